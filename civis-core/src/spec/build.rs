@@ -1,0 +1,531 @@
+//! Turns a Swagger 2.0 document into the generator's model ([`Api`]), applying civis-python's
+//! rules: `$ref` resolution, body flattening, method naming, legacy aliases, resource selection.
+
+use std::collections::BTreeMap;
+
+use heck::ToUpperCamelCase;
+use indexmap::IndexMap;
+
+use super::model::{Api, Field, Location, Operation, Param, TypeDef, TypeExpr};
+use super::naming::{self, Resources};
+use super::swagger::{self, Document, Schema};
+use super::SpecError;
+
+const VERBS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+const DEFINITIONS: &str = "#/definitions/";
+
+/// Builds the model of every operation that `resources` selects.
+pub fn build(doc: &Document, resources: Resources) -> Result<Api, SpecError> {
+    let mut types = TypeTable::new(doc);
+    types.add_definitions()?;
+    let mut operations: BTreeMap<(String, String), Operation> = BTreeMap::new();
+    for (raw_path, item) in &doc.paths {
+        let path = raw_path.trim_matches('/');
+        if !resources.includes(path)
+            || naming::EXCLUDED_RESOURCES
+                .iter()
+                .any(|x| path.starts_with(x))
+        {
+            continue;
+        }
+        let shared = shared_parameters(item, raw_path)?;
+        for (verb, value) in item {
+            if !VERBS.contains(&verb.as_str()) {
+                continue;
+            }
+            let op: swagger::Operation = serde_json::from_value(value.clone()).map_err(|e| {
+                SpecError::new(format!(
+                    "operation {} {raw_path} is malformed: {e}",
+                    verb.to_uppercase()
+                ))
+            })?;
+            for method in methods_of(doc, &mut types, verb, path, &op, &shared)? {
+                // Like civis-python's setattr: a later operation with the same name wins.
+                operations.insert((method.resource.clone(), method.method.clone()), method);
+            }
+        }
+    }
+    let operations: Vec<Operation> = operations.into_values().collect();
+    let mut types = types.finish();
+    mark_directions(&operations, &mut types);
+    mark_boxed(&mut types);
+    Ok(Api { operations, types })
+}
+
+fn shared_parameters(
+    item: &swagger::PathItem,
+    path: &str,
+) -> Result<Vec<swagger::Parameter>, SpecError> {
+    match item.get("parameters") {
+        None => Ok(Vec::new()),
+        Some(value) => serde_json::from_value(value.clone()).map_err(|e| {
+            SpecError::new(format!("the parameters of path {path} are malformed: {e}"))
+        }),
+    }
+}
+
+/// The methods civis-python builds from one operation: none (deprecated by summary), one, or a
+/// preferred name plus a deprecated legacy `list_*` alias.
+fn methods_of(
+    doc: &Document,
+    types: &mut TypeTable<'_>,
+    verb: &str,
+    path: &str,
+    op: &swagger::Operation,
+    shared: &[swagger::Parameter],
+) -> Result<Vec<Operation>, SpecError> {
+    let summary = op.summary.clone().unwrap_or_default();
+    if summary.to_lowercase().contains("deprecated") {
+        return Ok(Vec::new());
+    }
+    let context = format!("{} /{path}", verb.to_uppercase());
+    let resource = naming::resource_name(path);
+    let mut params = Vec::new();
+    for param in shared.iter().chain(&op.parameters) {
+        let param = resolve_parameter(doc, param, &context)?;
+        flatten_parameter(types, param, &context, &mut params)?;
+    }
+    let (required, optional) = positional_and_keyword(&params);
+    let iterable = verb == "get"
+        && ["limit", "page_num"].iter().all(|name| {
+            params
+                .iter()
+                .any(|p| p.location == Location::Query && p.name == *name)
+        });
+
+    let (code, response) = match op.responses.first() {
+        Some((code, response)) => (code.as_str(), Some(response)),
+        None => ("", None),
+    };
+    let schema_is_array = op
+        .responses
+        .get("200")
+        .and_then(|r| r.schema.as_ref())
+        .is_some_and(|s| s.kind.as_deref() == Some("array"));
+    let returns_array = naming::response_is_array(path, schema_is_array);
+    let mut response_ty = match response.and_then(|r| r.schema.as_ref()) {
+        Some(schema) => Some(types.type_of(schema, &format!("{resource} {context} response"))?),
+        None => None,
+    };
+    if verb == "get" && returns_array {
+        // Documented as an object, sent as an array of them.
+        if let Some(ty) = response_ty.take() {
+            response_ty = Some(match ty {
+                TypeExpr::Array(_) => ty,
+                other => TypeExpr::Array(Box::new(other)),
+            });
+        }
+    }
+    let response_description = response
+        .and_then(|r| r.description.clone())
+        .map(|d| format!("{code}: {d}"))
+        .unwrap_or_default();
+
+    let make = |method: String, deprecated: Option<String>| Operation {
+        resource: resource.clone(),
+        method,
+        verb: verb.to_uppercase(),
+        path: format!("/{path}"),
+        summary: summary.clone(),
+        description: op.description.clone().unwrap_or_default(),
+        deprecated,
+        iterable,
+        params: params.clone(),
+        required: required.clone(),
+        optional: optional.clone(),
+        response: response_ty.clone(),
+        response_description: response_description.clone(),
+    };
+    let spec_warning = op
+        .deprecation_warning
+        .clone()
+        .filter(|w| !w.trim().is_empty());
+    let legacy = naming::method_name(verb, path, true, returns_array);
+    if legacy.starts_with("list") && !returns_array {
+        let preferred = naming::method_name(verb, path, false, returns_array);
+        let mut methods = vec![make(preferred.clone(), spec_warning.clone())];
+        if naming::LEGACY_PATHS_WITH_LIST_NAME.contains(&path) {
+            let alias = naming::legacy_alias_warning(&resource, &legacy, &preferred);
+            let warning = format!("{alias}{}", spec_warning.unwrap_or_default());
+            methods.push(make(legacy, Some(warning.trim().to_string())));
+        }
+        Ok(methods)
+    } else {
+        Ok(vec![make(legacy, spec_warning)])
+    }
+}
+
+fn resolve_parameter<'d>(
+    doc: &'d Document,
+    param: &'d swagger::Parameter,
+    context: &str,
+) -> Result<&'d swagger::Parameter, SpecError> {
+    let Some(reference) = &param.reference else {
+        return Ok(param);
+    };
+    reference
+        .strip_prefix("#/parameters/")
+        .and_then(|name| doc.parameters.get(name))
+        .ok_or_else(|| {
+            SpecError::new(format!(
+                "`$ref` `{reference}` in {context} resolves nowhere"
+            ))
+        })
+}
+
+/// Adds the arguments of one spec parameter: itself, or each property of a body schema.
+fn flatten_parameter(
+    types: &mut TypeTable<'_>,
+    param: &swagger::Parameter,
+    context: &str,
+    out: &mut Vec<Param>,
+) -> Result<(), SpecError> {
+    let location = match param.location.as_str() {
+        "path" => Location::Path,
+        "query" => Location::Query,
+        "header" => Location::Header,
+        "body" => {
+            let schema = param.schema.as_ref().ok_or_else(|| {
+                SpecError::new(format!(
+                    "body parameter `{}` of {context} has no schema",
+                    param.name
+                ))
+            })?;
+            let (owner, body) = types.resolve(schema, context)?;
+            let Some(properties) = &body.properties else {
+                return Err(SpecError::new(format!(
+                    "the body of {context} has no properties; civis_api! flattens body properties \
+                     into arguments, as civis-python does"
+                )));
+            };
+            let owner = owner.unwrap_or_else(|| context.to_string());
+            for (name, property) in properties {
+                out.push(Param {
+                    name: naming::camel_to_snake(name),
+                    wire_name: name.clone(),
+                    location: Location::Body,
+                    required: body.required.contains(name),
+                    description: property.description.clone().unwrap_or_default(),
+                    ty: types.type_of(property, &format!("{owner}.{name}"))?,
+                    allowed: allowed_values(property.allowed.as_deref()),
+                });
+            }
+            return Ok(());
+        }
+        other => return Err(SpecError::new(format!(
+            "parameter `{}` of {context} is sent in `{other}`; civis_api! supports path, query, \
+                 header and body parameters",
+            param.name
+        ))),
+    };
+    let schema = Schema {
+        kind: param.kind.clone(),
+        format: param.format.clone(),
+        items: param.items.clone(),
+        ..Schema::default()
+    };
+    out.push(Param {
+        name: naming::camel_to_snake(&param.name),
+        wire_name: param.name.clone(),
+        location,
+        required: param.required,
+        description: param.description.clone().unwrap_or_default(),
+        ty: types.type_of(&schema, &format!("{context} parameter {}", param.name))?,
+        allowed: allowed_values(param.allowed.as_deref()),
+    });
+    Ok(())
+}
+
+/// civis-python keeps arguments in two dicts keyed by name: a name repeated (a path parameter
+/// echoed in the body) appears once, at its first position, in each list it belongs to.
+fn positional_and_keyword(params: &[Param]) -> (Vec<String>, Vec<String>) {
+    let mut required: Vec<String> = Vec::new();
+    let mut optional: Vec<String> = Vec::new();
+    for param in params {
+        let list = if param.required {
+            &mut required
+        } else {
+            &mut optional
+        };
+        if !list.contains(&param.name) {
+            list.push(param.name.clone());
+        }
+    }
+    (required, optional)
+}
+
+fn allowed_values(values: Option<&[serde_json::Value]>) -> Vec<String> {
+    values
+        .unwrap_or_default()
+        .iter()
+        .map(|v| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// The named types: spec definitions first, then inline object schemas as they are met.
+struct TypeTable<'d> {
+    doc: &'d Document,
+    types: Vec<TypeDef>,
+    /// Rust names taken so far, to keep them unique.
+    taken: IndexMap<String, usize>,
+}
+
+impl<'d> TypeTable<'d> {
+    fn new(doc: &'d Document) -> Self {
+        Self {
+            doc,
+            types: Vec::new(),
+            taken: IndexMap::new(),
+        }
+    }
+
+    fn add_definitions(&mut self) -> Result<(), SpecError> {
+        // Reserve every definition's slot first so references can point forward.
+        for name in self.doc.definitions.keys() {
+            self.reserve(name.clone(), name);
+        }
+        for (index, (name, schema)) in self.doc.definitions.iter().enumerate() {
+            self.fill(index, schema, name)?;
+        }
+        Ok(())
+    }
+
+    fn reserve(&mut self, origin: String, wanted: &str) -> usize {
+        let mut base = wanted
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect::<String>()
+            .to_upper_camel_case();
+        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+            base = format!("Type{base}");
+        }
+        let mut name = base.clone();
+        let mut n = 2;
+        while self.taken.contains_key(&name) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        let index = self.types.len();
+        self.taken.insert(name.clone(), index);
+        self.types.push(TypeDef {
+            origin,
+            name,
+            description: String::new(),
+            fields: Vec::new(),
+            alias: None,
+            in_response: false,
+            in_request: false,
+        });
+        index
+    }
+
+    fn fill(&mut self, index: usize, schema: &Schema, origin: &str) -> Result<(), SpecError> {
+        self.types[index].description = schema.description.clone().unwrap_or_default();
+        let Some(properties) = &schema.properties else {
+            if schema.kind.as_deref().is_none_or(|k| k == "object") && schema.reference.is_none() {
+                return Ok(()); // an object with no declared fields
+            }
+            let alias = self.type_of(schema, origin)?;
+            self.types[index].alias = Some(alias);
+            return Ok(());
+        };
+        let mut fields = Vec::with_capacity(properties.len());
+        let mut names: Vec<String> = Vec::new();
+        for (json_name, property) in properties {
+            let mut name = field_name(json_name);
+            while names.contains(&name) {
+                name.push('_');
+            }
+            names.push(name.clone());
+            fields.push(Field {
+                json_name: json_name.clone(),
+                name,
+                description: property.description.clone().unwrap_or_default(),
+                ty: self.type_of(property, &format!("{origin}.{json_name}"))?,
+                required: schema.required.contains(json_name),
+                boxed: false,
+                allowed: allowed_values(property.allowed.as_deref()),
+            });
+        }
+        self.types[index].fields = fields;
+        Ok(())
+    }
+
+    /// The type of a schema met at `origin` (used for error messages and inline type names).
+    fn type_of(&mut self, schema: &Schema, origin: &str) -> Result<TypeExpr, SpecError> {
+        if let Some(reference) = &schema.reference {
+            return self
+                .definition(reference, origin)
+                .map(|(index, _, _)| TypeExpr::Named(index));
+        }
+        Ok(match schema.kind.as_deref() {
+            Some("integer") => TypeExpr::Integer,
+            Some("number") => TypeExpr::Number,
+            Some("boolean") => TypeExpr::Boolean,
+            Some("string") | Some("file") => TypeExpr::String,
+            Some("array") => {
+                let item = match &schema.items {
+                    Some(items) => self.type_of(items, origin)?,
+                    None => TypeExpr::Any,
+                };
+                TypeExpr::Array(Box::new(item))
+            }
+            Some("object") | None if schema.properties.is_some() => {
+                let index = self.reserve(origin.to_string(), &origin.replace('.', "_"));
+                self.fill(index, schema, origin)?;
+                TypeExpr::Named(index)
+            }
+            _ => TypeExpr::Any,
+        })
+    }
+
+    /// The definition a `#/definitions/...` reference names: its index, name and schema.
+    fn definition(
+        &self,
+        reference: &str,
+        origin: &str,
+    ) -> Result<(usize, &'d String, &'d Schema), SpecError> {
+        reference
+            .strip_prefix(DEFINITIONS)
+            .and_then(|name| self.doc.definitions.get_full(name))
+            .ok_or_else(|| {
+                SpecError::new(format!("`$ref` `{reference}` in {origin} resolves nowhere"))
+            })
+    }
+
+    /// Follows `$ref`s to the schema they name; returns the definition name when there was one.
+    /// A chain of references that loops is an error, not a hang.
+    fn resolve<'s>(
+        &self,
+        schema: &'s Schema,
+        origin: &str,
+    ) -> Result<(Option<String>, &'s Schema), SpecError>
+    where
+        'd: 's,
+    {
+        let mut current = schema;
+        let mut owner = None;
+        for _ in 0..=self.doc.definitions.len() {
+            let Some(reference) = &current.reference else {
+                return Ok((owner, current));
+            };
+            let (_, name, target) = self.definition(reference, origin)?;
+            owner = Some(name.clone());
+            current = target;
+        }
+        Err(SpecError::new(format!(
+            "the `$ref`s from {origin} form a cycle"
+        )))
+    }
+
+    fn finish(self) -> Vec<TypeDef> {
+        self.types
+    }
+}
+
+fn field_name(json_name: &str) -> String {
+    let snake: String = naming::camel_to_snake(json_name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{snake}")
+    } else {
+        snake
+    }
+}
+
+fn named_in(ty: &TypeExpr, out: &mut Vec<usize>) {
+    match ty {
+        TypeExpr::Named(index) => out.push(*index),
+        TypeExpr::Array(item) => named_in(item, out),
+        _ => {}
+    }
+}
+
+/// Marks each type with the directions it travels in, so the generator derives only what is
+/// needed: response types are deserialised, request argument types serialised.
+fn mark_directions(operations: &[Operation], types: &mut [TypeDef]) {
+    let mut response_roots = Vec::new();
+    let mut request_roots = Vec::new();
+    for op in operations {
+        if let Some(ty) = &op.response {
+            named_in(ty, &mut response_roots);
+        }
+        for param in &op.params {
+            named_in(&param.ty, &mut request_roots);
+        }
+    }
+    let mut visit = |mut stack: Vec<usize>, request: bool| {
+        while let Some(index) = stack.pop() {
+            let def = &mut types[index];
+            let seen = if request {
+                &mut def.in_request
+            } else {
+                &mut def.in_response
+            };
+            if *seen {
+                continue;
+            }
+            *seen = true;
+            for field in &def.fields {
+                named_in(&field.ty, &mut stack);
+            }
+            if let Some(alias) = &def.alias {
+                named_in(alias, &mut stack);
+            }
+        }
+    };
+    visit(response_roots, false);
+    visit(request_roots, true);
+}
+
+/// Boxes each field whose type leads back to the type holding it without passing through an
+/// array (`Vec` already breaks the infinite size).
+fn mark_boxed(types: &mut [TypeDef]) {
+    let direct: Vec<Vec<usize>> = types
+        .iter()
+        .map(|def| {
+            def.fields
+                .iter()
+                .filter_map(|f| match f.ty {
+                    TypeExpr::Named(index) => Some(index),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| {
+        let mut seen = vec![false; direct.len()];
+        let mut stack = vec![from];
+        while let Some(index) = stack.pop() {
+            if index == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[index], true) {
+                stack.extend(&direct[index]);
+            }
+        }
+        false
+    };
+    for owner in 0..types.len() {
+        for field in 0..types[owner].fields.len() {
+            if let TypeExpr::Named(target) = types[owner].fields[field].ty {
+                if reaches(target, owner) {
+                    types[owner].fields[field].boxed = true;
+                }
+            }
+        }
+    }
+}

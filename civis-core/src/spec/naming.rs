@@ -1,0 +1,322 @@
+//! civis-python's naming rules: how paths and verbs become resource and method names, and how
+//! camelCase names become snake_case, so that every generated name matches the Python client.
+
+/// Resources that `resources = "base"` keeps: a path belongs to them when its first segment
+/// starts with one of these (civis-python's historical `base` set).
+pub const BASE_RESOURCES: &[&str] = &[
+    "aliases",
+    "announcements",
+    "apps",
+    "civis",
+    "clusters",
+    "codes",
+    "credentials",
+    "databases",
+    "endpoints",
+    "enhancements",
+    "exports",
+    "files",
+    "git_repos",
+    "groups",
+    "imports",
+    "jobs",
+    "json_values",
+    "match_targets",
+    "media",
+    "models",
+    "notebooks",
+    "notifications",
+    "ontology",
+    "predictions",
+    "projects",
+    "queries",
+    "remote_hosts",
+    "reports",
+    "results",
+    "scripts",
+    "search",
+    "services",
+    "storage_hosts",
+    "tables",
+    "templates",
+    "users",
+    "workflows",
+];
+
+/// Path prefixes civis-python never exposes (`feature_flags` would collide with a client
+/// attribute).
+pub const EXCLUDED_RESOURCES: &[&str] = &["feature_flags"];
+
+/// GET paths that the spec documents as returning an object but that return an array
+/// (civis-python's `GET_PATHS_WITH_ARRAY_RESPONSE`).
+pub const GET_PATHS_WITH_ARRAY_RESPONSE: &[&str] = &[
+    "credentials/types",
+    "databases/{id}/users",
+    "jobs/{id}/children",
+    "jobs/{id}/parents",
+    "notebooks/{id}/git/commits",
+    "reports/{id}/git/commits",
+    "scripts/javascript/{id}/git/commits",
+    "scripts/python3/{id}/git/commits",
+    "scripts/r/{id}/git/commits",
+    "scripts/sql/{id}/git/commits",
+    "scripts/{id}/history",
+    "workflows/{id}/git/commits",
+];
+
+/// GET paths that had a `list_*` method name before civis-python fixed "list" versus "get"; they
+/// keep that name as a deprecated alias next to the preferred one
+/// (civis-python's `LEGACY_PATHS_WITH_LIST_NAME`).
+pub const LEGACY_PATHS_WITH_LIST_NAME: &[&str] = &[
+    "aliases/{id}/shares",
+    "clusters/kubernetes/instance_configs/{instance_config_id}/historical_graphs",
+    "clusters/kubernetes/instance_configs/{instance_config_id}/historical_metrics",
+    "credentials/{id}/shares",
+    "databases/{id}/advanced-settings",
+    "endpoints",
+    "enhancements/cass-ncoa/{id}/shares",
+    "enhancements/civis-data-match/{id}/shares",
+    "enhancements/geocode/{id}/shares",
+    "enhancements/identity-resolution/{id}/shares",
+    "files/{id}/shares",
+    "git_repos/{id}/refs",
+    "groups/{id}/child_groups",
+    "groups/{id}/shares",
+    "imports/{id}/shares",
+    "jobs/{id}/shares",
+    "json_values/{id}/shares",
+    "match_targets/{id}/shares",
+    "media/optimizations/{id}/shares",
+    "media/ratecards/{id}/shares",
+    "media/spot_orders/{id}/shares",
+    "models/{id}/schedules",
+    "models/{id}/shares",
+    "notebooks/{id}/git",
+    "notebooks/{id}/shares",
+    "notebooks/{id}/update-links",
+    "notifications",
+    "permission_sets/{id}/resources/{name}/shares",
+    "permission_sets/{id}/shares",
+    "predictions/{id}/schedules",
+    "projects/{id}/shares",
+    "remote_hosts/{id}/shares",
+    "reports/{id}/git",
+    "reports/{id}/shares",
+    "reports/services/{id}/shares",
+    "reports/sql/{id}/shares",
+    "scripts/containers/{id}/shares",
+    "scripts/custom/{id}/shares",
+    "scripts/dbt/{id}/shares",
+    "scripts/javascript/{id}/git",
+    "scripts/javascript/{id}/shares",
+    "scripts/python3/{id}/git",
+    "scripts/python3/{id}/shares",
+    "scripts/r/{id}/git",
+    "scripts/r/{id}/shares",
+    "scripts/sql/{id}/git",
+    "scripts/sql/{id}/shares",
+    "search",
+    "services/{id}/shares",
+    "storage_hosts/{id}/shares",
+    "templates/reports/{id}/shares",
+    "templates/scripts/{id}/shares",
+    "usage/llm/organization/{org_id}/summary",
+    "users/me",
+    "workflows/{id}/git",
+    "workflows/{id}/shares",
+];
+
+/// Which resources a generated client exposes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Resources {
+    /// The stable resources of [`BASE_RESOURCES`].
+    #[default]
+    Base,
+    /// Every resource, including those in development.
+    All,
+}
+
+impl Resources {
+    /// Parses the macro's `resources = "..."` value.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "base" => Some(Self::Base),
+            "all" => Some(Self::All),
+            _ => None,
+        }
+    }
+
+    /// Whether a path (without its leading `/`) belongs to the selected resources.
+    pub fn includes(self, path: &str) -> bool {
+        match self {
+            Self::All => true,
+            Self::Base => BASE_RESOURCES.iter().any(|base| path.starts_with(base)),
+        }
+    }
+}
+
+/// civis-python's `camel_to_snake`: `lastRunAt` → `last_run_at`, `HTTPCode` → `http_code`.
+///
+/// Two passes, as in the Python regexes: `(.)([A-Z][a-z]+)` → `\1_\2`, then
+/// `([a-z0-9])([A-Z])` → `\1_\2`, then lower-case.
+pub fn camel_to_snake(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    // Pass 1: an underscore before every capital that starts a lower-case run, unless it is the
+    // first character. Non-overlapping left-to-right matching: a match consumes the preceding
+    // character and the whole capitalised word, so the next match starts after that word.
+    let mut first = String::with_capacity(word.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i + 1 < chars.len()
+            && chars[i + 1].is_ascii_uppercase()
+            && chars.get(i + 2).is_some_and(|c| c.is_ascii_lowercase());
+        if starts_word {
+            first.push(chars[i]);
+            first.push('_');
+            let mut j = i + 1;
+            first.push(chars[j]);
+            j += 1;
+            while j < chars.len() && chars[j].is_ascii_lowercase() {
+                first.push(chars[j]);
+                j += 1;
+            }
+            i = j;
+        } else {
+            first.push(chars[i]);
+            i += 1;
+        }
+    }
+    // Pass 2: an underscore between a lower-case letter or digit and a capital.
+    let chars: Vec<char> = first.chars().collect();
+    let mut out = String::with_capacity(first.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        out.extend(chars[i].to_lowercase());
+        if i + 1 < chars.len()
+            && (chars[i].is_ascii_lowercase() || chars[i].is_ascii_digit())
+            && chars[i + 1].is_ascii_uppercase()
+        {
+            out.push('_');
+            out.extend(chars[i + 1].to_lowercase());
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The resource a path belongs to: its first segment, lower-cased, hyphens to underscores.
+pub fn resource_name(path: &str) -> String {
+    path.split('/')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase()
+        .replace('-', "_")
+}
+
+fn bracketed(segment: &str) -> bool {
+    segment.len() >= 2 && segment.starts_with('{') && segment.ends_with('}')
+}
+
+/// Whether a GET on `path` returns an array, by its 200 schema or civis-python's list of paths
+/// that are documented wrongly.
+pub fn response_is_array(path: &str, schema_is_array: bool) -> bool {
+    schema_is_array || GET_PATHS_WITH_ARRAY_RESPONSE.contains(&path)
+}
+
+/// civis-python's `parse_method_name`: the verb followed by the static path segments after the
+/// resource (and the name of a parameter that follows another parameter), hyphens to
+/// underscores.
+///
+/// `path` has no leading `/`. `verb` is lower case. With `legacy`, a GET whose last segment is
+/// static is called `list`; otherwise a GET is called `list` only when it returns an array.
+pub fn method_name(verb: &str, path: &str, legacy: bool, returns_array: bool) -> String {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        if !bracketed(segment) {
+            parts.push(segment);
+        } else if i > 0 && bracketed(segments[i - 1]) {
+            parts.push(segments[i - 1].trim_matches(|c| c == '{' || c == '|' || c == '}'));
+        }
+    }
+    let is_list = if legacy {
+        verb == "get" && !segments.last().is_some_and(|last| bracketed(last))
+    } else {
+        verb == "get" && returns_array
+    };
+    let verb = if is_list { "list" } else { verb };
+    let name = if parts.is_empty() {
+        verb.to_string()
+    } else {
+        format!("{verb}_{}", parts.join("_"))
+    };
+    name.replace('-', "_")
+}
+
+/// The warning civis-python attaches to a legacy `list_*` alias.
+pub fn legacy_alias_warning(resource: &str, legacy: &str, preferred: &str) -> String {
+    format!(
+        "The method name ``<client>.{resource}.{legacy}`` is deprecated and will be removed at \
+         civis-python v3.0.0 (no release timeline yet). Please switch to \
+         ``<client>.{resource}.{preferred}`` for the same method."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_to_snake_matches_the_python_regexes() {
+        for (camel, snake) in [
+            ("lastRunAt", "last_run_at"),
+            ("id", "id"),
+            ("HTTPCode", "http_code"),
+            ("remoteHostId", "remote_host_id"),
+            ("s3Path", "s3_path"),
+            ("getHTTPResponseCode", "get_http_response_code"),
+            ("already_snake", "already_snake"),
+            ("CamelCase", "camel_case"),
+            ("ABC", "abc"),
+            ("aB", "a_b"),
+            ("Camel2Camel2Case", "camel2_camel2_case"),
+            ("getHTTPResponseCode2XX", "get_http_response_code2_xx"),
+        ] {
+            assert_eq!(camel_to_snake(camel), snake, "{camel}");
+        }
+    }
+
+    #[test]
+    fn method_names_follow_civis_python() {
+        assert_eq!(method_name("get", "scripts/{id}", true, false), "get");
+        assert_eq!(method_name("get", "scripts", true, true), "list");
+        assert_eq!(
+            method_name("get", "scripts/{id}/runs/{run_id}", true, false),
+            "get_runs"
+        );
+        assert_eq!(
+            method_name("post", "scripts/{id}/runs/{run_id}", true, false),
+            "post_runs"
+        );
+        assert_eq!(method_name("get", "users/me", true, false), "list_me");
+        assert_eq!(method_name("get", "users/me", false, false), "get_me");
+        assert_eq!(
+            method_name("get", "aliases/{object_type}/{alias}", true, false),
+            "get_object_type"
+        );
+        assert_eq!(
+            method_name("get", "databases/{id}/advanced-settings", false, false),
+            "get_advanced_settings"
+        );
+    }
+
+    #[test]
+    fn base_resources_match_by_prefix() {
+        assert!(Resources::Base.includes("scripts/{id}"));
+        assert!(!Resources::Base.includes("admin/organizations"));
+        assert!(Resources::All.includes("admin/organizations"));
+        assert_eq!(Resources::parse("everything"), None);
+    }
+}
