@@ -2,11 +2,39 @@
 //!
 //! Users depend on the `civis` crate, which re-exports this one. It holds what every generated
 //! client shares: the operation table types ([`Operation`]), and, with the `client` feature, the
-//! blocking transport, errors and responses. With the `spec` feature it also holds the Swagger
-//! 2.0 model and civis-python's naming rules that the `civis_api!` macro generates from.
+//! blocking transport ([`Client`]), errors ([`Error`]), the shared request path ([`Request`])
+//! and the response kinds ([`Response`], [`RawResponse`]). With the `spec` feature it also holds
+//! the Swagger 2.0 model and civis-python's naming rules that the `civis_api!` macro generates
+//! from.
 
 pub mod operation;
 #[cfg(feature = "spec")]
 pub mod spec;
+pub mod suggest;
 
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod config;
+#[cfg(feature = "client")]
+mod error;
+#[cfg(feature = "client")]
+mod request;
+#[cfg(feature = "client")]
+mod response;
+#[cfg(feature = "client")]
+mod retry;
+
+#[cfg(feature = "client")]
+pub use client::Client;
+#[cfg(feature = "client")]
+pub use config::{ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT};
+#[cfg(feature = "client")]
+pub use error::Error;
 pub use operation::{Location, Operation, Param, ParamKind};
+#[cfg(feature = "client")]
+pub use request::{build_http_request, find_operation, percent_encode, HttpRequest, Request};
+#[cfg(feature = "client")]
+pub use response::{RawResponse, Response};
+#[cfg(feature = "client")]
+pub use retry::is_retryable;

@@ -214,11 +214,13 @@ fn flatten_parameter(
             }
             return Ok(());
         }
-        other => return Err(SpecError::new(format!(
+        other => {
+            return Err(SpecError::new(format!(
             "parameter `{}` of {context} is sent in `{other}`; civis_api! supports path, query, \
                  header and body parameters",
             param.name
-        ))),
+        )))
+        }
     };
     let schema = Schema {
         kind: param.kind.clone(),

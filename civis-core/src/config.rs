@@ -1,0 +1,246 @@
+//! Client configuration: API key, base URL, user agent, retries, timeouts; and the builder that
+//! makes a client from them.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use crate::client::Client;
+use crate::error::Error;
+
+/// The API's address when `CIVIS_API_ENDPOINT` is not set.
+pub const DEFAULT_API_ENDPOINT: &str = "https://api.civisanalytics.com/";
+
+/// The API key. Its `Debug` output is redacted, so it never reaches a log by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey(String);
+
+impl ApiKey {
+    /// Wraps a key.
+    pub fn new(key: impl Into<String>) -> Self {
+        Self(key.into())
+    }
+
+    /// The key itself, for the `Authorization` header.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ApiKey(<redacted>)")
+    }
+}
+
+/// How failed requests are retried (civis-python's `retry_total` and its wait rules).
+///
+/// Retried are 429, 502, 503 and 504 for GET, PUT, DELETE, HEAD, OPTIONS and TRACE, and 429 and
+/// 503 for POST; PATCH is never retried. The wait is random exponential (multiplier 2 s, at
+/// most 60 s) and never shorter than the server's `Retry-After`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retry {
+    /// How many times a request may be repeated after the first attempt.
+    pub total: u32,
+    /// No retry starts after this much time has passed since the first attempt.
+    pub max_elapsed: Duration,
+    /// The multiplier of the exponential wait.
+    pub multiplier: Duration,
+    /// The longest wait between two attempts.
+    pub max_wait: Duration,
+}
+
+impl Default for Retry {
+    /// 10 attempts in at most 600 s, as civis-python.
+    fn default() -> Self {
+        Self {
+            total: 9,
+            max_elapsed: Duration::from_secs(600),
+            multiplier: Duration::from_secs(2),
+            max_wait: Duration::from_secs(60),
+        }
+    }
+}
+
+impl Retry {
+    /// Never retry.
+    pub fn none() -> Self {
+        Self {
+            total: 0,
+            ..Self::default()
+        }
+    }
+
+    /// Retry at most `total` times (civis-python's `retry_total`).
+    pub fn total(total: u32) -> Self {
+        Self {
+            total,
+            ..Self::default()
+        }
+    }
+}
+
+/// Everything a client is made from.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The API key.
+    pub api_key: ApiKey,
+    /// The API's base URL, ending in `/`.
+    pub base_url: String,
+    /// The full `User-Agent` header value.
+    pub user_agent: String,
+    /// Retry rules.
+    pub retry: Retry,
+    /// Longest time to open a connection.
+    pub connect_timeout: Duration,
+    /// Longest time for one whole request, from sending to the end of the body.
+    pub timeout: Duration,
+    /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID`.
+    pub job_id: Option<String>,
+    /// `X-Civis-Run-ID`, from `CIVIS_RUN_ID`.
+    pub run_id: Option<String>,
+}
+
+/// Builds a client; `C` is the client type built (a generated `ApiClient` or the plain
+/// [`Client`]).
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// let client = civis_core::Client::builder()
+///     .api_key("my-key")
+///     .base_url("https://api.civisanalytics.com/")
+///     .retry(civis_core::Retry::total(3))
+///     .build()?;
+/// # Ok(()) }
+/// ```
+pub struct ClientBuilder<C = Client> {
+    api_key: Option<ApiKey>,
+    base_url: Option<String>,
+    user_agent: Option<String>,
+    retry: Retry,
+    connect_timeout: Duration,
+    timeout: Duration,
+    client: PhantomData<fn() -> C>,
+}
+
+impl<C> fmt::Debug for ClientBuilder<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key)
+            .field("base_url", &self.base_url)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+impl<C> Default for ClientBuilder<C> {
+    fn default() -> Self {
+        Self {
+            api_key: None,
+            base_url: None,
+            user_agent: None,
+            retry: Retry::default(),
+            connect_timeout: Duration::from_secs(30),
+            timeout: Duration::from_secs(300),
+            client: PhantomData,
+        }
+    }
+}
+
+impl<C: From<Client>> ClientBuilder<C> {
+    /// A builder with the defaults: key and base URL from the environment when not set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The API key; without it, `CIVIS_API_KEY` is read.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(ApiKey::new(key));
+        self
+    }
+
+    /// The API's base URL; without it, `CIVIS_API_ENDPOINT`, else [`DEFAULT_API_ENDPOINT`].
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// A prefix for the `User-Agent` header, e.g. your program's name and version.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.user_agent = Some(agent.into());
+        self
+    }
+
+    /// Retry rules; [`Retry::none`] turns retries off.
+    pub fn retry(mut self, retry: Retry) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Longest time for one whole request (default 300 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Longest time to open a connection (default 30 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The configuration this builder makes, with the environment filled in.
+    pub fn config(self) -> Result<Config, Error> {
+        let api_key =
+            match self.api_key {
+                Some(key) => key,
+                None => match std::env::var("CIVIS_API_KEY") {
+                    Ok(key) if !key.is_empty() => ApiKey::new(key),
+                    _ => return Err(Error::Config(
+                        "no API key found: set CIVIS_API_KEY or call .api_key(..) on the builder"
+                            .to_string(),
+                    )),
+                },
+            };
+        let mut base_url = self
+            .base_url
+            .or_else(|| {
+                std::env::var("CIVIS_API_ENDPOINT")
+                    .ok()
+                    .filter(|u| !u.is_empty())
+            })
+            .unwrap_or_else(|| DEFAULT_API_ENDPOINT.to_string());
+        if !base_url.starts_with("http://") && !base_url.starts_with("https://") {
+            return Err(Error::Config(format!(
+                "the base URL `{base_url}` must start with http:// or https://"
+            )));
+        }
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let suffix = concat!("civis-rust/", env!("CARGO_PKG_VERSION"));
+        let user_agent = match self.user_agent {
+            Some(prefix) if !prefix.trim().is_empty() => format!("{} {suffix}", prefix.trim()),
+            _ => suffix.to_string(),
+        };
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        Ok(Config {
+            api_key,
+            base_url,
+            user_agent,
+            retry: self.retry,
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            job_id: env("CIVIS_JOB_ID"),
+            run_id: env("CIVIS_RUN_ID"),
+        })
+    }
+
+    /// Builds the client. Fails when no API key is found or the base URL is not HTTP(S).
+    pub fn build(self) -> Result<C, Error> {
+        Ok(C::from(Client::from_config(self.config()?)))
+    }
+}

@@ -1,0 +1,92 @@
+//! The one error type of the client.
+
+use std::fmt;
+
+/// Everything that can go wrong when calling the Civis API.
+///
+/// `Display` reads like civis-python's `CivisAPIError`:
+/// `(404) The requested resource could not be found. (GET /scripts/7)`.
+/// No variant ever holds the API key.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with an error status.
+    Api {
+        /// HTTP status code.
+        status: u16,
+        /// The body's `errorDescription`, or the status text when there is none.
+        message: String,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The API answered 401: the API key is expired or invalid.
+    Unauthorized {
+        /// The `WWW-Authenticate` header's text.
+        www_authenticate: String,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The request did not get an HTTP answer (connection refused, timeout, TLS, ...).
+    Transport {
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+        /// What failed.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The answer's body could not be decoded into the expected type.
+    Decode {
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+        /// What did not fit, and where in the JSON.
+        detail: String,
+        /// The start of the body, for context.
+        snippet: String,
+    },
+    /// The client is not configured (no API key found, a bad base URL).
+    Config(String),
+    /// The arguments do not fit the operation (an unknown method or argument, a missing one).
+    Usage(String),
+    /// A lookup helper found nothing with that name.
+    NotFound(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Api { status, message, method, path } => {
+                write!(f, "({status}) {message} ({method} {path})")
+            }
+            Self::Unauthorized { www_authenticate, method, path } => write!(
+                f,
+                "(401) the API key is expired or invalid: {www_authenticate} ({method} {path})"
+            ),
+            Self::Transport { method, path, source } => {
+                write!(f, "request failed: {source} ({method} {path})")
+            }
+            Self::Decode { method, path, detail, snippet } => write!(
+                f,
+                "could not decode the response of {method} {path}: {detail}; the body starts with: {snippet}"
+            ),
+            Self::Config(message) | Self::Usage(message) | Self::NotFound(message) => {
+                f.write_str(message)
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Transport { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
