@@ -27,7 +27,7 @@ pub struct HttpRequest {
 
 /// A call being prepared: an operation and the arguments given so far.
 ///
-/// Generated methods wrap it in a typed builder; [`Client::call`] fills it from JSON.
+/// Generated methods wrap it in a typed builder; [`Client::call_table`] fills it from JSON.
 #[derive(Debug)]
 pub struct Request<'a> {
     client: &'a Client,
@@ -114,18 +114,19 @@ impl Client {
     /// Calls the operation `resource.method` of `table` with JSON arguments keyed by their
     /// snake_case names. Unknown operations and arguments are errors naming the closest valid
     /// ones.
-    pub fn call(
+    pub fn call_table(
         &self,
         table: &'static [Operation],
         resource: &str,
         method: &str,
         args: Value,
     ) -> Result<Response, Error> {
-        self.request(table, resource, method, args)?.send_dynamic()
+        self.prepare_call(table, resource, method, args)?
+            .send_dynamic()
     }
 
-    /// The request `call` would send, without sending it.
-    pub fn request<'a>(
+    /// The request [`Client::call_table`] would send, without sending it.
+    pub fn prepare_call<'a>(
         &'a self,
         table: &'static [Operation],
         resource: &str,

@@ -1,1 +1,76 @@
-//! placeholder
+//! The `civis_api!` procedural macro: reads a Civis API spec (Swagger 2.0) at compile time and
+//! expands into a typed client with one method per operation, named as in civis-python.
+//!
+//! Use it through the `civis` crate, which documents it: `civis::civis_api!`.
+
+mod codegen;
+mod input;
+mod source;
+
+use proc_macro::TokenStream;
+use proc_macro2::Span;
+use quote::quote;
+
+use input::MacroInput;
+
+/// Generates a Civis API client from a spec. See the `civis` crate for the full documentation.
+///
+/// ```ignore
+/// civis::civis_api!("civis_api_spec.json", resources = "base");
+/// ```
+#[proc_macro]
+pub fn civis_api(tokens: TokenStream) -> TokenStream {
+    let tokens = proc_macro2::TokenStream::from(tokens);
+    // The expansion code returns errors rather than panicking; this guard keeps even a bug from
+    // becoming a compiler panic instead of an error at the macro call.
+    let expanded = std::panic::catch_unwind(move || expand(tokens)).unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown cause");
+        Err(syn::Error::new(
+            Span::call_site(),
+            format!("civis_api! failed on this input ({detail}); please report it with the spec"),
+        ))
+    });
+    expanded
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<proc_macro2::TokenStream> {
+    let input: MacroInput = syn::parse2(tokens)?;
+    let error_span = input.path.as_ref().map_or(input.span, |p| p.span());
+    let given = input.path.as_ref().map(syn::LitStr::value);
+    let source =
+        source::locate(given.as_deref()).map_err(|message| syn::Error::new(error_span, message))?;
+    let api = civis_core::spec::load(&source.text, input.resources)
+        .map_err(|e| syn::Error::new(error_span, format!("{e} (in {})", source.display)))?;
+    let file = source
+        .path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let generated = codegen::generate(
+        &api,
+        &codegen::Origin {
+            file: &file,
+            resources: input.resources,
+        },
+    );
+
+    // Tracking: `include_bytes!` makes cargo redo the expansion when the spec file changes, and
+    // `option_env!` when CIVIS_API_SPEC changes.
+    let path = source.path.to_string_lossy().into_owned();
+    let env = source.from_env.then(|| {
+        quote!(
+            const _: ::core::option::Option<&str> = ::core::option_env!("CIVIS_API_SPEC");
+        )
+    });
+    Ok(quote! {
+        const _: &[u8] = ::core::include_bytes!(#path);
+        #env
+        #generated
+    })
+}

@@ -1,1 +1,50 @@
-//! placeholder
+//! civis-rs: the Rust SDK for the Civis Platform API.
+//!
+//! The client is generated at compile time from the API's spec by [`civis_api!`]: one accessor
+//! per resource, one typed method per operation, named exactly as civis-python names them.
+//!
+//! ```no_run
+//! # #[cfg(feature = "api-client")]
+//! # fn main() -> Result<(), civis::Error> {
+//! let client = civis::ApiClient::new()?; // CIVIS_API_KEY from the environment
+//! let tables = client.tables().list().database_id(32).schema("public").send()?;
+//! for table in tables {
+//!     println!("{:?}", table.name);
+//! }
+//! # Ok(()) }
+//! # #[cfg(not(feature = "api-client"))]
+//! # fn main() {}
+//! ```
+//!
+//! # Generating your own client
+//!
+//! ```ignore
+//! mod civis_client {
+//!     // Path relative to your crate's Cargo.toml; without it, CIVIS_API_SPEC is read.
+//!     civis::civis_api!("civis_api_spec.json", resources = "all");
+//! }
+//! ```
+//!
+//! The macro expands, in the module that invokes it, into `ApiClient`, a generic `Call`
+//! builder, the modules `resources`, `ops` and `types`, and the operation table. Invoke it in a
+//! module of its own.
+
+// The generated code names this crate `::civis`, also when it is expanded here.
+extern crate self as civis;
+
+pub use civis_core::*;
+pub use civis_macros::civis_api;
+
+#[doc(hidden)]
+pub use serde;
+#[doc(hidden)]
+pub use serde_json;
+
+/// The ready-made client for the spec this crate was built with (`resources = "base"`).
+#[cfg(feature = "api-client")]
+pub mod client {
+    crate::civis_api!(resources = "base");
+}
+
+#[cfg(feature = "api-client")]
+pub use client::ApiClient;

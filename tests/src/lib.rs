@@ -1,1 +1,36 @@
-//! placeholder
+//! A client generated from the shared Civis spec with every resource, for the integration tests
+//! in `tests/`. (`civis::ApiClient` is the `base` one.)
+
+/// `civis_api!(resources = "all")` on the spec named by `CIVIS_API_SPEC`.
+pub mod all {
+    civis::civis_api!(resources = "all", api_version = "1.0");
+}
+
+use std::path::PathBuf;
+
+/// A file of the shared Civis data (`../shared/civis/`), beside the spec.
+pub fn shared_file(name: &str) -> PathBuf {
+    PathBuf::from(env!("CIVIS_API_SPEC")).with_file_name(name)
+}
+
+/// civis-python's method table, `methods.json`.
+pub fn civis_python_methods() -> Vec<serde_json::Value> {
+    let path = shared_file("methods.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()))
+}
+
+/// An operation table row in `methods.json`'s shape.
+pub fn as_json(op: &civis::Operation) -> serde_json::Value {
+    serde_json::json!({
+        "resource": op.resource,
+        "method": op.method,
+        "verb": op.verb,
+        "path": op.path,
+        "required": op.required,
+        "optional": op.optional,
+        "iterable": op.iterable,
+        "deprecated": op.deprecated.is_some(),
+    })
+}

@@ -521,12 +521,10 @@ fn mark_boxed(types: &mut [TypeDef]) {
         }
         false
     };
-    for owner in 0..types.len() {
-        for field in 0..types[owner].fields.len() {
-            if let TypeExpr::Named(target) = types[owner].fields[field].ty {
-                if reaches(target, owner) {
-                    types[owner].fields[field].boxed = true;
-                }
+    for (owner, def) in types.iter_mut().enumerate() {
+        for field in &mut def.fields {
+            if let TypeExpr::Named(target) = field.ty {
+                field.boxed = reaches(target, owner);
             }
         }
     }

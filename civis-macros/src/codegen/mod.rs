@@ -1,0 +1,185 @@
+//! Tokens from the model: the `ApiClient`, the generic `Call`, the resources, the types and the
+//! operation table.
+
+mod docs;
+mod idents;
+mod resources;
+mod table;
+mod types;
+
+use civis_core::spec::model::Api;
+use civis_core::spec::Resources;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Inherent methods of `ApiClient` that resource accessors must not take.
+const CLIENT_METHODS: &[&str] = &["new", "builder", "operations", "call", "client"];
+
+/// What the spec was and how it was chosen, for the client's documentation.
+pub struct Origin<'a> {
+    /// File name of the spec.
+    pub file: &'a str,
+    /// The `resources` option.
+    pub resources: Resources,
+}
+
+/// The whole expansion.
+pub fn generate(api: &Api, origin: &Origin<'_>) -> TokenStream {
+    let names = resources::Names::new(api);
+    let client = client(api, &names, origin);
+    let call = call();
+    let resources = resources::generate(api, &names);
+    let types = types::generate(api);
+    let table = table::generate(api);
+    quote! {
+        #client
+        #call
+        #resources
+        #types
+        #table
+    }
+}
+
+fn client(api: &Api, names: &resources::Names, origin: &Origin<'_>) -> TokenStream {
+    let resources = match origin.resources {
+        Resources::Base => "base",
+        Resources::All => "all",
+    };
+    let doc = format!(
+        " A Civis API client generated from `{}` with `resources = \"{resources}\"`: {} methods on \
+         {} resources.",
+        origin.file.replace('`', "'"),
+        api.operations.len(),
+        names.resource_types.len()
+    );
+    let accessors = names.resource_types.iter().map(|(resource, ty)| {
+        let name = idents::ident(&idents::avoiding(resource, CLIENT_METHODS));
+        let ty = idents::ident(ty);
+        let doc = format!(" The `{resource}` resource (civis-python's `client.{resource}`).");
+        quote! {
+            #[doc = #doc]
+            pub fn #name(&self) -> resources::#ty<'_> {
+                resources::#ty(&self.client)
+            }
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        ///
+        /// Build it with [`ApiClient::new`] (API key from `CIVIS_API_KEY`, base URL from
+        /// `CIVIS_API_ENDPOINT`) or [`ApiClient::builder`]. It is cheap to clone and can be
+        /// shared between threads. It dereferences to [`civis::Client`](::civis::Client), whose
+        /// methods are available on it too.
+        #[derive(Debug, Clone)]
+        pub struct ApiClient {
+            client: ::civis::Client,
+        }
+
+        impl ::core::convert::From<::civis::Client> for ApiClient {
+            fn from(client: ::civis::Client) -> Self {
+                Self { client }
+            }
+        }
+
+        impl ::core::ops::Deref for ApiClient {
+            type Target = ::civis::Client;
+            fn deref(&self) -> &::civis::Client {
+                &self.client
+            }
+        }
+
+        impl ApiClient {
+            /// A client configured from the environment: the API key from `CIVIS_API_KEY`, the
+            /// base URL from `CIVIS_API_ENDPOINT` (default `https://api.civisanalytics.com/`).
+            pub fn new() -> ::core::result::Result<Self, ::civis::Error> {
+                Self::builder().build()
+            }
+
+            /// A builder to set the API key, base URL, user agent, retries and timeouts.
+            pub fn builder() -> ::civis::ClientBuilder<Self> {
+                ::civis::ClientBuilder::new()
+            }
+
+            /// Every operation of this client, sorted by resource and method, as civis-python
+            /// names them.
+            pub fn operations() -> &'static [::civis::Operation] {
+                OPERATIONS
+            }
+
+            /// Calls an operation chosen at run time: `client.call("tables", "list",
+            /// json!({"database_id": 32}))`. Arguments are keyed by their snake_case names;
+            /// unknown resources, methods and arguments are errors naming the closest valid ones.
+            pub fn call(
+                &self,
+                resource: &str,
+                method: &str,
+                args: ::civis::serde_json::Value,
+            ) -> ::core::result::Result<::civis::Response, ::civis::Error> {
+                self.client.call_table(OPERATIONS, resource, method, args)
+            }
+
+            #(#accessors)*
+        }
+    }
+}
+
+/// The generic call builder, emitted once. Operation-specific setters are inherent methods on
+/// its instances (`impl Call<'a, R, ops::Marker>`), which is why it lives in the generated code
+/// rather than in `civis-core`: inherent impls must be in the crate that defines the type.
+fn call() -> TokenStream {
+    quote! {
+        /// A prepared call of one operation: set its optional arguments with its setters, then
+        /// send it with [`send`](Call::send) (typed), [`send_dynamic`](Call::send_dynamic)
+        /// (a [`civis::Response`](::civis::Response)) or [`send_raw`](Call::send_raw).
+        #[must_use = "a call does nothing until it is sent"]
+        pub struct Call<'a, R, M> {
+            request: ::civis::Request<'a>,
+            marker: ::core::marker::PhantomData<fn() -> (R, M)>,
+        }
+
+        impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("Call").field("request", &self.request).finish()
+            }
+        }
+
+        impl<'a, R, M> Call<'a, R, M> {
+            fn new(client: &'a ::civis::Client, operation: &'static ::civis::Operation) -> Self {
+                Self { request: ::civis::Request::new(client, operation), marker: ::core::marker::PhantomData }
+            }
+
+            fn arg<T: ::civis::serde::Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
+                Self { request: self.request.arg(name, value), marker: ::core::marker::PhantomData }
+            }
+
+            /// The operation this call invokes.
+            pub fn operation(&self) -> &'static ::civis::Operation {
+                self.request.operation()
+            }
+
+            /// The HTTP request this call sends, without sending it.
+            pub fn http_request(&self) -> ::core::result::Result<::civis::HttpRequest, ::civis::Error> {
+                self.request.build()
+            }
+
+            /// Sends the call and returns the HTTP answer as received (civis-python's
+            /// `return_type='raw'`).
+            pub fn send_raw(self) -> ::core::result::Result<::civis::RawResponse, ::civis::Error> {
+                self.request.send_raw()
+            }
+
+            /// Sends the call and returns the JSON answer without a typed struct
+            /// (civis-python's `return_type='snake'`).
+            pub fn send_dynamic(self) -> ::core::result::Result<::civis::Response, ::civis::Error> {
+                self.request.send_dynamic()
+            }
+        }
+
+        impl<'a, R: ::civis::serde::de::DeserializeOwned, M> Call<'a, R, M> {
+            /// Sends the call and decodes the answer into its typed response.
+            pub fn send(self) -> ::core::result::Result<R, ::civis::Error> {
+                self.request.send()
+            }
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! One accessor struct per resource with one thin method per operation, and the optional
+//! argument setters of each operation's call. No method has a body of its own: each names its
+//! row of the operation table and passes its arguments to the shared request path.
+
+use std::collections::BTreeMap;
+
+use civis_core::spec::model::{Api, Operation, Param, TypeExpr};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::idents::upper_camel;
+use super::{docs, idents, types};
+
+/// Method names of the generated `Call` that setters must not take.
+pub const CALL_METHODS: &[&str] = &[
+    "new",
+    "arg",
+    "operation",
+    "send",
+    "send_raw",
+    "send_dynamic",
+    "http_request",
+];
+
+/// Names of each resource's accessor struct and each operation's marker type.
+pub struct Names {
+    /// Accessor struct per resource.
+    pub resource_types: BTreeMap<String, String>,
+    /// Marker type per operation, by index.
+    pub markers: Vec<String>,
+}
+
+impl Names {
+    pub fn new(api: &Api) -> Self {
+        let mut resource_types = BTreeMap::new();
+        for resource in api.resources() {
+            resource_types.insert(resource.to_string(), upper_camel(resource));
+        }
+        let mut taken: Vec<String> = Vec::new();
+        let markers = api
+            .operations
+            .iter()
+            .map(|op| {
+                let mut name = format!("{}{}", upper_camel(&op.resource), upper_camel(&op.method));
+                while taken.contains(&name) {
+                    name.push('_');
+                }
+                taken.push(name.clone());
+                name
+            })
+            .collect();
+        Self {
+            resource_types,
+            markers,
+        }
+    }
+}
+
+/// `pub mod resources { ... }` and `pub mod ops { ... }` with the setters on `Call`.
+pub fn generate(api: &Api, names: &Names) -> TokenStream {
+    let mut by_resource: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, op) in api.operations.iter().enumerate() {
+        by_resource
+            .entry(op.resource.as_str())
+            .or_default()
+            .push(index);
+    }
+    let accessors = by_resource.iter().map(|(resource, indices)| {
+        let ty = idents::ident(&names.resource_types[*resource]);
+        let doc = format!(
+            " The `{resource}` resource: {} method(s). Get it from `ApiClient::{resource}()`.",
+            indices.len()
+        );
+        let methods = indices.iter().map(|&i| method(api, names, i));
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, Copy)]
+            pub struct #ty<'a>(
+                /// The client that sends the calls.
+                pub(crate) &'a ::civis::Client,
+            );
+
+            impl<'a> #ty<'a> {
+                #(#methods)*
+            }
+        }
+    });
+    let markers = api.operations.iter().enumerate().map(|(i, op)| {
+        let marker = idents::ident(&names.markers[i]);
+        let doc = format!(
+            " Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {}>`.",
+            op.resource, op.method, op.verb, op.path, names.markers[i]
+        );
+        quote!(#[doc = #doc] pub enum #marker {})
+    });
+    let setters = api
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(i, op)| setters(api, names, i, op));
+    quote! {
+        /// One accessor per resource; each method prepares a call of one operation.
+        pub mod resources {
+            #(#accessors)*
+        }
+
+        /// Marker types that tell the calls of different operations apart, so that each call
+        /// has exactly its operation's optional-argument setters.
+        pub mod ops {
+            #(#markers)*
+        }
+
+        #(#setters)*
+    }
+}
+
+fn response_type(api: &Api, op: &Operation, prefix: &TokenStream) -> TokenStream {
+    match &op.response {
+        Some(ty) => types::owned(api, ty, prefix),
+        None => quote!(()),
+    }
+}
+
+fn call_type(api: &Api, names: &Names, index: usize, prefix: &TokenStream) -> TokenStream {
+    let op = &api.operations[index];
+    let response = response_type(api, op, &quote!(#prefix types::));
+    let marker = idents::ident(&names.markers[index]);
+    quote!(#prefix Call<'a, #response, #prefix ops::#marker>)
+}
+
+/// The distinct params with a given name's first occurrence, in `names` order.
+fn first_params<'o>(
+    op: &'o Operation,
+    names: &'o [String],
+) -> impl Iterator<Item = &'o Param> + 'o {
+    names
+        .iter()
+        .filter_map(move |name| op.params.iter().find(|p| &p.name == name))
+}
+
+fn param_doc(param: &Param) -> String {
+    docs::paragraphs([
+        docs::escape(&param.description).as_str(),
+        docs::allowed(&param.allowed).as_str(),
+    ])
+}
+
+fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
+    let op = &api.operations[index];
+    let super_ = quote!(super::);
+    let name = idents::ident(&op.method);
+    let call = call_type(api, names, index, &super_);
+    let mut args = Vec::new();
+    let mut sets = Vec::new();
+    let mut arg_docs = Vec::new();
+    for param in first_params(op, &op.required) {
+        let ident = idents::ident(&param.name);
+        let (ty, by_ref) = types::argument(api, &param.ty, &quote!(super::types::));
+        let value = if by_ref {
+            quote!(#ident)
+        } else {
+            quote!(&#ident)
+        };
+        let wire = &param.name;
+        args.push(quote!(#ident: #ty));
+        sets.push(quote!(.arg(#wire, #value)));
+        arg_docs.push(format!(
+            "* `{}`: {}",
+            param.name,
+            param_doc(param).replace("\n\n", " ")
+        ));
+    }
+    let optional: Vec<String> = op.optional.iter().map(|o| format!("`{o}`")).collect();
+    let returns = match &op.response {
+        Some(ty) => format!(
+            "Returns {} ({}).",
+            describe(api, ty),
+            docs::escape(&op.response_description)
+        ),
+        None => format!(
+            "Returns nothing ({}).",
+            docs::escape(&op.response_description)
+        ),
+    };
+    let mut sections = vec![
+        docs::escape(&op.summary),
+        docs::escape(&op.description),
+        format!("`{} {}`", op.verb, op.path),
+    ];
+    if !arg_docs.is_empty() {
+        sections.push(format!("# Arguments\n\n{}", arg_docs.join("\n")));
+    }
+    if !optional.is_empty() {
+        sections.push(format!(
+            "Optional arguments are setters on the returned call: {}.",
+            optional.join(", ")
+        ));
+    }
+    sections.push(returns);
+    if let Some(warning) = &op.deprecated {
+        sections.push(format!("**Deprecated:** {}", docs::escape(warning)));
+    }
+    let doc = docs::attrs(&docs::paragraphs(sections.iter().map(String::as_str)));
+    let deprecated = op
+        .deprecated
+        .as_ref()
+        .map(|note| quote!(#[deprecated(note = #note)]));
+    let lint = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #doc
+        #deprecated
+        #lint
+        pub fn #name(&self, #(#args),*) -> #call {
+            super::Call::new(self.0, &super::OPERATIONS[#index]) #(#sets)*
+        }
+    }
+}
+
+fn describe(api: &Api, ty: &TypeExpr) -> String {
+    match ty {
+        TypeExpr::Named(i) => format!("[`{0}`](types::{0})", api.types[*i].name),
+        TypeExpr::Array(item) => format!("a list of {}", describe(api, item)),
+        TypeExpr::Any => "a JSON value".to_string(),
+        other => format!("a JSON {}", other.json_kind()),
+    }
+}
+
+fn setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStream {
+    let items: Vec<TokenStream> = first_params(op, &op.optional)
+        .map(|param| {
+            let setter = idents::avoiding(&param.name, CALL_METHODS);
+            let ident = idents::ident(&setter);
+            let value_ident = format_ident!("value");
+            let (ty, by_ref) = types::argument(api, &param.ty, &quote!(types::));
+            let value = if by_ref {
+                quote!(#value_ident)
+            } else {
+                quote!(&#value_ident)
+            };
+            let wire = &param.name;
+            let doc = docs::attrs(&docs::paragraphs([
+                param_doc(param).as_str(),
+                format!("Sets the optional argument `{}`.", param.name).as_str(),
+            ]));
+            quote! {
+                #doc
+                pub fn #ident(self, #value_ident: #ty) -> Self {
+                    self.arg(#wire, #value)
+                }
+            }
+        })
+        .collect();
+    if items.is_empty() {
+        return TokenStream::new();
+    }
+    let call = call_type(api, names, index, &TokenStream::new());
+    quote! {
+        impl<'a> #call {
+            #(#items)*
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The macro's arguments: `civis_api!("spec.json", resources = "base", api_version = "1.0")`.
+
+use civis_core::spec::Resources;
+use proc_macro2::Span;
+use syn::parse::{Parse, ParseStream};
+use syn::{Expr, ExprLit, Ident, Lit, LitStr, Token};
+
+/// What the caller asked for.
+pub struct MacroInput {
+    /// The spec file, relative to the invoking crate's manifest directory.
+    pub path: Option<LitStr>,
+    /// Which resources to generate.
+    pub resources: Resources,
+    /// Where errors about the spec point.
+    pub span: Span,
+}
+
+impl Parse for MacroInput {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let span = input.span();
+        let mut path = None;
+        let mut resources = None;
+        let mut api_version = None;
+        let mut first = true;
+        while !input.is_empty() {
+            if input.peek(Ident) && input.peek2(Token![=]) {
+                let key: Ident = input.parse()?;
+                input.parse::<Token![=]>()?;
+                let value: Expr = input.parse()?;
+                let text = string_value(&value, &key)?;
+                match key.to_string().as_str() {
+                    "resources" => {
+                        let parsed = Resources::parse(&text.value()).ok_or_else(|| {
+                            syn::Error::new(
+                                text.span(),
+                                format!(
+                                    "unknown `resources` value {:?}: use \"base\" (the stable resources) or \"all\"",
+                                    text.value()
+                                ),
+                            )
+                        })?;
+                        set_once(&mut resources, parsed, &key)?;
+                    }
+                    "api_version" => {
+                        if text.value() != "1.0" {
+                            return Err(syn::Error::new(
+                                text.span(),
+                                format!(
+                                    "unknown `api_version` {:?}: the Civis API has only version \"1.0\"",
+                                    text.value()
+                                ),
+                            ));
+                        }
+                        set_once(&mut api_version, (), &key)?;
+                    }
+                    other => {
+                        return Err(syn::Error::new(
+                            key.span(),
+                            format!(
+                                "unknown option `{other}`: civis_api! takes a spec path, `resources = \"base\" | \"all\"` \
+                                 and `api_version = \"1.0\"`"
+                            ),
+                        ))
+                    }
+                }
+            } else if first {
+                let value: Expr = input.parse()?;
+                match value {
+                    Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }) => path = Some(lit),
+                    other => {
+                        return Err(syn::Error::new_spanned(
+                            other,
+                            "the spec path must be a string literal, e.g. civis_api!(\"civis_api_spec.json\")",
+                        ))
+                    }
+                }
+            } else {
+                return Err(input.error(
+                    "expected `name = \"value\"`: civis_api! takes a spec path first, then \
+                     `resources = ...` and `api_version = ...`",
+                ));
+            }
+            first = false;
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+        }
+        Ok(Self {
+            path,
+            resources: resources.unwrap_or_default(),
+            span,
+        })
+    }
+}
+
+fn string_value(value: &Expr, key: &Ident) -> syn::Result<LitStr> {
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Ok(lit.clone()),
+        other => Err(syn::Error::new_spanned(
+            other,
+            format!(
+                "`{key}` takes a string literal, e.g. {key} = \"{}\"",
+                example(key)
+            ),
+        )),
+    }
+}
+
+fn example(key: &Ident) -> &'static str {
+    if key == "api_version" {
+        "1.0"
+    } else {
+        "all"
+    }
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T, key: &Ident) -> syn::Result<()> {
+    if slot.replace(value).is_some() {
+        return Err(syn::Error::new(
+            key.span(),
+            format!("`{key}` is given twice"),
+        ));
+    }
+    Ok(())
+}
