@@ -1,6 +1,8 @@
 //! Rust identifiers from spec names. `syn::Ident::new` panics on invalid input and the macro
 //! must never panic, so every identifier is made valid here first.
 
+use std::collections::HashSet;
+
 use proc_macro2::{Ident, Span};
 
 /// Words that cannot be raw identifiers; they get a trailing underscore instead.
@@ -45,13 +47,35 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// `name`, or `name_` (then `name__`, ...) when it is one of `taken`.
-pub fn avoiding(name: &str, taken: &[&str]) -> String {
-    let mut name = name.to_string();
-    while taken.contains(&name.as_str()) {
-        name.push('_');
+/// Hands out identifiers that are unique within one scope (a module, an impl block, a
+/// parameter list): a name that sanitises to one already given gets trailing underscores.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// A scope where `reserved` names are already taken.
+    pub fn reserving(reserved: &[&str]) -> Self {
+        Self {
+            taken: reserved
+                .iter()
+                .map(|name| ident(name).to_string())
+                .collect(),
+        }
     }
-    name
+
+    /// A unique identifier for `wanted`.
+    pub fn ident(&mut self, wanted: &str) -> Ident {
+        let mut name = sanitize(wanted);
+        loop {
+            let candidate = ident(&name);
+            if self.taken.insert(candidate.to_string()) {
+                return candidate;
+            }
+            name.push('_');
+        }
+    }
 }
 
 /// UpperCamelCase of a snake_case name, as a valid type name.
@@ -86,5 +110,15 @@ mod tests {
         assert_eq!(ident("").to_string(), "__");
         assert_eq!(ident("_").to_string(), "__");
         assert_eq!(ident("naïve").to_string(), "na_ve");
+    }
+
+    #[test]
+    fn a_scope_never_repeats_an_identifier() {
+        let mut scope = Scope::reserving(&["send"]);
+        assert_eq!(scope.ident("send").to_string(), "send_");
+        assert_eq!(scope.ident("a-b").to_string(), "a_b");
+        assert_eq!(scope.ident("a_b").to_string(), "a_b_");
+        assert_eq!(scope.ident("type").to_string(), "r#type");
+        assert_eq!(scope.ident("type").to_string(), "type_");
     }
 }

@@ -25,7 +25,7 @@ pub struct Origin<'a> {
 
 /// The whole expansion.
 pub fn generate(api: &Api, origin: &Origin<'_>) -> TokenStream {
-    let names = resources::Names::new(api);
+    let names = resources::Names::new(api, CLIENT_METHODS);
     let client = client(api, &names, origin);
     let call = call();
     let resources = resources::generate(api, &names);
@@ -50,11 +50,9 @@ fn client(api: &Api, names: &resources::Names, origin: &Origin<'_>) -> TokenStre
          {} resources.",
         origin.file.replace('`', "'"),
         api.operations.len(),
-        names.resource_types.len()
+        names.resources.len()
     );
-    let accessors = names.resource_types.iter().map(|(resource, ty)| {
-        let name = idents::ident(&idents::avoiding(resource, CLIENT_METHODS));
-        let ty = idents::ident(ty);
+    let accessors = names.resources.iter().map(|(resource, name, ty)| {
         let doc = format!(" The `{resource}` resource (civis-python's `client.{resource}`).");
         quote! {
             #[doc = #doc]

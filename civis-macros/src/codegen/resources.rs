@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use civis_core::spec::model::{Api, Operation, Param, TypeExpr};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::idents::upper_camel;
@@ -22,36 +22,52 @@ pub const CALL_METHODS: &[&str] = &[
     "http_request",
 ];
 
-/// Names of each resource's accessor struct and each operation's marker type.
+/// The identifiers of the generated items, each unique in its scope.
 pub struct Names {
-    /// Accessor struct per resource.
-    pub resource_types: BTreeMap<String, String>,
-    /// Marker type per operation, by index.
-    pub markers: Vec<String>,
+    /// Per resource, in order: its name, the `ApiClient` accessor and the accessor struct.
+    pub resources: Vec<(String, Ident, Ident)>,
+    /// Per operation: the method name on its resource.
+    pub methods: Vec<Ident>,
+    /// Per operation: its marker type.
+    pub markers: Vec<Ident>,
 }
 
 impl Names {
-    pub fn new(api: &Api) -> Self {
-        let mut resource_types = BTreeMap::new();
-        for resource in api.resources() {
-            resource_types.insert(resource.to_string(), upper_camel(resource));
-        }
-        let mut taken: Vec<String> = Vec::new();
-        let markers = api
-            .operations
-            .iter()
-            .map(|op| {
-                let mut name = format!("{}{}", upper_camel(&op.resource), upper_camel(&op.method));
-                while taken.contains(&name) {
-                    name.push('_');
-                }
-                taken.push(name.clone());
-                name
+    pub fn new(api: &Api, client_methods: &[&str]) -> Self {
+        let mut accessors = idents::Scope::reserving(client_methods);
+        let mut structs = idents::Scope::default();
+        let resources = api
+            .resources()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.to_string(),
+                    accessors.ident(r),
+                    structs.ident(&upper_camel(r)),
+                )
             })
             .collect();
+        let mut markers = idents::Scope::default();
+        let mut methods_of: BTreeMap<&str, idents::Scope> = BTreeMap::new();
+        let mut methods = Vec::with_capacity(api.operations.len());
+        let mut marker_names = Vec::with_capacity(api.operations.len());
+        for op in &api.operations {
+            methods.push(
+                methods_of
+                    .entry(&op.resource)
+                    .or_default()
+                    .ident(&op.method),
+            );
+            marker_names.push(markers.ident(&format!(
+                "{}{}",
+                upper_camel(&op.resource),
+                upper_camel(&op.method)
+            )));
+        }
         Self {
-            resource_types,
-            markers,
+            resources,
+            methods,
+            markers: marker_names,
         }
     }
 }
@@ -65,8 +81,8 @@ pub fn generate(api: &Api, names: &Names) -> TokenStream {
             .or_default()
             .push(index);
     }
-    let accessors = by_resource.iter().map(|(resource, indices)| {
-        let ty = idents::ident(&names.resource_types[*resource]);
+    let accessors = names.resources.iter().map(|(resource, _, ty)| {
+        let indices = &by_resource[resource.as_str()];
         let doc = format!(
             " The `{resource}` resource: {} method(s). Get it from `ApiClient::{resource}()`.",
             indices.len()
@@ -86,10 +102,10 @@ pub fn generate(api: &Api, names: &Names) -> TokenStream {
         }
     });
     let markers = api.operations.iter().enumerate().map(|(i, op)| {
-        let marker = idents::ident(&names.markers[i]);
+        let marker = &names.markers[i];
         let doc = format!(
-            " Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {}>`.",
-            op.resource, op.method, op.verb, op.path, names.markers[i]
+            " Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {marker}>`.",
+            op.resource, op.method, op.verb, op.path
         );
         quote!(#[doc = #doc] pub enum #marker {})
     });
@@ -124,7 +140,7 @@ fn response_type(api: &Api, op: &Operation, prefix: &TokenStream) -> TokenStream
 fn call_type(api: &Api, names: &Names, index: usize, prefix: &TokenStream) -> TokenStream {
     let op = &api.operations[index];
     let response = response_type(api, op, &quote!(#prefix types::));
-    let marker = idents::ident(&names.markers[index]);
+    let marker = &names.markers[index];
     quote!(#prefix Call<'a, #response, #prefix ops::#marker>)
 }
 
@@ -148,13 +164,14 @@ fn param_doc(param: &Param) -> String {
 fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
     let op = &api.operations[index];
     let super_ = quote!(super::);
-    let name = idents::ident(&op.method);
+    let name = &names.methods[index];
     let call = call_type(api, names, index, &super_);
+    let mut scope = idents::Scope::default();
     let mut args = Vec::new();
     let mut sets = Vec::new();
     let mut arg_docs = Vec::new();
     for param in first_params(op, &op.required) {
-        let ident = idents::ident(&param.name);
+        let ident = scope.ident(&param.name);
         let (ty, by_ref) = types::argument(api, &param.ty, &quote!(super::types::));
         let value = if by_ref {
             quote!(#ident)
@@ -226,10 +243,10 @@ fn describe(api: &Api, ty: &TypeExpr) -> String {
 }
 
 fn setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStream {
+    let mut scope = idents::Scope::reserving(CALL_METHODS);
     let items: Vec<TokenStream> = first_params(op, &op.optional)
         .map(|param| {
-            let setter = idents::avoiding(&param.name, CALL_METHODS);
-            let ident = idents::ident(&setter);
+            let ident = scope.ident(&param.name);
             let value_ident = format_ident!("value");
             let (ty, by_ref) = types::argument(api, &param.ty, &quote!(types::));
             let value = if by_ref {

@@ -1,0 +1,5 @@
+mod client {
+    civis::civis_api!("no_such_spec.json");
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+mod client {
+    civis::civis_api!(resources = "all", resources = "base");
+}
+
+fn main() {}

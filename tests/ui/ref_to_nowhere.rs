@@ -1,0 +1,5 @@
+mod client {
+    civis::civis_api!("../../../../tests/ui/specs/ref_to_nowhere.json");
+}
+
+fn main() {}
