@@ -74,3 +74,6 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<proc_macro2::TokenStr
         #generated
     })
 }
+
+#[cfg(test)]
+mod robustness;

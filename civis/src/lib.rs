@@ -30,6 +30,7 @@
 //! module of its own.
 
 // The generated code names this crate `::civis`, also when it is expanded here.
+#[cfg(feature = "api-client")]
 extern crate self as civis;
 
 pub use civis_core::*;

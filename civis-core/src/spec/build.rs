@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use super::model::{Api, Field, Location, Operation, Param, TypeDef, TypeExpr};
 use super::naming::{self, Resources};
 use super::swagger::{self, Document, Schema};
-use super::SpecError;
+use super::{from_value_at, SpecError};
 
 const VERBS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
@@ -35,12 +35,8 @@ pub fn build(doc: &Document, resources: Resources) -> Result<Api, SpecError> {
             if !VERBS.contains(&verb.as_str()) {
                 continue;
             }
-            let op: swagger::Operation = serde_json::from_value(value.clone()).map_err(|e| {
-                SpecError::new(format!(
-                    "operation {} {raw_path} is malformed: {e}",
-                    verb.to_uppercase()
-                ))
-            })?;
+            let op: swagger::Operation =
+                from_value_at(value.clone(), &format!("paths.{raw_path}.{verb}"))?;
             for method in methods_of(doc, &mut types, verb, path, &op, &shared)? {
                 // Like civis-python's setattr: a later operation with the same name wins.
                 operations.insert((method.resource.clone(), method.method.clone()), method);
@@ -60,9 +56,7 @@ fn shared_parameters(
 ) -> Result<Vec<swagger::Parameter>, SpecError> {
     match item.get("parameters") {
         None => Ok(Vec::new()),
-        Some(value) => serde_json::from_value(value.clone()).map_err(|e| {
-            SpecError::new(format!("the parameters of path {path} are malformed: {e}"))
-        }),
+        Some(value) => from_value_at(value.clone(), &format!("paths.{path}.parameters")),
     }
 }
 
@@ -329,9 +323,8 @@ impl<'d> TypeTable<'d> {
     fn fill(&mut self, index: usize, schema: &Schema, origin: &str) -> Result<(), SpecError> {
         self.types[index].description = schema.description.clone().unwrap_or_default();
         let Some(properties) = &schema.properties else {
-            if schema.kind.as_deref().is_none_or(|k| k == "object") && schema.reference.is_none() {
-                return Ok(()); // an object with no declared fields
-            }
+            // Not an object with declared fields (a free-form object, an array, a scalar, a
+            // `$ref`): the name stands for that type.
             let alias = self.type_of(schema, origin)?;
             self.types[index].alias = Some(alias);
             return Ok(());

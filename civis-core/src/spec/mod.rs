@@ -72,10 +72,29 @@ pub fn load(text: &str, resources: Resources) -> Result<Api, SpecError> {
             ))
         }
     }
-    let doc: swagger::Document = serde_json::from_value(value).map_err(|e| {
-        SpecError::new(format!("the spec is not a valid Swagger 2.0 document: {e}"))
-    })?;
+    let doc: swagger::Document = from_value_at(value, "")?;
     build::build(&doc, resources)
+}
+
+/// Deserialises the part of the spec found at `at` (a dotted path, empty for the root); an
+/// error names the exact place that does not fit.
+pub(crate) fn from_value_at<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    at: &str,
+) -> Result<T, SpecError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let place = match (at.is_empty(), inner == ".") {
+            (true, true) => "its top level".to_string(),
+            (true, false) => format!("`{inner}`"),
+            (false, true) => format!("`{at}`"),
+            (false, false) => format!("`{at}.{inner}`"),
+        };
+        SpecError::new(format!(
+            "the spec is not valid Swagger 2.0 at {place}: {}",
+            e.inner()
+        ))
+    })
 }
 
 fn describe_json_error(error: &serde_json::Error) -> String {
