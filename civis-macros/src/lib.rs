@@ -13,11 +13,37 @@ use quote::quote;
 
 use input::MacroInput;
 
-/// Generates a Civis API client from a spec. See the `civis` crate for the full documentation.
+/// Generates a Civis API client from the Civis API spec (Swagger 2.0) at compile time.
 ///
 /// ```ignore
-/// civis::civis_api!("civis_api_spec.json", resources = "base");
+/// mod civis_client {
+///     civis::civis_api!("civis_api_spec.json", resources = "base", api_version = "1.0");
+/// }
 /// ```
+///
+/// # Arguments
+///
+/// - a spec path (optional), relative to the invoking crate's `Cargo.toml`. Without it the file
+///   named by `CIVIS_API_SPEC` at build time is read, else a cached `~/.civis_api_spec.json`
+///   younger than 24 hours (`CIVIS_API_SPEC_REFRESH=1` ignores the cache).
+/// - `resources = "base"` (default: the stable resources) or `"all"` (also those in development).
+/// - `api_version = "1.0"`, the only version of the API.
+///
+/// The expansion is redone when the spec file changes. Bad input is a compile error at the
+/// macro call that says what to fix.
+///
+/// # What it generates
+///
+/// In the invoking module (give it a module of its own):
+///
+/// - `ApiClient`, with `new()`, `builder()`, `operations()`, `call(resource, method, args)` and
+///   one accessor per resource (`client.scripts()`);
+/// - `resources`: one struct per resource with one method per operation, named as civis-python
+///   names it; required arguments positional, in civis-python's order;
+/// - `Call`, the prepared call those methods return: optional arguments are its setters, and
+///   `send()`, `send_dynamic()` and `send_raw()` perform it;
+/// - `types`: one struct per spec definition;
+/// - `ops`: marker types that give each operation's `Call` its own setters.
 #[proc_macro]
 pub fn civis_api(tokens: TokenStream) -> TokenStream {
     let tokens = proc_macro2::TokenStream::from(tokens);
@@ -61,9 +87,9 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<proc_macro2::TokenStr
     );
 
     // Tracking: `include_bytes!` makes cargo redo the expansion when the spec file changes, and
-    // `option_env!` when CIVIS_API_SPEC changes.
+    // `option_env!` when CIVIS_API_SPEC changes (it matters whenever no path was given).
     let path = source.path.to_string_lossy().into_owned();
-    let env = source.from_env.then(|| {
+    let env = given.is_none().then(|| {
         quote!(
             const _: ::core::option::Option<&str> = ::core::option_env!("CIVIS_API_SPEC");
         )

@@ -12,8 +12,6 @@ pub struct SpecSource {
     pub path: PathBuf,
     /// The file's text.
     pub text: String,
-    /// Whether `CIVIS_API_SPEC` chose it (its value is then tracked too).
-    pub from_env: bool,
     /// How error messages name it: as the user wrote it, not as resolved.
     pub display: String,
 }
@@ -26,17 +24,17 @@ pub fn locate(given: Option<&str>) -> Result<SpecSource, String> {
         .unwrap_or_default();
     if let Some(given) = given {
         let path = manifest_dir.join(given);
-        return read(path, false, given);
+        return read(path, given);
     }
     if let Some(env_path) = std::env::var_os("CIVIS_API_SPEC").filter(|p| !p.is_empty()) {
         let path = manifest_dir.join(&env_path);
         let what = format!("{} (from CIVIS_API_SPEC)", Path::new(&env_path).display());
-        return read(path, true, &what);
+        return read(path, &what);
     }
     let cache = cache_path();
     let refresh = std::env::var("CIVIS_API_SPEC_REFRESH").is_ok_and(|v| v == "1");
     if let Some(cache) = cache.filter(|c| !refresh && is_fresh(c)) {
-        return read(cache, false, "~/.civis_api_spec.json (the cached spec)");
+        return read(cache, "~/.civis_api_spec.json (the cached spec)");
     }
     Err(
         "civis_api! found no spec: pass its path (civis_api!(\"civis_api_spec.json\")), or set \
@@ -47,7 +45,7 @@ pub fn locate(given: Option<&str>) -> Result<SpecSource, String> {
     )
 }
 
-fn read(path: PathBuf, from_env: bool, display: &str) -> Result<SpecSource, String> {
+fn read(path: PathBuf, display: &str) -> Result<SpecSource, String> {
     let text = std::fs::read_to_string(&path).map_err(|e| {
         format!("cannot read the spec file `{display}`: {e} (paths are relative to the crate's Cargo.toml)")
     })?;
@@ -55,7 +53,6 @@ fn read(path: PathBuf, from_env: bool, display: &str) -> Result<SpecSource, Stri
     Ok(SpecSource {
         path,
         text,
-        from_env,
         display: display.to_string(),
     })
 }

@@ -82,12 +82,11 @@ fn methods_of(
         flatten_parameter(types, param, &context, &mut params)?;
     }
     let (required, optional) = positional_and_keyword(&params);
+    // civis-python offers `iterator=True` when the arguments include both paging parameters.
     let iterable = verb == "get"
-        && ["limit", "page_num"].iter().all(|name| {
-            params
-                .iter()
-                .any(|p| p.location == Location::Query && p.name == *name)
-        });
+        && ["limit", "page_num"]
+            .iter()
+            .all(|name| params.iter().any(|p| p.name == *name));
 
     let (code, response) = match op.responses.first() {
         Some((code, response)) => (code.as_str(), Some(response)),
