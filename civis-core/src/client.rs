@@ -1,15 +1,14 @@
 //! The blocking client that every generated `ApiClient` wraps: one ureq agent (one connection
-//! pool, keep-alive), authentication, headers and retries.
+//! pool, keep-alive), authentication, headers, timeouts and retries.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use ureq::http;
 
 use crate::config::{ClientBuilder, Config};
 use crate::error::Error;
 use crate::request::HttpRequest;
-use crate::response::RawResponse;
+use crate::response::{Headers, RawResponse};
 use crate::retry;
 
 /// A Civis API client: cheap to clone (the connection pool is shared), `Send + Sync`.
@@ -27,6 +26,12 @@ struct Inner {
     agent: ureq::Agent,
 }
 
+/// The outcome of one attempt: an answer, or a failure to get one.
+enum Attempt {
+    Answer(RawResponse),
+    Failed { error: Error, connect: bool },
+}
+
 impl Client {
     /// A client configured from the environment (`CIVIS_API_KEY`, `CIVIS_API_ENDPOINT`).
     pub fn new() -> Result<Self, Error> {
@@ -41,10 +46,12 @@ impl Client {
     /// A client made from a finished configuration.
     pub fn from_config(config: Config) -> Self {
         let agent_config = ureq::Agent::config_builder()
-            // Error statuses are answers, not transport failures: they are turned into
-            // `Error::Api` with the body's message.
+            // Error statuses are answers, not transport failures: they become `Error::Api`
+            // with the body's message, after the retry rules have had their say.
             .http_status_as_error(false)
             .timeout_connect(Some(config.connect_timeout))
+            .timeout_recv_response(Some(config.read_timeout))
+            .timeout_per_read(Some(config.read_timeout))
             .timeout_global(Some(config.timeout))
             .user_agent(config.user_agent.as_str())
             .build();
@@ -64,32 +71,47 @@ impl Client {
         &self.inner.config.base_url
     }
 
-    /// Sends a request, retrying as configured; a non-2xx answer becomes an error.
+    /// Sends a request with the configured retries; a non-2xx answer becomes an error (the last
+    /// answer's, when retries run out).
+    ///
+    /// Retried: 429, 502, 503 and 504 for GET, PUT, DELETE, HEAD, OPTIONS and TRACE; 429 and 503
+    /// for POST; failures to connect for the idempotent verbs. PATCH is sent once.
     pub fn execute(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
-        let started = Instant::now();
-        let mut attempt = 0u32;
+        let clock = config.clock.as_ref();
+        let started = clock.now();
+        let mut attempts = 0u32;
         loop {
-            let response = self.send_once(request)?;
-            attempt += 1;
-            if (200..300).contains(&response.status) {
-                return Ok(response);
-            }
-            let wait = retry::wait_before_retry(
-                &config.retry,
-                request.verb,
-                &response,
-                attempt,
-                started.elapsed(),
-            );
-            match wait {
-                Some(wait) => std::thread::sleep(wait),
-                None => return Err(response.into_error(request.verb, &request.path_and_query)),
+            let attempt = self.send_once(request);
+            attempts += 1;
+            let may_retry =
+                retry::may_retry(&config.retry, attempts, clock.now().duration_since(started));
+            match attempt {
+                Attempt::Answer(response) if (200..300).contains(&response.status()) => {
+                    return Ok(response)
+                }
+                Attempt::Answer(response) => {
+                    if !(may_retry && retry::is_retryable(request.verb, response.status())) {
+                        return Err(response.into_error(request.verb, &request.path_and_query));
+                    }
+                    clock.sleep(retry::wait(
+                        &config.retry,
+                        clock,
+                        attempts,
+                        Some(&response.headers),
+                    ));
+                }
+                Attempt::Failed { error, connect } => {
+                    if !(may_retry && connect && retry::is_idempotent(request.verb)) {
+                        return Err(error);
+                    }
+                    clock.sleep(retry::wait(&config.retry, clock, attempts, None));
+                }
             }
         }
     }
 
-    fn send_once(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
+    fn send_once(&self, request: &HttpRequest) -> Attempt {
         let config = &self.inner.config;
         let url = format!(
             "{}{}",
@@ -104,56 +126,85 @@ impl Client {
                 format!("Bearer {}", config.api_key.expose()),
             )
             .header("Accept", "application/vnd.civis-platform.v1");
-        if let (Some(job), run) = (&config.job_id, &config.run_id) {
+        if let Some(job) = &config.job_id {
             builder = builder.header("X-Civis-Job-ID", job.as_str());
-            if let Some(run) = run {
+            if let Some(run) = &config.run_id {
                 builder = builder.header("X-Civis-Run-ID", run.as_str());
             }
         }
         for (name, value) in &request.headers {
             builder = builder.header(*name, value.as_str());
         }
-        let transport = |source: Box<dyn std::error::Error + Send + Sync>| Error::Transport {
-            method: request.verb.to_string(),
-            path: request.path_and_query.clone(),
-            source,
-        };
+        let failed =
+            |source: Box<dyn std::error::Error + Send + Sync>, connect: bool| Attempt::Failed {
+                error: Error::Transport {
+                    method: request.verb.to_string(),
+                    path: request.path_and_query.clone(),
+                    source,
+                },
+                connect,
+            };
         let result = match &request.body {
             Some(body) => {
-                let bytes = serde_json::to_vec(body).map_err(|e| transport(Box::new(e)))?;
-                let http_request = builder
+                let bytes = match serde_json::to_vec(body) {
+                    Ok(bytes) => bytes,
+                    Err(e) => return failed(Box::new(e), false),
+                };
+                match builder
                     .header("Content-Type", "application/json")
                     .body(bytes)
-                    .map_err(|e| transport(Box::new(e)))?;
-                self.inner.agent.run(http_request)
+                {
+                    Ok(http_request) => self.inner.agent.run(http_request),
+                    Err(e) => return failed(Box::new(e), false),
+                }
             }
-            None => {
-                let http_request = builder.body(()).map_err(|e| transport(Box::new(e)))?;
-                self.inner.agent.run(http_request)
+            None => match builder.body(()) {
+                Ok(http_request) => self.inner.agent.run(http_request),
+                Err(e) => return failed(Box::new(e), false),
+            },
+        };
+        let mut response = match result {
+            Ok(response) => response,
+            Err(e) => {
+                let connect = is_connect_failure(&e);
+                return failed(Box::new(e), connect);
             }
         };
-        let mut response = result.map_err(|e| transport(Box::new(e)))?;
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                (
-                    name.as_str().to_string(),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        let body = response
+        let headers = Headers {
+            status: response.status().as_u16(),
+            entries: response
+                .headers()
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        name.as_str().to_string(),
+                        String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+        };
+        match response
             .body_mut()
             .with_config()
             .limit(u64::MAX)
             .read_to_vec()
-            .map_err(|e| transport(Box::new(e)))?;
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
+        {
+            Ok(body) => Attempt::Answer(RawResponse { headers, body }),
+            Err(e) => failed(Box::new(e), false),
+        }
+    }
+}
+
+/// Whether the request failed before reaching the server, so repeating it cannot do anything
+/// twice.
+fn is_connect_failure(error: &ureq::Error) -> bool {
+    use std::io::ErrorKind;
+    match error {
+        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => true,
+        ureq::Error::Timeout(timeout) => {
+            matches!(timeout, ureq::Timeout::Connect | ureq::Timeout::Resolve)
+        }
+        ureq::Error::Io(io) => matches!(io.kind(), ErrorKind::ConnectionRefused),
+        _ => false,
     }
 }

@@ -3,10 +3,12 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::client::Client;
 use crate::error::Error;
+use crate::retry::{Clock, SystemClock};
 
 /// The API's address when `CIVIS_API_ENDPOINT` is not set.
 pub const DEFAULT_API_ENDPOINT: &str = "https://api.civisanalytics.com/";
@@ -93,8 +95,12 @@ pub struct Config {
     pub retry: Retry,
     /// Longest time to open a connection.
     pub connect_timeout: Duration,
-    /// Longest time for one whole request, from sending to the end of the body.
+    /// Longest time to wait for the answer's headers, and for each read of its body.
+    pub read_timeout: Duration,
+    /// Longest time for one whole attempt, from connecting to the end of the body.
     pub timeout: Duration,
+    /// Time and chance for retries.
+    pub clock: Arc<dyn Clock>,
     /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID`.
     pub job_id: Option<String>,
     /// `X-Civis-Run-ID`, from `CIVIS_RUN_ID`.
@@ -119,7 +125,9 @@ pub struct ClientBuilder<C = Client> {
     user_agent: Option<String>,
     retry: Retry,
     connect_timeout: Duration,
+    read_timeout: Duration,
     timeout: Duration,
+    clock: Arc<dyn Clock>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -131,6 +139,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
+            .field("read_timeout", &self.read_timeout)
             .field("timeout", &self.timeout)
             .finish()
     }
@@ -144,7 +153,9 @@ impl<C> Default for ClientBuilder<C> {
             user_agent: None,
             retry: Retry::default(),
             connect_timeout: Duration::from_secs(30),
-            timeout: Duration::from_secs(300),
+            read_timeout: Duration::from_secs(120),
+            timeout: Duration::from_secs(600),
+            clock: Arc::new(SystemClock),
             client: PhantomData,
         }
     }
@@ -180,9 +191,24 @@ impl<C: From<Client>> ClientBuilder<C> {
         self
     }
 
-    /// Longest time for one whole request (default 300 s).
+    /// Longest time for one whole attempt, from connecting to the end of the body (default
+    /// 600 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Longest time to wait for the answer, and for each read of its body (default 120 s): a
+    /// server that stalls ends in `Error::Transport` instead of a hang.
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = timeout;
+        self
+    }
+
+    /// Replaces the clock and random source of the retry loop, e.g. to test retries without
+    /// waiting.
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
         self
     }
 
@@ -233,7 +259,9 @@ impl<C: From<Client>> ClientBuilder<C> {
             user_agent,
             retry: self.retry,
             connect_timeout: self.connect_timeout,
+            read_timeout: self.read_timeout,
             timeout: self.timeout,
+            clock: self.clock,
             job_id: env("CIVIS_JOB_ID"),
             run_id: env("CIVIS_RUN_ID"),
         })

@@ -7,6 +7,7 @@
 //! the Swagger 2.0 model and civis-python's naming rules that the `civis_api!` macro generates
 //! from.
 
+pub mod case;
 pub mod operation;
 #[cfg(feature = "spec")]
 pub mod spec;
@@ -23,7 +24,7 @@ mod request;
 #[cfg(feature = "client")]
 mod response;
 #[cfg(feature = "client")]
-mod retry;
+pub mod retry;
 
 #[cfg(feature = "client")]
 pub use client::Client;
@@ -33,8 +34,10 @@ pub use config::{ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT};
 pub use error::Error;
 pub use operation::{Location, Operation, Param, ParamKind};
 #[cfg(feature = "client")]
-pub use request::{build_http_request, find_operation, percent_encode, HttpRequest, Request};
+pub use request::{
+    build_http_request, find_operation, percent_encode, HttpRequest, Iterable, Pages, Request,
+};
 #[cfg(feature = "client")]
-pub use response::{RawResponse, Response};
+pub use response::{Headers, Pagination, RateLimit, RawResponse, Response};
 #[cfg(feature = "client")]
-pub use retry::is_retryable;
+pub use retry::{Clock, SystemClock};

@@ -1,7 +1,7 @@
 //! The one request path shared by every generated method and by `call`: arguments collected by
 //! name, checked against the operation table, and turned into an HTTP request.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::client::Client;
 use crate::error::Error;
 use crate::operation::{Location, Operation};
-use crate::response::{RawResponse, Response};
+use crate::response::{Headers, RawResponse, Response};
 
 /// An HTTP request ready to send, relative to the client's base URL.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,10 +96,16 @@ impl<'a> Request<'a> {
 
     /// Sends the call and decodes the answer into `T`.
     pub fn send<T: DeserializeOwned>(self) -> Result<T, Error> {
+        self.send_with_headers().map(|(value, _)| value)
+    }
+
+    /// Sends the call and decodes the answer into `T`, keeping the status and headers (rate
+    /// limit, pagination).
+    pub fn send_with_headers<T: DeserializeOwned>(self) -> Result<(T, Headers), Error> {
         let request = self.build()?;
-        self.client
-            .execute(&request)?
-            .json(request.verb, &request.path_and_query)
+        let raw = self.client.execute(&request)?;
+        let value = raw.json(request.verb, &request.path_and_query)?;
+        Ok((value, raw.headers))
     }
 
     /// Sends the call and returns the dynamic JSON response (`return_type='snake'`).
@@ -107,6 +113,127 @@ impl<'a> Request<'a> {
         let request = self.build()?;
         let raw = self.client.execute(&request)?;
         Response::from_raw(raw, request.verb, &request.path_and_query)
+    }
+
+    /// Iterates over the items of every page, typed (civis-python's `iterator=True`).
+    pub fn iter_all<T: DeserializeOwned>(self) -> Pages<'a, T> {
+        Pages::new(self, decode_typed_page::<T>)
+    }
+
+    /// Iterates over the items of every page as dynamic responses.
+    pub fn iter_all_dynamic(self) -> Pages<'a, Response> {
+        Pages::new(self, decode_dynamic_page)
+    }
+}
+
+fn decode_typed_page<T: DeserializeOwned>(
+    raw: RawResponse,
+    method: &str,
+    path: &str,
+) -> Result<Vec<T>, Error> {
+    raw.json(method, path)
+}
+
+fn decode_dynamic_page(raw: RawResponse, method: &str, path: &str) -> Result<Vec<Response>, Error> {
+    let items: Vec<Value> = raw.json(method, path)?;
+    let from_json_values = path.trim_start_matches('/').starts_with("json_values");
+    Ok(items
+        .into_iter()
+        .map(|item| Response::new(item, raw.headers.clone(), from_json_values))
+        .collect())
+}
+
+/// Marks the operations that can iterate over all pages (a GET with `limit` and `page_num`):
+/// generated calls of those operations have `iter_all`.
+pub trait Iterable {}
+
+/// A lazy iterator over the items of all pages of a list operation, one page in memory at a
+/// time (civis-python's `iterator=True`).
+///
+/// It starts at page 1 whatever `page_num` was set to, keeps the other arguments (`limit`
+/// included), and stops after the page that the `X-Pagination-*` headers call the last one, or
+/// at the first empty page when the answer has no such headers. An error ends the iteration
+/// after it is yielded.
+pub struct Pages<'a, T> {
+    request: Option<Request<'a>>,
+    page: u64,
+    buffer: std::vec::IntoIter<T>,
+    decode: fn(RawResponse, &str, &str) -> Result<Vec<T>, Error>,
+}
+
+impl<T> fmt::Debug for Pages<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages")
+            .field("request", &self.request)
+            .field("page", &self.page)
+            .field("buffered", &self.buffer.len())
+            .finish()
+    }
+}
+
+impl<'a, T> Pages<'a, T> {
+    fn new(
+        request: Request<'a>,
+        decode: fn(RawResponse, &str, &str) -> Result<Vec<T>, Error>,
+    ) -> Self {
+        Self {
+            request: Some(request),
+            page: 1,
+            buffer: Vec::new().into_iter(),
+            decode,
+        }
+    }
+
+    /// Fetches the next page; `None` when there is none.
+    fn fetch(&mut self) -> Option<Result<Vec<T>, Error>> {
+        let request = self.request.as_mut()?;
+        let operation = request.operation;
+        let Some(page_num) = operation.params.iter().find(|p| p.name == "page_num") else {
+            self.request = None;
+            return Some(Err(Error::Usage(format!(
+                "{}.{} is not paginated: it has no page_num argument",
+                operation.resource, operation.method
+            ))));
+        };
+        request.set(page_num.name, Value::from(self.page));
+        let result = request.build().and_then(|http| {
+            let raw = request.client.execute(&http)?;
+            let last_page = raw
+                .headers
+                .pagination()
+                .map(|p| p.current_page >= p.total_pages);
+            let items = (self.decode)(raw, http.verb, &http.path_and_query)?;
+            Ok((items, last_page))
+        });
+        match result {
+            Ok((items, last_page)) => {
+                if items.is_empty() || last_page == Some(true) {
+                    self.request = None;
+                }
+                self.page += 1;
+                Some(Ok(items))
+            }
+            Err(error) => {
+                self.request = None;
+                Some(Err(error))
+            }
+        }
+    }
+}
+
+impl<T> Iterator for Pages<'_, T> {
+    type Item = Result<T, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.buffer.next() {
+                return Some(Ok(item));
+            }
+            match self.fetch()? {
+                Ok(items) => self.buffer = items.into_iter(),
+                Err(error) => return Some(Err(error)),
+            }
+        }
     }
 }
 
@@ -290,10 +417,13 @@ fn append_query(query: &mut String, name: &str, value: &Value) {
     }
 }
 
-/// A scalar as it appears in a path or query: strings without quotes, other values as JSON.
+/// A scalar as civis-python puts it in a path or query (Python's `str()`): strings as they are,
+/// booleans as `True`/`False`, numbers in decimal.
 fn scalar_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
+        Value::Bool(true) => "True".to_string(),
+        Value::Bool(false) => "False".to_string(),
         other => other.to_string(),
     }
 }

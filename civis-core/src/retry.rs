@@ -1,12 +1,14 @@
-//! When to repeat a request, and how long to wait first (civis-python's tenacity settings:
-//! random exponential wait, at least `Retry-After`, 10 attempts or 600 s).
+//! When to repeat a request, and how long to wait first: civis-python's tenacity settings
+//! (random exponential wait, never less than `Retry-After`, 10 attempts or 600 s), with the clock
+//! and the random source replaceable so that tests need not wait.
 
 use std::collections::hash_map::RandomState;
+use std::fmt;
 use std::hash::{BuildHasher, Hasher};
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::config::Retry;
-use crate::response::RawResponse;
+use crate::response::Headers;
 
 const RETRY_CODES: &[u16] = &[429, 502, 503, 504];
 const RETRY_VERBS: &[&str] = &["HEAD", "TRACE", "GET", "PUT", "OPTIONS", "DELETE"];
@@ -15,63 +17,116 @@ const POST_RETRY_CODES: &[u16] = &[429, 503];
 /// Waits are capped so that a hostile `Retry-After` cannot stall a program for days.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(600);
 
+/// Time and chance as the retry loop sees them. The default is the system's; tests put in one
+/// that records waits instead of sleeping.
+pub trait Clock: Send + Sync + fmt::Debug {
+    /// The current instant.
+    fn now(&self) -> Instant;
+    /// Waits for `duration`.
+    fn sleep(&self, duration: Duration);
+    /// A random number in `[0, 1)`, for the jitter of the exponential wait.
+    fn random(&self) -> f64;
+}
+
+/// The real clock: `Instant::now`, `thread::sleep`, and randomness from the standard library's
+/// per-process random keys (jitter needs no cryptographic quality, only independence).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+
+    fn sleep(&self, duration: Duration) {
+        std::thread::sleep(duration);
+    }
+
+    fn random(&self) -> f64 {
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u64(0x9e37_79b9_7f4a_7c15);
+        (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
 /// Whether a `verb` answered with `status` may be sent again.
 pub fn is_retryable(verb: &str, status: u16) -> bool {
     if verb.eq_ignore_ascii_case("POST") {
         POST_RETRY_CODES.contains(&status)
     } else {
-        RETRY_VERBS.iter().any(|v| v.eq_ignore_ascii_case(verb)) && RETRY_CODES.contains(&status)
+        is_idempotent(verb) && RETRY_CODES.contains(&status)
     }
 }
 
-/// How long to wait before attempt `attempts + 1`, or `None` when the answer stands.
-pub(crate) fn wait_before_retry(
+/// The verbs that may be repeated after a failure to connect (PATCH and POST never are).
+pub fn is_idempotent(verb: &str) -> bool {
+    RETRY_VERBS.iter().any(|v| v.eq_ignore_ascii_case(verb))
+}
+
+/// Whether another attempt may follow `attempts` attempts made within `elapsed`.
+pub(crate) fn may_retry(policy: &Retry, attempts: u32, elapsed: Duration) -> bool {
+    attempts <= policy.total && elapsed < policy.max_elapsed
+}
+
+/// How long to wait before attempt `attempts + 1` after an answer that may be retried.
+pub(crate) fn wait(
     policy: &Retry,
-    verb: &str,
-    response: &RawResponse,
+    clock: &dyn Clock,
     attempts: u32,
-    elapsed: Duration,
-) -> Option<Duration> {
-    if !is_retryable(verb, response.status)
-        || attempts > policy.total
-        || elapsed >= policy.max_elapsed
-    {
-        return None;
-    }
-    let retry_after = response
-        .header("retry-after")
+    headers: Option<&Headers>,
+) -> Duration {
+    let retry_after = headers
+        .and_then(|h| h.get("retry-after"))
         .and_then(parse_retry_after)
-        .unwrap_or_default();
-    Some(random_exponential(policy, attempts).max(retry_after.min(MAX_RETRY_AFTER)))
+        .unwrap_or_default()
+        .min(MAX_RETRY_AFTER);
+    random_exponential(policy, clock, attempts).max(retry_after)
 }
 
 /// tenacity's `wait_random_exponential`: uniform in `[0, min(max, multiplier * 2^(n-1))]`.
-fn random_exponential(policy: &Retry, attempts: u32) -> Duration {
+fn random_exponential(policy: &Retry, clock: &dyn Clock, attempts: u32) -> Duration {
     let exponent = attempts.saturating_sub(1).min(31);
     let high = policy
         .multiplier
         .saturating_mul(1 << exponent)
         .min(policy.max_wait);
-    high.mul_f64(random_unit())
+    high.mul_f64(clock.random().clamp(0.0, 1.0))
 }
 
-/// A random number in `[0, 1)`, from the standard library's per-process random keys (the
-/// jitter needs no cryptographic quality, only independence between clients).
-fn random_unit() -> f64 {
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(0x9e37_79b9_7f4a_7c15);
-    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
-}
-
-/// `Retry-After` as seconds (possibly fractional, as civis-python reads it).
+/// `Retry-After` as seconds (possibly fractional, as civis-python reads it) or an HTTP date.
 fn parse_retry_after(value: &str) -> Option<Duration> {
-    let seconds: f64 = value.trim().parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds.min(1e6)))
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0)
+            .then(|| Duration::from_secs_f64(seconds.min(1e6)));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(SystemTime::now()).unwrap_or_default())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug)]
+    struct Fixed(f64);
+
+    impl Clock for Fixed {
+        fn now(&self) -> Instant {
+            Instant::now()
+        }
+        fn sleep(&self, _: Duration) {}
+        fn random(&self) -> f64 {
+            self.0
+        }
+    }
+
+    fn headers(retry_after: &str) -> Headers {
+        Headers {
+            status: 429,
+            entries: vec![("Retry-After".into(), retry_after.into())],
+        }
+    }
 
     #[test]
     fn verbs_and_codes_follow_civis_python() {
@@ -84,16 +139,36 @@ mod tests {
     }
 
     #[test]
-    fn wait_is_at_least_retry_after_and_stops_after_total() {
-        let response = RawResponse {
-            status: 429,
-            headers: vec![("retry-after".into(), "2".into())],
-            body: Vec::new(),
-        };
-        let policy = Retry::total(2);
-        let wait = wait_before_retry(&policy, "POST", &response, 1, Duration::ZERO).unwrap();
-        assert!(wait >= Duration::from_secs(2));
-        assert!(wait_before_retry(&policy, "POST", &response, 3, Duration::ZERO).is_none());
-        assert!(wait_before_retry(&Retry::none(), "GET", &response, 1, Duration::ZERO).is_none());
+    fn wait_is_random_exponential_and_at_least_retry_after() {
+        let policy = Retry::default();
+        assert_eq!(wait(&policy, &Fixed(0.5), 1, None), Duration::from_secs(1));
+        assert_eq!(wait(&policy, &Fixed(0.5), 3, None), Duration::from_secs(4));
+        assert_eq!(
+            wait(&policy, &Fixed(0.99), 20, None),
+            Duration::from_secs(60).mul_f64(0.99)
+        );
+        assert_eq!(
+            wait(&policy, &Fixed(0.0), 1, Some(&headers("2"))),
+            Duration::from_secs(2)
+        );
+        let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
+        let from_date = wait(&policy, &Fixed(0.0), 1, Some(&headers(&later)));
+        assert!(
+            from_date > Duration::from_secs(28) && from_date <= Duration::from_secs(30),
+            "{from_date:?}"
+        );
+        assert_eq!(
+            wait(&policy, &Fixed(0.0), 1, Some(&headers("soon"))),
+            Duration::ZERO
+        );
+    }
+
+    #[test]
+    fn attempts_and_time_are_bounded() {
+        let policy = Retry::default();
+        assert!(may_retry(&policy, 9, Duration::from_secs(599)));
+        assert!(!may_retry(&policy, 10, Duration::ZERO));
+        assert!(!may_retry(&policy, 1, Duration::from_secs(600)));
+        assert!(!may_retry(&Retry::none(), 1, Duration::ZERO));
     }
 }

@@ -6,6 +6,8 @@ pub mod all {
     civis::civis_api!(resources = "all", api_version = "1.0");
 }
 
+pub mod server;
+
 use std::path::PathBuf;
 
 /// A file of the shared Civis data (`../shared/civis/`), beside the spec.
@@ -33,4 +35,48 @@ pub fn as_json(op: &civis::Operation) -> serde_json::Value {
         "iterable": op.iterable,
         "deprecated": op.deprecated.is_some(),
     })
+}
+
+/// A clock for retry tests: `sleep` records the wait and moves time on without waiting, and the
+/// jitter is always half the range.
+#[derive(Debug, Clone)]
+pub struct FakeClock {
+    start: std::time::Instant,
+    slept: std::sync::Arc<std::sync::Mutex<Vec<std::time::Duration>>>,
+}
+
+impl Default for FakeClock {
+    fn default() -> Self {
+        Self {
+            start: std::time::Instant::now(),
+            slept: Default::default(),
+        }
+    }
+}
+
+impl FakeClock {
+    /// The waits asked for so far.
+    pub fn sleeps(&self) -> Vec<std::time::Duration> {
+        self.slept.lock().unwrap().clone()
+    }
+}
+
+impl civis::Clock for FakeClock {
+    fn now(&self) -> std::time::Instant {
+        self.start
+            + self
+                .slept
+                .lock()
+                .unwrap()
+                .iter()
+                .sum::<std::time::Duration>()
+    }
+
+    fn sleep(&self, duration: std::time::Duration) {
+        self.slept.lock().unwrap().push(duration);
+    }
+
+    fn random(&self) -> f64 {
+        0.5
+    }
 }

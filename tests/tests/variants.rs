@@ -76,9 +76,10 @@ fn keyword_and_clashing_names_get_usable_setters() {
         .x__trace("abc")
         .http_request()
         .unwrap();
+    // Booleans read as civis-python (Python's `str(True)`) sends them.
     assert_eq!(
         request.path_and_query,
-        "/widgets?status%5B%5D=new&status%5B%5D=old&type=b&send=true"
+        "/widgets?status%5B%5D=new&status%5B%5D=old&type=b&send=True"
     );
     assert_eq!(request.headers, vec![("X-Trace", "abc".to_string())]);
     // The resource `call_me` does not shadow `ApiClient::call`.
@@ -98,6 +99,7 @@ fn nested_request_types_serialise_with_snake_case_keys() {
     let owner = types::Object2 {
         id: Some(5),
         name: Some("ann".into()),
+        display_name: Some("Ann".into()),
     };
     let request = client()
         .widgets()
@@ -109,9 +111,12 @@ fn nested_request_types_serialise_with_snake_case_keys() {
         .unwrap();
     assert_eq!(
         request.body,
-        Some(
-            json!({"name": "w", "owner": {"id": 5, "name": "ann"}, "sizes": [1, 2], "params": [{"anyKey": 1}]})
-        )
+        Some(json!({
+            "name": "w",
+            "owner": {"id": 5, "name": "ann", "display_name": "Ann"},
+            "sizes": [1, 2],
+            "params": [{"anyKey": 1}]
+        }))
     );
     #[allow(deprecated)]
     let patch = client()
@@ -156,8 +161,11 @@ fn responses_decode_renamed_recursive_and_aliased_types() {
     assert_eq!(tree.children.unwrap().len(), 1);
     assert!(tree.partner.unwrap().node.unwrap().children.is_none());
 
-    let aliased: types::Aliased = serde_json::from_value(json!([{"id": 1}])).unwrap();
+    // Object2 travels both ways: decoded from camelCase, encoded (above) as snake_case.
+    let aliased: types::Aliased =
+        serde_json::from_value(json!([{"id": 1, "displayName": "Ann"}])).unwrap();
     assert_eq!(aliased[0].id, Some(1));
+    assert_eq!(aliased[0].display_name.as_deref(), Some("Ann"));
     let free: types::Free = serde_json::from_value(json!({"anything": [1, 2]})).unwrap();
     assert_eq!(free, json!({"anything": [1, 2]}));
 }

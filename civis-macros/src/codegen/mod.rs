@@ -178,6 +178,25 @@ fn call() -> TokenStream {
             pub fn send(self) -> ::core::result::Result<R, ::civis::Error> {
                 self.request.send()
             }
+
+            /// Sends the call and decodes the answer, keeping its status and headers (rate
+            /// limit, pagination).
+            pub fn send_with_headers(self) -> ::core::result::Result<(R, ::civis::Headers), ::civis::Error> {
+                self.request.send_with_headers()
+            }
+        }
+
+        impl<'a, T: ::civis::serde::de::DeserializeOwned, M: ::civis::Iterable> Call<'a, ::std::vec::Vec<T>, M> {
+            /// Iterates lazily over the items of every page (civis-python's `iterator=True`),
+            /// one page in memory at a time; `page_num` is ignored.
+            pub fn iter_all(self) -> ::civis::Pages<'a, T> {
+                self.request.iter_all()
+            }
+
+            /// Iterates over the items of every page as dynamic responses.
+            pub fn iter_all_dynamic(self) -> ::civis::Pages<'a, ::civis::Response> {
+                self.request.iter_all_dynamic()
+            }
         }
     }
 }

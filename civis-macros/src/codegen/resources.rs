@@ -13,6 +13,9 @@ use super::{docs, idents, types};
 
 /// Method names of the generated `Call` that setters must not take.
 pub const CALL_METHODS: &[&str] = &[
+    "send_with_headers",
+    "iter_all",
+    "iter_all_dynamic",
     "new",
     "arg",
     "operation",
@@ -107,7 +110,8 @@ pub fn generate(api: &Api, names: &Names) -> TokenStream {
             " Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {marker}>`.",
             op.resource, op.method, op.verb, op.path
         );
-        quote!(#[doc = #doc] pub enum #marker {})
+        let iterable = op.iterable.then(|| quote!(impl ::civis::Iterable for #marker {}));
+        quote!(#[doc = #doc] pub enum #marker {} #iterable)
     });
     let setters = api
         .operations

@@ -1,6 +1,7 @@
 //! One Rust type per named spec type: a struct with snake_case fields, deriving only the
 //! directions it travels in (responses are decoded, request arguments encoded).
 
+use civis_core::case::camel_to_snake;
 use civis_core::spec::model::{Api, TypeDef, TypeExpr};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -80,8 +81,15 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     if def.in_response {
         derives.push(quote!(::civis::serde::Deserialize));
     }
-    let serde_attr = (def.in_request || def.in_response)
-        .then(|| quote!(#[serde(crate = "::civis::serde", rename_all = "camelCase")]));
+    // Answers use the spec's camelCase keys; request bodies use snake_case keys at every level,
+    // as civis-python users write them and the API's recorded examples show.
+    let serde_attr = match (def.in_request, def.in_response) {
+        (_, true) => {
+            Some(quote!(#[serde(crate = "::civis::serde", rename_all(deserialize = "camelCase"))]))
+        }
+        (true, false) => Some(quote!(#[serde(crate = "::civis::serde")])),
+        (false, false) => None,
+    };
     let fields = def.fields.iter().map(|field| {
         let ident = idents::ident(&field.name);
         let mut ty = owned(api, &field.ty, &none);
@@ -103,11 +111,19 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
             required,
         ]));
         let mut attrs = Vec::new();
-        if (def.in_request || def.in_response)
-            && serde_camel_case(&ident.to_string()) != field.json_name
-        {
-            let json_name = &field.json_name;
-            attrs.push(quote!(rename = #json_name));
+        let rust_name = ident.to_string();
+        let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
+        let snake_key = camel_to_snake(&field.json_name);
+        let serialize = (def.in_request && rust_name != snake_key).then_some(snake_key);
+        let deserialize = (def.in_response && serde_camel_case(rust_name) != field.json_name)
+            .then_some(&field.json_name);
+        match (serialize, deserialize) {
+            (Some(ser), Some(de)) => {
+                attrs.push(quote!(rename(serialize = #ser, deserialize = #de)))
+            }
+            (Some(ser), None) => attrs.push(quote!(rename(serialize = #ser))),
+            (None, Some(de)) => attrs.push(quote!(rename(deserialize = #de))),
+            (None, None) => {}
         }
         if def.in_request {
             attrs.push(quote!(
@@ -134,7 +150,6 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
 /// The JSON key serde's `rename_all = "camelCase"` gives a field named `field`, so an explicit
 /// `rename` is written only where it differs from the spec's key.
 fn serde_camel_case(field: &str) -> String {
-    let field = field.strip_prefix("r#").unwrap_or(field);
     let mut out = String::with_capacity(field.len());
     let mut upper_next = false;
     for c in field.chars() {
@@ -157,7 +172,7 @@ mod tests {
     #[test]
     fn camel_case_matches_serde() {
         assert_eq!(serde_camel_case("last_run_at"), "lastRunAt");
-        assert_eq!(serde_camel_case("r#type"), "type");
+        assert_eq!(serde_camel_case("type"), "type");
         assert_eq!(serde_camel_case("s3_path"), "s3Path");
     }
 }
