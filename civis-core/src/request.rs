@@ -378,10 +378,13 @@ pub fn build_http_request(
         path.push('?');
         path.push_str(&query);
     }
-    let takes_body = operation
-        .params
-        .iter()
-        .any(|p| p.location == Location::Body);
+    // civis-python always sends a JSON object; a GET, DELETE or HEAD without body parameters
+    // is sent without one, which the API reads the same and proxies handle better.
+    let takes_body = matches!(operation.verb, "POST" | "PUT" | "PATCH")
+        || operation
+            .params
+            .iter()
+            .any(|p| p.location == Location::Body);
     Ok(HttpRequest {
         verb: operation.verb,
         path_and_query: path,
