@@ -56,6 +56,13 @@ pub enum Error {
     Usage(String),
     /// A lookup helper found nothing with that name.
     NotFound(String),
+    /// A file could not be read or written (the spec cache).
+    Io {
+        /// The file.
+        path: String,
+        /// What failed.
+        source: std::io::Error,
+    },
 }
 
 impl fmt::Display for Error {
@@ -78,6 +85,7 @@ impl fmt::Display for Error {
             Self::Config(message) | Self::Usage(message) | Self::NotFound(message) => {
                 f.write_str(message)
             }
+            Self::Io { path, source } => write!(f, "{path}: {source}"),
         }
     }
 }
@@ -86,6 +94,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Transport { source, .. } => Some(source.as_ref()),
+            Self::Io { source, .. } => Some(source),
             _ => None,
         }
     }

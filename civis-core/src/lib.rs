@@ -7,6 +7,7 @@
 //! the Swagger 2.0 model and civis-python's naming rules that the `civis_api!` macro generates
 //! from.
 
+pub mod api_spec;
 pub mod case;
 pub mod operation;
 #[cfg(feature = "spec")]
@@ -26,6 +27,8 @@ mod response;
 #[cfg(feature = "client")]
 pub mod retry;
 
+#[cfg(feature = "client")]
+pub use api_spec::{cache_api_spec, get_api_spec};
 #[cfg(feature = "client")]
 pub use client::Client;
 #[cfg(feature = "client")]

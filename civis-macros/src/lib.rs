@@ -25,7 +25,9 @@ use input::MacroInput;
 ///
 /// - a spec path (optional), relative to the invoking crate's `Cargo.toml`. Without it the file
 ///   named by `CIVIS_API_SPEC` at build time is read, else a cached `~/.civis_api_spec.json`
-///   younger than 24 hours (`CIVIS_API_SPEC_REFRESH=1` ignores the cache).
+///   (`CIVIS_API_SPEC_CACHE` names another file) younger than 24 hours, else the spec is
+///   downloaded from `GET {CIVIS_API_ENDPOINT}/endpoints` with `CIVIS_API_KEY` and cached.
+///   `CIVIS_API_SPEC_REFRESH=1` forces a new download.
 /// - `resources = "base"` (default: the stable resources) or `"all"` (also those in development).
 /// - `api_version = "1.0"`, the only version of the API.
 ///

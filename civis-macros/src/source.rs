@@ -1,10 +1,9 @@
-//! Where the spec comes from: the macro's path, else `CIVIS_API_SPEC`, else the cached download.
+//! Where the spec comes from: the macro's path, else `CIVIS_API_SPEC`, else the cached download
+//! (`~/.civis_api_spec.json`, fresh for 24 hours), else a new download with `CIVIS_API_KEY`.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
 
-/// How long a cached spec download stays fresh, as in civis-python.
-const CACHE_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+use civis_core::api_spec;
 
 /// A spec file found and read.
 pub struct SpecSource {
@@ -17,32 +16,66 @@ pub struct SpecSource {
 }
 
 /// Finds the spec: `given` (relative to the invoking crate), else `CIVIS_API_SPEC`, else the
-/// cache file of a download.
+/// cache, else a download.
 pub fn locate(given: Option<&str>) -> Result<SpecSource, String> {
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
     if let Some(given) = given {
-        let path = manifest_dir.join(given);
-        return read(path, given);
+        return read(manifest_dir.join(given), given);
     }
     if let Some(env_path) = std::env::var_os("CIVIS_API_SPEC").filter(|p| !p.is_empty()) {
-        let path = manifest_dir.join(&env_path);
         let what = format!("{} (from CIVIS_API_SPEC)", Path::new(&env_path).display());
-        return read(path, &what);
+        return read(manifest_dir.join(&env_path), &what);
     }
-    let cache = cache_path();
-    let refresh = std::env::var("CIVIS_API_SPEC_REFRESH").is_ok_and(|v| v == "1");
-    if let Some(cache) = cache.filter(|c| !refresh && is_fresh(c)) {
-        return read(cache, "~/.civis_api_spec.json (the cached spec)");
+    let Some(cache) = api_spec::default_cache_path() else {
+        return Err(no_spec("there is no home directory for the cache"));
+    };
+    let display = format!("{} (the cached spec)", cache.display());
+    if !api_spec::refresh_requested() && api_spec::is_fresh(&cache) {
+        return read(cache, &display);
     }
-    Err(
-        "civis_api! found no spec: pass its path (civis_api!(\"civis_api_spec.json\")), or set \
-         CIVIS_API_SPEC to a spec file at build time (e.g. in .cargo/config.toml [env]), or save \
-         the spec that GET /endpoints returns as ~/.civis_api_spec.json (downloading it at build \
-         time is not supported yet)"
-            .to_string(),
+    download(&cache)?;
+    read(cache, &display)
+}
+
+fn no_spec(why: &str) -> String {
+    format!(
+        "civis_api! found no spec ({why}): pass its path (civis_api!(\"civis_api_spec.json\")), set \
+         CIVIS_API_SPEC to a spec file at build time (e.g. in .cargo/config.toml [env]), or set \
+         CIVIS_API_KEY so that the spec is downloaded from the API and cached"
     )
+}
+
+#[cfg(feature = "download")]
+fn download(cache: &Path) -> Result<(), String> {
+    let key = std::env::var("CIVIS_API_KEY")
+        .ok()
+        .filter(|k| !k.is_empty());
+    let Some(key) = key else {
+        return Err(no_spec(
+            "no fresh cached spec and no CIVIS_API_KEY to download one",
+        ));
+    };
+    let client = civis_core::Client::builder()
+        .api_key(key)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let bytes = client.download_api_spec().map_err(|e| {
+        format!(
+            "civis_api! could not download the spec from {}endpoints: {e}",
+            client.base_url()
+        )
+    })?;
+    api_spec::save(cache, &bytes)
+        .map_err(|e| format!("civis_api! could not cache the downloaded spec: {e}"))
+}
+
+#[cfg(not(feature = "download"))]
+fn download(_cache: &Path) -> Result<(), String> {
+    Err(no_spec(
+        "no fresh cached spec, and this build has the `download` feature off",
+    ))
 }
 
 fn read(path: PathBuf, display: &str) -> Result<SpecSource, String> {
@@ -55,18 +88,4 @@ fn read(path: PathBuf, display: &str) -> Result<SpecSource, String> {
         text,
         display: display.to_string(),
     })
-}
-
-/// `~/.civis_api_spec.json`, where civis-python caches the spec too.
-fn cache_path() -> Option<PathBuf> {
-    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
-    Some(PathBuf::from(home).join(".civis_api_spec.json"))
-}
-
-fn is_fresh(path: &Path) -> bool {
-    std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|modified| SystemTime::now().duration_since(modified).ok())
-        .is_some_and(|age| age < CACHE_LIFETIME)
 }
