@@ -7,6 +7,7 @@ use ureq::http;
 
 use crate::config::{ClientBuilder, Config};
 use crate::error::Error;
+use crate::helpers::Lookups;
 use crate::request::HttpRequest;
 use crate::response::{Headers, RawResponse};
 use crate::retry;
@@ -24,6 +25,7 @@ pub struct Client {
 struct Inner {
     config: Config,
     agent: ureq::Agent,
+    lookups: Lookups,
 }
 
 /// The outcome of one attempt: an answer, or a failure to get one.
@@ -57,7 +59,11 @@ impl Client {
             .build();
         let agent = ureq::Agent::new_with_config(agent_config);
         Self {
-            inner: Arc::new(Inner { config, agent }),
+            inner: Arc::new(Inner {
+                config,
+                agent,
+                lookups: Lookups::default(),
+            }),
         }
     }
 
@@ -69,6 +75,11 @@ impl Client {
     /// The API's base URL, ending in `/`.
     pub fn base_url(&self) -> &str {
         &self.inner.config.base_url
+    }
+
+    /// The memoised answers of the lookup helpers, shared by this client's clones.
+    pub(crate) fn lookups(&self) -> &Lookups {
+        &self.inner.lookups
     }
 
     /// Sends a request with the configured retries; a non-2xx answer becomes an error (the last

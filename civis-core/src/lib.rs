@@ -21,6 +21,8 @@ mod config;
 #[cfg(feature = "client")]
 mod error;
 #[cfg(feature = "client")]
+mod helpers;
+#[cfg(feature = "client")]
 mod request;
 #[cfg(feature = "client")]
 mod response;
@@ -35,6 +37,8 @@ pub use client::Client;
 pub use config::{ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT};
 #[cfg(feature = "client")]
 pub use error::Error;
+#[cfg(feature = "client")]
+pub use helpers::{split_schema_tablename, NameOrId};
 pub use operation::{Location, Operation, Param, ParamKind};
 #[cfg(feature = "client")]
 pub use request::{

@@ -393,6 +393,26 @@ pub fn build_http_request(
     })
 }
 
+/// A GET of `path` with query arguments, encoded as every generated call encodes them; for
+/// requests made outside the operation table (the lookup helpers).
+pub(crate) fn get_request(path: &str, query: &[(&str, Value)]) -> HttpRequest {
+    let mut path_and_query = path.to_string();
+    let mut encoded = String::new();
+    for (name, value) in query {
+        append_query(&mut encoded, name, value);
+    }
+    if !encoded.is_empty() {
+        path_and_query.push('?');
+        path_and_query.push_str(&encoded);
+    }
+    HttpRequest {
+        verb: "GET",
+        path_and_query,
+        headers: Vec::new(),
+        body: None,
+    }
+}
+
 /// Appends `name=value` (or `name[]=v` for each item of an array); `null` is not sent.
 fn append_query(query: &mut String, name: &str, value: &Value) {
     let mut push = |name: &str, value: &Value| {
