@@ -23,6 +23,8 @@ mod error;
 #[cfg(feature = "client")]
 mod helpers;
 #[cfg(feature = "client")]
+pub mod lenient;
+#[cfg(feature = "client")]
 mod request;
 #[cfg(feature = "client")]
 mod response;
@@ -42,9 +44,10 @@ pub use helpers::{split_schema_tablename, NameOrId};
 pub use operation::{Location, Operation, Param, ParamKind};
 #[cfg(feature = "client")]
 pub use request::{
-    build_http_request, find_operation, percent_encode, HttpRequest, Iterable, Pages, Request,
+    build_http_request, find_operation, operation_index, percent_encode, HttpRequest, Iterable,
+    Pages, Request,
 };
 #[cfg(feature = "client")]
-pub use response::{Headers, Pagination, RateLimit, RawResponse, Response};
+pub use response::{Headers, NoContent, Pagination, RateLimit, RawResponse, Response};
 #[cfg(feature = "client")]
 pub use retry::{Clock, SystemClock};

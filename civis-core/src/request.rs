@@ -299,10 +299,16 @@ pub fn find_operation(
     resource: &str,
     method: &str,
 ) -> Result<&'static Operation, Error> {
+    operation_index(table, resource, method).map(|index| &table[index])
+}
+
+/// The position of `resource.method` in a table sorted by resource, then method; unknown names
+/// are errors naming the closest valid ones.
+pub fn operation_index(table: &[Operation], resource: &str, method: &str) -> Result<usize, Error> {
     if let Ok(index) =
         table.binary_search_by(|op| (op.resource, op.method).cmp(&(resource, method)))
     {
-        return Ok(&table[index]);
+        return Ok(index);
     }
     let methods: Vec<&str> = table
         .iter()

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::case::camel_to_snake;
 use crate::error::Error;
+use crate::lenient::Lenient;
 
 /// The status and headers of an answer, readable on every kind of response.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -105,8 +106,10 @@ impl RawResponse {
         self.headers.get(name)
     }
 
-    /// Decodes the body as JSON into `T`; an empty body reads as `null`. A failure names the
-    /// request, the place in the JSON, and quotes the start of the body.
+    /// Decodes the body as JSON into `T`; an empty body reads as `null`. Where the API departs
+    /// from its spec in known ways (a number in a string field, `90.0` in an integer field, an
+    /// object where a list is documented) the value is read leniently (see [`crate::lenient`]).
+    /// A failure names the request, the place in the JSON, and quotes the start of the body.
     pub fn json<T: DeserializeOwned>(&self, method: &str, path: &str) -> Result<T, Error> {
         let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
             b"null"
@@ -119,8 +122,12 @@ impl RawResponse {
             detail,
             snippet: self.snippet(),
         };
+        // The strict decoder first: it is the fastest, and the API mostly keeps to its spec.
+        if let Ok(value) = serde_json::from_slice(body) {
+            return Ok(value);
+        }
         let mut deserializer = serde_json::Deserializer::from_slice(body);
-        let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let value = serde_path_to_error::deserialize(Lenient(&mut deserializer)).map_err(|e| {
             let at = e.path().to_string();
             let inner = e.into_inner();
             decode_error(if at == "." {
@@ -194,6 +201,17 @@ fn reason(status: u16) -> &'static str {
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
         _ => "Error",
+    }
+}
+
+/// The typed response of an operation whose spec documents no body (a 204, a 202): whatever
+/// the API sends is accepted and ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NoContent;
+
+impl<'de> serde::Deserialize<'de> for NoContent {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| NoContent)
     }
 }
 

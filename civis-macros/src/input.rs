@@ -11,6 +11,8 @@ pub struct MacroInput {
     pub path: Option<LitStr>,
     /// Which resources to generate.
     pub resources: Resources,
+    /// Whether to generate `ApiClient::decode_response` (`decode_by_name = true`).
+    pub decode_by_name: bool,
     /// Where errors about the spec point.
     pub span: Span,
 }
@@ -21,12 +23,33 @@ impl Parse for MacroInput {
         let mut path = None;
         let mut resources = None;
         let mut api_version = None;
+        let mut decode_by_name = None;
         let mut first = true;
         while !input.is_empty() {
             if input.peek(Ident) && input.peek2(Token![=]) {
                 let key: Ident = input.parse()?;
                 input.parse::<Token![=]>()?;
                 let value: Expr = input.parse()?;
+                if key == "decode_by_name" {
+                    let flag = match &value {
+                        Expr::Lit(ExprLit {
+                            lit: Lit::Bool(flag),
+                            ..
+                        }) => flag.value,
+                        other => {
+                            return Err(syn::Error::new_spanned(
+                                other,
+                                "`decode_by_name` takes `true` or `false`",
+                            ))
+                        }
+                    };
+                    set_once(&mut decode_by_name, flag, &key)?;
+                    first = false;
+                    if !input.is_empty() {
+                        input.parse::<Token![,]>()?;
+                    }
+                    continue;
+                }
                 let text = string_value(&value, &key)?;
                 match key.to_string().as_str() {
                     "resources" => {
@@ -57,8 +80,8 @@ impl Parse for MacroInput {
                         return Err(syn::Error::new(
                             key.span(),
                             format!(
-                                "unknown option `{other}`: civis_api! takes a spec path, `resources = \"base\" | \"all\"` \
-                                 and `api_version = \"1.0\"`"
+                                "unknown option `{other}`: civis_api! takes a spec path, `resources = \"base\" | \"all\"`, \
+                                 `api_version = \"1.0\"` and `decode_by_name = true`"
                             ),
                         ))
                     }
@@ -88,6 +111,7 @@ impl Parse for MacroInput {
         Ok(Self {
             path,
             resources: resources.unwrap_or_default(),
+            decode_by_name: decode_by_name.unwrap_or(false),
             span,
         })
     }

@@ -30,6 +30,9 @@ use input::MacroInput;
 ///   `CIVIS_API_SPEC_REFRESH=1` forces a new download.
 /// - `resources = "base"` (default: the stable resources) or `"all"` (also those in development).
 /// - `api_version = "1.0"`, the only version of the API.
+/// - `decode_by_name = true` (default `false`) adds `ApiClient::decode_response(resource,
+///   method, body)`, which decodes a body as that operation's typed response; for conformance
+///   checks and tools.
 ///
 /// The expansion is redone when the spec file changes. Bad input is a compile error at the
 /// macro call that says what to fix.
@@ -82,9 +85,10 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<proc_macro2::TokenStr
         .unwrap_or_default();
     let generated = codegen::generate(
         &api,
-        &codegen::Origin {
+        &codegen::Options {
             file: &file,
             resources: input.resources,
+            decode_by_name: input.decode_by_name,
         },
     );
 

@@ -102,11 +102,12 @@ fn damaged_specs_expand_or_explain() {
         let text = spec.to_string();
         let outcome = std::panic::catch_unwind(|| match spec::load(&text, Resources::All) {
             Ok(api) => {
-                let origin = codegen::Origin {
+                let options = codegen::Options {
                     file: "damaged.json",
                     resources: Resources::All,
+                    decode_by_name: true,
                 };
-                let tokens = codegen::generate(&api, &origin);
+                let tokens = codegen::generate(&api, &options);
                 syn::parse2::<syn::File>(tokens)
                     .map(|_| true)
                     .map_err(|e| e.to_string())

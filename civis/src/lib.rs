@@ -36,6 +36,9 @@ extern crate self as civis;
 pub use civis_core::*;
 pub use civis_macros::civis_api;
 
+#[cfg(feature = "mock")]
+pub mod mock;
+
 #[doc(hidden)]
 pub use serde;
 #[doc(hidden)]

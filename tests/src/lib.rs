@@ -3,7 +3,11 @@
 
 /// `civis_api!(resources = "all")` on the spec named by `CIVIS_API_SPEC`.
 pub mod all {
-    civis::civis_api!(resources = "all", api_version = "1.0");
+    civis::civis_api!(
+        resources = "all",
+        api_version = "1.0",
+        decode_by_name = true
+    );
 }
 
 pub mod server;

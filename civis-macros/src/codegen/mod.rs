@@ -15,40 +15,44 @@ use quote::quote;
 /// Inherent methods of `ApiClient` that resource accessors must not take.
 const CLIENT_METHODS: &[&str] = &["new", "builder", "operations", "call", "client"];
 
-/// What the spec was and how it was chosen, for the client's documentation.
-pub struct Origin<'a> {
-    /// File name of the spec.
+/// What the macro was asked for.
+pub struct Options<'a> {
+    /// File name of the spec, for the client's documentation.
     pub file: &'a str,
     /// The `resources` option.
     pub resources: Resources,
+    /// The `decode_by_name` option.
+    pub decode_by_name: bool,
 }
 
 /// The whole expansion.
-pub fn generate(api: &Api, origin: &Origin<'_>) -> TokenStream {
+pub fn generate(api: &Api, options: &Options<'_>) -> TokenStream {
     let names = resources::Names::new(api, CLIENT_METHODS);
-    let client = client(api, &names, origin);
+    let client = client(api, &names, options);
     let call = call();
     let resources = resources::generate(api, &names);
     let types = types::generate(api);
     let table = table::generate(api);
+    let decoders = options.decode_by_name.then(|| decoders(api));
     quote! {
         #client
         #call
         #resources
         #types
         #table
+        #decoders
     }
 }
 
-fn client(api: &Api, names: &resources::Names, origin: &Origin<'_>) -> TokenStream {
-    let resources = match origin.resources {
+fn client(api: &Api, names: &resources::Names, options: &Options<'_>) -> TokenStream {
+    let resources = match options.resources {
         Resources::Base => "base",
         Resources::All => "all",
     };
     let doc = format!(
         " A Civis API client generated from `{}` with `resources = \"{resources}\"`: {} methods on \
          {} resources.",
-        origin.file.replace('`', "'"),
+        options.file.replace('`', "'"),
         api.operations.len(),
         names.resources.len()
     );
@@ -117,6 +121,39 @@ fn client(api: &Api, names: &resources::Names, origin: &Origin<'_>) -> TokenStre
             }
 
             #(#accessors)*
+        }
+    }
+}
+
+/// `ApiClient::decode_response`: each operation's typed response decoder, by name. Opt-in, as
+/// it instantiates the decoding code of every response type.
+fn decoders(api: &Api) -> TokenStream {
+    let entries = api.operations.iter().map(|op| {
+        let ty = match &op.response {
+            Some(ty) => types::owned(api, ty, &quote!(types::)),
+            None => quote!(::civis::NoContent),
+        };
+        quote!(decode::<#ty>)
+    });
+    quote! {
+        #[allow(clippy::type_complexity)]
+        static DECODERS: &[fn(&[u8], &::civis::Operation) -> ::core::result::Result<(), ::civis::Error>] = &[#(#entries),*];
+
+        fn decode<T: ::civis::serde::de::DeserializeOwned>(
+            body: &[u8],
+            operation: &::civis::Operation,
+        ) -> ::core::result::Result<(), ::civis::Error> {
+            let raw = ::civis::RawResponse { headers: ::civis::Headers::default(), body: body.to_vec() };
+            raw.json::<T>(operation.verb, operation.path).map(drop)
+        }
+
+        impl ApiClient {
+            /// Decodes `body` as the typed response of `resource.method`, as `.send()` would,
+            /// and reports whether it fits (generated with `decode_by_name = true`).
+            pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> ::core::result::Result<(), ::civis::Error> {
+                let index = ::civis::operation_index(OPERATIONS, resource, method)?;
+                DECODERS[index](body, &OPERATIONS[index])
+            }
         }
     }
 }

@@ -137,7 +137,7 @@ pub fn generate(api: &Api, names: &Names) -> TokenStream {
 fn response_type(api: &Api, op: &Operation, prefix: &TokenStream) -> TokenStream {
     match &op.response {
         Some(ty) => types::owned(api, ty, prefix),
-        None => quote!(()),
+        None => quote!(::civis::NoContent),
     }
 }
 

@@ -1,0 +1,356 @@
+//! An offline Civis API: a real HTTP server on `127.0.0.1` that answers from the spec's recorded
+//! examples, serves the spec at `GET /endpoints`, lets a test script answers, and records every
+//! request it receives. (civis-python offers `civis.tests.create_client_mock`; this is a real
+//! server, so the whole client, transport and retries included, runs against it.)
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use civis::mock::{MockServer, Scripted};
+//!
+//! let mock = MockServer::start_from_file("civis_api_spec.json")?;
+//! mock.script("GET", "/users/me", [Scripted::status(503), Scripted::json(200, r#"{"id": 1, "username": "me"}"#)]);
+//! let client = civis::ApiClient::builder().api_key("any").base_url(mock.url()).build()?;
+//! let me = client.users().get_me().send()?; // retried after the 503
+//! assert_eq!(mock.requests().len(), 2);
+//! # Ok(()) }
+//! ```
+//!
+//! Behind the `mock` feature.
+
+mod recorded;
+
+use std::collections::VecDeque;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+use std::time::Duration;
+
+use serde_json::Value;
+
+pub use recorded::{describe, examples, query_pairs, Example, Incoming};
+
+use crate::Error;
+
+/// One scripted answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scripted {
+    /// HTTP status.
+    pub status: u16,
+    /// Extra headers.
+    pub headers: Vec<(String, String)>,
+    /// Body text.
+    pub body: String,
+    /// How long to wait before answering.
+    pub delay: Duration,
+    /// Close the connection without answering.
+    pub drop_connection: bool,
+}
+
+impl Scripted {
+    /// An answer with `status` and an empty body.
+    pub fn status(status: u16) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: String::new(),
+            delay: Duration::ZERO,
+            drop_connection: false,
+        }
+    }
+
+    /// A JSON answer.
+    pub fn json(status: u16, body: impl Into<String>) -> Self {
+        Self {
+            body: body.into(),
+            ..Self::status(status)
+        }
+        .header("Content-Type", "application/json")
+    }
+
+    /// A connection closed without an answer.
+    pub fn drop_connection() -> Self {
+        Self {
+            drop_connection: true,
+            ..Self::status(0)
+        }
+    }
+
+    /// The same answer with one more header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// The same answer, sent after `delay`.
+    pub fn delay(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
+    }
+}
+
+/// A request the mock received.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceivedRequest {
+    /// Upper-case HTTP verb.
+    pub method: String,
+    /// Path and query as sent.
+    pub url: String,
+    /// Headers, names lower-cased.
+    pub headers: Vec<(String, String)>,
+    /// Body text.
+    pub body: String,
+}
+
+impl ReceivedRequest {
+    /// The first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The decoded path, query and JSON body, as matching sees them.
+    pub fn incoming(&self) -> Incoming {
+        let (path, query) = self.url.split_once('?').unwrap_or((&self.url, ""));
+        Incoming {
+            method: self.method.clone(),
+            path: recorded::percent_decode(path),
+            query: query_pairs(query),
+            body: serde_json::from_str(&self.body).ok(),
+        }
+    }
+}
+
+/// A scripted route: a verb, a path pattern (`{name}` matches one segment) and answers.
+#[derive(Debug)]
+struct Script {
+    method: String,
+    pattern: Vec<String>,
+    answers: VecDeque<Scripted>,
+}
+
+impl Script {
+    fn matches(&self, method: &str, path: &str) -> bool {
+        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        self.method.eq_ignore_ascii_case(method)
+            && segments.len() == self.pattern.len()
+            && self
+                .pattern
+                .iter()
+                .zip(&segments)
+                .all(|(p, s)| (p.starts_with('{') && p.ends_with('}')) || p == s)
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    scripts: Vec<Script>,
+    received: Vec<ReceivedRequest>,
+}
+
+/// A running mock Civis API. It stops when dropped.
+pub struct MockServer {
+    url: String,
+    state: Arc<Mutex<State>>,
+    server: Arc<tiny_http::Server>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl MockServer {
+    /// Starts a mock of the spec in the file at `path`, on a free port of 127.0.0.1.
+    pub fn start_from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
+        let path = path.as_ref();
+        let spec = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::start(spec, 0)
+    }
+
+    /// Starts a mock of the spec `spec` (its JSON text) on `port` of 127.0.0.1 (0: a free one).
+    pub fn start(spec: String, port: u16) -> Result<Self, Error> {
+        let parsed: Value = serde_json::from_str(&spec)
+            .map_err(|e| Error::Config(format!("the mock's spec is not JSON: {e}")))?;
+        let examples = Arc::new(examples(&parsed));
+        let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
+            Error::Config(format!("the mock cannot listen on 127.0.0.1:{port}: {e}"))
+        })?;
+        let address = server
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| Error::Config("the mock has no IP address".into()))?;
+        let url = format!("http://{address}/");
+        let server = Arc::new(server);
+        let state = Arc::new(Mutex::new(State::default()));
+        let spec = Arc::new(spec);
+        let listener = server.clone();
+        let shared = state.clone();
+        let thread = thread::spawn(move || {
+            for request in listener.incoming_requests() {
+                let (state, spec, examples) = (shared.clone(), spec.clone(), examples.clone());
+                // One thread per request, so a scripted delay does not hold up the others.
+                thread::spawn(move || answer(request, &state, &spec, &examples));
+            }
+        });
+        Ok(Self {
+            url,
+            state,
+            server,
+            thread: Some(thread),
+        })
+    }
+
+    /// The base URL to point a client at: `http://127.0.0.1:PORT/`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Scripts the answers to `method` on `path` (`{name}` segments match anything), one per
+    /// request in order; the last repeats. Scripts come before recorded examples, the newest
+    /// script first.
+    pub fn script(&self, method: &str, path: &str, answers: impl IntoIterator<Item = Scripted>) {
+        let answers: VecDeque<Scripted> = answers.into_iter().collect();
+        if answers.is_empty() {
+            return;
+        }
+        let pattern = path
+            .split('?')
+            .next()
+            .unwrap_or(path)
+            .trim_matches('/')
+            .split('/')
+            .map(str::to_string)
+            .collect();
+        lock(&self.state).scripts.insert(
+            0,
+            Script {
+                method: method.to_uppercase(),
+                pattern,
+                answers,
+            },
+        );
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<ReceivedRequest> {
+        lock(&self.state).received.clone()
+    }
+
+    /// Forgets the requests received so far.
+    pub fn clear_requests(&self) {
+        lock(&self.state).received.clear();
+    }
+}
+
+impl std::fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockServer")
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, examples: &[Example]) {
+    let mut body = String::new();
+    let _ = request.as_reader().read_to_string(&mut body);
+    let received = ReceivedRequest {
+        method: request.method().as_str().to_uppercase(),
+        url: request.url().to_string(),
+        headers: request
+            .headers()
+            .iter()
+            .map(|h| {
+                (
+                    h.field.as_str().as_str().to_ascii_lowercase(),
+                    h.value.as_str().to_string(),
+                )
+            })
+            .collect(),
+        body,
+    };
+    let incoming = received.incoming();
+    let scripted = {
+        let mut state = lock(state);
+        state.received.push(received);
+        state
+            .scripts
+            .iter_mut()
+            .find(|s| s.matches(&incoming.method, &incoming.path))
+            .map(|script| {
+                if script.answers.len() > 1 {
+                    script
+                        .answers
+                        .pop_front()
+                        .unwrap_or_else(|| Scripted::status(500))
+                } else {
+                    script
+                        .answers
+                        .front()
+                        .cloned()
+                        .unwrap_or_else(|| Scripted::status(500))
+                }
+            })
+    };
+    let reply = scripted.unwrap_or_else(|| from_examples(&incoming, spec, examples));
+    thread::sleep(reply.delay);
+    if reply.drop_connection {
+        // Take the connection from the server and close it without writing an answer.
+        drop(request.into_writer());
+        return;
+    }
+    let mut response = tiny_http::Response::from_string(reply.body).with_status_code(reply.status);
+    for (name, value) in &reply.headers {
+        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+/// The spec at `GET /endpoints`, a recorded answer, or a 404 naming the closest recording.
+fn from_examples(incoming: &Incoming, spec: &str, examples: &[Example]) -> Scripted {
+    if incoming.method == "GET" && incoming.path.trim_end_matches('/') == "/endpoints" {
+        return Scripted::json(200, spec);
+    }
+    if let Some(example) = examples.iter().find(|e| incoming.matches(e)) {
+        let mut reply = Scripted::status(example.status);
+        reply.headers = example.headers.clone();
+        reply.body = example.response_body.clone();
+        return reply;
+    }
+    let mine = describe(&Example {
+        method: incoming.method.clone(),
+        path: incoming.path.clone(),
+        query: incoming.query.clone(),
+        body: None,
+        status: 0,
+        headers: Vec::new(),
+        response_body: String::new(),
+        template: String::new(),
+    });
+    let message = match incoming.closest(examples) {
+        Some((closest, why)) => format!(
+            "The mock Civis API has no recorded answer for {mine}; the closest recorded request is {} ({why}).",
+            describe(closest)
+        ),
+        None => format!("The mock Civis API has no recorded answer for {mine}, and its spec records none."),
+    };
+    let body = serde_json::json!({"error": "not_found", "errorDescription": message, "code": 404});
+    Scripted::json(404, body.to_string())
+}
