@@ -44,6 +44,8 @@ pub struct Param {
     pub location: Location,
     /// The JSON type of the value.
     pub kind: ParamKind,
+    /// The spec's description, for help texts.
+    pub description: &'static str,
 }
 
 /// One method of a generated client, as civis-python names it.

@@ -39,6 +39,9 @@ pub use civis_macros::civis_api;
 #[cfg(feature = "mock")]
 pub mod mock;
 
+#[cfg(all(feature = "cli", feature = "api-client"))]
+pub mod cli;
+
 #[doc(hidden)]
 pub use serde;
 #[doc(hidden)]

@@ -51,7 +51,8 @@ fn entry(op: &Operation) -> TokenStream {
             TypeExpr::Array(_) => quote!(Array),
             TypeExpr::Any | TypeExpr::Named(_) => quote!(Object),
         };
-        quote!(Param { name: #name, wire_name: #wire_name, location: #location, kind: #kind })
+        let description = param.description.trim();
+        quote!(Param { name: #name, wire_name: #wire_name, location: #location, kind: #kind, description: #description })
     });
     quote! {
         Operation {
