@@ -179,7 +179,7 @@ impl MockServer {
         let parsed: Value = serde_json::from_str(&spec)
             .map_err(|e| Error::Config(format!("the mock's spec is not JSON: {e}")))?;
         let examples = Arc::new(examples(&parsed));
-        let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
+        let server = listen(port).map_err(|e| {
             Error::Config(format!("the mock cannot listen on 127.0.0.1:{port}: {e}"))
         })?;
         let address = server
@@ -264,6 +264,21 @@ impl Drop for MockServer {
             let _ = thread.join();
         }
     }
+}
+
+/// A server on 127.0.0.1:`port` whose connections send without delay: tiny_http writes an
+/// answer in 1 KiB pieces, and with Nagle's algorithm each piece after the first would wait for
+/// the client's delayed acknowledgement (40 ms). Accepted sockets inherit `TCP_NODELAY` from the
+/// listening socket.
+fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Send + Sync>> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+    socket.set_tcp_nodelay(true)?;
+    socket.set_reuse_address(true)?;
+    let address: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
+    socket.bind(&address.into())?;
+    socket.listen(128)?;
+    tiny_http::Server::from_listener(std::net::TcpListener::from(socket), None)
 }
 
 fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, examples: &[Example]) {
