@@ -10,8 +10,6 @@ pub mod all {
     );
 }
 
-pub mod server;
-
 use std::path::PathBuf;
 
 /// A file of the shared Civis data (`../shared/civis/`), beside the spec.
@@ -83,4 +81,14 @@ impl civis::Clock for FakeClock {
     fn random(&self) -> f64 {
         0.5
     }
+}
+
+/// A mock Civis API with no recordings that answers every request with `answers` in order (the
+/// last repeats), for transport tests.
+pub fn scripted_server(
+    answers: impl IntoIterator<Item = civis::mock::Scripted>,
+) -> civis::mock::MockServer {
+    let server = civis::mock::MockServer::scripted().expect("a free loopback port");
+    server.script("*", "*", answers);
+    server
 }

@@ -3,24 +3,25 @@
 //!
 //! One test, because the environment is shared by every thread of this test binary.
 
+use civis::mock::Scripted;
 use civis::Error;
 use civis_tests::all::ApiClient;
-use civis_tests::server::{Reply, TestServer};
+use civis_tests::scripted_server;
 
 #[test]
 fn the_environment_configures_the_client() {
-    let server = TestServer::start(vec![Reply::json(200, r#"{"id": 1}"#)]);
+    let server = scripted_server([Scripted::json(200, r#"{"id": 1}"#)]);
     std::env::remove_var("CIVIS_API_KEY");
     let err = ApiClient::new().unwrap_err();
     assert!(matches!(err, Error::Config(_)), "{err}");
     assert!(err.to_string().contains("CIVIS_API_KEY"), "{err}");
 
     std::env::set_var("CIVIS_API_KEY", "env-key");
-    std::env::set_var("CIVIS_API_ENDPOINT", server.url.trim_end_matches('/'));
+    std::env::set_var("CIVIS_API_ENDPOINT", server.url().trim_end_matches('/'));
     std::env::set_var("CIVIS_JOB_ID", "12");
     std::env::set_var("CIVIS_RUN_ID", "34");
     let client = ApiClient::new().unwrap();
-    assert_eq!(client.base_url(), server.url, "a trailing / is added");
+    assert_eq!(client.base_url(), server.url(), "a trailing / is added");
     client.users().get_me().send().unwrap();
     let request = &server.requests()[0];
     assert_eq!(request.header("authorization"), Some("Bearer env-key"));

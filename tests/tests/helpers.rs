@@ -2,31 +2,29 @@
 //! the requests civis-python makes, each branch of the filters, integer pass-through without a
 //! request, and memoisation (request counts).
 
+use civis::mock::{MockServer, Scripted};
 use civis::{Error, NameOrId};
 use civis_tests::all::ApiClient;
-use civis_tests::server::{Received, Reply, TestServer};
 use serde_json::{json, Value};
 
-/// A server that answers by path with canned JSON.
-fn serve(routes: Vec<(&'static str, Value)>) -> TestServer {
-    TestServer::start_with(move |_, request: &Received| {
-        let path = request.url.split('?').next().unwrap();
-        match routes.iter().find(|(p, _)| *p == path) {
-            Some((_, body)) => Reply::json(200, body.to_string()),
-            None => Reply::json(404, r#"{"errorDescription": "no such route"}"#),
-        }
-    })
+/// A mock that answers each path with canned JSON (and 404 elsewhere).
+fn serve(routes: Vec<(&'static str, Value)>) -> MockServer {
+    let server = MockServer::scripted().unwrap();
+    for (path, body) in routes {
+        server.script("GET", path, [Scripted::json(200, body.to_string())]);
+    }
+    server
 }
 
-fn client_of(server: &TestServer) -> ApiClient {
+fn client_of(server: &MockServer) -> ApiClient {
     ApiClient::builder()
         .api_key("k")
-        .base_url(&server.url)
+        .base_url(server.url())
         .build()
         .unwrap()
 }
 
-fn urls(server: &TestServer) -> Vec<String> {
+fn urls(server: &MockServer) -> Vec<String> {
     server.requests().into_iter().map(|r| r.url).collect()
 }
 

@@ -4,7 +4,8 @@
 //!
 //! One test, because it sets environment variables that the whole process shares.
 
-use civis_tests::server::{Reply, TestServer};
+use civis::mock::Scripted;
+use civis_tests::scripted_server;
 
 fn minimal_spec() -> String {
     std::fs::read_to_string(concat!(
@@ -17,11 +18,11 @@ fn minimal_spec() -> String {
 #[test]
 fn the_spec_is_downloaded_retried_and_cached() {
     let spec = minimal_spec();
-    let server = TestServer::start(vec![Reply::json(503, "{}"), Reply::json(200, spec.clone())]);
+    let server = scripted_server([Scripted::json(503, "{}"), Scripted::json(200, spec.clone())]);
     let cache =
         std::env::temp_dir().join(format!("civis-spec-download-{}.json", std::process::id()));
     let _ = std::fs::remove_file(&cache);
-    std::env::set_var("CIVIS_API_ENDPOINT", &server.url);
+    std::env::set_var("CIVIS_API_ENDPOINT", server.url());
     std::env::set_var("CIVIS_API_KEY", "download-key");
 
     // Run time: the download survives a 503, and the cache holds the bytes as served.

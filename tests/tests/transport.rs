@@ -4,9 +4,10 @@
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
+use civis::mock::Scripted;
 use civis::{Error, Retry};
 use civis_tests::all::ApiClient;
-use civis_tests::server::{Reply, TestServer};
+use civis_tests::scripted_server;
 use civis_tests::FakeClock;
 use serde_json::json;
 
@@ -21,16 +22,16 @@ fn client_with(url: &str, clock: &FakeClock) -> ApiClient {
         .unwrap()
 }
 
-fn ok(body: &str) -> Reply {
-    Reply::json(200, body)
+fn ok(body: &str) -> Scripted {
+    Scripted::json(200, body)
 }
 
 #[test]
 fn each_verb_sends_its_request_line_headers_and_body() {
-    let server = TestServer::start(vec![ok("{}")]);
+    let server = scripted_server([ok("{}")]);
     let client = ApiClient::builder()
         .api_key(KEY)
-        .base_url(&server.url)
+        .base_url(server.url())
         .user_agent("my-tool/1.0")
         .build()
         .unwrap();
@@ -116,13 +117,13 @@ fn each_verb_sends_its_request_line_headers_and_body() {
 
 #[test]
 fn get_is_retried_through_503s() {
-    let server = TestServer::start(vec![
-        Reply::json(503, "{}"),
-        Reply::json(503, "{}"),
+    let server = scripted_server([
+        Scripted::json(503, "{}"),
+        Scripted::json(503, "{}"),
         ok(r#"{"id": 1}"#),
     ]);
     let clock = FakeClock::default();
-    let user = client_with(&server.url, &clock)
+    let user = client_with(server.url(), &clock)
         .users()
         .get(1)
         .send()
@@ -138,9 +139,9 @@ fn get_is_retried_through_503s() {
 
 #[test]
 fn post_is_not_retried_on_502() {
-    let server = TestServer::start(vec![Reply::json(502, "{}"), ok("{}")]);
+    let server = scripted_server([Scripted::json(502, "{}"), ok("{}")]);
     let clock = FakeClock::default();
-    let err = client_with(&server.url, &clock)
+    let err = client_with(server.url(), &clock)
         .scripts()
         .post_sql("n", "s", 1, 2)
         .send()
@@ -152,14 +153,14 @@ fn post_is_not_retried_on_502() {
 
 #[test]
 fn post_waits_for_retry_after_on_429() {
-    let server = TestServer::start(vec![
-        Reply::json(429, "{}").header("Retry-After", "2"),
+    let server = scripted_server([
+        Scripted::json(429, "{}").header("Retry-After", "2"),
         ok(r#"{"id": 5}"#),
     ]);
     // The real clock: this one test proves an actual wait.
     let client = ApiClient::builder()
         .api_key(KEY)
-        .base_url(&server.url)
+        .base_url(server.url())
         .build()
         .unwrap();
     let started = Instant::now();
@@ -172,9 +173,9 @@ fn post_waits_for_retry_after_on_429() {
 
 #[test]
 fn patch_is_never_retried() {
-    let server = TestServer::start(vec![Reply::json(503, "{}"), ok("{}")]);
+    let server = scripted_server([Scripted::json(503, "{}"), ok("{}")]);
     let clock = FakeClock::default();
-    let err = client_with(&server.url, &clock)
+    let err = client_with(server.url(), &clock)
         .scripts()
         .patch_sql(7)
         .send()
@@ -185,16 +186,9 @@ fn patch_is_never_retried() {
 
 #[test]
 fn delete_is_retried_on_504() {
-    let server = TestServer::start(vec![
-        Reply::json(504, ""),
-        Reply {
-            status: 204,
-            headers: vec![],
-            body: String::new(),
-        },
-    ]);
+    let server = scripted_server([Scripted::json(504, ""), Scripted::status(204)]);
     let clock = FakeClock::default();
-    client_with(&server.url, &clock)
+    client_with(server.url(), &clock)
         .scripts()
         .delete_sql_projects(7, 9)
         .send()
@@ -204,13 +198,13 @@ fn delete_is_retried_on_504() {
 
 #[test]
 fn retries_stop_at_retry_total_with_the_last_answer() {
-    let server = TestServer::start_with(|i, _| {
-        Reply::json(503, format!(r#"{{"errorDescription": "busy {i}"}}"#))
-    });
+    let server = scripted_server(
+        (0..20).map(|i| Scripted::json(503, format!(r#"{{"errorDescription": "busy {i}"}}"#))),
+    );
     let clock = FakeClock::default();
     let client = ApiClient::builder()
         .api_key(KEY)
-        .base_url(&server.url)
+        .base_url(server.url())
         .clock(clock.clone())
         .retry(Retry::total(3))
         .build()
@@ -219,16 +213,16 @@ fn retries_stop_at_retry_total_with_the_last_answer() {
     assert_eq!(server.requests().len(), 4);
     assert_eq!(err.to_string(), "(503) busy 3 (GET /users/1)");
 
-    let default = client_with(&server.url, &clock);
+    let default = client_with(server.url(), &clock);
     default.users().get(1).send().unwrap_err();
     assert_eq!(server.requests().len(), 4 + 10, "10 attempts by default");
 }
 
 #[test]
 fn retries_stop_after_600_seconds() {
-    let server = TestServer::start(vec![Reply::json(429, "{}").header("Retry-After", "400")]);
+    let server = scripted_server([Scripted::json(429, "{}").header("Retry-After", "400")]);
     let clock = FakeClock::default();
-    client_with(&server.url, &clock)
+    client_with(server.url(), &clock)
         .users()
         .get(1)
         .send()
@@ -243,10 +237,10 @@ fn retries_stop_after_600_seconds() {
 
 #[test]
 fn retries_can_be_turned_off() {
-    let server = TestServer::start(vec![Reply::json(503, "{}"), ok("{}")]);
+    let server = scripted_server([Scripted::json(503, "{}"), ok("{}")]);
     let client = ApiClient::builder()
         .api_key(KEY)
-        .base_url(&server.url)
+        .base_url(server.url())
         .retry(Retry::none())
         .build()
         .unwrap();
@@ -296,12 +290,11 @@ fn a_stalled_server_ends_in_a_timeout() {
 
 #[test]
 fn a_body_that_is_not_json_is_a_decode_error_naming_the_request() {
-    let server = TestServer::start(vec![Reply {
-        status: 200,
-        headers: vec![],
+    let server = scripted_server([Scripted {
         body: "<html>oops</html>".into(),
+        ..Scripted::status(200)
     }]);
-    let err = client_with(&server.url, &FakeClock::default())
+    let err = client_with(server.url(), &FakeClock::default())
         .scripts()
         .get(7)
         .send()
@@ -316,11 +309,11 @@ fn a_body_that_is_not_json_is_a_decode_error_naming_the_request() {
 
 #[test]
 fn a_404_reads_like_civis_python() {
-    let server = TestServer::start(vec![Reply::json(
+    let server = scripted_server([Scripted::json(
         404,
         r#"{"error": "not_found", "errorDescription": "The requested resource could not be found.", "code": 404}"#,
     )]);
-    let err = client_with(&server.url, &FakeClock::default())
+    let err = client_with(server.url(), &FakeClock::default())
         .scripts()
         .get(7)
         .send()
@@ -333,15 +326,13 @@ fn a_404_reads_like_civis_python() {
 
 #[test]
 fn a_401_carries_the_www_authenticate_text() {
-    let server = TestServer::start(vec![Reply::json(
-        401,
-        r#"{"errorDescription": "Unauthorized"}"#,
-    )
-    .header(
-        "WWW-Authenticate",
-        r#"Bearer realm="api", error="invalid_token""#,
-    )]);
-    let err = client_with(&server.url, &FakeClock::default())
+    let server = scripted_server([
+        Scripted::json(401, r#"{"errorDescription": "Unauthorized"}"#).header(
+            "WWW-Authenticate",
+            r#"Bearer realm="api", error="invalid_token""#,
+        ),
+    ]);
+    let err = client_with(server.url(), &FakeClock::default())
         .users()
         .get_me()
         .send()
@@ -355,17 +346,16 @@ fn a_401_carries_the_www_authenticate_text() {
 
 #[test]
 fn the_api_key_appears_in_no_output() {
-    let server = TestServer::start_with(|i, _| match i {
-        0 => Reply::json(401, "{}").header("WWW-Authenticate", "Bearer"),
-        1 => Reply::json(404, r#"{"errorDescription": "nope"}"#),
-        _ => Reply {
-            status: 200,
-            headers: vec![],
+    let server = scripted_server([
+        Scripted::json(401, "{}").header("WWW-Authenticate", "Bearer"),
+        Scripted::json(404, r#"{"errorDescription": "nope"}"#),
+        Scripted {
             body: "not json".into(),
+            ..Scripted::status(200)
         },
-    });
+    ]);
     let clock = FakeClock::default();
-    let client = client_with(&server.url, &clock);
+    let client = client_with(server.url(), &clock);
     let mut outputs = vec![
         format!("{client:?}"),
         format!("{:?}", ApiClient::builder().api_key(KEY)),
@@ -394,10 +384,10 @@ fn the_api_key_appears_in_no_output() {
 #[test]
 fn three_return_kinds_and_their_headers() {
     let body = r#"{"id": 3, "lastRunAt": "2026-11-01", "arguments": {"MY_VAR": 1}}"#;
-    let server = TestServer::start(vec![ok(body)
+    let server = scripted_server([ok(body)
         .header("X-RateLimit-Limit", "1000")
         .header("X-RateLimit-Remaining", "997")]);
-    let client = client_with(&server.url, &FakeClock::default());
+    let client = client_with(server.url(), &FakeClock::default());
 
     let (typed, headers) = client.scripts().get(3).send_with_headers().unwrap();
     assert_eq!(typed.id, Some(3));
@@ -428,24 +418,15 @@ fn page(items: std::ops::Range<i64>) -> String {
 
 #[test]
 fn iterating_all_pages_stops_at_the_last_page_the_headers_name() {
-    let server = TestServer::start_with(|_, request| {
-        let page_num: i64 = request
-            .url
-            .split("page_num=")
-            .nth(1)
-            .unwrap()
-            .split('&')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
-        Reply::json(200, page((page_num - 1) * 2..(page_num * 2).min(5)))
+    // The pages in the order they are asked for; the test checks below that they were.
+    let server = scripted_server((1..=3).map(|page_num: i64| {
+        Scripted::json(200, page((page_num - 1) * 2..(page_num * 2).min(5)))
             .header("X-Pagination-Current-Page", &page_num.to_string())
             .header("X-Pagination-Per-Page", "2")
             .header("X-Pagination-Total-Pages", "3")
             .header("X-Pagination-Total-Entries", "5")
-    });
-    let client = client_with(&server.url, &FakeClock::default());
+    }));
+    let client = client_with(server.url(), &FakeClock::default());
     let ids: Vec<i64> = client
         .tables()
         .list()
@@ -469,17 +450,12 @@ fn iterating_all_pages_stops_at_the_last_page_the_headers_name() {
 
 #[test]
 fn iterating_all_pages_without_headers_stops_at_the_first_empty_page() {
-    let server = TestServer::start_with(|i, _| {
-        Reply::json(
-            200,
-            page(if i < 2 {
-                i as i64 * 3..i as i64 * 3 + 3
-            } else {
-                0..0
-            }),
-        )
-    });
-    let client = client_with(&server.url, &FakeClock::default());
+    let server = scripted_server([
+        Scripted::json(200, page(0..3)),
+        Scripted::json(200, page(3..6)),
+        Scripted::json(200, page(0..0)),
+    ]);
+    let client = client_with(server.url(), &FakeClock::default());
     let names: Vec<String> = client
         .tables()
         .list()
@@ -499,8 +475,8 @@ fn iterating_all_pages_without_headers_stops_at_the_first_empty_page() {
 
 #[test]
 fn an_error_ends_the_iteration() {
-    let server = TestServer::start(vec![Reply::json(200, page(0..2)), Reply::json(404, "{}")]);
-    let client = client_with(&server.url, &FakeClock::default());
+    let server = scripted_server([Scripted::json(200, page(0..2)), Scripted::json(404, "{}")]);
+    let client = client_with(server.url(), &FakeClock::default());
     let results: Vec<_> = client.tables().list().iter_all().collect();
     assert_eq!(results.len(), 3);
     assert!(results[2].is_err());

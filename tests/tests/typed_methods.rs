@@ -1,10 +1,10 @@
 //! The typed methods read as a user writes them, build the request civis-python sends, and
 //! decode the answer into the generated structs, against a real HTTP server on loopback.
 
-use std::thread;
-
+use civis::mock::{MockServer, Scripted};
 use civis::HttpRequest;
 use civis_tests::all::ApiClient;
+use civis_tests::scripted_server;
 use serde_json::json;
 
 fn client(base_url: &str) -> ApiClient {
@@ -114,35 +114,24 @@ fn call_names_the_closest_method_and_argument() {
     assert!(err.contains("sql, remote_host_id, credential_id"), "{err}");
 }
 
-/// Serves one canned JSON answer and hands back the request it received.
-fn serve_once(
-    status: u16,
-    body: &'static str,
-) -> (String, thread::JoinHandle<(String, String, String)>) {
-    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/", server.server_addr().to_ip().unwrap());
-    let handle = thread::spawn(move || {
-        let mut request = server.recv().unwrap();
-        let mut received = String::new();
-        request.as_reader().read_to_string(&mut received).unwrap();
-        let line = format!("{} {}", request.method(), request.url());
-        let auth = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Authorization"))
-            .map(|h| h.value.to_string())
-            .unwrap_or_default();
-        let response = tiny_http::Response::from_string(body)
-            .with_status_code(status)
-            .with_header(
-                "Content-Type: application/json"
-                    .parse::<tiny_http::Header>()
-                    .unwrap(),
-            );
-        request.respond(response).unwrap();
-        (line, auth, received)
-    });
-    (url, handle)
+/// A mock with one canned JSON answer.
+fn serve_once(status: u16, body: &'static str) -> (String, MockServer) {
+    let server = scripted_server([Scripted::json(status, body)]);
+    (server.url().to_string(), server)
+}
+
+/// The request line, `Authorization` header and body of the one request received.
+fn received(server: &MockServer) -> (String, String, String) {
+    let request = &server.requests()[0];
+    let auth = request
+        .header("authorization")
+        .unwrap_or_default()
+        .to_string();
+    (
+        format!("{} {}", request.method, request.url),
+        auth,
+        request.body.clone(),
+    )
 }
 
 #[test]
@@ -152,7 +141,7 @@ fn send_decodes_the_typed_response() {
         r#"[{"id": 7, "databaseId": 32, "schema": "public", "name": "users", "rowCount": 1200, "unknownField": true, "owner": null}]"#,
     );
     let tables = client(&url).tables().list().database_id(32).send().unwrap();
-    let (line, auth, _) = server.join().unwrap();
+    let (line, auth, _) = received(&server);
     assert_eq!(line, "GET /tables?database_id=32");
     assert_eq!(auth, "Bearer test-key");
     assert_eq!(tables.len(), 1);
@@ -170,7 +159,7 @@ fn post_sends_a_snake_case_json_body() {
         .post_sql("name", "select 1", 1, 2)
         .send()
         .unwrap();
-    let (line, _, body) = server.join().unwrap();
+    let (line, _, body) = received(&server);
     assert_eq!(line, "POST /scripts/sql");
     let body: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(
@@ -187,7 +176,7 @@ fn an_error_status_reads_like_civis_python() {
         r#"{"error": "not_found", "errorDescription": "The requested resource could not be found.", "code": 404}"#,
     );
     let err = client(&url).scripts().get(7).send().unwrap_err();
-    server.join().unwrap();
+    received(&server);
     assert_eq!(
         err.to_string(),
         "(404) The requested resource could not be found. (GET /scripts/7)"

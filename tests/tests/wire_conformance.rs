@@ -7,8 +7,9 @@
 //! object. One deliberate difference: civis-python sends `{}` as the body of every GET and
 //! DELETE; we send no body there when the operation has no body parameters.
 
+use civis::mock::Scripted;
 use civis_tests::all::ApiClient;
-use civis_tests::server::{Reply, TestServer};
+use civis_tests::scripted_server;
 use civis_tests::{civis_python_methods, shared_file};
 use serde_json::{json, Map, Value};
 
@@ -185,10 +186,10 @@ fn every_method_sends_what_civis_python_sends() {
     let spec: Value =
         serde_json::from_str(&std::fs::read_to_string(shared_file("civis_api_spec.json")).unwrap())
             .unwrap();
-    let server = TestServer::start(vec![Reply::json(200, "{}")]);
+    let server = scripted_server([Scripted::json(200, "{}")]);
     let client = ApiClient::builder()
         .api_key("k")
-        .base_url(&server.url)
+        .base_url(server.url())
         .build()
         .unwrap();
     let methods = civis_python_methods();

@@ -423,21 +423,7 @@ impl<'d> TypeTable<'d> {
 }
 
 fn field_name(json_name: &str) -> String {
-    let snake: String = naming::camel_to_snake(json_name)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{snake}")
-    } else {
-        snake
-    }
+    naming::identifier(&naming::camel_to_snake(json_name))
 }
 
 fn named_in(ty: &TypeExpr, out: &mut Vec<usize>) {

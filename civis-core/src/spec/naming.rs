@@ -157,6 +157,26 @@ impl Resources {
     }
 }
 
+/// `name` as the characters of a Rust identifier: everything outside `[A-Za-z0-9_]` becomes
+/// `_`, and a leading digit (or nothing at all) gets a `_` in front. Keywords are left to the
+/// code generator.
+pub fn identifier(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
 /// The resource a path belongs to: its first segment, lower-cased, hyphens to underscores.
 pub fn resource_name(path: &str) -> String {
     path.split('/')

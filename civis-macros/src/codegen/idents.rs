@@ -18,20 +18,7 @@ const KEYWORDS: &[&str] = &[
 
 /// `name` with every character outside `[A-Za-z0-9_]` replaced, and a leading digit guarded.
 pub fn sanitize(name: &str) -> String {
-    let mut out: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, '_');
-    }
-    out
+    civis_core::spec::naming::identifier(name)
 }
 
 /// A snake_case or CamelCase name as an identifier: raw (`r#type`) for keywords, with a

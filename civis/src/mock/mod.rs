@@ -110,6 +110,11 @@ impl ReceivedRequest {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The body as JSON; `None` when it is empty or not JSON.
+    pub fn json(&self) -> Option<Value> {
+        serde_json::from_str(&self.body).ok()
+    }
+
     /// The decoded path, query and JSON body, as matching sees them.
     pub fn incoming(&self) -> Incoming {
         let (path, query) = self.url.split_once('?').unwrap_or((&self.url, ""));
@@ -122,7 +127,8 @@ impl ReceivedRequest {
     }
 }
 
-/// A scripted route: a verb, a path pattern (`{name}` matches one segment) and answers.
+/// A scripted route: a verb (`*`: any), a path pattern (`{name}` matches one segment, `*` any
+/// path) and answers.
 #[derive(Debug)]
 struct Script {
     method: String,
@@ -133,13 +139,14 @@ struct Script {
 impl Script {
     fn matches(&self, method: &str, path: &str) -> bool {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-        self.method.eq_ignore_ascii_case(method)
-            && segments.len() == self.pattern.len()
+        let any_path = self.pattern.len() == 1 && self.pattern[0] == "*";
+        let same_path = segments.len() == self.pattern.len()
             && self
                 .pattern
                 .iter()
                 .zip(&segments)
-                .all(|(p, s)| (p.starts_with('{') && p.ends_with('}')) || p == s)
+                .all(|(p, s)| (p.starts_with('{') && p.ends_with('}')) || p == s);
+        (self.method == "*" || self.method.eq_ignore_ascii_case(method)) && (any_path || same_path)
     }
 }
 
@@ -172,6 +179,11 @@ impl MockServer {
             source,
         })?;
         Self::start(spec, 0)
+    }
+
+    /// Starts a mock with no spec: it answers only what is scripted (and 404 otherwise).
+    pub fn scripted() -> Result<Self, Error> {
+        Self::start("{}".to_string(), 0)
     }
 
     /// Starts a mock of the spec `spec` (its JSON text) on `port` of 127.0.0.1 (0: a free one).
@@ -212,8 +224,8 @@ impl MockServer {
         &self.url
     }
 
-    /// Scripts the answers to `method` on `path` (`{name}` segments match anything), one per
-    /// request in order; the last repeats. Scripts come before recorded examples, the newest
+    /// Scripts the answers to `method` on `path` (`{name}` segments match anything; `"*"` as
+    /// method or path matches every one), one per request in order; the last repeats. Scripts come before recorded examples, the newest
     /// script first.
     pub fn script(&self, method: &str, path: &str, answers: impl IntoIterator<Item = Scripted>) {
         let answers: VecDeque<Scripted> = answers.into_iter().collect();
