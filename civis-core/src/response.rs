@@ -223,8 +223,8 @@ const PRESERVE_CHILD_KEYS: &[&str] = &["arguments", "environmentVariables"];
 /// A JSON answer without a typed struct: civis-python's `return_type='snake'`.
 ///
 /// Object keys are snake_case at every level, except the children of `arguments` and
-/// `environmentVariables` and the `value` of a JSON value, which stay as sent. [`get`]
-/// (Response::get) finds a key by its snake_case or its original name.
+/// `environmentVariables` and the `value` of a JSON value, which stay as sent.
+/// [`get`](Response::get) finds a key by its snake_case or its original name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     headers: Headers,

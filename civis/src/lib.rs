@@ -28,6 +28,13 @@
 //! The macro expands, in the module that invokes it, into `ApiClient`, a generic `Call`
 //! builder, the modules `resources`, `ops` and `types`, and the operation table. Invoke it in a
 //! module of its own.
+//!
+//! # Features
+//!
+//! - `api-client` (default): the ready-made [`ApiClient`] for the spec this crate was built with.
+//! - `download` (default): let `civis_api!` download the spec at build time when no file is given.
+//! - `mock`: [`mock::MockServer`], an offline Civis API on 127.0.0.1 for tests.
+//! - `cli`: the `civis` command-line program (`cargo install civis --features cli`).
 
 // The generated code names this crate `::civis`, also when it is expanded here.
 #[cfg(feature = "api-client")]
