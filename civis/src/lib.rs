@@ -33,7 +33,7 @@
 //!
 //! - `api-client` (default): the ready-made [`ApiClient`] for the spec this crate was built with.
 //! - `download` (default): let `civis_api!` download the spec at build time when no file is given.
-//! - `mock`: [`mock::MockServer`], an offline Civis API on 127.0.0.1 for tests.
+//! - `mock`: `civis::mock::MockServer`, an offline Civis API on 127.0.0.1 for tests.
 //! - `cli`: the `civis` command-line program (`cargo install civis --features cli`).
 
 // The generated code names this crate `::civis`, also when it is expanded here.
