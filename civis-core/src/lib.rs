@@ -25,6 +25,8 @@ mod helpers;
 #[cfg(feature = "client")]
 mod request;
 #[cfg(feature = "client")]
+mod resolver;
+#[cfg(feature = "client")]
 mod response;
 #[cfg(feature = "client")]
 pub mod retry;
