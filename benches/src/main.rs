@@ -84,6 +84,13 @@ fn machine() -> String {
     )
 }
 
+/// `/proc/loadavg`'s 1, 5 and 15 minute figures: other work on the machine skews timings.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--child-memory") {
@@ -102,6 +109,7 @@ fn main() {
     let target = target_dir(&repo);
     println!("civis-rs benchmarks — machine: {}", machine());
     println!("spec: {}", spec.display());
+    println!("load average at start: {}", load_average());
     let mut rows: Vec<Row> = Vec::new();
     let mut push = |row: Row| {
         stats::announce(&row);
@@ -139,6 +147,8 @@ fn main() {
     if run_compile {
         rows.extend(compile::compile(&target, &repo, &spec, quick));
     }
+    println!();
+    println!("load average at end: {}", load_average());
     println!();
     stats::print_table(&rows);
     let missed: Vec<&str> = rows
