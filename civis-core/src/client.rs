@@ -9,6 +9,7 @@ use crate::config::{ClientBuilder, Config};
 use crate::error::Error;
 use crate::helpers::Lookups;
 use crate::request::HttpRequest;
+use crate::resolver::CachingResolver;
 use crate::response::{Headers, RawResponse};
 use crate::retry;
 
@@ -57,7 +58,13 @@ impl Client {
             .timeout_global(Some(config.timeout))
             .user_agent(config.user_agent.as_str())
             .build();
-        let agent = ureq::Agent::new_with_config(agent_config);
+        // ureq's default connector (plain TCP, rustls for https) with a resolver that does not
+        // start a thread to resolve the host before every request (see `resolver`).
+        let agent = ureq::Agent::with_parts(
+            agent_config,
+            ureq::unversioned::transport::DefaultConnector::default(),
+            CachingResolver::default(),
+        );
         Self {
             inner: Arc::new(Inner {
                 config,

@@ -27,6 +27,8 @@ pub mod lenient;
 #[cfg(feature = "client")]
 mod request;
 #[cfg(feature = "client")]
+mod resolver;
+#[cfg(feature = "client")]
 mod response;
 #[cfg(feature = "client")]
 pub mod retry;

@@ -116,16 +116,19 @@ impl RawResponse {
         } else {
             &self.body
         };
+        // The fast path: plain serde_json. Tracking where in the JSON a failure happens costs an
+        // allocation per object key (serde_path_to_error), and the lenient rules cost a wrapper
+        // per value, so both are paid only when strict decoding has failed: the body is then
+        // decoded again, leniently, with tracking to say where it still fails.
+        if let Ok(value) = serde_json::from_slice(body) {
+            return Ok(value);
+        }
         let decode_error = |detail: String| Error::Decode {
             method: method.to_string(),
             path: path.to_string(),
             detail,
             snippet: self.snippet(),
         };
-        // The strict decoder first: it is the fastest, and the API mostly keeps to its spec.
-        if let Ok(value) = serde_json::from_slice(body) {
-            return Ok(value);
-        }
         let mut deserializer = serde_json::Deserializer::from_slice(body);
         let value = serde_path_to_error::deserialize(Lenient(&mut deserializer)).map_err(|e| {
             let at = e.path().to_string();

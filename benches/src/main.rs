@@ -1,0 +1,165 @@
+//! civis-rs benchmarks: `cargo bench -p civis-bench` (see BENCHMARKS.md).
+//!
+//! Each figure is printed beside its reference, measured in the same run:
+//! 1. per-call time of `client.users().get_me().send()` against a local nginx, vs. a bare ureq
+//!    agent with serde_json decoding into the same struct;
+//! 2. the same against civis-python 2.10.1, when it is installed;
+//! 3. the cost of building an `ApiClient`;
+//! 4. the peak memory of a process making 3,000 calls;
+//! 5. decoding a 1,000-item list page, typed and dynamic, vs. hand-written serde structs;
+//! 6. what `civis_api!` costs the crate that invokes it (rebuild times, peak rustc memory,
+//!    expansion time, generated lines), beside the progenitor figures.
+//!
+//! Options (after `--`): `--quick` (fewer repetitions), `--no-compile` (skip figure 6, which
+//! builds a throwaway crate for minutes), `--compile-only`, `--no-python`.
+
+mod calls;
+mod compile;
+mod decode;
+mod python;
+mod server;
+mod stats;
+
+use std::path::{Path, PathBuf};
+
+use stats::Row;
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the repository root")
+        .to_path_buf()
+}
+
+/// The spec: `CIVIS_API_SPEC` (set by `.cargo/config.toml`), else `../shared/civis/`.
+fn spec_path(repo: &Path) -> PathBuf {
+    let path = std::env::var_os("CIVIS_API_SPEC")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo.join("../shared/civis/civis_api_spec.json"));
+    let path = if path.is_absolute() {
+        path
+    } else {
+        repo.join(path)
+    };
+    path.canonicalize().unwrap_or(path)
+}
+
+fn target_dir(repo: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo.join("target"))
+}
+
+/// The recorded answer of `GET /users/me` from the spec's `x-examples`.
+fn users_me_answer(spec: &Path) -> Vec<u8> {
+    let text = std::fs::read_to_string(spec)
+        .unwrap_or_else(|e| panic!("cannot read the spec {}: {e}", spec.display()));
+    let spec: serde_json::Value = serde_json::from_str(&text).expect("the spec is JSON");
+    let body = spec["paths"]["/users/me"]["get"]["x-examples"][0]["requests"][0]["response_body"]
+        .as_str()
+        .expect("a recorded answer of GET /users/me in the spec");
+    body.as_bytes().to_vec()
+}
+
+/// The machine, as BENCHMARKS.md records it.
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_kb: u64 = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0);
+    format!(
+        "{cpus} CPUs ({model}), {:.1} GiB memory",
+        mem_kb as f64 / 1024.0 / 1024.0
+    )
+}
+
+/// `/proc/loadavg`'s 1, 5 and 15 minute figures: other work on the machine skews timings.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child-memory") {
+        let calls = args[3].parse().expect("a call count");
+        calls::memory_child(&args[1], &args[2], calls);
+        return;
+    }
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let quick = flag("--quick");
+    let compile_only = flag("--compile-only");
+    let run_compile = !flag("--no-compile");
+    let run_python = !flag("--no-python");
+
+    let repo = repo_root();
+    let spec = spec_path(&repo);
+    let target = target_dir(&repo);
+    println!("civis-rs benchmarks — machine: {}", machine());
+    println!("spec: {}", spec.display());
+    println!("load average at start: {}", load_average());
+    let mut rows: Vec<Row> = Vec::new();
+    let mut push = |row: Row| {
+        stats::announce(&row);
+        rows.push(row);
+    };
+
+    if !compile_only {
+        let work = target.join("civis-bench");
+        std::fs::create_dir_all(&work).expect("create target/civis-bench");
+        let server = server::start(&work, &users_me_answer(&spec));
+        println!("server: {} at {}", server.label, server.url);
+        let short = if server.label.starts_with("nginx") {
+            "nginx"
+        } else {
+            "tiny_http FALLBACK"
+        };
+        let (row, ours_ns) = calls::per_call(&server.url, short, quick);
+        push(row);
+        if run_python {
+            push(python::per_call(&server.url, &spec, ours_ns, quick));
+        } else {
+            push(Row::skipped(
+                "2. per call, against civis-python 2.10.1",
+                "--no-python",
+                "ours ≥ 12× faster",
+            ));
+        }
+        push(calls::client_build(&server.url, quick));
+        push(calls::memory(&server.url));
+        drop(server);
+        for row in decode::decode(quick) {
+            push(row);
+        }
+    }
+    if run_compile {
+        rows.extend(compile::compile(&target, &repo, &spec, quick));
+    }
+    println!();
+    println!("load average at end: {}", load_average());
+    println!();
+    stats::print_table(&rows);
+    let missed: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.verdict == stats::Verdict::Missed)
+        .map(|r| r.figure.as_str())
+        .collect();
+    println!();
+    if missed.is_empty() {
+        println!("every measured figure meets its target");
+    } else {
+        println!("missed: {}", missed.join("; "));
+    }
+}
