@@ -43,7 +43,7 @@ pub use config::{ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT};
 pub use error::Error;
 #[cfg(feature = "client")]
 pub use helpers::{split_schema_tablename, NameOrId};
-pub use operation::{Location, Operation, Param, ParamKind};
+pub use operation::{Location, Operation, OperationTable, Param, ParamKind, TableRow};
 #[cfg(feature = "client")]
 pub use request::{
     build_http_request, find_operation, operation_index, percent_encode, HttpRequest, Iterable,

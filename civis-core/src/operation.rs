@@ -85,3 +85,167 @@ impl Operation {
         self.params.iter().any(|p| p.name == name)
     }
 }
+
+/// One row of the operation table as the generator writes it and the client reads it back:
+/// compact JSON, so a generated client carries one string literal instead of thousands of
+/// struct literals (less code for rustc to check, less memory to compile it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TableRow<S> {
+    /// [`Operation::resource`].
+    #[serde(rename = "r")]
+    pub resource: S,
+    /// [`Operation::method`].
+    #[serde(rename = "m")]
+    pub method: S,
+    /// [`Operation::verb`].
+    #[serde(rename = "v")]
+    pub verb: S,
+    /// [`Operation::path`].
+    #[serde(rename = "p")]
+    pub path: S,
+    /// [`Operation::required`].
+    #[serde(rename = "q")]
+    pub required: Vec<S>,
+    /// [`Operation::optional`].
+    #[serde(rename = "o")]
+    pub optional: Vec<S>,
+    /// [`Operation::iterable`].
+    #[serde(rename = "i", default, skip_serializing_if = "std::ops::Not::not")]
+    pub iterable: bool,
+    /// [`Operation::deprecated`].
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<S>,
+    /// [`Operation::summary`].
+    #[serde(rename = "s")]
+    pub summary: S,
+    /// [`Operation::params`]: name, wire name (empty when the same), location, kind,
+    /// description.
+    #[serde(rename = "a")]
+    pub params: Vec<(S, S, char, char, S)>,
+}
+
+impl Location {
+    /// The letter a table row stores.
+    pub fn code(self) -> char {
+        match self {
+            Self::Path => 'P',
+            Self::Query => 'Q',
+            Self::Body => 'B',
+            Self::Header => 'H',
+        }
+    }
+
+    fn from_code(code: char) -> Self {
+        match code {
+            'P' => Self::Path,
+            'B' => Self::Body,
+            'H' => Self::Header,
+            _ => Self::Query,
+        }
+    }
+}
+
+impl ParamKind {
+    /// The letter a table row stores.
+    pub fn code(self) -> char {
+        match self {
+            Self::Integer => 'I',
+            Self::Number => 'N',
+            Self::Boolean => 'B',
+            Self::String => 'S',
+            Self::Array => 'A',
+            Self::Object => 'O',
+        }
+    }
+
+    fn from_code(code: char) -> Self {
+        match code {
+            'I' => Self::Integer,
+            'N' => Self::Number,
+            'B' => Self::Boolean,
+            'A' => Self::Array,
+            'O' => Self::Object,
+            _ => Self::String,
+        }
+    }
+}
+
+/// A generated client's operation table: the rows as written by the generator, decoded on
+/// first use into [`Operation`]s that live as long as the program.
+#[derive(Debug)]
+pub struct OperationTable {
+    encoded: &'static str,
+    decoded: std::sync::OnceLock<&'static [Operation]>,
+}
+
+impl OperationTable {
+    /// A table from the generator's JSON rows.
+    pub const fn new(encoded: &'static str) -> Self {
+        Self {
+            encoded,
+            decoded: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The operations, decoded once (the strings are kept for the life of the program, as the
+    /// generated code's static data would be).
+    pub fn get(&'static self) -> &'static [Operation] {
+        self.decoded.get_or_init(|| {
+            // The generator wrote these rows itself; a row that does not read would be a bug
+            // in it, and leaves the table empty rather than failing every call site.
+            let rows: Vec<TableRow<String>> =
+                serde_json::from_str(self.encoded).unwrap_or_default();
+            let operations: Vec<Operation> = rows.into_iter().map(Operation::from_row).collect();
+            Box::leak(operations.into_boxed_slice())
+        })
+    }
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+fn leak_all(texts: Vec<String>) -> &'static [&'static str] {
+    Box::leak(
+        texts
+            .into_iter()
+            .map(leak)
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
+}
+
+impl Operation {
+    fn from_row(row: TableRow<String>) -> Self {
+        let params: Vec<Param> = row
+            .params
+            .into_iter()
+            .map(|(name, wire_name, location, kind, description)| {
+                let name = leak(name);
+                Param {
+                    name,
+                    wire_name: if wire_name.is_empty() {
+                        name
+                    } else {
+                        leak(wire_name)
+                    },
+                    location: Location::from_code(location),
+                    kind: ParamKind::from_code(kind),
+                    description: leak(description),
+                }
+            })
+            .collect();
+        Self {
+            resource: leak(row.resource),
+            method: leak(row.method),
+            verb: leak(row.verb),
+            path: leak(row.path),
+            required: leak_all(row.required),
+            optional: leak_all(row.optional),
+            iterable: row.iterable,
+            deprecated: row.deprecated.map(leak),
+            summary: leak(row.summary),
+            params: Box::leak(params.into_boxed_slice()),
+        }
+    }
+}

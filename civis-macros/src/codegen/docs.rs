@@ -42,6 +42,17 @@ pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .join("\n\n")
 }
 
+/// Sentences joined into one paragraph, empty ones left out: short notes stay on the line of
+/// the text they belong to, which keeps the generated code short.
+pub fn sentences<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// ` Allowed values: `a`, `b`.` for a list of enum values, or nothing.
 pub fn allowed(values: &[String]) -> String {
     if values.is_empty() {

@@ -105,7 +105,7 @@ fn client(api: &Api, names: &resources::Names, options: &Options<'_>) -> TokenSt
             /// Every operation of this client, sorted by resource and method, as civis-python
             /// names them.
             pub fn operations() -> &'static [::civis::Operation] {
-                OPERATIONS
+                operations()
             }
 
             /// Calls an operation chosen at run time: `client.call("tables", "list",
@@ -117,7 +117,7 @@ fn client(api: &Api, names: &resources::Names, options: &Options<'_>) -> TokenSt
                 method: &str,
                 args: ::civis::serde_json::Value,
             ) -> ::core::result::Result<::civis::Response, ::civis::Error> {
-                self.client.call_table(OPERATIONS, resource, method, args)
+                self.client.call_table(operations(), resource, method, args)
             }
 
             #(#accessors)*
@@ -151,8 +151,8 @@ fn decoders(api: &Api) -> TokenStream {
             /// Decodes `body` as the typed response of `resource.method`, as `.send()` would,
             /// and reports whether it fits (generated with `decode_by_name = true`).
             pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> ::core::result::Result<(), ::civis::Error> {
-                let index = ::civis::operation_index(OPERATIONS, resource, method)?;
-                DECODERS[index](body, &OPERATIONS[index])
+                let index = ::civis::operation_index(operations(), resource, method)?;
+                DECODERS[index](body, &operations()[index])
             }
         }
     }

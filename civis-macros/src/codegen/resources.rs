@@ -159,7 +159,7 @@ fn first_params<'o>(
 }
 
 fn param_doc(param: &Param) -> String {
-    docs::paragraphs([
+    docs::sentences([
         docs::escape(&param.description).as_str(),
         docs::allowed(&param.allowed).as_str(),
     ])
@@ -204,20 +204,21 @@ fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
         ),
     };
     let mut sections = vec![
-        docs::escape(&op.summary),
+        format!("{} (`{} {}`)", docs::escape(&op.summary), op.verb, op.path),
         docs::escape(&op.description),
-        format!("`{} {}`", op.verb, op.path),
     ];
     if !arg_docs.is_empty() {
         sections.push(format!("# Arguments\n\n{}", arg_docs.join("\n")));
     }
-    if !optional.is_empty() {
-        sections.push(format!(
+    let setters = if optional.is_empty() {
+        String::new()
+    } else {
+        format!(
             "Optional arguments are setters on the returned call: {}.",
             optional.join(", ")
-        ));
-    }
-    sections.push(returns);
+        )
+    };
+    sections.push(docs::sentences([setters.as_str(), returns.as_str()]));
     if let Some(warning) = &op.deprecated {
         sections.push(format!("**Deprecated:** {}", docs::escape(warning)));
     }
@@ -232,7 +233,7 @@ fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
         #deprecated
         #lint
         pub fn #name(&self, #(#args),*) -> #call {
-            super::Call::new(self.0, &super::OPERATIONS[#index]) #(#sets)*
+            super::Call::new(self.0, &super::operations()[#index]) #(#sets)*
         }
     }
 }
@@ -259,10 +260,11 @@ fn setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStrea
                 quote!(&#value_ident)
             };
             let wire = &param.name;
-            let doc = docs::attrs(&docs::paragraphs([
-                param_doc(param).as_str(),
-                format!("Sets the optional argument `{}`.", param.name).as_str(),
-            ]));
+            let mut doc = param_doc(param);
+            if doc.is_empty() {
+                doc = format!("Sets the optional argument `{}`.", param.name);
+            }
+            let doc = docs::attrs(&doc);
             quote! {
                 #doc
                 pub fn #ident(self, #value_ident: #ty) -> Self {

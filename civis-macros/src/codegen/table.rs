@@ -1,71 +1,68 @@
-//! The operation table as static data: what `ApiClient::operations()` returns and what every
-//! request is built from.
+//! The operation table: what `ApiClient::operations()` returns and what every request is built
+//! from. It is emitted as one string literal of compact JSON rows (`civis::TableRow`) that the
+//! client decodes on first use, not as thousands of struct literals: far less code for rustc.
 
-use civis_core::spec::model::{Api, Location, Operation, TypeExpr};
+use civis_core::spec::model::{Api, Operation, TypeExpr};
+use civis_core::{ParamKind, TableRow};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `static OPERATIONS: &[Operation]`, in the model's order (sorted by resource, then method).
+/// `static OPERATIONS` and `fn operations()`, rows in the model's order (sorted by resource,
+/// then method).
 pub fn generate(api: &Api) -> TokenStream {
-    let entries = api.operations.iter().map(entry);
+    let rows: Vec<TableRow<&str>> = api.operations.iter().map(row).collect();
+    // Serialising strings and plain values cannot fail; an empty table would show at once.
+    let encoded = serde_json::to_string(&rows).unwrap_or_default();
     quote! {
         #[doc(hidden)]
-        mod operation_table {
-            use ::civis::{Location::*, Operation, Param, ParamKind::*};
-            pub static OPERATIONS: &[Operation] = &[#(#entries),*];
+        static OPERATIONS: ::civis::OperationTable = ::civis::OperationTable::new(#encoded);
+
+        /// The operation table, decoded once.
+        fn operations() -> &'static [::civis::Operation] {
+            OPERATIONS.get()
         }
-        use operation_table::OPERATIONS;
     }
 }
 
-fn entry(op: &Operation) -> TokenStream {
-    let Operation {
-        resource,
-        method,
-        verb,
-        path,
-        summary,
-        required,
-        optional,
-        iterable,
-        ..
-    } = op;
-    let deprecated = match &op.deprecated {
-        Some(warning) => quote!(Some(#warning)),
-        None => quote!(None),
-    };
-    let params = op.params.iter().map(|param| {
-        let name = &param.name;
-        let wire_name = &param.wire_name;
-        let location = match param.location {
-            Location::Path => quote!(Path),
-            Location::Query => quote!(Query),
-            Location::Body => quote!(Body),
-            Location::Header => quote!(Header),
-        };
-        let kind = match param.ty {
-            TypeExpr::Integer => quote!(Integer),
-            TypeExpr::Number => quote!(Number),
-            TypeExpr::Boolean => quote!(Boolean),
-            TypeExpr::String => quote!(String),
-            TypeExpr::Array(_) => quote!(Array),
-            TypeExpr::Any | TypeExpr::Named(_) => quote!(Object),
-        };
-        let description = param.description.trim();
-        quote!(Param { name: #name, wire_name: #wire_name, location: #location, kind: #kind, description: #description })
-    });
-    quote! {
-        Operation {
-            resource: #resource,
-            method: #method,
-            verb: #verb,
-            path: #path,
-            required: &[#(#required),*],
-            optional: &[#(#optional),*],
-            iterable: #iterable,
-            deprecated: #deprecated,
-            summary: #summary,
-            params: &[#(#params),*],
-        }
+fn row(op: &Operation) -> TableRow<&str> {
+    TableRow {
+        resource: &op.resource,
+        method: &op.method,
+        verb: &op.verb,
+        path: &op.path,
+        required: op.required.iter().map(String::as_str).collect(),
+        optional: op.optional.iter().map(String::as_str).collect(),
+        iterable: op.iterable,
+        deprecated: op.deprecated.as_deref(),
+        summary: &op.summary,
+        params: op
+            .params
+            .iter()
+            .map(|param| {
+                let wire_name = if param.wire_name == param.name {
+                    ""
+                } else {
+                    param.wire_name.as_str()
+                };
+                (
+                    param.name.as_str(),
+                    wire_name,
+                    param.location.code(),
+                    kind(&param.ty).code(),
+                    param.description.trim(),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn kind(ty: &TypeExpr) -> ParamKind {
+    match ty {
+        TypeExpr::Integer => ParamKind::Integer,
+        TypeExpr::Number => ParamKind::Number,
+        TypeExpr::Boolean => ParamKind::Boolean,
+        TypeExpr::String => ParamKind::String,
+        TypeExpr::Array(_) => ParamKind::Array,
+        TypeExpr::Any | TypeExpr::Named(_) => ParamKind::Object,
     }
 }

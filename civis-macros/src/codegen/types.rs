@@ -64,7 +64,7 @@ pub fn generate(api: &Api) -> TokenStream {
 fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
     let name = idents::ident(&def.name);
     let origin = format!("Spec definition `{}`.", def.origin.replace('`', "'"));
-    let doc = docs::attrs(&docs::paragraphs([
+    let doc = docs::attrs(&docs::sentences([
         docs::escape(&def.description).as_str(),
         origin.as_str(),
     ]));
@@ -105,7 +105,7 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
         if description.is_empty() {
             description = format!("The `{}` field.", field.json_name.replace('`', "'"));
         }
-        let doc = docs::attrs(&docs::paragraphs([
+        let doc = docs::attrs(&docs::sentences([
             description.as_str(),
             docs::allowed(&field.allowed).as_str(),
             required,
