@@ -77,7 +77,7 @@ impl Workspace {
                 "[package]\nname = \"expand\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
                  publish = false\n\n[dependencies]\n\
                  civis-core = {{ path = \"{repo}/civis-core\", default-features = false, features = [\"spec\"] }}\n\
-                 proc-macro2 = \"1\"\nquote = \"1\"\n"
+                 proc-macro2 = \"1\"\nquote = \"1\"\nserde_json = \"1\"\n"
             ),
         );
         write_if_changed(
@@ -104,8 +104,8 @@ fn main() {{
         let started = std::time::Instant::now();
         let text = std::fs::read_to_string(&args[1]).expect("the spec");
         let api = civis_core::spec::load(&text, resources).expect("a valid spec");
-        let origin = codegen::Origin {{ file: "civis_api_spec.json", resources }};
-        let tokens = codegen::generate(&api, &origin);
+        let options = codegen::Options {{ file: "civis_api_spec.json", resources, decode_by_name: false }};
+        let tokens = codegen::generate(&api, &options);
         times.push(started.elapsed().as_nanos().to_string());
         last = Some(tokens);
     }}

@@ -232,6 +232,7 @@ fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
         #doc
         #deprecated
         #lint
+        #[inline]
         pub fn #name(&self, #(#args),*) -> #call {
             super::Call::new(self.0, &super::operations()[#index]) #(#sets)*
         }
@@ -267,6 +268,7 @@ fn setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStrea
             let doc = docs::attrs(&doc);
             quote! {
                 #doc
+                #[inline]
                 pub fn #ident(self, #value_ident: #ty) -> Self {
                     self.arg(#wire, #value)
                 }
