@@ -34,23 +34,22 @@ pub fn escape(text: &str) -> String {
 
 /// Paragraphs joined with blank lines, empty ones left out.
 pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
-    parts
-        .into_iter()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    join_nonempty(parts, "\n\n")
 }
 
 /// Sentences joined into one paragraph, empty ones left out: short notes stay on the line of
 /// the text they belong to, which keeps the generated code short.
 pub fn sentences<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    join_nonempty(parts, " ")
+}
+
+fn join_nonempty<'a>(parts: impl IntoIterator<Item = &'a str>, separator: &str) -> String {
     parts
         .into_iter()
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(separator)
 }
 
 /// ` Allowed values: `a`, `b`.` for a list of enum values, or nothing.

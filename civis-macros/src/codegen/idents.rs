@@ -67,9 +67,19 @@ impl Scope {
 
 /// UpperCamelCase of a snake_case name, as a valid type name.
 pub fn upper_camel(snake: &str) -> String {
+    let mut out = camel(&sanitize(snake), true);
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'R');
+    }
+    out
+}
+
+/// Underscores dropped and the letter after each upper-cased (the first too with
+/// `upper_first`): serde's camelCase and PascalCase rules for field names.
+pub fn camel(snake: &str, upper_first: bool) -> String {
     let mut out = String::with_capacity(snake.len());
-    let mut upper = true;
-    for c in sanitize(snake).chars() {
+    let mut upper = upper_first;
+    for c in snake.chars() {
         if c == '_' {
             upper = true;
         } else if upper {
@@ -78,9 +88,6 @@ pub fn upper_camel(snake: &str) -> String {
         } else {
             out.push(c);
         }
-    }
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'R');
     }
     out
 }

@@ -159,19 +159,7 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
 /// The JSON key serde's `rename_all = "camelCase"` gives a field named `field`, so an explicit
 /// `rename` is written only where it differs from the spec's key.
 fn serde_camel_case(field: &str) -> String {
-    let mut out = String::with_capacity(field.len());
-    let mut upper_next = false;
-    for c in field.chars() {
-        if c == '_' {
-            upper_next = true;
-        } else if upper_next {
-            out.push(c.to_ascii_uppercase());
-            upper_next = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    idents::camel(field, false)
 }
 
 #[cfg(test)]
