@@ -8,6 +8,14 @@ use civis::{Error, Retry};
 use civis_tests::all::ApiClient;
 use civis_tests::shared_file;
 
+fn offline_client(mock: &MockServer) -> ApiClient {
+    ApiClient::builder()
+        .api_key("offline")
+        .base_url(mock.url())
+        .build()
+        .unwrap()
+}
+
 fn mock() -> MockServer {
     MockServer::start_from_file(shared_file("civis_api_spec.json")).unwrap()
 }
@@ -44,11 +52,7 @@ fn a_scripted_503_is_retried_and_the_requests_can_be_inspected() {
 #[test]
 fn recorded_examples_answer_without_a_script() {
     let mock = mock();
-    let client = ApiClient::builder()
-        .api_key("offline")
-        .base_url(mock.url())
-        .build()
-        .unwrap();
+    let client = offline_client(&mock);
     let user = client.users().get(4261).send().unwrap();
     assert!(user.id.is_some());
     // A recording whose `org_type` is a single value where the spec documents a list: replayed
@@ -61,11 +65,7 @@ fn recorded_examples_answer_without_a_script() {
 #[test]
 fn the_spec_is_served_at_endpoints() {
     let mock = mock();
-    let client = ApiClient::builder()
-        .api_key("offline")
-        .base_url(mock.url())
-        .build()
-        .unwrap();
+    let client = offline_client(&mock);
     let spec: serde_json::Value =
         serde_json::from_slice(&client.download_api_spec().unwrap()).unwrap();
     assert_eq!(spec["swagger"], "2.0");
@@ -74,11 +74,7 @@ fn the_spec_is_served_at_endpoints() {
 #[test]
 fn an_unmatched_request_gets_a_404_naming_the_closest_recording() {
     let mock = mock();
-    let client = ApiClient::builder()
-        .api_key("offline")
-        .base_url(mock.url())
-        .build()
-        .unwrap();
+    let client = offline_client(&mock);
     let err = client
         .admin()
         .list_organizations()
