@@ -9,11 +9,8 @@ use indexmap::IndexMap;
 use super::model::{Api, Field, Location, Operation, Param, TypeDef, TypeExpr};
 use super::naming::{self, Resources};
 use super::swagger::{self, Document, Schema};
-use super::{from_value_at, SpecError};
+use super::SpecError;
 
-const VERBS: &[&str] = &[
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 const DEFINITIONS: &str = "#/definitions/";
 
 /// Builds the model of every operation that `resources` selects.
@@ -30,14 +27,8 @@ pub fn build(doc: &Document, resources: Resources) -> Result<Api, SpecError> {
         {
             continue;
         }
-        let shared = shared_parameters(item, raw_path)?;
-        for (verb, value) in item {
-            if !VERBS.contains(&verb.as_str()) {
-                continue;
-            }
-            let op: swagger::Operation =
-                from_value_at(value.clone(), &format!("paths.{raw_path}.{verb}"))?;
-            for method in methods_of(doc, &mut types, verb, path, &op, &shared)? {
+        for (verb, op) in item.operations() {
+            for method in methods_of(doc, &mut types, verb, path, op, &item.parameters)? {
                 // Like civis-python's setattr: a later operation with the same name wins.
                 operations.insert((method.resource.clone(), method.method.clone()), method);
             }
@@ -48,16 +39,6 @@ pub fn build(doc: &Document, resources: Resources) -> Result<Api, SpecError> {
     mark_directions(&operations, &mut types);
     mark_boxed(&mut types);
     Ok(Api { operations, types })
-}
-
-fn shared_parameters(
-    item: &swagger::PathItem,
-    path: &str,
-) -> Result<Vec<swagger::Parameter>, SpecError> {
-    match item.get("parameters") {
-        None => Ok(Vec::new()),
-        Some(value) => from_value_at(value.clone(), &format!("paths.{path}.parameters")),
-    }
 }
 
 /// The methods civis-python builds from one operation: none (deprecated by summary), one, or a

@@ -39,20 +39,27 @@ impl std::error::Error for SpecError {}
 /// Parses a spec's text, checks that it is Swagger 2.0, and builds the model of the operations
 /// that `resources` selects.
 pub fn load(text: &str, resources: Resources) -> Result<Api, SpecError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        SpecError::new(format!(
-            "the spec is not valid JSON: {} at line {}, column {}",
-            describe_json_error(&e),
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let Some(object) = value.as_object() else {
-        return Err(SpecError::new(
-            "the spec is not a Swagger 2.0 document: its top level is not a JSON object",
-        ));
-    };
-    match (object.get("swagger"), object.get("openapi")) {
+    // Straight from the text into the typed model: no JSON values, and the parts the generator
+    // does not read (the recorded examples) are skipped as they are scanned.
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let doc: swagger::Document =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            let at = e.path().to_string();
+            let inner = e.into_inner();
+            if inner.is_syntax() || inner.is_eof() {
+                json_error(&inner)
+            } else if at == "." {
+                SpecError::new(
+                    "the spec is not a Swagger 2.0 document: its top level is not a JSON object",
+                )
+            } else {
+                SpecError::new(format!(
+                    "the spec is not valid Swagger 2.0 at `{at}`: {inner}"
+                ))
+            }
+        })?;
+    deserializer.end().map_err(|e| json_error(&e))?;
+    match (&doc.swagger, &doc.openapi) {
         (Some(serde_json::Value::String(version)), _) if version == "2.0" => {}
         (_, Some(version)) => {
             return Err(SpecError::new(format!(
@@ -72,29 +79,16 @@ pub fn load(text: &str, resources: Resources) -> Result<Api, SpecError> {
             ))
         }
     }
-    let doc: swagger::Document = from_value_at(value, "")?;
     build::build(&doc, resources)
 }
 
-/// Deserialises the part of the spec found at `at` (a dotted path, empty for the root); an
-/// error names the exact place that does not fit.
-pub(crate) fn from_value_at<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-    at: &str,
-) -> Result<T, SpecError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let place = match (at.is_empty(), inner == ".") {
-            (true, true) => "its top level".to_string(),
-            (true, false) => format!("`{inner}`"),
-            (false, true) => format!("`{at}`"),
-            (false, false) => format!("`{at}.{inner}`"),
-        };
-        SpecError::new(format!(
-            "the spec is not valid Swagger 2.0 at {place}: {}",
-            e.inner()
-        ))
-    })
+fn json_error(error: &serde_json::Error) -> SpecError {
+    SpecError::new(format!(
+        "the spec is not valid JSON: {} at line {}, column {}",
+        describe_json_error(error),
+        error.line(),
+        error.column()
+    ))
 }
 
 fn describe_json_error(error: &serde_json::Error) -> String {

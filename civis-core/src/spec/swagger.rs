@@ -12,9 +12,9 @@ use serde_json::Value;
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Document {
     /// The Swagger version; must be `"2.0"`.
-    pub swagger: Option<String>,
+    pub swagger: Option<Value>,
     /// Set by OpenAPI 3 documents, which this generator does not read.
-    pub openapi: Option<String>,
+    pub openapi: Option<Value>,
     /// Path templates (`/scripts/{id}`) and the operations on them.
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
@@ -26,10 +26,54 @@ pub struct Document {
     pub parameters: IndexMap<String, Parameter>,
 }
 
-/// The operations on one path, keyed by lower-case HTTP verb, plus shared parameters.
+/// The operations on one path, and the parameters they share.
 ///
-/// Kept as raw JSON so an operation that does not parse can be reported with its verb and path.
-pub type PathItem = IndexMap<String, Value>;
+/// Typed, so that reading the spec skips what the generator does not use (the recorded
+/// `x-examples` are most of its bytes) without building JSON values for it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PathItem {
+    /// Parameters shared by every operation on the path.
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+    /// `GET`.
+    #[serde(default)]
+    pub get: Option<Operation>,
+    /// `PUT`.
+    #[serde(default)]
+    pub put: Option<Operation>,
+    /// `POST`.
+    #[serde(default)]
+    pub post: Option<Operation>,
+    /// `DELETE`.
+    #[serde(default)]
+    pub delete: Option<Operation>,
+    /// `OPTIONS`.
+    #[serde(default)]
+    pub options: Option<Operation>,
+    /// `HEAD`.
+    #[serde(default)]
+    pub head: Option<Operation>,
+    /// `PATCH`.
+    #[serde(default)]
+    pub patch: Option<Operation>,
+}
+
+impl PathItem {
+    /// The operations present, with their lower-case verbs.
+    pub fn operations(&self) -> impl Iterator<Item = (&'static str, &Operation)> {
+        [
+            ("get", &self.get),
+            ("put", &self.put),
+            ("post", &self.post),
+            ("delete", &self.delete),
+            ("options", &self.options),
+            ("head", &self.head),
+            ("patch", &self.patch),
+        ]
+        .into_iter()
+        .filter_map(|(verb, op)| op.as_ref().map(|op| (verb, op)))
+    }
+}
 
 /// One operation (a verb on a path).
 #[derive(Debug, Clone, Default, Deserialize)]
