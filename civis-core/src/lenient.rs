@@ -133,6 +133,20 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Lenient<D> {
     }
 }
 
+/// `visit_unit` passed on, and list items passed through [`Lenient`]: what every visitor here
+/// does with them unless it reads lists differently.
+macro_rules! unit_and_seq_through_lenient {
+    ($de:lifetime) => {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.0.visit_unit()
+        }
+
+        fn visit_seq<A: SeqAccess<$de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            self.0.visit_seq(LenientSeq(seq))
+        }
+    };
+}
+
 /// Passes nested values (option contents, list items, map values) through [`Lenient`].
 struct Wrap<V>(V);
 
@@ -171,10 +185,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.0.visit_none()
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.0.visit_unit()
-    }
-
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         self.0.visit_some(Lenient(deserializer))
     }
@@ -186,9 +196,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.0.visit_newtype_struct(Lenient(deserializer))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(LenientSeq(seq))
-    }
+    unit_and_seq_through_lenient!('de);
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.0.visit_map(LenientMap(map))
@@ -330,13 +338,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for AsInteger<V> {
         }
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.0.visit_unit()
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(LenientSeq(seq))
-    }
+    unit_and_seq_through_lenient!('de);
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.0.visit_map(LenientMap(map))
@@ -363,13 +365,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for AsSeq<V> {
         visit_string(String)
     );
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.0.visit_unit()
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(LenientSeq(seq))
-    }
+    unit_and_seq_through_lenient!('de);
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.0.visit_seq(OneItem(Some(map)))

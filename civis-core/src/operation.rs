@@ -74,15 +74,10 @@ pub struct Operation {
 }
 
 impl Operation {
-    /// The arguments called `name` (a path parameter can be echoed in the body, so there may be
-    /// two).
-    pub fn params_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'static Param> + 'a {
-        self.params.iter().filter(move |p| p.name == name)
-    }
-
-    /// Whether `name` is one of this operation's arguments.
-    pub fn accepts(&self, name: &str) -> bool {
-        self.params.iter().any(|p| p.name == name)
+    /// The first argument called `name` (a path parameter can be echoed in the body, so there
+    /// may be a second).
+    pub fn param(&self, name: &str) -> Option<&'static Param> {
+        self.params.iter().find(|p| p.name == name)
     }
 }
 

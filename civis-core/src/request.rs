@@ -57,7 +57,7 @@ impl<'a> Request<'a> {
         if self.error.is_some() {
             return self;
         }
-        let Some(param) = self.operation.params.iter().find(|p| p.name == name) else {
+        let Some(param) = self.operation.param(name) else {
             self.error = Some(unknown_argument(self.operation, name));
             return self;
         };
@@ -188,7 +188,7 @@ impl<'a, T> Pages<'a, T> {
     fn fetch(&mut self) -> Option<Result<Vec<T>, Error>> {
         let request = self.request.as_mut()?;
         let operation = request.operation;
-        let Some(page_num) = operation.params.iter().find(|p| p.name == "page_num") else {
+        let Some(page_num) = operation.param("page_num") else {
             self.request = None;
             return Some(Err(Error::Usage(format!(
                 "{}.{} is not paginated: it has no page_num argument",
@@ -272,7 +272,7 @@ impl Client {
         };
         let mut request = Request::new(self, operation);
         for (name, value) in args {
-            let Some(param) = operation.params.iter().find(|p| p.name == name) else {
+            let Some(param) = operation.param(&name) else {
                 return Err(unknown_argument(operation, &name));
             };
             request.set(param.name, value);

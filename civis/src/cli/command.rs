@@ -76,7 +76,7 @@ fn method_command(op: &'static Operation) -> Command {
         .about(about)
         .long_about(long_about);
     for (index, name) in op.required.iter().enumerate() {
-        let Some(param) = op.params.iter().find(|p| p.name == *name) else {
+        let Some(param) = op.param(name) else {
             continue;
         };
         command = command.arg(
@@ -92,7 +92,7 @@ fn method_command(op: &'static Operation) -> Command {
         .iter()
         .filter(|name| !op.required.contains(name))
     {
-        let Some(param) = op.params.iter().find(|p| p.name == *name) else {
+        let Some(param) = op.param(name) else {
             continue;
         };
         let action = if param.kind == ParamKind::Array {
