@@ -10,6 +10,7 @@
 pub mod api_spec;
 pub mod case;
 pub mod operation;
+pub mod record;
 #[cfg(feature = "spec")]
 pub mod spec;
 pub mod suggest;

@@ -157,6 +157,11 @@ impl Resources {
     }
 }
 
+/// Type names the generated modules import from `std` and `civis` to keep the expansion short,
+/// and which spec definitions and resources therefore cannot take (one named `Vec` becomes
+/// `Vec2`).
+pub const RESERVED_TYPE_NAMES: &[&str] = &["Box", "Call", "Option", "Result", "String", "Vec"];
+
 /// `name` as the characters of a Rust identifier: everything outside `[A-Za-z0-9_]` becomes
 /// `_`, and a leading digit (or nothing at all) gets a `_` in front. Keywords are left to the
 /// code generator.

@@ -30,17 +30,16 @@ pub fn generate(api: &Api, options: &Options<'_>) -> TokenStream {
     let names = resources::Names::new(api, CLIENT_METHODS);
     let client = client(api, &names, options);
     let call = call();
-    let resources = resources::generate(api, &names);
+    let decoders = options.decode_by_name.then(|| decoders(api));
+    let resources = resources::generate(api, &names, decoders);
     let types = types::generate(api);
     let table = table::generate(api);
-    let decoders = options.decode_by_name.then(|| decoders(api));
     quote! {
         #client
         #call
         #resources
         #types
         #table
-        #decoders
     }
 }
 
@@ -126,7 +125,7 @@ fn client(api: &Api, names: &resources::Names, options: &Options<'_>) -> TokenSt
 }
 
 /// `ApiClient::decode_response`: each operation's typed response decoder, by name. Opt-in, as
-/// it instantiates the decoding code of every response type.
+/// it instantiates the decoding code of every response type. Expanded inside `ops`.
 fn decoders(api: &Api) -> TokenStream {
     let entries = api.operations.iter().map(|op| {
         let ty = match &op.response {
@@ -137,22 +136,23 @@ fn decoders(api: &Api) -> TokenStream {
     });
     quote! {
         #[allow(clippy::type_complexity)]
-        static DECODERS: &[fn(&[u8], &::civis::Operation) -> ::core::result::Result<(), ::civis::Error>] = &[#(#entries),*];
+        static DECODERS: &[fn(&[u8], &::civis::Operation) -> Result<(), ::civis::Error>] = &[#(#entries),*];
 
-        fn decode<T: ::civis::serde::de::DeserializeOwned>(
+        fn decode<T: serde::de::DeserializeOwned>(
             body: &[u8],
             operation: &::civis::Operation,
-        ) -> ::core::result::Result<(), ::civis::Error> {
+        ) -> Result<(), ::civis::Error> {
             let raw = ::civis::RawResponse { headers: ::civis::Headers::default(), body: body.to_vec() };
             raw.json::<T>(operation.verb, operation.path).map(drop)
         }
 
-        impl ApiClient {
+        impl super::ApiClient {
             /// Decodes `body` as the typed response of `resource.method`, as `.send()` would,
             /// and reports whether it fits (generated with `decode_by_name = true`).
-            pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> ::core::result::Result<(), ::civis::Error> {
-                let index = ::civis::operation_index(operations(), resource, method)?;
-                DECODERS[index](body, &operations()[index])
+            pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> Result<(), ::civis::Error> {
+                let operations = super::operations();
+                let index = ::civis::operation_index(operations, resource, method)?;
+                DECODERS[index](body, &operations[index])
             }
         }
     }

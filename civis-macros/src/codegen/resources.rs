@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use civis_core::spec::model::{Api, Operation, Param, TypeExpr};
+use civis_core::spec::naming::RESERVED_TYPE_NAMES;
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::idents::upper_camel;
 use super::{docs, idents, types};
@@ -38,7 +39,7 @@ pub struct Names {
 impl Names {
     pub fn new(api: &Api, client_methods: &[&str]) -> Self {
         let mut accessors = idents::Scope::reserving(client_methods);
-        let mut structs = idents::Scope::default();
+        let mut structs = idents::Scope::reserving(RESERVED_TYPE_NAMES);
         let resources = api
             .resources()
             .into_iter()
@@ -50,7 +51,7 @@ impl Names {
                 )
             })
             .collect();
-        let mut markers = idents::Scope::default();
+        let mut markers = idents::Scope::reserving(RESERVED_TYPE_NAMES);
         let mut methods_of: BTreeMap<&str, idents::Scope> = BTreeMap::new();
         let mut methods = Vec::with_capacity(api.operations.len());
         let mut marker_names = Vec::with_capacity(api.operations.len());
@@ -75,8 +76,9 @@ impl Names {
     }
 }
 
-/// `pub mod resources { ... }` and `pub mod ops { ... }` with the setters on `Call`.
-pub fn generate(api: &Api, names: &Names) -> TokenStream {
+/// `pub mod resources { ... }` and `pub mod ops { ... }`, which holds each operation's marker
+/// and the setters of its call.
+pub fn generate(api: &Api, names: &Names, decoders: Option<TokenStream>) -> TokenStream {
     let mut by_resource: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, op) in api.operations.iter().enumerate() {
         by_resource
@@ -104,48 +106,36 @@ pub fn generate(api: &Api, names: &Names) -> TokenStream {
             }
         }
     });
-    let markers = api.operations.iter().enumerate().map(|(i, op)| {
-        let marker = &names.markers[i];
-        let doc = format!(
-            " Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {marker}>`.",
-            op.resource, op.method, op.verb, op.path
-        );
-        let iterable = op.iterable.then(|| quote!(impl ::civis::Iterable for #marker {}));
-        quote!(#[doc = #doc] pub enum #marker {} #iterable)
-    });
-    let setters = api
+    let ops = api
         .operations
         .iter()
         .enumerate()
-        .map(|(i, op)| setters(api, names, i, op));
+        .map(|(i, op)| marker_and_setters(api, names, i, op));
+    let imports = types::imports();
     quote! {
         /// One accessor per resource; each method prepares a call of one operation.
         pub mod resources {
+            #imports
+            use super::{ops, operations, types, Call};
             #(#accessors)*
         }
 
         /// Marker types that tell the calls of different operations apart, so that each call
-        /// has exactly its operation's optional-argument setters.
+        /// has exactly its operation's optional-argument setters, which are defined here.
         pub mod ops {
-            #(#markers)*
+            #imports
+            use super::{types, Call};
+            #(#ops)*
+            #decoders
         }
-
-        #(#setters)*
     }
 }
 
-fn response_type(api: &Api, op: &Operation, prefix: &TokenStream) -> TokenStream {
+fn response_type(api: &Api, op: &Operation) -> TokenStream {
     match &op.response {
-        Some(ty) => types::owned(api, ty, prefix),
+        Some(ty) => types::owned(api, ty, &quote!(types::)),
         None => quote!(::civis::NoContent),
     }
-}
-
-fn call_type(api: &Api, names: &Names, index: usize, prefix: &TokenStream) -> TokenStream {
-    let op = &api.operations[index];
-    let response = response_type(api, op, &quote!(#prefix types::));
-    let marker = &names.markers[index];
-    quote!(#prefix Call<'a, #response, #prefix ops::#marker>)
 }
 
 /// The distinct params with a given name's first occurrence, in `names` order.
@@ -167,16 +157,16 @@ fn param_doc(param: &Param) -> String {
 
 fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
     let op = &api.operations[index];
-    let super_ = quote!(super::);
     let name = &names.methods[index];
-    let call = call_type(api, names, index, &super_);
+    let response = response_type(api, op);
+    let marker = &names.markers[index];
     let mut scope = idents::Scope::default();
     let mut args = Vec::new();
     let mut sets = Vec::new();
     let mut arg_docs = Vec::new();
     for param in first_params(op, &op.required) {
         let ident = scope.ident(&param.name);
-        let (ty, by_ref) = types::argument(api, &param.ty, &quote!(super::types::));
+        let (ty, by_ref) = types::argument(api, &param.ty, &quote!(types::));
         let value = if by_ref {
             quote!(#ident)
         } else {
@@ -203,13 +193,6 @@ fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
             docs::escape(&op.response_description)
         ),
     };
-    let mut sections = vec![
-        format!("{} (`{} {}`)", docs::escape(&op.summary), op.verb, op.path),
-        docs::escape(&op.description),
-    ];
-    if !arg_docs.is_empty() {
-        sections.push(format!("# Arguments\n\n{}", arg_docs.join("\n")));
-    }
     let setters = if optional.is_empty() {
         String::new()
     } else {
@@ -218,7 +201,14 @@ fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
             optional.join(", ")
         )
     };
-    sections.push(docs::sentences([setters.as_str(), returns.as_str()]));
+    // The required arguments are listed right under the summary, without a heading: the list
+    // speaks for itself and the heading would cost two lines in each of 900 methods.
+    let mut sections = vec![
+        format!("{} (`{} {}`)", docs::escape(&op.summary), op.verb, op.path),
+        docs::escape(&op.description),
+        arg_docs.join("\n"),
+        docs::sentences([setters.as_str(), returns.as_str()]),
+    ];
     if let Some(warning) = &op.deprecated {
         sections.push(format!("**Deprecated:** {}", docs::escape(warning)));
     }
@@ -233,8 +223,8 @@ fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
         #deprecated
         #lint
         #[inline]
-        pub fn #name(&self, #(#args),*) -> #call {
-            super::Call::new(self.0, &super::operations()[#index]) #(#sets)*
+        pub fn #name(&self, #(#args),*) -> Call<'a, #response, ops::#marker> {
+            Call::new(self.0, &operations()[#index]) #(#sets)*
         }
     }
 }
@@ -248,17 +238,27 @@ fn describe(api: &Api, ty: &TypeExpr) -> String {
     }
 }
 
-fn setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStream {
+/// The marker of one operation, and the setters of its optional arguments as inherent methods
+/// of its `Call`. The impl is generic over the response type (which the marker fixes anyway), so
+/// that rustc compiles each setter only in the crates that call it.
+fn marker_and_setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStream {
+    let marker = &names.markers[index];
+    let doc = format!(
+        " Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {marker}>`.",
+        op.resource, op.method, op.verb, op.path
+    );
+    let iterable = op
+        .iterable
+        .then(|| quote!(impl ::civis::Iterable for #marker {}));
     let mut scope = idents::Scope::reserving(CALL_METHODS);
-    let items: Vec<TokenStream> = first_params(op, &op.optional)
+    let setters: Vec<TokenStream> = first_params(op, &op.optional)
         .map(|param| {
             let ident = scope.ident(&param.name);
-            let value_ident = format_ident!("value");
             let (ty, by_ref) = types::argument(api, &param.ty, &quote!(types::));
             let value = if by_ref {
-                quote!(#value_ident)
+                quote!(value)
             } else {
-                quote!(&#value_ident)
+                quote!(&value)
             };
             let wire = &param.name;
             let mut doc = param_doc(param);
@@ -268,20 +268,18 @@ fn setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStrea
             let doc = docs::attrs(&doc);
             quote! {
                 #doc
-                #[inline]
-                pub fn #ident(self, #value_ident: #ty) -> Self {
+                pub fn #ident(self, value: #ty) -> Self {
                     self.arg(#wire, #value)
                 }
             }
         })
         .collect();
-    if items.is_empty() {
-        return TokenStream::new();
-    }
-    let call = call_type(api, names, index, &TokenStream::new());
-    quote! {
-        impl<'a> #call {
-            #(#items)*
+    let setters = (!setters.is_empty()).then(|| {
+        quote! {
+            impl<R> Call<'_, R, #marker> {
+                #(#setters)*
+            }
         }
-    }
+    });
+    quote!(#[doc = #doc] pub enum #marker {} #iterable #setters)
 }

@@ -1,29 +1,43 @@
-//! One Rust type per named spec type: a struct with snake_case fields, deriving only the
-//! directions it travels in (responses are decoded, request arguments encoded).
+//! One Rust type per named spec type: a struct with snake_case fields and impls only for the
+//! directions it travels in (responses are decoded, request arguments encoded), both written
+//! as one line per field over `civis::record`.
 
 use civis_core::case::camel_to_snake;
 use civis_core::spec::model::{Api, TypeDef, TypeExpr};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{docs, idents};
 
-/// The Rust type that holds a value of `ty` (owned), with named types under `prefix`.
+/// The Rust type that holds a value of `ty` (owned), with named types under `prefix`. Every
+/// generated module imports the short names used here ([`imports`]).
 pub fn owned(api: &Api, ty: &TypeExpr, prefix: &TokenStream) -> TokenStream {
     match ty {
         TypeExpr::Integer => quote!(i64),
         TypeExpr::Number => quote!(f64),
         TypeExpr::Boolean => quote!(bool),
-        TypeExpr::String => quote!(::std::string::String),
-        TypeExpr::Any => quote!(::civis::serde_json::Value),
+        TypeExpr::String => quote!(String),
+        TypeExpr::Any => quote!(serde_json::Value),
         TypeExpr::Array(item) => {
             let item = owned(api, item, prefix);
-            quote!(::std::vec::Vec<#item>)
+            quote!(Vec<#item>)
         }
         TypeExpr::Named(index) => {
             let name = idents::ident(&api.types[*index].name);
             quote!(#prefix #name)
         }
+    }
+}
+
+/// The `use` items every generated module starts with, so that the names of [`owned`] and
+/// the `civis` paths stay short; [`RESERVED_TYPE_NAMES`](civis_core::spec::naming::RESERVED_TYPE_NAMES)
+/// keeps generated types from taking them.
+pub fn imports() -> TokenStream {
+    quote! {
+        #[allow(unused_imports)]
+        use ::civis::{record, serde, serde_json};
+        #[allow(unused_imports)]
+        use ::std::{boxed::Box, option::Option, result::Result, string::String, vec::Vec};
     }
 }
 
@@ -49,6 +63,7 @@ pub fn argument(api: &Api, ty: &TypeExpr, prefix: &TokenStream) -> (TokenStream,
 
 /// Every named type of the API.
 pub fn generate(api: &Api) -> TokenStream {
+    let imports = imports();
     let items = api.types.iter().map(|def| type_def(api, def));
     quote! {
         /// The types of the API's requests and responses, one per spec definition.
@@ -56,6 +71,7 @@ pub fn generate(api: &Api) -> TokenStream {
         /// Every field is optional: the API sends `null` for many documented fields and leaves
         /// others out, and neither may fail decoding. Unknown fields are ignored.
         pub mod types {
+            #imports
             #(#items)*
         }
     }
@@ -73,37 +89,11 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
         let target = owned(api, alias, &none);
         return quote! { #doc pub type #name = #target; };
     }
-    // A definition that no argument or answer uses (the body schemas, whose properties are
-    // flattened into arguments) is documentation only: deriving nothing for it saves the
-    // compiler a third of the derived code.
-    let used = def.in_request || def.in_response;
-    let mut derives = if used {
-        vec![quote!(Debug), quote!(Clone)]
-    } else {
-        Vec::new()
-    };
-    if def.in_request {
-        derives.push(quote!(Default));
-        derives.push(quote!(::civis::serde::Serialize));
-    }
-    if def.in_response {
-        derives.push(quote!(::civis::serde::Deserialize));
-    }
-    let derive = (!derives.is_empty()).then(|| quote!(#[derive(#(#derives),*)]));
-    // Answers use the spec's camelCase keys; request bodies use snake_case keys at every level,
-    // as civis-python users write them and the API's recorded examples show.
-    let serde_attr = match (def.in_request, def.in_response) {
-        (_, true) => {
-            Some(quote!(#[serde(crate = "::civis::serde", rename_all(deserialize = "camelCase"))]))
-        }
-        (true, false) => Some(quote!(#[serde(crate = "::civis::serde")])),
-        (false, false) => None,
-    };
-    let fields = def.fields.iter().map(|field| {
-        let ident = idents::ident(&field.name);
+    let idents: Vec<Ident> = def.fields.iter().map(|f| idents::ident(&f.name)).collect();
+    let fields = def.fields.iter().zip(&idents).map(|(field, ident)| {
         let mut ty = owned(api, &field.ty, &none);
         if field.boxed {
-            ty = quote!(::std::boxed::Box<#ty>);
+            ty = quote!(Box<#ty>);
         }
         let required = if field.required {
             "Always present in the spec."
@@ -119,57 +109,72 @@ fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
             docs::allowed(&field.allowed).as_str(),
             required,
         ]));
-        let mut attrs = Vec::new();
-        let rust_name = ident.to_string();
-        let rust_name = rust_name.strip_prefix("r#").unwrap_or(&rust_name);
-        let snake_key = camel_to_snake(&field.json_name);
-        let serialize = (def.in_request && rust_name != snake_key).then_some(snake_key);
-        let deserialize = (def.in_response && serde_camel_case(rust_name) != field.json_name)
-            .then_some(&field.json_name);
-        match (serialize, deserialize) {
-            (Some(ser), Some(de)) => {
-                attrs.push(quote!(rename(serialize = #ser, deserialize = #de)))
-            }
-            (Some(ser), None) => attrs.push(quote!(rename(serialize = #ser))),
-            (None, Some(de)) => attrs.push(quote!(rename(deserialize = #de))),
-            (None, None) => {}
-        }
-        if def.in_request {
-            attrs.push(quote!(
-                skip_serializing_if = "::std::option::Option::is_none"
-            ));
-        }
-        let serde = (!attrs.is_empty()).then(|| quote!(#[serde(#(#attrs),*)]));
         quote! {
             #doc
-            #serde
-            pub #ident: ::std::option::Option<#ty>,
+            pub #ident: Option<#ty>,
         }
     });
+    // A definition that no argument or answer uses (the body schemas, whose properties are
+    // flattened into arguments) is documentation only: it gets no impls at all.
+    let used = def.in_request || def.in_response;
+    let derive = used.then(|| quote!(#[derive(Debug, Clone, Default)]));
+    let decode = def.in_response.then(|| decode_impls(def, &name, &idents));
+    let encode = def.in_request.then(|| encode_impl(def, &name, &idents));
     quote! {
         #doc
         #derive
-        #serde_attr
         pub struct #name {
             #(#fields)*
+        }
+        #decode
+        #encode
+    }
+}
+
+/// `Deserialize` through [`civis::record`](civis_core::record): answers use the spec's
+/// camelCase keys.
+fn decode_impls(def: &TypeDef, name: &Ident, idents: &[Ident]) -> TokenStream {
+    let keys = def.fields.iter().map(|field| &field.json_name);
+    let type_name = name.to_string();
+    // Without fields every key is unknown; a match with only its fallback arm would leave
+    // `Ok(true)` unreachable, which warns in the user's crate.
+    let body = if def.fields.is_empty() {
+        quote!(let _ = (key, map); Ok(false))
+    } else {
+        quote! {
+            match key {
+                #(#keys => self.#idents = map.next_value()?,)*
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    };
+    quote! {
+        impl record::DecodeFields for #name {
+            fn decode_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+                #body
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                record::deserialize(deserializer, #type_name)
+            }
         }
     }
 }
 
-/// The JSON key serde's `rename_all = "camelCase"` gives a field named `field`, so an explicit
-/// `rename` is written only where it differs from the spec's key.
-fn serde_camel_case(field: &str) -> String {
-    idents::camel(field, false)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::serde_camel_case;
-
-    #[test]
-    fn camel_case_matches_serde() {
-        assert_eq!(serde_camel_case("last_run_at"), "lastRunAt");
-        assert_eq!(serde_camel_case("type"), "type");
-        assert_eq!(serde_camel_case("s3_path"), "s3Path");
+/// `Serialize` through [`civis::record`](civis_core::record): request bodies use snake_case
+/// keys at every level, as civis-python users write them and the API's recorded examples show.
+fn encode_impl(def: &TypeDef, name: &Ident, idents: &[Ident]) -> TokenStream {
+    let keys = def.fields.iter().map(|field| camel_to_snake(&field.json_name));
+    quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut writer = record::FieldWriter::new(serializer)?;
+                #(writer.field(#keys, &self.#idents)?;)*
+                writer.end()
+            }
+        }
     }
 }
+
