@@ -105,11 +105,11 @@ fn main() {{
         let text = std::fs::read_to_string(&args[1]).expect("the spec");
         let api = civis_core::spec::load(&text, resources).expect("a valid spec");
         let options = codegen::Options {{ file: "civis_api_spec.json", resources, decode_by_name: false }};
-        let tokens = codegen::generate(&api, &options);
+        let tokens = codegen::source(&api, &options);
         times.push(started.elapsed().as_nanos().to_string());
         last = Some(tokens);
     }}
-    std::fs::write(&args[3], last.expect("one repetition").to_string()).expect("write the tokens");
+    std::fs::write(&args[3], last.expect("one repetition")).expect("write the source");
     println!("EXPAND_NS {{}}", times.join(" "));
 }}
 "#

@@ -219,10 +219,7 @@ mod tests {
     #[test]
     fn a_value_that_is_not_an_object_names_the_type() {
         let err = serde_json::from_str::<Table>("[1, 2]").unwrap_err();
-        assert!(
-            err.to_string().contains("a JSON object (Table)"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("a JSON object (Table)"), "{err}");
         let err = serde_json::from_str::<Table>(r#"{"id": "seven"}"#).unwrap_err();
         assert!(err.to_string().contains("expected i64"), "{err}");
     }
@@ -233,9 +230,6 @@ mod tests {
             id: None,
             row_count: Some(7),
         };
-        assert_eq!(
-            serde_json::to_string(&table).unwrap(),
-            r#"{"row_count":7}"#
-        );
+        assert_eq!(serde_json::to_string(&table).unwrap(), r#"{"row_count":7}"#);
     }
 }

@@ -107,8 +107,7 @@ fn damaged_specs_expand_or_explain() {
                     resources: Resources::All,
                     decode_by_name: true,
                 };
-                let tokens = codegen::generate(&api, &options);
-                syn::parse2::<syn::File>(tokens)
+                syn::parse_file(&codegen::source(&api, &options))
                     .map(|_| true)
                     .map_err(|e| e.to_string())
             }

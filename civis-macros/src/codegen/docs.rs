@@ -2,15 +2,6 @@
 //! safe for Markdown so that rustdoc neither compiles them as doctests (indented or fenced
 //! blocks) nor reads links or HTML tags into them.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-/// One `#[doc = "..."]` attribute per line of `text`.
-pub fn attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| format!(" {line}"));
-    quote! { #( #[doc = #lines] )* }
-}
-
 /// Spec prose as Markdown that renders as the same prose.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -1,9 +1,7 @@
-//! Rust identifiers from spec names. `syn::Ident::new` panics on invalid input and the macro
-//! must never panic, so every identifier is made valid here first.
+//! Rust identifiers from spec names, as the text the generated source spells them with: every
+//! name is made a valid identifier here, so the generated source always lexes.
 
 use std::collections::HashSet;
-
-use proc_macro2::{Ident, Span};
 
 /// Words that cannot be raw identifiers; they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
@@ -23,14 +21,14 @@ pub fn sanitize(name: &str) -> String {
 
 /// A snake_case or CamelCase name as an identifier: raw (`r#type`) for keywords, with a
 /// trailing `_` for the few words that cannot be raw.
-pub fn ident(name: &str) -> Ident {
+pub fn ident(name: &str) -> String {
     let name = sanitize(name);
     if NOT_RAW.contains(&name.as_str()) {
-        Ident::new(&format!("{name}_"), Span::call_site())
+        format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {
-        Ident::new_raw(&name, Span::call_site())
+        format!("r#{name}")
     } else {
-        Ident::new(&name, Span::call_site())
+        name
     }
 }
 
@@ -45,19 +43,16 @@ impl Scope {
     /// A scope where `reserved` names are already taken.
     pub fn reserving(reserved: &[&str]) -> Self {
         Self {
-            taken: reserved
-                .iter()
-                .map(|name| ident(name).to_string())
-                .collect(),
+            taken: reserved.iter().map(|name| ident(name)).collect(),
         }
     }
 
     /// A unique identifier for `wanted`.
-    pub fn ident(&mut self, wanted: &str) -> Ident {
+    pub fn ident(&mut self, wanted: &str) -> String {
         let mut name = sanitize(wanted);
         loop {
             let candidate = ident(&name);
-            if self.taken.insert(candidate.to_string()) {
+            if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
             name.push('_');

@@ -1,7 +1,8 @@
-//! Tokens from the model: the `ApiClient`, the generic `Call`, the resources, the types and the
-//! operation table.
+//! Source text from the model: the `ApiClient`, the generic `Call`, the resources, the types
+//! and the operation table.
 
 mod docs;
+mod emit;
 mod idents;
 mod resources;
 mod table;
@@ -9,8 +10,9 @@ mod types;
 
 use civis_core::spec::model::Api;
 use civis_core::spec::Resources;
-use proc_macro2::TokenStream;
-use quote::quote;
+
+use emit::emit;
+use types::Owned;
 
 /// Inherent methods of `ApiClient` that resource accessors must not take.
 const CLIENT_METHODS: &[&str] = &["new", "builder", "operations", "call", "client"];
@@ -25,215 +27,230 @@ pub struct Options<'a> {
     pub decode_by_name: bool,
 }
 
-/// The whole expansion.
-pub fn generate(api: &Api, options: &Options<'_>) -> TokenStream {
+/// The whole expansion as Rust source text.
+pub fn source(api: &Api, options: &Options<'_>) -> String {
+    // The expansion of the full spec is about 2.8 MB.
+    let mut out = String::with_capacity(4 << 20);
     let names = resources::Names::new(api, CLIENT_METHODS);
-    let client = client(api, &names, options);
-    let call = call();
-    let decoders = options.decode_by_name.then(|| decoders(api));
-    let resources = resources::generate(api, &names, decoders);
-    let types = types::generate(api);
-    let table = table::generate(api);
-    quote! {
-        #client
-        #call
-        #resources
-        #types
-        #table
-    }
+    client(&mut out, api, &names, options);
+    out.push_str(CALL);
+    let decoders = if options.decode_by_name {
+        decoders(api)
+    } else {
+        String::new()
+    };
+    resources::generate(&mut out, api, &names, &decoders);
+    types::generate(&mut out, api);
+    table::generate(&mut out, api);
+    out
 }
 
-fn client(api: &Api, names: &resources::Names, options: &Options<'_>) -> TokenStream {
+fn client(out: &mut String, api: &Api, names: &resources::Names, options: &Options<'_>) {
     let resources = match options.resources {
         Resources::Base => "base",
         Resources::All => "all",
     };
-    let doc = format!(
-        " A Civis API client generated from `{}` with `resources = \"{resources}\"`: {} methods on \
-         {} resources.",
-        options.file.replace('`', "'"),
-        api.operations.len(),
-        names.resources.len()
+    emit::doc(
+        out,
+        &format!(
+            "A Civis API client generated from `{}` with `resources = \"{resources}\"`: {} \
+             methods on {} resources.",
+            options.file.replace('`', "'"),
+            api.operations.len(),
+            names.resources.len()
+        ),
     );
-    let accessors = names.resources.iter().map(|(resource, name, ty)| {
-        let doc = format!(" The `{resource}` resource (civis-python's `client.{resource}`).");
-        quote! {
-            #[doc = #doc]
-            pub fn #name(&self) -> resources::#ty<'_> {
-                resources::#ty(&self.client)
-            }
-        }
-    });
-    quote! {
-        #[doc = #doc]
-        ///
-        /// Build it with [`ApiClient::new`] (API key from `CIVIS_API_KEY`, base URL from
-        /// `CIVIS_API_ENDPOINT`) or [`ApiClient::builder`]. It is cheap to clone and can be
-        /// shared between threads. It dereferences to [`civis::Client`](::civis::Client), whose
-        /// methods are available on it too.
-        #[derive(Debug, Clone)]
-        pub struct ApiClient {
-            client: ::civis::Client,
-        }
+    out.push_str(CLIENT);
+    for (resource, name, ty) in &names.resources {
+        emit::doc(
+            out,
+            &format!("The `{resource}` resource (civis-python's `client.{resource}`)."),
+        );
+        emit!(
+            out,
+            "pub fn {name}(&self) -> resources::{ty}<'_> {{\nresources::{ty}(&self.client)\n}}\n"
+        );
+    }
+    out.push_str("}\n");
+}
 
-        impl ::core::convert::From<::civis::Client> for ApiClient {
-            fn from(client: ::civis::Client) -> Self {
-                Self { client }
-            }
-        }
+/// `ApiClient` and the start of its `impl` block, which the resource accessors complete.
+const CLIENT: &str = r#"///
+/// Build it with [`ApiClient::new`] (API key from `CIVIS_API_KEY`, base URL from
+/// `CIVIS_API_ENDPOINT`) or [`ApiClient::builder`]. It is cheap to clone and can be
+/// shared between threads. It dereferences to [`civis::Client`](::civis::Client), whose
+/// methods are available on it too.
+#[derive(Debug, Clone)]
+pub struct ApiClient {
+    client: ::civis::Client,
+}
 
-        impl ::core::ops::Deref for ApiClient {
-            type Target = ::civis::Client;
-            fn deref(&self) -> &::civis::Client {
-                &self.client
-            }
-        }
-
-        impl ApiClient {
-            /// A client configured from the environment: the API key from `CIVIS_API_KEY`, the
-            /// base URL from `CIVIS_API_ENDPOINT` (default `https://api.civisanalytics.com/`).
-            pub fn new() -> ::core::result::Result<Self, ::civis::Error> {
-                Self::builder().build()
-            }
-
-            /// A builder to set the API key, base URL, user agent, retries and timeouts.
-            pub fn builder() -> ::civis::ClientBuilder<Self> {
-                ::civis::ClientBuilder::new()
-            }
-
-            /// Every operation of this client, sorted by resource and method, as civis-python
-            /// names them.
-            pub fn operations() -> &'static [::civis::Operation] {
-                operations()
-            }
-
-            /// Calls an operation chosen at run time: `client.call("tables", "list",
-            /// json!({"database_id": 32}))`. Arguments are keyed by their snake_case names;
-            /// unknown resources, methods and arguments are errors naming the closest valid ones.
-            pub fn call(
-                &self,
-                resource: &str,
-                method: &str,
-                args: ::civis::serde_json::Value,
-            ) -> ::core::result::Result<::civis::Response, ::civis::Error> {
-                self.client.call_table(operations(), resource, method, args)
-            }
-
-            #(#accessors)*
-        }
+impl ::core::convert::From<::civis::Client> for ApiClient {
+    fn from(client: ::civis::Client) -> Self {
+        Self { client }
     }
 }
+
+impl ::core::ops::Deref for ApiClient {
+    type Target = ::civis::Client;
+    fn deref(&self) -> &::civis::Client {
+        &self.client
+    }
+}
+
+impl ApiClient {
+    /// A client configured from the environment: the API key from `CIVIS_API_KEY`, the
+    /// base URL from `CIVIS_API_ENDPOINT` (default `https://api.civisanalytics.com/`).
+    pub fn new() -> ::core::result::Result<Self, ::civis::Error> {
+        Self::builder().build()
+    }
+
+    /// A builder to set the API key, base URL, user agent, retries and timeouts.
+    pub fn builder() -> ::civis::ClientBuilder<Self> {
+        ::civis::ClientBuilder::new()
+    }
+
+    /// Every operation of this client, sorted by resource and method, as civis-python
+    /// names them.
+    pub fn operations() -> &'static [::civis::Operation] {
+        operations()
+    }
+
+    /// Calls an operation chosen at run time: `client.call("tables", "list",
+    /// json!({"database_id": 32}))`. Arguments are keyed by their snake_case names;
+    /// unknown resources, methods and arguments are errors naming the closest valid ones.
+    pub fn call(
+        &self,
+        resource: &str,
+        method: &str,
+        args: ::civis::serde_json::Value,
+    ) -> ::core::result::Result<::civis::Response, ::civis::Error> {
+        self.client.call_table(operations(), resource, method, args)
+    }
+"#;
 
 /// `ApiClient::decode_response`: each operation's typed response decoder, by name. Opt-in, as
 /// it instantiates the decoding code of every response type. Expanded inside `ops`.
-fn decoders(api: &Api) -> TokenStream {
-    let entries = api.operations.iter().map(|op| {
-        let ty = match &op.response {
-            Some(ty) => types::owned(api, ty, &quote!(types::)),
-            None => quote!(::civis::NoContent),
-        };
-        quote!(decode::<#ty>)
-    });
-    quote! {
-        #[allow(clippy::type_complexity)]
-        static DECODERS: &[fn(&[u8], &::civis::Operation) -> Result<(), ::civis::Error>] = &[#(#entries),*];
-
-        fn decode<T: serde::de::DeserializeOwned>(
-            body: &[u8],
-            operation: &::civis::Operation,
-        ) -> Result<(), ::civis::Error> {
-            let raw = ::civis::RawResponse { headers: ::civis::Headers::default(), body: body.to_vec() };
-            raw.json::<T>(operation.verb, operation.path).map(drop)
-        }
-
-        impl super::ApiClient {
-            /// Decodes `body` as the typed response of `resource.method`, as `.send()` would,
-            /// and reports whether it fits (generated with `decode_by_name = true`).
-            pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> Result<(), ::civis::Error> {
-                let operations = super::operations();
-                let index = ::civis::operation_index(operations, resource, method)?;
-                DECODERS[index](body, &operations[index])
-            }
+fn decoders(api: &Api) -> String {
+    let mut out = String::from(
+        "#[allow(clippy::type_complexity)]\n\
+         static DECODERS: &[fn(&[u8], &::civis::Operation) -> Result<(), ::civis::Error>] = &[\n",
+    );
+    for op in &api.operations {
+        match &op.response {
+            Some(ty) => emit!(
+                &mut out,
+                "decode::<{}>,\n",
+                Owned {
+                    api,
+                    ty,
+                    prefix: "types::"
+                }
+            ),
+            None => out.push_str("decode::<::civis::NoContent>,\n"),
         }
     }
+    out.push_str(DECODE_RESPONSE);
+    out
 }
+
+/// The end of `DECODERS` and what reads it.
+const DECODE_RESPONSE: &str = r#"];
+
+fn decode<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+    operation: &::civis::Operation,
+) -> Result<(), ::civis::Error> {
+    let raw = ::civis::RawResponse { headers: ::civis::Headers::default(), body: body.to_vec() };
+    raw.json::<T>(operation.verb, operation.path).map(drop)
+}
+
+impl super::ApiClient {
+    /// Decodes `body` as the typed response of `resource.method`, as `.send()` would,
+    /// and reports whether it fits (generated with `decode_by_name = true`).
+    pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> Result<(), ::civis::Error> {
+        let operations = super::operations();
+        let index = ::civis::operation_index(operations, resource, method)?;
+        DECODERS[index](body, &operations[index])
+    }
+}
+"#;
 
 /// The generic call builder, emitted once. Operation-specific setters are inherent methods on
-/// its instances (`impl Call<'a, R, ops::Marker>`), which is why it lives in the generated code
+/// its instances (`impl Call<'_, R, ops::Marker>`), which is why it lives in the generated code
 /// rather than in `civis-core`: inherent impls must be in the crate that defines the type.
-fn call() -> TokenStream {
-    quote! {
-        /// A prepared call of one operation: set its optional arguments with its setters, then
-        /// send it with [`send`](Call::send) (typed), [`send_dynamic`](Call::send_dynamic)
-        /// (a [`civis::Response`](::civis::Response)) or [`send_raw`](Call::send_raw).
-        #[must_use = "a call does nothing until it is sent"]
-        pub struct Call<'a, R, M> {
-            request: ::civis::Request<'a>,
-            marker: ::core::marker::PhantomData<fn() -> (R, M)>,
-        }
+const CALL: &str = r#"
+/// A prepared call of one operation: set its optional arguments with its setters, then
+/// send it with [`send`](Call::send) (typed), [`send_dynamic`](Call::send_dynamic)
+/// (a [`civis::Response`](::civis::Response)) or [`send_raw`](Call::send_raw).
+#[must_use = "a call does nothing until it is sent"]
+pub struct Call<'a, R, M> {
+    request: ::civis::Request<'a>,
+    marker: ::core::marker::PhantomData<fn() -> (R, M)>,
+}
 
-        impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct("Call").field("request", &self.request).finish()
-            }
-        }
-
-        impl<'a, R, M> Call<'a, R, M> {
-            fn new(client: &'a ::civis::Client, operation: &'static ::civis::Operation) -> Self {
-                Self { request: ::civis::Request::new(client, operation), marker: ::core::marker::PhantomData }
-            }
-
-            fn arg<T: ::civis::serde::Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
-                Self { request: self.request.arg(name, value), marker: ::core::marker::PhantomData }
-            }
-
-            /// The operation this call invokes.
-            pub fn operation(&self) -> &'static ::civis::Operation {
-                self.request.operation()
-            }
-
-            /// The HTTP request this call sends, without sending it.
-            pub fn http_request(&self) -> ::core::result::Result<::civis::HttpRequest, ::civis::Error> {
-                self.request.build()
-            }
-
-            /// Sends the call and returns the HTTP answer as received (civis-python's
-            /// `return_type='raw'`).
-            pub fn send_raw(self) -> ::core::result::Result<::civis::RawResponse, ::civis::Error> {
-                self.request.send_raw()
-            }
-
-            /// Sends the call and returns the JSON answer without a typed struct
-            /// (civis-python's `return_type='snake'`).
-            pub fn send_dynamic(self) -> ::core::result::Result<::civis::Response, ::civis::Error> {
-                self.request.send_dynamic()
-            }
-        }
-
-        impl<'a, R: ::civis::serde::de::DeserializeOwned, M> Call<'a, R, M> {
-            /// Sends the call and decodes the answer into its typed response.
-            pub fn send(self) -> ::core::result::Result<R, ::civis::Error> {
-                self.request.send()
-            }
-
-            /// Sends the call and decodes the answer, keeping its status and headers (rate
-            /// limit, pagination).
-            pub fn send_with_headers(self) -> ::core::result::Result<(R, ::civis::Headers), ::civis::Error> {
-                self.request.send_with_headers()
-            }
-        }
-
-        impl<'a, T: ::civis::serde::de::DeserializeOwned, M: ::civis::Iterable> Call<'a, ::std::vec::Vec<T>, M> {
-            /// Iterates lazily over the items of every page (civis-python's `iterator=True`),
-            /// one page in memory at a time; `page_num` is ignored.
-            pub fn iter_all(self) -> ::civis::Pages<'a, T> {
-                self.request.iter_all()
-            }
-
-            /// Iterates over the items of every page as dynamic responses.
-            pub fn iter_all_dynamic(self) -> ::civis::Pages<'a, ::civis::Response> {
-                self.request.iter_all_dynamic()
-            }
-        }
+impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("Call").field("request", &self.request).finish()
     }
 }
+
+impl<'a, R, M> Call<'a, R, M> {
+    fn new(client: &'a ::civis::Client, operation: &'static ::civis::Operation) -> Self {
+        Self { request: ::civis::Request::new(client, operation), marker: ::core::marker::PhantomData }
+    }
+
+    fn arg<T: ::civis::serde::Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
+        Self { request: self.request.arg(name, value), marker: ::core::marker::PhantomData }
+    }
+
+    /// The operation this call invokes.
+    pub fn operation(&self) -> &'static ::civis::Operation {
+        self.request.operation()
+    }
+
+    /// The HTTP request this call sends, without sending it.
+    pub fn http_request(&self) -> ::core::result::Result<::civis::HttpRequest, ::civis::Error> {
+        self.request.build()
+    }
+
+    /// Sends the call and returns the HTTP answer as received (civis-python's
+    /// `return_type='raw'`).
+    pub fn send_raw(self) -> ::core::result::Result<::civis::RawResponse, ::civis::Error> {
+        self.request.send_raw()
+    }
+
+    /// Sends the call and returns the JSON answer without a typed struct
+    /// (civis-python's `return_type='snake'`).
+    pub fn send_dynamic(self) -> ::core::result::Result<::civis::Response, ::civis::Error> {
+        self.request.send_dynamic()
+    }
+}
+
+impl<'a, R: ::civis::serde::de::DeserializeOwned, M> Call<'a, R, M> {
+    /// Sends the call and decodes the answer into its typed response.
+    pub fn send(self) -> ::core::result::Result<R, ::civis::Error> {
+        self.request.send()
+    }
+
+    /// Sends the call and decodes the answer, keeping its status and headers (rate
+    /// limit, pagination).
+    pub fn send_with_headers(self) -> ::core::result::Result<(R, ::civis::Headers), ::civis::Error> {
+        self.request.send_with_headers()
+    }
+}
+
+impl<'a, T: ::civis::serde::de::DeserializeOwned, M: ::civis::Iterable> Call<'a, ::std::vec::Vec<T>, M> {
+    /// Iterates lazily over the items of every page (civis-python's `iterator=True`),
+    /// one page in memory at a time; `page_num` is ignored.
+    pub fn iter_all(self) -> ::civis::Pages<'a, T> {
+        self.request.iter_all()
+    }
+
+    /// Iterates over the items of every page as dynamic responses.
+    pub fn iter_all_dynamic(self) -> ::civis::Pages<'a, ::civis::Response> {
+        self.request.iter_all_dynamic()
+    }
+}
+    
+"#;

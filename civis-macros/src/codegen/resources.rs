@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use civis_core::spec::model::{Api, Operation, Param, TypeExpr};
 use civis_core::spec::naming::RESERVED_TYPE_NAMES;
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
 
+use super::emit::{self, emit, Lit};
 use super::idents::upper_camel;
-use super::{docs, idents, types};
+use super::types::{self, Owned, IMPORTS};
+use super::{docs, idents};
 
 /// Method names of the generated `Call` that setters must not take.
 pub const CALL_METHODS: &[&str] = &[
@@ -29,11 +29,11 @@ pub const CALL_METHODS: &[&str] = &[
 /// The identifiers of the generated items, each unique in its scope.
 pub struct Names {
     /// Per resource, in order: its name, the `ApiClient` accessor and the accessor struct.
-    pub resources: Vec<(String, Ident, Ident)>,
+    pub resources: Vec<(String, String, String)>,
     /// Per operation: the method name on its resource.
-    pub methods: Vec<Ident>,
+    pub methods: Vec<String>,
     /// Per operation: its marker type.
-    pub markers: Vec<Ident>,
+    pub markers: Vec<String>,
 }
 
 impl Names {
@@ -77,8 +77,8 @@ impl Names {
 }
 
 /// `pub mod resources { ... }` and `pub mod ops { ... }`, which holds each operation's marker
-/// and the setters of its call.
-pub fn generate(api: &Api, names: &Names, decoders: Option<TokenStream>) -> TokenStream {
+/// and the setters of its call; `decoders` is more source for `ops`.
+pub fn generate(out: &mut String, api: &Api, names: &Names, decoders: &str) {
     let mut by_resource: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, op) in api.operations.iter().enumerate() {
         by_resource
@@ -86,55 +86,63 @@ pub fn generate(api: &Api, names: &Names, decoders: Option<TokenStream>) -> Toke
             .or_default()
             .push(index);
     }
-    let accessors = names.resources.iter().map(|(resource, _, ty)| {
-        let indices = &by_resource[resource.as_str()];
-        let doc = format!(
-            " The `{resource}` resource: {} method(s). Get it from `ApiClient::{resource}()`.",
-            indices.len()
+    emit::doc(
+        out,
+        "One accessor per resource; each method prepares a call of one operation.",
+    );
+    emit!(
+        out,
+        "pub mod resources {{\n{IMPORTS}use super::{{ops, operations, types, Call}};\n"
+    );
+    for (resource, _, ty) in &names.resources {
+        let indices = by_resource
+            .get(resource.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        emit::doc(
+            out,
+            &format!(
+                "The `{resource}` resource: {} method(s). Get it from `ApiClient::{resource}()`.",
+                indices.len()
+            ),
         );
-        let methods = indices.iter().map(|&i| method(api, names, i));
-        quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, Copy)]
-            pub struct #ty<'a>(
-                /// The client that sends the calls.
-                pub(crate) &'a ::civis::Client,
-            );
-
-            impl<'a> #ty<'a> {
-                #(#methods)*
-            }
+        emit!(
+            out,
+            "#[derive(Debug, Clone, Copy)]\n\
+             pub struct {ty}<'a>(#[doc = \" The client that sends the calls.\"] pub(crate) &'a ::civis::Client);\n\
+             impl<'a> {ty}<'a> {{\n"
+        );
+        for &index in indices {
+            method(out, api, names, index);
         }
-    });
-    let ops = api
-        .operations
-        .iter()
-        .enumerate()
-        .map(|(i, op)| marker_and_setters(api, names, i, op));
-    let imports = types::imports();
-    quote! {
-        /// One accessor per resource; each method prepares a call of one operation.
-        pub mod resources {
-            #imports
-            use super::{ops, operations, types, Call};
-            #(#accessors)*
-        }
-
-        /// Marker types that tell the calls of different operations apart, so that each call
-        /// has exactly its operation's optional-argument setters, which are defined here.
-        pub mod ops {
-            #imports
-            use super::{types, Call};
-            #(#ops)*
-            #decoders
-        }
+        out.push_str("}\n");
     }
+    out.push_str("}\n");
+    emit::doc(
+        out,
+        "Marker types that tell the calls of different operations apart, so that each call \
+         has exactly its operation's optional-argument setters, which are defined here.",
+    );
+    emit!(
+        out,
+        "pub mod ops {{\n{IMPORTS}use super::{{types, Call}};\n"
+    );
+    for (index, op) in api.operations.iter().enumerate() {
+        marker_and_setters(out, api, names, index, op);
+    }
+    out.push_str(decoders);
+    out.push_str("}\n");
 }
 
-fn response_type(api: &Api, op: &Operation) -> TokenStream {
+fn response_type<'a>(api: &'a Api, op: &'a Operation) -> String {
     match &op.response {
-        Some(ty) => types::owned(api, ty, &quote!(types::)),
-        None => quote!(::civis::NoContent),
+        Some(ty) => Owned {
+            api,
+            ty,
+            prefix: "types::",
+        }
+        .to_string(),
+        None => "::civis::NoContent".to_string(),
     }
 }
 
@@ -155,26 +163,18 @@ fn param_doc(param: &Param) -> String {
     ])
 }
 
-fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
+fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
     let op = &api.operations[index];
-    let name = &names.methods[index];
-    let response = response_type(api, op);
-    let marker = &names.markers[index];
     let mut scope = idents::Scope::default();
     let mut args = Vec::new();
-    let mut sets = Vec::new();
+    let mut sets = String::new();
     let mut arg_docs = Vec::new();
     for param in first_params(op, &op.required) {
         let ident = scope.ident(&param.name);
-        let (ty, by_ref) = types::argument(api, &param.ty, &quote!(types::));
-        let value = if by_ref {
-            quote!(#ident)
-        } else {
-            quote!(&#ident)
-        };
-        let wire = &param.name;
-        args.push(quote!(#ident: #ty));
-        sets.push(quote!(.arg(#wire, #value)));
+        let (ty, by_ref) = types::argument(api, &param.ty);
+        let borrow = if by_ref { "" } else { "&" };
+        emit!(&mut sets, ".arg({}, {borrow}{ident})", Lit(&param.name));
+        args.push(format!("{ident}: {ty}"));
         arg_docs.push(format!(
             "* `{}`: {}",
             param.name,
@@ -211,22 +211,21 @@ fn method(api: &Api, names: &Names, index: usize) -> TokenStream {
     ];
     if let Some(warning) = &op.deprecated {
         sections.push(format!("**Deprecated:** {}", docs::escape(warning)));
+        emit!(out, "#[deprecated(note = {})]\n", Lit(warning));
     }
-    let doc = docs::attrs(&docs::paragraphs(sections.iter().map(String::as_str)));
-    let deprecated = op
-        .deprecated
-        .as_ref()
-        .map(|note| quote!(#[deprecated(note = #note)]));
-    let lint = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    quote! {
-        #doc
-        #deprecated
-        #lint
-        #[inline]
-        pub fn #name(&self, #(#args),*) -> Call<'a, #response, ops::#marker> {
-            Call::new(self.0, &operations()[#index]) #(#sets)*
-        }
+    emit::doc(out, &docs::paragraphs(sections.iter().map(String::as_str)));
+    if args.len() > 7 {
+        out.push_str("#[allow(clippy::too_many_arguments)]\n");
     }
+    emit!(
+        out,
+        "#[inline]\npub fn {}(&self, {}) -> Call<'a, {}, ops::{}> {{\n\
+         Call::new(self.0, &operations()[{index}]){sets}\n}}\n",
+        names.methods[index],
+        args.join(", "),
+        response_type(api, op),
+        names.markers[index],
+    );
 }
 
 fn describe(api: &Api, ty: &TypeExpr) -> String {
@@ -241,45 +240,38 @@ fn describe(api: &Api, ty: &TypeExpr) -> String {
 /// The marker of one operation, and the setters of its optional arguments as inherent methods
 /// of its `Call`. The impl is generic over the response type (which the marker fixes anyway), so
 /// that rustc compiles each setter only in the crates that call it.
-fn marker_and_setters(api: &Api, names: &Names, index: usize, op: &Operation) -> TokenStream {
+fn marker_and_setters(out: &mut String, api: &Api, names: &Names, index: usize, op: &Operation) {
     let marker = &names.markers[index];
-    let doc = format!(
-        " Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {marker}>`.",
-        op.resource, op.method, op.verb, op.path
+    emit::doc(
+        out,
+        &format!(
+            "Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {marker}>`.",
+            op.resource, op.method, op.verb, op.path
+        ),
     );
-    let iterable = op
-        .iterable
-        .then(|| quote!(impl ::civis::Iterable for #marker {}));
+    emit!(out, "pub enum {marker} {{}}\n");
+    if op.iterable {
+        emit!(out, "impl ::civis::Iterable for {marker} {{}}\n");
+    }
+    if op.optional.is_empty() {
+        return;
+    }
+    emit!(out, "impl<R> Call<'_, R, {marker}> {{\n");
     let mut scope = idents::Scope::reserving(CALL_METHODS);
-    let setters: Vec<TokenStream> = first_params(op, &op.optional)
-        .map(|param| {
-            let ident = scope.ident(&param.name);
-            let (ty, by_ref) = types::argument(api, &param.ty, &quote!(types::));
-            let value = if by_ref {
-                quote!(value)
-            } else {
-                quote!(&value)
-            };
-            let wire = &param.name;
-            let mut doc = param_doc(param);
-            if doc.is_empty() {
-                doc = format!("Sets the optional argument `{}`.", param.name);
-            }
-            let doc = docs::attrs(&doc);
-            quote! {
-                #doc
-                pub fn #ident(self, value: #ty) -> Self {
-                    self.arg(#wire, #value)
-                }
-            }
-        })
-        .collect();
-    let setters = (!setters.is_empty()).then(|| {
-        quote! {
-            impl<R> Call<'_, R, #marker> {
-                #(#setters)*
-            }
+    for param in first_params(op, &op.optional) {
+        let ident = scope.ident(&param.name);
+        let (ty, by_ref) = types::argument(api, &param.ty);
+        let borrow = if by_ref { "" } else { "&" };
+        let mut doc = param_doc(param);
+        if doc.is_empty() {
+            doc = format!("Sets the optional argument `{}`.", param.name);
         }
-    });
-    quote!(#[doc = #doc] pub enum #marker {} #iterable #setters)
+        emit::doc(out, &doc);
+        emit!(
+            out,
+            "pub fn {ident}(self, value: {ty}) -> Self {{\nself.arg({}, {borrow}value)\n}}\n",
+            Lit(&param.name)
+        );
+    }
+    out.push_str("}\n");
 }

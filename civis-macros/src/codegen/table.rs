@@ -4,24 +4,23 @@
 
 use civis_core::spec::model::{Api, Operation, TypeExpr};
 use civis_core::{ParamKind, TableRow};
-use proc_macro2::TokenStream;
-use quote::quote;
+
+use super::emit::{emit, Lit};
 
 /// `static OPERATIONS` and `fn operations()`, rows in the model's order (sorted by resource,
 /// then method).
-pub fn generate(api: &Api) -> TokenStream {
+pub fn generate(out: &mut String, api: &Api) {
     let rows: Vec<TableRow<&str>> = api.operations.iter().map(row).collect();
     // Serialising strings and plain values cannot fail; an empty table would show at once.
     let encoded = serde_json::to_string(&rows).unwrap_or_default();
-    quote! {
-        #[doc(hidden)]
-        static OPERATIONS: ::civis::OperationTable = ::civis::OperationTable::new(#encoded);
-
-        /// The operation table, decoded once.
-        fn operations() -> &'static [::civis::Operation] {
-            OPERATIONS.get()
-        }
-    }
+    emit!(
+        out,
+        "#[doc(hidden)]\n\
+         static OPERATIONS: ::civis::OperationTable = ::civis::OperationTable::new({});\n\
+         #[doc = \" The operation table, decoded once.\"]\n\
+         fn operations() -> &'static [::civis::Operation] {{\nOPERATIONS.get()\n}}\n",
+        Lit(&encoded)
+    );
 }
 
 fn row(op: &Operation) -> TableRow<&str> {

@@ -2,179 +2,192 @@
 //! directions it travels in (responses are decoded, request arguments encoded), both written
 //! as one line per field over `civis::record`.
 
+use std::fmt;
+
 use civis_core::case::camel_to_snake;
 use civis_core::spec::model::{Api, TypeDef, TypeExpr};
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
 
+use super::emit::{self, emit, Lit};
 use super::{docs, idents};
 
-/// The Rust type that holds a value of `ty` (owned), with named types under `prefix`. Every
-/// generated module imports the short names used here ([`imports`]).
-pub fn owned(api: &Api, ty: &TypeExpr, prefix: &TokenStream) -> TokenStream {
-    match ty {
-        TypeExpr::Integer => quote!(i64),
-        TypeExpr::Number => quote!(f64),
-        TypeExpr::Boolean => quote!(bool),
-        TypeExpr::String => quote!(String),
-        TypeExpr::Any => quote!(serde_json::Value),
-        TypeExpr::Array(item) => {
-            let item = owned(api, item, prefix);
-            quote!(Vec<#item>)
-        }
-        TypeExpr::Named(index) => {
-            let name = idents::ident(&api.types[*index].name);
-            quote!(#prefix #name)
-        }
-    }
+/// The `use` items every generated module starts with, so that the names of [`Owned`] and the
+/// `civis` paths stay short; `RESERVED_TYPE_NAMES` in civis-core keeps generated types from
+/// taking them.
+pub const IMPORTS: &str = "#[allow(unused_imports)] use ::civis::{record, serde, serde_json};\n\
+     #[allow(unused_imports)] use ::std::{boxed::Box, option::Option, result::Result, \
+     string::String, vec::Vec};\n";
+
+/// Displays the Rust type that holds a value of `ty` (owned), with named types under `prefix`
+/// (`"types::"` outside the `types` module).
+pub struct Owned<'a> {
+    /// The API, for the names of named types.
+    pub api: &'a Api,
+    /// The type.
+    pub ty: &'a TypeExpr,
+    /// Path to the `types` module, with its trailing `::`, or empty inside it.
+    pub prefix: &'a str,
 }
 
-/// The `use` items every generated module starts with, so that the names of [`owned`] and
-/// the `civis` paths stay short; [`RESERVED_TYPE_NAMES`](civis_core::spec::naming::RESERVED_TYPE_NAMES)
-/// keeps generated types from taking them.
-pub fn imports() -> TokenStream {
-    quote! {
-        #[allow(unused_imports)]
-        use ::civis::{record, serde, serde_json};
-        #[allow(unused_imports)]
-        use ::std::{boxed::Box, option::Option, result::Result, string::String, vec::Vec};
+impl fmt::Display for Owned<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.ty {
+            TypeExpr::Integer => f.write_str("i64"),
+            TypeExpr::Number => f.write_str("f64"),
+            TypeExpr::Boolean => f.write_str("bool"),
+            TypeExpr::String => f.write_str("String"),
+            TypeExpr::Any => f.write_str("serde_json::Value"),
+            TypeExpr::Array(item) => write!(f, "Vec<{}>", Owned { ty: item, ..*self }),
+            TypeExpr::Named(index) => {
+                let name = idents::ident(&self.api.types[*index].name);
+                write!(f, "{}{name}", self.prefix)
+            }
+        }
     }
 }
 
 /// The type of a method argument: scalars by value, everything else borrowed, since it is
-/// serialised at once.
-pub fn argument(api: &Api, ty: &TypeExpr, prefix: &TokenStream) -> (TokenStream, bool) {
+/// serialised at once. The flag says whether the argument is already a reference.
+pub fn argument(api: &Api, ty: &TypeExpr) -> (String, bool) {
+    let owned = |ty| Owned {
+        api,
+        ty,
+        prefix: "types::",
+    };
     match ty {
-        TypeExpr::Integer | TypeExpr::Number | TypeExpr::Boolean => (owned(api, ty, prefix), false),
-        TypeExpr::String => (quote!(&str), true),
-        TypeExpr::Array(item) => {
-            let item = match item.as_ref() {
-                TypeExpr::String => quote!(&str),
-                other => owned(api, other, prefix),
-            };
-            (quote!(&[#item]), true)
-        }
-        TypeExpr::Any | TypeExpr::Named(_) => {
-            let ty = owned(api, ty, prefix);
-            (quote!(&#ty), true)
-        }
+        TypeExpr::Integer | TypeExpr::Number | TypeExpr::Boolean => (owned(ty).to_string(), false),
+        TypeExpr::String => ("&str".to_string(), true),
+        TypeExpr::Array(item) => match item.as_ref() {
+            TypeExpr::String => ("&[&str]".to_string(), true),
+            other => (format!("&[{}]", owned(other)), true),
+        },
+        TypeExpr::Any | TypeExpr::Named(_) => (format!("&{}", owned(ty)), true),
     }
 }
 
-/// Every named type of the API.
-pub fn generate(api: &Api) -> TokenStream {
-    let imports = imports();
-    let items = api.types.iter().map(|def| type_def(api, def));
-    quote! {
-        /// The types of the API's requests and responses, one per spec definition.
-        ///
-        /// Every field is optional: the API sends `null` for many documented fields and leaves
-        /// others out, and neither may fail decoding. Unknown fields are ignored.
-        pub mod types {
-            #imports
-            #(#items)*
-        }
+/// Every named type of the API, as `pub mod types`.
+pub fn generate(out: &mut String, api: &Api) {
+    emit::doc(
+        out,
+        "The types of the API's requests and responses, one per spec definition.\n\n\
+         Every field is optional: the API sends `null` for many documented fields and leaves \
+         others out, and neither may fail decoding. Unknown fields are ignored.",
+    );
+    emit!(out, "pub mod types {{\n{IMPORTS}");
+    for def in &api.types {
+        type_def(out, api, def);
     }
+    out.push_str("}\n");
 }
 
-fn type_def(api: &Api, def: &TypeDef) -> TokenStream {
+fn type_def(out: &mut String, api: &Api, def: &TypeDef) {
     let name = idents::ident(&def.name);
     let origin = format!("Spec definition `{}`.", def.origin.replace('`', "'"));
-    let doc = docs::attrs(&docs::sentences([
-        docs::escape(&def.description).as_str(),
-        origin.as_str(),
-    ]));
-    let none = TokenStream::new();
+    emit::doc(
+        out,
+        &docs::sentences([docs::escape(&def.description).as_str(), origin.as_str()]),
+    );
     if let Some(alias) = &def.alias {
-        let target = owned(api, alias, &none);
-        return quote! { #doc pub type #name = #target; };
+        let target = Owned {
+            api,
+            ty: alias,
+            prefix: "",
+        };
+        emit!(out, "pub type {name} = {target};\n");
+        return;
     }
-    let idents: Vec<Ident> = def.fields.iter().map(|f| idents::ident(&f.name)).collect();
-    let fields = def.fields.iter().zip(&idents).map(|(field, ident)| {
-        let mut ty = owned(api, &field.ty, &none);
-        if field.boxed {
-            ty = quote!(Box<#ty>);
+    // A definition that no argument or answer uses (the body schemas, whose properties are
+    // flattened into arguments) is documentation only: it gets no impls at all.
+    if def.in_request || def.in_response {
+        out.push_str("#[derive(Debug, Clone, Default)]\n");
+    }
+    emit!(out, "pub struct {name} {{\n");
+    let fields: Vec<String> = def.fields.iter().map(|f| idents::ident(&f.name)).collect();
+    for (field, ident) in def.fields.iter().zip(&fields) {
+        let mut description = docs::escape(&field.description);
+        if description.is_empty() {
+            description = format!("The `{}` field.", field.json_name.replace('`', "'"));
         }
         let required = if field.required {
             "Always present in the spec."
         } else {
             ""
         };
-        let mut description = docs::escape(&field.description);
-        if description.is_empty() {
-            description = format!("The `{}` field.", field.json_name.replace('`', "'"));
+        emit::doc(
+            out,
+            &docs::sentences([
+                description.as_str(),
+                docs::allowed(&field.allowed).as_str(),
+                required,
+            ]),
+        );
+        let ty = Owned {
+            api,
+            ty: &field.ty,
+            prefix: "",
+        };
+        if field.boxed {
+            emit!(out, "pub {ident}: Option<Box<{ty}>>,\n");
+        } else {
+            emit!(out, "pub {ident}: Option<{ty}>,\n");
         }
-        let doc = docs::attrs(&docs::sentences([
-            description.as_str(),
-            docs::allowed(&field.allowed).as_str(),
-            required,
-        ]));
-        quote! {
-            #doc
-            pub #ident: Option<#ty>,
-        }
-    });
-    // A definition that no argument or answer uses (the body schemas, whose properties are
-    // flattened into arguments) is documentation only: it gets no impls at all.
-    let used = def.in_request || def.in_response;
-    let derive = used.then(|| quote!(#[derive(Debug, Clone, Default)]));
-    let decode = def.in_response.then(|| decode_impls(def, &name, &idents));
-    let encode = def.in_request.then(|| encode_impl(def, &name, &idents));
-    quote! {
-        #doc
-        #derive
-        pub struct #name {
-            #(#fields)*
-        }
-        #decode
-        #encode
+    }
+    out.push_str("}\n");
+    if def.in_response {
+        decode_impls(out, def, &name, &fields);
+    }
+    if def.in_request {
+        encode_impl(out, def, &name, &fields);
     }
 }
 
-/// `Deserialize` through [`civis::record`](civis_core::record): answers use the spec's
-/// camelCase keys.
-fn decode_impls(def: &TypeDef, name: &Ident, idents: &[Ident]) -> TokenStream {
-    let keys = def.fields.iter().map(|field| &field.json_name);
-    let type_name = name.to_string();
-    // Without fields every key is unknown; a match with only its fallback arm would leave
-    // `Ok(true)` unreachable, which warns in the user's crate.
-    let body = if def.fields.is_empty() {
-        quote!(let _ = (key, map); Ok(false))
+/// `Deserialize` through `civis::record`: answers use the spec's camelCase keys.
+fn decode_impls(out: &mut String, def: &TypeDef, name: &str, fields: &[String]) {
+    emit!(
+        out,
+        "impl record::DecodeFields for {name} {{\n\
+         fn decode_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) \
+         -> Result<bool, A::Error> {{\n"
+    );
+    if def.fields.is_empty() {
+        // A match with only its fallback arm would leave `Ok(true)` unreachable, which warns
+        // in the user's crate.
+        out.push_str("let _ = (key, map);\nOk(false)\n");
     } else {
-        quote! {
-            match key {
-                #(#keys => self.#idents = map.next_value()?,)*
-                _ => return Ok(false),
-            }
-            Ok(true)
+        out.push_str("match key {\n");
+        for (field, ident) in def.fields.iter().zip(fields) {
+            emit!(
+                out,
+                "{} => self.{ident} = map.next_value()?,\n",
+                Lit(&field.json_name)
+            );
         }
-    };
-    quote! {
-        impl record::DecodeFields for #name {
-            fn decode_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-                #body
-            }
-        }
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                record::deserialize(deserializer, #type_name)
-            }
-        }
+        out.push_str("_ => return Ok(false),\n}\nOk(true)\n");
     }
+    emit!(
+        out,
+        "}}\n}}\n\
+         impl<'de> serde::Deserialize<'de> for {name} {{\n\
+         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n\
+         record::deserialize(deserializer, {})\n}}\n}}\n",
+        Lit(name)
+    );
 }
 
-/// `Serialize` through [`civis::record`](civis_core::record): request bodies use snake_case
-/// keys at every level, as civis-python users write them and the API's recorded examples show.
-fn encode_impl(def: &TypeDef, name: &Ident, idents: &[Ident]) -> TokenStream {
-    let keys = def.fields.iter().map(|field| camel_to_snake(&field.json_name));
-    quote! {
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut writer = record::FieldWriter::new(serializer)?;
-                #(writer.field(#keys, &self.#idents)?;)*
-                writer.end()
-            }
-        }
+/// `Serialize` through `civis::record`: request bodies use snake_case keys at every level, as
+/// civis-python users write them and the API's recorded examples show.
+fn encode_impl(out: &mut String, def: &TypeDef, name: &str, fields: &[String]) {
+    emit!(
+        out,
+        "impl serde::Serialize for {name} {{\n\
+         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n\
+         let mut writer = record::FieldWriter::new(serializer)?;\n"
+    );
+    for (field, ident) in def.fields.iter().zip(fields) {
+        emit!(
+            out,
+            "writer.field({}, &self.{ident})?;\n",
+            Lit(&camel_to_snake(&field.json_name))
+        );
     }
+    out.push_str("writer.end()\n}\n}\n");
 }
-
