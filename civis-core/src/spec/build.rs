@@ -282,7 +282,10 @@ impl<'d> TypeTable<'d> {
         }
         let mut name = base.clone();
         let mut n = 2;
-        while self.taken.contains_key(&name) || naming::RESERVED_TYPE_NAMES.contains(&name.as_str())
+        // `Self` is the one keyword an UpperCamelCase name can be.
+        while self.taken.contains_key(&name)
+            || name == "Self"
+            || naming::RESERVED_TYPE_NAMES.contains(&name.as_str())
         {
             name = format!("{base}{n}");
             n += 1;

@@ -24,6 +24,24 @@ impl fmt::Display for Lit<'_> {
     }
 }
 
+/// A raw Rust string literal holding the text (`r#"..."#` with enough `#`s): nothing to escape,
+/// for the large JSON of the operation table. The text must not hold a carriage return, which
+/// raw literals reject; JSON text escapes it.
+pub struct RawLit<'a>(pub &'a str);
+
+impl fmt::Display for RawLit<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // One `#` more than the longest run of them after a quote in the text.
+        let mut hashes = 1;
+        for (at, _) in self.0.match_indices('"') {
+            let run = self.0[at + 1..].bytes().take_while(|&b| b == b'#').count();
+            hashes = hashes.max(run + 1);
+        }
+        let fence = "#".repeat(hashes);
+        write!(f, "r{fence}\"{}\"{fence}", self.0)
+    }
+}
+
 /// One `#[doc = "..."]` attribute per line of `text` (rustdoc joins them as `///` lines), each
 /// line after a space as `///` comments have it.
 pub fn doc(out: &mut String, text: &str) {
@@ -43,6 +61,14 @@ mod tests {
         let text = "say \"hi\" \\ \t\u{7}\u{301} end";
         let lit: syn::LitStr = syn::parse_str(&Lit(text).to_string()).unwrap();
         assert_eq!(lit.value(), text);
+    }
+
+    #[test]
+    fn a_raw_literal_lexes_back_to_its_text() {
+        for text in [r#"{"a": "b"}"#, r###"quote then hash "# and "## end"###, ""] {
+            let lit: syn::LitStr = syn::parse_str(&RawLit(text).to_string()).unwrap();
+            assert_eq!(lit.value(), text);
+        }
     }
 
     #[test]

@@ -36,14 +36,18 @@ pub fn ident(name: &str) -> String {
 /// parameter list): a name that sanitises to one already given gets trailing underscores.
 #[derive(Debug, Default)]
 pub struct Scope {
+    /// Names taken before the scope opened: plain identifiers, compared as they are (a scope is
+    /// opened per operation, so the list is not copied into `taken`).
+    reserved: &'static [&'static str],
     taken: HashSet<String>,
 }
 
 impl Scope {
-    /// A scope where `reserved` names are already taken.
-    pub fn reserving(reserved: &[&str]) -> Self {
+    /// A scope where `reserved` names, plain identifiers, are already taken.
+    pub fn reserving(reserved: &'static [&'static str]) -> Self {
         Self {
-            taken: reserved.iter().map(|name| ident(name)).collect(),
+            reserved,
+            taken: HashSet::new(),
         }
     }
 
@@ -52,7 +56,8 @@ impl Scope {
         let mut name = sanitize(wanted);
         loop {
             let candidate = ident(&name);
-            if self.taken.insert(candidate.clone()) {
+            if !self.reserved.contains(&candidate.as_str()) && self.taken.insert(candidate.clone())
+            {
                 return candidate;
             }
             name.push('_');
@@ -99,6 +104,18 @@ mod tests {
         assert_eq!(ident("").to_string(), "__");
         assert_eq!(ident("_").to_string(), "__");
         assert_eq!(ident("naïve").to_string(), "na_ve");
+    }
+
+    #[test]
+    fn reserved_names_are_plain_identifiers() {
+        let lists = [
+            super::super::CLIENT_METHODS,
+            super::super::resources::CALL_METHODS,
+            civis_core::spec::naming::RESERVED_TYPE_NAMES,
+        ];
+        for name in lists.into_iter().flatten() {
+            assert_eq!(&ident(name), name);
+        }
     }
 
     #[test]

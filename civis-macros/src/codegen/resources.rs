@@ -37,7 +37,7 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn new(api: &Api, client_methods: &[&str]) -> Self {
+    pub fn new(api: &Api, client_methods: &'static [&'static str]) -> Self {
         let mut accessors = idents::Scope::reserving(client_methods);
         let mut structs = idents::Scope::reserving(RESERVED_TYPE_NAMES);
         let resources = api

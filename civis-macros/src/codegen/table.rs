@@ -5,7 +5,7 @@
 use civis_core::spec::model::{Api, Operation, TypeExpr};
 use civis_core::{ParamKind, TableRow};
 
-use super::emit::{emit, Lit};
+use super::emit::{emit, RawLit};
 
 /// `static OPERATIONS` and `fn operations()`, rows in the model's order (sorted by resource,
 /// then method).
@@ -19,7 +19,7 @@ pub fn generate(out: &mut String, api: &Api) {
          static OPERATIONS: ::civis::OperationTable = ::civis::OperationTable::new({});\n\
          #[doc = \" The operation table, decoded once.\"]\n\
          fn operations() -> &'static [::civis::Operation] {{\nOPERATIONS.get()\n}}\n",
-        Lit(&encoded)
+        RawLit(&encoded)
     );
 }
 

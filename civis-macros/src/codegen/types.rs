@@ -37,10 +37,8 @@ impl fmt::Display for Owned<'_> {
             TypeExpr::String => f.write_str("String"),
             TypeExpr::Any => f.write_str("serde_json::Value"),
             TypeExpr::Array(item) => write!(f, "Vec<{}>", Owned { ty: item, ..*self }),
-            TypeExpr::Named(index) => {
-                let name = idents::ident(&self.api.types[*index].name);
-                write!(f, "{}{name}", self.prefix)
-            }
+            // The model makes type names valid identifiers.
+            TypeExpr::Named(index) => write!(f, "{}{}", self.prefix, self.api.types[*index].name),
         }
     }
 }
@@ -80,7 +78,7 @@ pub fn generate(out: &mut String, api: &Api) {
 }
 
 fn type_def(out: &mut String, api: &Api, def: &TypeDef) {
-    let name = idents::ident(&def.name);
+    let name = &def.name;
     let origin = format!("Spec definition `{}`.", def.origin.replace('`', "'"));
     emit::doc(
         out,
@@ -133,10 +131,10 @@ fn type_def(out: &mut String, api: &Api, def: &TypeDef) {
     }
     out.push_str("}\n");
     if def.in_response {
-        decode_impls(out, def, &name, &fields);
+        decode_impls(out, def, name, &fields);
     }
     if def.in_request {
-        encode_impl(out, def, &name, &fields);
+        encode_impl(out, def, name, &fields);
     }
 }
 
