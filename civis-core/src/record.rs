@@ -65,15 +65,11 @@ impl<'de, T: DecodeFields> Visitor<'de> for ObjectVisitor<T> {
     }
 }
 
-/// Longest key kept on the stack when the deserializer cannot lend it (keys of the spec are
-/// at most 40 bytes); longer ones are allocated.
-const INLINE_KEY: usize = 64;
-
-/// An object key, borrowed from the input where the deserializer allows, so that decoding a
-/// key allocates nothing.
+/// An object key, borrowed from the input where the deserializer allows (`from_slice`, which
+/// every response goes through, lends keys without escapes), so that decoding a key allocates
+/// nothing there.
 enum Key<'de> {
     Borrowed(&'de str),
-    Inline([u8; INLINE_KEY], usize),
     Owned(String),
 }
 
@@ -81,8 +77,6 @@ impl Key<'_> {
     fn as_str(&self) -> &str {
         match self {
             Key::Borrowed(key) => key,
-            // Only whole `str`s are copied in, so the bytes are valid UTF-8.
-            Key::Inline(bytes, len) => std::str::from_utf8(&bytes[..*len]).unwrap_or_default(),
             Key::Owned(key) => key,
         }
     }
@@ -110,13 +104,7 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-        if key.len() <= INLINE_KEY {
-            let mut bytes = [0; INLINE_KEY];
-            bytes[..key.len()].copy_from_slice(key.as_bytes());
-            Ok(Key::Inline(bytes, key.len()))
-        } else {
-            Ok(Key::Owned(key.to_owned()))
-        }
+        Ok(Key::Owned(key.to_owned()))
     }
 
     fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
