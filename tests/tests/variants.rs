@@ -40,6 +40,7 @@ fn methods_are_named_by_civis_pythons_rules() {
         [
             "call_me.get_self GET /call-me/self",
             "widgets.get GET /widgets/{id}",
+            "widgets.get_options GET /widgets/{id}/options",
             "widgets.get_tree GET /widgets/{id}/tree",
             "widgets.list GET /widgets",
             "widgets.patch PATCH /widgets/{id}",
@@ -47,7 +48,14 @@ fn methods_are_named_by_civis_pythons_rules() {
             "widgets.put_runs_outputs_object_type PUT /widgets/{id}/runs/{run_id}/outputs/{object_type}/{object_id}",
         ]
     );
-    let list = &table[3];
+    let method = |name: &str| {
+        let index = ApiClient::operations()
+            .iter()
+            .position(|op| op.method == name)
+            .unwrap();
+        (&table[index], &ApiClient::operations()[index])
+    };
+    let (list, _) = method("list");
     assert_eq!(list["iterable"], true);
     // civis-python's camel_to_snake of `X-Trace`; the setter is the identifier `x__trace`.
     assert_eq!(
@@ -55,14 +63,11 @@ fn methods_are_named_by_civis_pythons_rules() {
         json!(["limit", "page_num", "status", "type", "send", "x-_trace"])
     );
     // A path parameter echoed in the body is positional and a keyword, as in civis-python.
-    let patch = &table[4];
+    let (patch, patch_op) = method("patch");
     assert_eq!(patch["required"], json!(["id", "name"]));
     assert_eq!(patch["optional"], json!(["id", "settings"]));
     assert_eq!(patch["deprecated"], true);
-    assert_eq!(
-        ApiClient::operations()[4].deprecated,
-        Some("Use PUT instead.")
-    );
+    assert_eq!(patch_op.deprecated, Some("Use PUT instead."));
 }
 
 #[test]
@@ -168,4 +173,25 @@ fn responses_decode_renamed_recursive_and_aliased_types() {
     assert_eq!(aliased[0].display_name.as_deref(), Some("Ann"));
     let free: types::Free = serde_json::from_value(json!({"anything": [1, 2]})).unwrap();
     assert_eq!(free, json!({"anything": [1, 2]}));
+}
+
+#[test]
+fn definitions_named_like_imported_std_types_and_keywords_get_other_names() {
+    // `Vec`, `Option` and `self` are spec definitions here; the generated modules import
+    // std's `Vec` and `Option`, so the definitions become `Vec2`, `Option2` and (`Self` being a keyword) `Self2`.
+    let decoded: types::Vec2 = serde_json::from_value(json!({
+        "items": [{"value": "a"}, {"value": null}],
+        "owner": {"id": 7},
+        "empty": {"anything": 1}
+    }))
+    .unwrap();
+    let items: Vec<types::Option2> = decoded.items.unwrap();
+    assert_eq!(items[0].value.as_deref(), Some("a"));
+    assert_eq!(items[1].value, None);
+    let owner: types::Self2 = decoded.owner.unwrap();
+    assert_eq!(owner.id, Some(7));
+    assert!(decoded.empty.is_some());
+    let client = client();
+    let call = client.widgets().get_options(3);
+    assert_eq!(call.operation().path, "/widgets/{id}/options");
 }
