@@ -22,7 +22,11 @@ pub fn sanitize(name: &str) -> String {
 /// A snake_case or CamelCase name as an identifier: raw (`r#type`) for keywords, with a
 /// trailing `_` for the few words that cannot be raw.
 pub fn ident(name: &str) -> String {
-    let name = sanitize(name);
+    keyword_safe(sanitize(name))
+}
+
+/// An already sanitised name, made raw or suffixed where it is a keyword.
+fn keyword_safe(name: String) -> String {
     if NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {
@@ -55,7 +59,7 @@ impl Scope {
     pub fn ident(&mut self, wanted: &str) -> String {
         let mut name = sanitize(wanted);
         loop {
-            let candidate = ident(&name);
+            let candidate = keyword_safe(name.clone());
             if !self.reserved.contains(&candidate.as_str()) && self.taken.insert(candidate.clone())
             {
                 return candidate;
