@@ -43,6 +43,7 @@ fn methods_are_named_by_civis_pythons_rules() {
             "widgets.get_options GET /widgets/{id}/options",
             "widgets.get_tree GET /widgets/{id}/tree",
             "widgets.list GET /widgets",
+            "widgets.list_twins GET /widgets/{id}/twins",
             "widgets.patch PATCH /widgets/{id}",
             "widgets.post POST /widgets",
             "widgets.put_runs_outputs_object_type PUT /widgets/{id}/runs/{run_id}/outputs/{object_type}/{object_id}",
@@ -194,4 +195,24 @@ fn definitions_named_like_imported_std_types_and_keywords_get_other_names() {
     let client = client();
     let call = client.widgets().get_options(3);
     assert_eq!(call.operation().path, "/widgets/{id}/options");
+}
+
+#[test]
+fn identical_definitions_are_one_type() {
+    // `OptionCopy` has the fields of `Option` (`Option2` here), so it is merged into it; then
+    // `Twin2` has the fields of `Twin`, and is merged in the next pass.
+    let twin: types::Twin = types::Twin2 {
+        left: Some(types::OptionCopy {
+            value: Some("same".into()),
+        }),
+        count: Some(2),
+    };
+    let copy: types::Option2 = twin.left.clone().unwrap();
+    assert_eq!(copy.value.as_deref(), Some("same"));
+    let decoded: Vec<types::Twin2> =
+        serde_json::from_value(json!([{"left": {"value": "v"}, "count": 1}])).unwrap();
+    assert_eq!(decoded[0].count, Some(1));
+    // The method still names the spec's definition; it is the same type.
+    let client = client();
+    let _: variants::Call<'_, Vec<types::Twin>, _> = client.widgets().list_twins(1);
 }

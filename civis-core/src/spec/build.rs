@@ -1,7 +1,7 @@
 //! Turns a Swagger 2.0 document into the generator's model ([`Api`]), applying civis-python's
 //! rules: `$ref` resolution, body flattening, method naming, legacy aliases, resource selection.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
@@ -36,6 +36,7 @@ pub fn build(doc: &Document, resources: Resources) -> Result<Api, SpecError> {
     }
     let operations: Vec<Operation> = operations.into_values().collect();
     let mut types = types.finish();
+    merge_identical(&mut types);
     mark_directions(&operations, &mut types);
     mark_boxed(&mut types);
     Ok(Api { operations, types })
@@ -419,6 +420,66 @@ fn named_in(ty: &TypeExpr, out: &mut Vec<usize>) {
     }
 }
 
+/// Makes each object type whose fields are the same as an earlier one's (names, types,
+/// descriptions, required, allowed values) an alias of it. The spec repeats many shapes under
+/// numbered names (`JobOutputSummary` to `JobOutputSummary8`, a share request per resource);
+/// one struct serves them all, so the generated code is smaller and values of the same shape
+/// have the same type. Field types are compared after merging, so merges can enable more
+/// merges; the loop stops when a pass merges nothing.
+fn merge_identical(types: &mut [TypeDef]) {
+    // canonical[i]: the type `i` is merged into (itself while it stands alone).
+    let mut canonical: Vec<usize> = (0..types.len()).collect();
+    loop {
+        // Types that can be equal share a field count and first key; compared within those
+        // groups, field by field, rather than through a key built for every type.
+        let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+        let mut merges = Vec::new();
+        for (index, def) in types.iter().enumerate() {
+            if def.alias.is_some() {
+                continue;
+            }
+            let first_key = def.fields.first().map_or("", |f| f.json_name.as_str());
+            let group = groups.entry((def.fields.len(), first_key)).or_default();
+            match group
+                .iter()
+                .find(|&&earlier| same_fields(&types[earlier], def, &canonical))
+            {
+                Some(&earlier) => merges.push((index, earlier)),
+                None => group.push(index),
+            }
+        }
+        if merges.is_empty() {
+            break;
+        }
+        for (index, into) in merges {
+            canonical[index] = into;
+            types[index].alias = Some(TypeExpr::Named(into));
+            types[index].fields.clear();
+        }
+    }
+}
+
+/// Whether two object types generate the same struct, comparing named field types by what
+/// they are merged into.
+fn same_fields(a: &TypeDef, b: &TypeDef, canonical: &[usize]) -> bool {
+    fn same_type(a: &TypeExpr, b: &TypeExpr, canonical: &[usize]) -> bool {
+        match (a, b) {
+            (TypeExpr::Named(x), TypeExpr::Named(y)) => canonical[*x] == canonical[*y],
+            (TypeExpr::Array(x), TypeExpr::Array(y)) => same_type(x, y, canonical),
+            _ => a == b,
+        }
+    }
+    a.fields.len() == b.fields.len()
+        && a.fields.iter().zip(&b.fields).all(|(x, y)| {
+            x.json_name == y.json_name
+                && x.name == y.name
+                && x.description == y.description
+                && x.required == y.required
+                && x.allowed == y.allowed
+                && same_type(&x.ty, &y.ty, canonical)
+        })
+}
+
 /// Marks each type with the directions it travels in, so the generator derives only what is
 /// needed: response types are deserialised, request argument types serialised.
 fn mark_directions(operations: &[Operation], types: &mut [TypeDef]) {
@@ -459,13 +520,16 @@ fn mark_directions(operations: &[Operation], types: &mut [TypeDef]) {
 /// Boxes each field whose type leads back to the type holding it without passing through an
 /// array (`Vec` already breaks the infinite size).
 fn mark_boxed(types: &mut [TypeDef]) {
+    // A field of a merged type reaches its fields through the alias.
     let direct: Vec<Vec<usize>> = types
         .iter()
         .map(|def| {
             def.fields
                 .iter()
-                .filter_map(|f| match f.ty {
-                    TypeExpr::Named(index) => Some(index),
+                .map(|f| &f.ty)
+                .chain(&def.alias)
+                .filter_map(|ty| match ty {
+                    TypeExpr::Named(index) => Some(*index),
                     _ => None,
                 })
                 .collect()
