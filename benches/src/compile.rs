@@ -9,10 +9,12 @@
 //! - `expand/`: a program that runs the macro's own generator (`civis-macros/src/codegen`,
 //!   included by path) on the spec in-process and times spec loading + code generation. A
 //!   proc-macro crate can export nothing but macros, so this is how its code is called from
-//!   outside.
+//!   outside;
+//! - `target-time-passes/`: the builds that read rustc's own `expand_crate` time, which need
+//!   `RUSTC_BOOTSTRAP=1` and so a target directory apart from the timed builds.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 use std::time::{Instant, SystemTime};
 
 use crate::stats::{self, Row};
@@ -158,14 +160,8 @@ fn main() {{
             command.arg("--release");
         }
         let started = Instant::now();
-        let output = command.output().map_err(|e| e.to_string())?;
+        run(&mut command, &format!("cargo build -p {package}"))?;
         let seconds = started.elapsed().as_secs_f64();
-        if !output.status.success() {
-            return Err(format!(
-                "cargo build -p {package} failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
         let peak = (measure && gnu_time.is_file())
             .then(|| std::fs::read_to_string(&time_file).ok())
             .flatten()
@@ -180,6 +176,21 @@ fn main() {{
             .open(self.dir.join(member).join("src/lib.rs"))
             .expect("open lib.rs");
         file.set_modified(SystemTime::now()).expect("touch lib.rs");
+    }
+}
+
+/// Runs `command` to its end; a failure is an error naming `what`, with its standard error.
+fn run(command: &mut Command, what: &str) -> Result<Output, String> {
+    let output = command
+        .output()
+        .map_err(|e| format!("{what} did not start: {e}"))?;
+    if output.status.success() {
+        Ok(output)
+    } else {
+        Err(format!(
+            "{what} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
     }
 }
 
@@ -216,29 +227,18 @@ fn expansion(
     if release {
         build.arg("--release");
     }
-    let output = build.output().map_err(|e| e.to_string())?;
-    if !output.status.success() {
-        return Err(format!(
-            "building the expansion timer failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
+    run(&mut build, "building the expansion timer")?;
     let profile = if release { "release" } else { "debug" };
     let exe = ws.dir.join("target").join(profile).join("expand");
     let out = ws.dir.join(format!("expanded-{resources}.rs.txt"));
-    let output = Command::new(exe)
-        .arg(&ws.spec)
-        .arg(resources)
-        .arg(&out)
-        .arg(reps.to_string())
-        .output()
-        .map_err(|e| e.to_string())?;
-    if !output.status.success() {
-        return Err(format!(
-            "the expansion timer failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
+    let output = run(
+        Command::new(exe)
+            .arg(&ws.spec)
+            .arg(resources)
+            .arg(&out)
+            .arg(reps.to_string()),
+        "the expansion timer",
+    )?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let times: Vec<f64> = stdout
         .lines()
@@ -264,19 +264,13 @@ fn expansion(
 fn rustc_expansion(ws: &Workspace, resources: &str, reps: usize) -> Result<f64, String> {
     let package = format!("civis-compile-{resources}");
     let run = || -> Result<Option<f64>, String> {
-        let output = ws
-            .cargo()
-            .env("RUSTC_BOOTSTRAP", "1")
-            .env("CARGO_TARGET_DIR", ws.dir.join("target-time-passes"))
-            .args(["rustc", "-p", &package, "--", "-Z", "time-passes"])
-            .output()
-            .map_err(|e| e.to_string())?;
-        if !output.status.success() {
-            return Err(format!(
-                "cargo rustc -Z time-passes failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
+        let output = run(
+            ws.cargo()
+                .env("RUSTC_BOOTSTRAP", "1")
+                .env("CARGO_TARGET_DIR", ws.dir.join("target-time-passes"))
+                .args(["rustc", "-p", &package, "--", "-Z", "time-passes"]),
+            "cargo rustc -Z time-passes",
+        )?;
         // A line reads `time:   0.412; rss: ...	expand_crate`.
         Ok(String::from_utf8_lossy(&output.stderr)
             .lines()
