@@ -29,8 +29,8 @@ pub struct Options<'a> {
 
 /// The whole expansion as Rust source text.
 pub fn source(api: &Api, options: &Options<'_>) -> String {
-    // The expansion of the full spec is about 2.8 MB.
-    let mut out = String::with_capacity(4 << 20);
+    // The expansion of the full spec is about 2.5 MB.
+    let mut out = String::with_capacity(3 << 20);
     let names = resources::Names::new(api, CLIENT_METHODS);
     client(&mut out, api, &names, options);
     out.push_str(CALL);
