@@ -4,8 +4,69 @@
 /// civis-python's `camel_to_snake`: `lastRunAt` → `last_run_at`, `HTTPCode` → `http_code`.
 ///
 /// Two passes, as in the Python regexes: `(.)([A-Z][a-z]+)` → `\1_\2`, then
-/// `([a-z0-9])([A-Z])` → `\1_\2`, then lower-case.
+/// `([a-z0-9])([A-Z])` → `\1_\2`, then lower-case. Dynamic responses convert every key of
+/// every object, so ASCII names (all of the spec's) take a byte-wise path.
 pub fn camel_to_snake(word: &str) -> String {
+    if word.is_ascii() {
+        camel_to_snake_ascii(word.as_bytes())
+    } else {
+        camel_to_snake_chars(word)
+    }
+}
+
+/// [`camel_to_snake`] of an owned name, which is returned as it is when it has nothing to
+/// convert (an ASCII name without capitals), as most keys of an answer are.
+pub fn camel_to_snake_owned(word: String) -> String {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        word
+    } else {
+        camel_to_snake(&word)
+    }
+}
+
+fn camel_to_snake_ascii(word: &[u8]) -> String {
+    let starts_word = |at: usize| {
+        word.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+            && word.get(at + 2).is_some_and(u8::is_ascii_lowercase)
+    };
+    let mut first = Vec::with_capacity(word.len() + 4);
+    let mut i = 0;
+    while i < word.len() {
+        first.push(word[i]);
+        if starts_word(i) {
+            first.push(b'_');
+            first.push(word[i + 1]);
+            i += 2;
+            while i < word.len() && word[i].is_ascii_lowercase() {
+                first.push(word[i]);
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = String::with_capacity(first.len() + 4);
+    let mut i = 0;
+    while i < first.len() {
+        out.push(char::from(first[i].to_ascii_lowercase()));
+        if (first[i].is_ascii_lowercase() || first[i].is_ascii_digit())
+            && first.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        {
+            out.push('_');
+            out.push(char::from(first[i + 1].to_ascii_lowercase()));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The two passes on any text, character by character.
+fn camel_to_snake_chars(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     // Pass 1: an underscore before every capital that starts a lower-case run, unless it is the
     // first character. Non-overlapping left-to-right matching: a match consumes the preceding
@@ -54,7 +115,7 @@ pub fn camel_to_snake(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::camel_to_snake;
+    use super::*;
 
     #[test]
     fn camel_to_snake_matches_the_python_regexes() {
@@ -73,6 +134,28 @@ mod tests {
             ("getHTTPResponseCode2XX", "get_http_response_code2_xx"),
         ] {
             assert_eq!(camel_to_snake(camel), snake, "{camel}");
+            assert_eq!(camel_to_snake_chars(camel), snake, "{camel}");
+            assert_eq!(camel_to_snake_owned(camel.to_string()), snake, "{camel}");
+        }
+        // The regexes' classes are ASCII; `lower()` is not.
+        assert_eq!(camel_to_snake("naïveÉtat"), "naïveétat");
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_character_path_on_every_short_word() {
+        // Every word of up to four characters over the classes the rules look at.
+        let alphabet = ['a', 'b', 'A', 'B', '1', '_', '-'];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+            words.dedup();
+        }
+        for word in &words {
+            assert_eq!(camel_to_snake(word), camel_to_snake_chars(word), "{word:?}");
         }
     }
 }

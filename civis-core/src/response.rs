@@ -7,7 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::case::camel_to_snake;
+use crate::case::{camel_to_snake, camel_to_snake_owned};
 use crate::error::Error;
 use crate::lenient::Lenient;
 
@@ -320,7 +320,7 @@ fn snake_object(
                 other => other,
             };
             let key = if snake_keys {
-                camel_to_snake(&key)
+                camel_to_snake_owned(key)
             } else {
                 key
             };
