@@ -263,7 +263,7 @@ fn expansion(
 /// directory of its own so that the flag does not invalidate the other builds.
 fn rustc_expansion(ws: &Workspace, resources: &str, reps: usize) -> Result<f64, String> {
     let package = format!("civis-compile-{resources}");
-    let run = || -> Result<Option<f64>, String> {
+    let expand_time = || -> Result<Option<f64>, String> {
         let output = run(
             ws.cargo()
                 .env("RUSTC_BOOTSTRAP", "1")
@@ -285,11 +285,11 @@ fn rustc_expansion(ws: &Workspace, resources: &str, reps: usize) -> Result<f64, 
             })
             .map(|seconds| seconds * 1000.0))
     };
-    run()?; // dependencies, untimed
+    expand_time()?; // dependencies, untimed
     let mut times = Vec::new();
     for _ in 0..reps {
         ws.touch(resources);
-        times.push(run()?.ok_or("no expand_crate line in -Z time-passes output")?);
+        times.push(expand_time()?.ok_or("no expand_crate line in -Z time-passes output")?);
     }
     Ok(stats::median(&times))
 }

@@ -12,7 +12,6 @@ use civis_core::spec::model::Api;
 use civis_core::spec::Resources;
 
 use emit::emit;
-use types::Owned;
 
 /// Inherent methods of `ApiClient` that resource accessors must not take.
 const CLIENT_METHODS: &[&str] = &["new", "builder", "operations", "call", "client"];
@@ -137,18 +136,7 @@ fn decoders(api: &Api) -> String {
          static DECODERS: &[fn(&[u8], &::civis::Operation) -> Result<(), ::civis::Error>] = &[\n",
     );
     for op in &api.operations {
-        match &op.response {
-            Some(ty) => emit!(
-                &mut out,
-                "decode::<{}>,\n",
-                Owned {
-                    api,
-                    ty,
-                    prefix: "types::"
-                }
-            ),
-            None => out.push_str("decode::<::civis::NoContent>,\n"),
-        }
+        emit!(&mut out, "decode::<{}>,\n", types::response(api, op));
     }
     out.push_str(DECODE_RESPONSE);
     out

@@ -9,7 +9,7 @@ use civis_core::spec::naming::RESERVED_TYPE_NAMES;
 
 use super::emit::{self, emit, Lit};
 use super::idents::upper_camel;
-use super::types::{self, Owned, IMPORTS};
+use super::types::{self, IMPORTS};
 use super::{docs, idents};
 
 /// Method names of the generated `Call` that setters must not take.
@@ -134,18 +134,6 @@ pub fn generate(out: &mut String, api: &Api, names: &Names, decoders: &str) {
     out.push_str("}\n");
 }
 
-fn response_type<'a>(api: &'a Api, op: &'a Operation) -> String {
-    match &op.response {
-        Some(ty) => Owned {
-            api,
-            ty,
-            prefix: "types::",
-        }
-        .to_string(),
-        None => "::civis::NoContent".to_string(),
-    }
-}
-
 /// The distinct params with a given name's first occurrence, in `names` order.
 fn first_params<'o>(
     op: &'o Operation,
@@ -223,7 +211,7 @@ fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
          Call::new(self.0, &operations()[{index}]){sets}\n}}\n",
         names.methods[index],
         args.join(", "),
-        response_type(api, op),
+        types::response(api, op),
         names.markers[index],
     );
 }

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use civis_core::case::camel_to_snake;
-use civis_core::spec::model::{Api, TypeDef, TypeExpr};
+use civis_core::spec::model::{Api, Operation, TypeDef, TypeExpr};
 
 use super::emit::{self, emit, Lit};
 use super::{docs, idents};
@@ -40,6 +40,20 @@ impl fmt::Display for Owned<'_> {
             // The model makes type names valid identifiers.
             TypeExpr::Named(index) => write!(f, "{}{}", self.prefix, self.api.types[*index].name),
         }
+    }
+}
+
+/// The Rust type of an operation's success answer, as seen from outside `types`: what `.send()`
+/// decodes into.
+pub fn response(api: &Api, op: &Operation) -> String {
+    match &op.response {
+        Some(ty) => Owned {
+            api,
+            ty,
+            prefix: "types::",
+        }
+        .to_string(),
+        None => "::civis::NoContent".to_string(),
     }
 }
 
