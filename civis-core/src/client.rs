@@ -84,6 +84,12 @@ impl Client {
         &self.inner.config.base_url
     }
 
+    /// The ureq agent (connection pool, TLS, timeouts), for requests to file storage, which
+    /// take another path than API calls (see `files::storage`).
+    pub(crate) fn agent(&self) -> &ureq::Agent {
+        &self.inner.agent
+    }
+
     /// The memoised answers of the lookup helpers, shared by this client's clones.
     pub(crate) fn lookups(&self) -> &Lookups {
         &self.inner.lookups

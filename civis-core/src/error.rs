@@ -56,7 +56,48 @@ pub enum Error {
     Usage(String),
     /// A lookup helper found nothing with that name.
     NotFound(String),
-    /// A file could not be read or written (the spec cache).
+    /// A request to file storage (a presigned upload or download URL, on another host than the
+    /// API) failed: storage answered with an error status, or the transfer broke off, after the
+    /// retries.
+    Storage {
+        /// HTTP verb of the request.
+        method: String,
+        /// The URL without its query, which holds the presigned signature.
+        url: String,
+        /// The status storage answered with; `None` when the request got no answer.
+        status: Option<u16>,
+        /// The start of storage's answer, or what failed.
+        message: String,
+    },
+    /// A Civis file has no download URL: it has expired (files expire 30 days after upload
+    /// unless told otherwise) or was never completely uploaded.
+    FileExpired {
+        /// The file's id.
+        id: i64,
+    },
+    /// A download ended with another number of bytes than the file's size.
+    FileSize {
+        /// The file's id.
+        id: i64,
+        /// The size the API gives for the file.
+        expected: u64,
+        /// The bytes received.
+        received: u64,
+    },
+    /// One part of a multipart upload failed after its retries; the upload was not completed,
+    /// so no file with that id becomes available.
+    UploadPart {
+        /// The id of the file being uploaded.
+        file_id: i64,
+        /// The part that failed, from 1.
+        part: usize,
+        /// How many parts the upload has.
+        parts: usize,
+        /// Why it failed.
+        source: Box<Error>,
+    },
+    /// A local file could not be read or written (the spec cache, a file to upload, a download's
+    /// destination).
     Io {
         /// The file.
         path: String,
@@ -85,6 +126,22 @@ impl fmt::Display for Error {
             Self::Config(message) | Self::Usage(message) | Self::NotFound(message) => {
                 f.write_str(message)
             }
+            Self::Storage { method, url, status, message } => match status {
+                Some(status) => write!(f, "file storage answered ({status}) {message} ({method} {url})"),
+                None => write!(f, "file storage request failed: {message} ({method} {url})"),
+            },
+            Self::FileExpired { id } => write!(
+                f,
+                "file {id} has no download URL: it may have expired, or its upload was never completed"
+            ),
+            Self::FileSize { id, expected, received } => write!(
+                f,
+                "the download of file {id} ended after {received} bytes, but the file has {expected}"
+            ),
+            Self::UploadPart { file_id, part, parts, source } => write!(
+                f,
+                "part {part} of {parts} of the multipart upload of file {file_id} failed, so the upload was not completed: {source}"
+            ),
             Self::Io { path, source } => write!(f, "{path}: {source}"),
         }
     }
@@ -95,6 +152,7 @@ impl std::error::Error for Error {
         match self {
             Self::Transport { source, .. } => Some(source.as_ref()),
             Self::Io { source, .. } => Some(source),
+            Self::UploadPart { source, .. } => Some(source.as_ref()),
             _ => None,
         }
     }

@@ -22,6 +22,8 @@ mod config;
 #[cfg(feature = "client")]
 mod error;
 #[cfg(feature = "client")]
+pub mod files;
+#[cfg(feature = "client")]
 mod helpers;
 #[cfg(feature = "client")]
 pub mod lenient;
@@ -42,6 +44,8 @@ pub use client::Client;
 pub use config::{ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT};
 #[cfg(feature = "client")]
 pub use error::Error;
+#[cfg(feature = "client")]
+pub use files::{DownloadBuilder, DownloadReader, UploadBuilder};
 #[cfg(feature = "client")]
 pub use helpers::{split_schema_tablename, NameOrId};
 pub use operation::{Location, Operation, OperationTable, Param, ParamKind, TableRow};

@@ -1,0 +1,101 @@
+//! Files in and out of Civis: civis-python's `file_to_civis`, `civis_to_file`, `json_to_file`
+//! and `file_to_json`, as [`Client::upload_file`], [`Client::upload_reader`],
+//! [`Client::upload_json`] and [`Client::download_file`].
+//!
+//! ```no_run
+//! # fn main() -> Result<(), civis_core::Error> {
+//! let client = civis_core::Client::new()?;
+//! let id = client.upload_file("data.csv").expires_at("2027-01-01T00:00:00Z").send()?;
+//! client.download_file(id).to_path("copy.csv")?;
+//! # Ok(()) }
+//! ```
+//!
+//! The API hands out presigned URLs on file storage (S3), another host than the API: requests
+//! there go through the client's connection pool, TLS and timeouts, are retried by the client's
+//! retry rules, and never carry the API key.
+//!
+//! Where this differs from civis-python on purpose:
+//! - memory does not grow with the file: uploads stream from the file (a reader is first spooled
+//!   to a temporary file, as civis-python spools it, because the API wants the number of parts up
+//!   front), and downloads stream to their destination;
+//! - a download whose connection drops, or that storage answers with a 5xx, resumes from the
+//!   last byte received with a `Range` request (civis-python starts over), and the bytes
+//!   received are checked against the file's size;
+//! - a failed multipart upload is an error naming the failed part (civis-python leaves it
+//!   half done);
+//! - storage requests have the client's connect and read timeouts, but no limit on a whole
+//!   transfer, which for gigabytes may rightly take longer than an API call may.
+
+mod download;
+mod multipart;
+mod progress;
+mod spool;
+mod storage;
+mod upload;
+
+pub use download::{DownloadBuilder, DownloadReader};
+pub use upload::UploadBuilder;
+
+const MIB: u64 = 1024 * 1024;
+
+/// Files larger than this go through the multipart endpoints (civis-python's
+/// `MIN_MULTIPART_SIZE`, 50 MiB).
+///
+/// ```
+/// assert_eq!(civis_core::files::MULTIPART_THRESHOLD, 50 * 1024 * 1024);
+/// ```
+pub const MULTIPART_THRESHOLD: u64 = 50 * MIB;
+
+/// The smallest part of a multipart upload (civis-python's `MIN_PART_SIZE`, 5 MiB; S3's own
+/// minimum).
+///
+/// ```
+/// assert_eq!(civis_core::files::MIN_PART_SIZE, 5 * 1024 * 1024);
+/// ```
+pub const MIN_PART_SIZE: u64 = 5 * MIB;
+
+/// How many parts of a multipart upload are in flight at once, each on its own thread
+/// (civis-python's `MAX_THREADS`).
+///
+/// ```
+/// assert_eq!(civis_core::files::MAX_PARALLEL_PARTS, 4);
+/// ```
+pub const MAX_PARALLEL_PARTS: usize = 4;
+
+/// The longest description the API accepts, in characters.
+///
+/// ```
+/// assert_eq!(civis_core::files::MAX_DESCRIPTION_CHARS, 512);
+/// ```
+pub const MAX_DESCRIPTION_CHARS: usize = 512;
+
+/// The part size of a multipart upload of `file_size` bytes, as civis-python computes it:
+/// `max(int(sqrt(5 MiB) * sqrt(size)), 5 MiB)`, so that the number of parts grows with the
+/// square root of the size (a 1 GiB file goes in 15 parts of about 72 MiB).
+///
+/// ```
+/// use civis_core::files::{part_size, MIN_PART_SIZE};
+/// assert_eq!(part_size(60 * 1024 * 1024), 18_161_869);
+/// assert_eq!(part_size(1024), MIN_PART_SIZE);
+/// ```
+pub fn part_size(file_size: u64) -> u64 {
+    let size = ((MIN_PART_SIZE as f64).sqrt() * (file_size as f64).sqrt()) as u64;
+    size.max(MIN_PART_SIZE)
+}
+
+/// The byte ranges (offset, length) of the parts of a multipart upload of `file_size` bytes.
+///
+/// ```
+/// let parts = civis_core::files::parts(1 << 30);
+/// assert_eq!(parts.len(), 15);
+/// assert_eq!(parts.iter().map(|(_, len)| len).sum::<u64>(), 1 << 30);
+/// ```
+pub fn parts(file_size: u64) -> Vec<(u64, u64)> {
+    let size = part_size(file_size);
+    (0..file_size.div_ceil(size))
+        .map(|i| {
+            let offset = i * size;
+            (offset, size.min(file_size - offset))
+        })
+        .collect()
+}
