@@ -330,10 +330,10 @@ struct Created {
 }
 
 impl Upload<'_> {
-    /// `POST /files`, then the form POST of the file to the presigned URL with the fields the
+    /// `POST /files/`, then the form POST of the file to the presigned URL with the fields the
     /// API gave.
     fn single(&self, fields: Map<String, Value>) -> Result<i64, Error> {
-        let created: Created = self.api_post("/files", fields)?;
+        let created: Created = self.api_post("/files/", fields)?;
         let form = Form::new(&created.upload_fields, self.file_name());
         let url = created.upload_url.as_str();
         let what = format!("the upload of file {}", created.id);

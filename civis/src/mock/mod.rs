@@ -15,9 +15,17 @@
 //! # Ok(()) }
 //! ```
 //!
+//! It also stores files as Civis does (see `upload_file` and `download_file` on the client):
+//! `POST /files/` and `POST /files/multipart` answer with upload URLs on the mock, and
+//! `GET /files/{id}` of a stored file with a download URL on the mock that honours `Range`. The
+//! bytes go to a temporary directory; [`MockServer::fail_part_once`],
+//! [`MockServer::drop_download_once_after`] and [`MockServer::expire_file`] script storage's
+//! failures.
+//!
 //! Behind the `mock` feature.
 
 mod recorded;
+mod storage;
 
 use std::collections::VecDeque;
 use std::path::Path;
@@ -30,6 +38,7 @@ use serde_json::Value;
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
 use crate::Error;
+use storage::Storage;
 
 /// One scripted answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +169,7 @@ struct State {
 pub struct MockServer {
     url: String,
     state: Arc<Mutex<State>>,
+    storage: Arc<Storage>,
     server: Arc<tiny_http::Server>,
     thread: Option<thread::JoinHandle<()>>,
 }
@@ -199,21 +209,29 @@ impl MockServer {
             .to_ip()
             .ok_or_else(|| Error::Config("the mock has no IP address".into()))?;
         let url = format!("http://{address}/");
+        let storage = Arc::new(Storage::new(&url).map_err(|e| {
+            Error::Config(format!(
+                "the mock cannot make its file storage directory: {e}"
+            ))
+        })?);
         let server = Arc::new(server);
         let state = Arc::new(Mutex::new(State::default()));
         let spec = Arc::new(spec);
         let listener = server.clone();
         let shared = state.clone();
+        let files = storage.clone();
         let thread = thread::spawn(move || {
             for request in listener.incoming_requests() {
                 let (state, spec, examples) = (shared.clone(), spec.clone(), examples.clone());
+                let files = files.clone();
                 // One thread per request, so a scripted delay does not hold up the others.
-                thread::spawn(move || answer(request, &state, &spec, &examples));
+                thread::spawn(move || answer(request, &state, &files, &spec, &examples));
             }
         });
         Ok(Self {
             url,
             state,
+            storage,
             server,
             thread: Some(thread),
         })
@@ -259,6 +277,58 @@ impl MockServer {
     pub fn clear_requests(&self) {
         lock(&self.state).received.clear();
     }
+
+    /// Makes the next PUT of part `part` (from 1) of a multipart upload answer `status` instead
+    /// of storing it, once (S3's occasional 500 or 503).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis::Error> {
+    /// let mock = civis::mock::MockServer::scripted()?;
+    /// mock.fail_part_once(2, 503);
+    /// # Ok(()) }
+    /// ```
+    pub fn fail_part_once(&self, part: usize, status: u16) {
+        self.storage.fail_part_once(part, status);
+    }
+
+    /// Makes the next download from the mock's storage close its connection after `bytes`
+    /// bytes of the body, once, though the answer announced the whole length.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis::Error> {
+    /// let mock = civis::mock::MockServer::scripted()?;
+    /// mock.drop_download_once_after(4096);
+    /// # Ok(()) }
+    /// ```
+    pub fn drop_download_once_after(&self, bytes: u64) {
+        self.storage.drop_download_once_after(bytes);
+    }
+
+    /// Expires the stored file `id`: `GET /files/{id}` then answers without a download URL, and
+    /// the old URL is refused. `false` when the mock holds no such file.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis::Error> {
+    /// let mock = civis::mock::MockServer::scripted()?;
+    /// assert!(!mock.expire_file(7));
+    /// # Ok(()) }
+    /// ```
+    pub fn expire_file(&self, id: i64) -> bool {
+        self.storage.expire(id)
+    }
+
+    /// Where the mock keeps the bytes of file `id`, once they are uploaded (and, for a
+    /// multipart upload, completed). The directory goes when the mock is dropped.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis::Error> {
+    /// let mock = civis::mock::MockServer::scripted()?;
+    /// assert_eq!(mock.stored_file(7), None);
+    /// # Ok(()) }
+    /// ```
+    pub fn stored_file(&self, id: i64) -> Option<std::path::PathBuf> {
+        self.storage.stored_path(id)
+    }
 }
 
 impl std::fmt::Debug for MockServer {
@@ -293,7 +363,16 @@ fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Se
     tiny_http::Server::from_listener(std::net::TcpListener::from(socket), None)
 }
 
-fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, examples: &[Example]) {
+fn answer(
+    mut request: tiny_http::Request,
+    state: &Mutex<State>,
+    storage: &Storage,
+    spec: &str,
+    examples: &[Example],
+) {
+    if Storage::serves(request.url()) {
+        return storage.serve(request, state);
+    }
     let mut body = String::new();
     let _ = request.as_reader().read_to_string(&mut body);
     let received = ReceivedRequest {
@@ -334,7 +413,9 @@ fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, exa
                 }
             })
     };
-    let reply = scripted.unwrap_or_else(|| from_examples(&incoming, spec, examples));
+    let reply = scripted
+        .or_else(|| storage.api(&incoming))
+        .unwrap_or_else(|| from_examples(&incoming, spec, examples));
     thread::sleep(reply.delay);
     if reply.drop_connection {
         // Take the connection from the server and close it without writing an answer.
