@@ -341,22 +341,24 @@ impl Upload<'_> {
         let mut retrier = Retrier::new(config);
         loop {
             let mut counted = Counted {
-                inner: form.body(self.open_at(0)?.take(self.size)),
+                inner: self.open_at(0)?.take(self.size),
                 progress: self.progress,
                 count: 0,
             };
-            let length = form.length(self.size);
             let headers = [
                 ("Content-Type", form.content_type()),
-                ("Content-Length", length.to_string()),
+                ("Content-Length", form.length(self.size).to_string()),
             ];
-            let attempt = storage::send(
-                self.client,
-                "POST",
-                url,
-                &headers,
-                SendBody::from_reader(&mut counted),
-            )
+            let attempt = {
+                let mut body = form.body(&mut counted);
+                storage::send(
+                    self.client,
+                    "POST",
+                    url,
+                    &headers,
+                    SendBody::from_reader(&mut body),
+                )
+            }
             .and_then(finished);
             match attempt {
                 Ok(()) => return Ok(created.id),

@@ -16,9 +16,9 @@
 //! ```
 //!
 //! It also stores files as Civis does (see `upload_file` and `download_file` on the client):
-//! `POST /files/` and `POST /files/multipart` answer with upload URLs on the mock, and
-//! `GET /files/{id}` of a stored file with a download URL on the mock that honours `Range`. The
-//! bytes go to a temporary directory; [`MockServer::fail_part_once`],
+//! `POST /files/` and `POST /files/multipart` answer with upload URLs on the mock's own storage
+//! server (another port, as S3 is another host), and `GET /files/{id}` of a stored file with a
+//! download URL there that honours `Range`. The bytes go to a temporary directory; [`MockServer::fail_part_once`],
 //! [`MockServer::drop_download_once_after`] and [`MockServer::expire_file`] script storage's
 //! failures.
 //!
@@ -209,13 +209,10 @@ impl MockServer {
             .to_ip()
             .ok_or_else(|| Error::Config("the mock has no IP address".into()))?;
         let url = format!("http://{address}/");
-        let storage = Arc::new(Storage::new(&url).map_err(|e| {
-            Error::Config(format!(
-                "the mock cannot make its file storage directory: {e}"
-            ))
-        })?);
         let server = Arc::new(server);
         let state = Arc::new(Mutex::new(State::default()));
+        let storage = Storage::start(state.clone())
+            .map_err(|e| Error::Config(format!("the mock cannot start its file storage: {e}")))?;
         let spec = Arc::new(spec);
         let listener = server.clone();
         let shared = state.clone();
@@ -341,6 +338,7 @@ impl std::fmt::Debug for MockServer {
 
 impl Drop for MockServer {
     fn drop(&mut self) {
+        self.storage.stop();
         self.server.unblock();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
@@ -370,9 +368,6 @@ fn answer(
     spec: &str,
     examples: &[Example],
 ) {
-    if Storage::serves(request.url()) {
-        return storage.serve(request, state);
-    }
     let mut body = String::new();
     let _ = request.as_reader().read_to_string(&mut body);
     let received = ReceivedRequest {

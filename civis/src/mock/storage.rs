@@ -1,24 +1,31 @@
 //! The mock's file storage: `POST /files/` and `POST /files/multipart` answer with upload URLs
-//! on the mock itself, `POST /files/multipart/{id}/complete` joins the parts, and
-//! `GET /files/{id}` answers with a download URL on the mock that honours `Range`.
+//! on it, `POST /files/multipart/{id}/complete` joins the parts, and `GET /files/{id}` answers
+//! with a download URL on it that honours `Range`.
 //!
-//! Stored bytes go to a temporary directory, removed with the mock, so a test of a gigabyte
-//! file needs a gigabyte of disk, not of memory. Storage URLs answer as S3 does where it
-//! matters to a client: a body without `Content-Length` is refused (411), and so is a request
-//! that carries an `Authorization` header besides the presigned URL (400).
+//! Storage is a server of its own on another port of 127.0.0.1, as S3 is another host than the
+//! API: a minimal HTTP/1.1 server, because a test must be able to cut a download off mid-body
+//! and close the connection, which tiny_http cannot do. Stored bytes go to a temporary
+//! directory, removed with the mock, so a test of a gigabyte file needs a gigabyte of disk, not
+//! of memory. Storage answers as S3 does where it matters to a client: a body without
+//! `Content-Length` is refused (411), and so is a request that carries an `Authorization`
+//! header besides the presigned URL (400). Its requests are recorded with the API's, without
+//! their bodies.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Map, Value};
 
 use super::{Incoming, ReceivedRequest, Scripted, State};
 
-/// Where storage URLs live on the mock.
+/// The path under which storage serves files.
 const PREFIX: &str = "/storage/";
 
 /// The first id the mock gives a file: far from the ids of the spec's recordings, which the
@@ -31,8 +38,9 @@ const DEFAULT_LIFETIME_SECS: u64 = 30 * 24 * 3600;
 #[derive(Debug)]
 pub(super) struct Storage {
     dir: tempfile::TempDir,
-    base_url: String,
+    address: SocketAddr,
     state: Mutex<Files>,
+    stopping: AtomicBool,
 }
 
 #[derive(Debug, Default)]
@@ -56,15 +64,41 @@ struct Stored {
 }
 
 impl Storage {
-    pub(super) fn new(base_url: &str) -> io::Result<Self> {
-        Ok(Self {
+    /// Starts storage on a free port; its requests are recorded in `received`.
+    pub(super) fn start(received: Arc<Mutex<State>>) -> io::Result<Arc<Self>> {
+        let listener = TcpListener::bind(("127.0.0.1", 0))?;
+        let storage = Arc::new(Self {
             dir: tempfile::Builder::new().prefix("civis-mock-").tempdir()?,
-            base_url: base_url.trim_end_matches('/').to_string(),
+            address: listener.local_addr()?,
             state: Mutex::new(Files {
                 next_id: FIRST_ID,
                 ..Files::default()
             }),
-        })
+            stopping: AtomicBool::new(false),
+        });
+        let server = storage.clone();
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                if server.stopping.load(Ordering::Relaxed) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let (server, received) = (server.clone(), received.clone());
+                thread::spawn(move || server.connection(stream, &received));
+            }
+        });
+        Ok(storage)
+    }
+
+    /// Stops accepting connections (those open end when their clients close them).
+    pub(super) fn stop(&self) {
+        self.stopping.store(true, Ordering::Relaxed);
+        // Wake the accept loop so that it sees the flag.
+        let _ = TcpStream::connect(self.address);
+    }
+
+    fn base_url(&self) -> String {
+        format!("http://{}", self.address)
     }
 
     fn lock(&self) -> MutexGuard<'_, Files> {
@@ -160,7 +194,7 @@ impl Storage {
         if parts == 0 {
             answer.insert(
                 "uploadUrl".into(),
-                json!(format!("{}{PREFIX}form/{id}", self.base_url)),
+                json!(format!("{}{PREFIX}form/{id}", self.base_url())),
             );
             answer.insert("uploadFields".into(), json!(upload_fields(id)));
             answer.insert("myPermissionLevel".into(), json!("manage"));
@@ -169,7 +203,7 @@ impl Storage {
                 .map(|part| {
                     format!(
                         "{}{PREFIX}parts/{id}/{part}?X-Amz-Signature=mock",
-                        self.base_url
+                        self.base_url()
                     )
                 })
                 .collect();
@@ -227,75 +261,69 @@ impl Storage {
         let file = files.files.get(&id)?;
         let mut answer = file.meta.clone();
         let url = (file.size.is_some() && !file.expired)
-            .then(|| format!("{}{PREFIX}files/{id}?X-Amz-Signature=mock", self.base_url));
+            .then(|| format!("{}{PREFIX}files/{id}?X-Amz-Signature=mock", self.base_url()));
         answer.insert("fileUrl".into(), json!(url));
         answer.insert("downloadUrl".into(), json!(url));
         answer.insert("myPermissionLevel".into(), json!("manage"));
         Some(Scripted::json(200, Value::Object(answer).to_string()))
     }
 
-    /// Whether `url` is a storage URL, which [`Storage::serve`] answers.
-    pub(super) fn serves(url: &str) -> bool {
-        url.starts_with(PREFIX)
-    }
-
-    /// Answers a request to a storage URL, streaming its body to disk or its answer from disk;
-    /// the request is recorded without its body.
-    pub(super) fn serve(&self, mut request: tiny_http::Request, state: &Mutex<State>) {
-        let received = ReceivedRequest {
-            method: request.method().as_str().to_uppercase(),
-            url: request.url().to_string(),
-            headers: request
-                .headers()
-                .iter()
-                .map(|h| {
-                    (
-                        h.field.as_str().as_str().to_ascii_lowercase(),
-                        h.value.as_str().to_string(),
-                    )
-                })
-                .collect(),
-            body: String::new(),
-        };
-        super::lock(state).received.push(received.clone());
-        let path = received.url.split('?').next().unwrap_or_default();
-        let route: Vec<&str> = path[PREFIX.len()..].split('/').collect();
-        let reply = if received.header("authorization").is_some() {
-            error(
-                400,
-                "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified",
-            )
-        } else {
-            match (received.method.as_str(), route.as_slice()) {
-                ("GET", ["files", id]) => match id.parse() {
-                    Ok(id) => return self.download(request, id, received.header("range")),
-                    Err(_) => error(404, "no such file"),
-                },
-                ("POST", ["form", id]) => self.receive_form(&mut request, &received, id),
-                ("PUT", ["parts", id, part]) => self.receive_part(&mut request, id, part),
-                _ => error(404, "no such storage URL"),
-            }
-        };
-        let _ = request.respond(response(reply));
-    }
-
-    /// Whether the body has a length, as S3 requires; chunked bodies are refused.
-    fn length_required(request: &tiny_http::Request) -> Option<Scripted> {
-        request.body_length().is_none().then(|| {
-            error(
-                411,
-                "MissingContentLength: You must provide the Content-Length HTTP header.",
-            )
-        })
-    }
-
-    fn receive_part(&self, request: &mut tiny_http::Request, id: &str, part: &str) -> Scripted {
-        let (Ok(id), Ok(part)) = (id.parse::<i64>(), part.parse::<usize>()) else {
-            return error(404, "no such upload URL");
-        };
-        if let Some(refusal) = Self::length_required(request) {
-            return refusal;
+    /// Serves one connection to storage: requests one after the other (keep-alive) until the
+    /// client closes it, or a scripted drop does.
+    fn connection(&self, stream: TcpStream, state: &Mutex<State>) -> io::Result<()> {
+        let _ = stream.set_nodelay(true);
+        let mut reader = BufReader::with_capacity(256 * 1024, stream.try_clone()?);
+        let mut writer = stream;
+        while let Some(request) = read_head(&mut reader)? {
+            super::lock(state).received.push(request.clone());
+            let length = request
+                .header("content-length")
+                .and_then(|l| l.trim().parse::<u64>().ok());
+            let Some(length) =
+                length.or_else(|| (request.header("transfer-encoding").is_none()).then_some(0))
+            else {
+                // A chunked body: refused as S3 refuses it, and the connection closed, since its
+                // end is not known.
+                let reply = error(
+                    411,
+                    "MissingContentLength: You must provide the Content-Length HTTP header.",
+                );
+                return write_reply(&mut writer, reply);
+            };
+            let mut body = (&mut reader).take(length);
+            let path = request.url.split('?').next().unwrap_or_default();
+            let route: Vec<&str> = path.trim_start_matches(PREFIX).split('/').collect();
+            let reply = if request.header("authorization").is_some() {
+                error(400, "InvalidArgument: Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified")
+            } else {
+                match (request.method.as_str(), route.as_slice()) {
+                    ("GET", ["files", id]) => match id.parse() {
+                        Ok(id) => {
+                            if self.download(&mut writer, id, request.header("range"))? {
+                                continue;
+                            }
+                            // A scripted drop: the connection closes mid-answer.
+                            return writer.shutdown(Shutdown::Both);
+                        }
+                        Err(_) => error(404, "NoSuchKey"),
+                    },
+                    ("POST", ["form", id]) => self.receive_form(&mut body, &request, id),
+                    ("PUT", ["parts", id, part]) => self.receive_part(&mut body, id, part),
+                    _ => error(404, "NoSuchKey: no such storage URL"),
+                }
+            };
+            // Whatever of the body was not read is read now, so the next request starts
+            // where it should.
+            io::copy(&mut body, &mut io::sink())?;
+            write_reply(&mut writer, reply)?;
         }
+        Ok(())
+    }
+
+    fn receive_part(&self, body: &mut dyn Read, id: &str, part: &str) -> Scripted {
+        let (Ok(id), Ok(part)) = (id.parse::<i64>(), part.parse::<usize>()) else {
+            return error(404, "NoSuchUpload");
+        };
         {
             let mut files = self.lock();
             if !files
@@ -303,22 +331,19 @@ impl Storage {
                 .get(&id)
                 .is_some_and(|f| (1..=f.parts).contains(&part))
             {
-                return error(404, "no such upload URL");
+                return error(404, "NoSuchUpload");
             }
             if let Some(at) = files.failing_parts.iter().position(|(p, _)| *p == part) {
                 let (_, status) = files.failing_parts.remove(at);
-                drop(files);
-                // Read the body as a server that fails late does, so that the client's
-                // attempt is complete and its retry is what the test sees.
-                let _ = io::copy(request.as_reader(), &mut io::sink());
+                // The body is read before the failure, as a server that fails late does.
                 return error(
                     status,
                     "InternalError: We encountered an internal error. Please try again.",
                 );
             }
         }
-        let written = File::create(self.part_path(id, part))
-            .and_then(|mut file| io::copy(request.as_reader(), &mut file));
+        let written =
+            File::create(self.part_path(id, part)).and_then(|mut file| io::copy(body, &mut file));
         match written {
             Ok(_) => Scripted::status(200).header("ETag", &format!("\"{id}-{part}\"")),
             Err(e) => error(500, &format!("the part could not be stored: {e}")),
@@ -327,22 +352,14 @@ impl Storage {
 
     /// S3's browser-form upload: the fields, then the file, in `multipart/form-data`. The body is
     /// spooled to disk, then the file's bytes are cut out of it.
-    fn receive_form(
-        &self,
-        request: &mut tiny_http::Request,
-        received: &ReceivedRequest,
-        id: &str,
-    ) -> Scripted {
+    fn receive_form(&self, body: &mut dyn Read, request: &ReceivedRequest, id: &str) -> Scripted {
         let Ok(id) = id.parse::<i64>() else {
-            return error(404, "no such upload URL");
+            return error(404, "NoSuchKey");
         };
         if self.lock().files.get(&id).is_none_or(|f| f.parts != 0) {
-            return error(404, "no such upload URL");
+            return error(404, "NoSuchKey");
         }
-        if let Some(refusal) = Self::length_required(request) {
-            return refusal;
-        }
-        let Some(boundary) = received
+        let Some(boundary) = request
             .header("content-type")
             .and_then(|t| t.split("boundary=").nth(1))
             .map(|b| b.trim_matches('"').to_string())
@@ -351,7 +368,7 @@ impl Storage {
         };
         let spooled = self.dir.path().join(format!("{id}.form"));
         let cut = File::create(&spooled)
-            .and_then(|mut file| io::copy(request.as_reader(), &mut file))
+            .and_then(|mut file| io::copy(body, &mut file))
             .and_then(|_| cut_file_out(&spooled, &self.path(id), &boundary, id));
         let _ = fs::remove_file(&spooled);
         match cut {
@@ -364,7 +381,9 @@ impl Storage {
         }
     }
 
-    fn download(&self, request: tiny_http::Request, id: i64, range: Option<&str>) {
+    /// Answers a download, honouring `Range: bytes=START-`; `false` when a scripted drop cut
+    /// it off.
+    fn download(&self, writer: &mut TcpStream, id: i64, range: Option<&str>) -> io::Result<bool> {
         let (size, drop_after) = {
             let mut files = self.lock();
             match files.files.get(&id) {
@@ -377,71 +396,91 @@ impl Storage {
                     (size, files.drop_download_after.take())
                 }
                 _ => {
-                    let _ =
-                        request.respond(response(error(403, "AccessDenied: Request has expired")));
-                    return;
+                    drop(files);
+                    write_reply(writer, error(403, "AccessDenied: Request has expired"))?;
+                    return Ok(true);
                 }
             }
         };
         let start = match range.map(parse_range) {
             None => 0,
-            Some(Some(start)) if start < size || (start == 0 && size == 0) => start,
+            Some(Some(start)) if start < size => start,
             Some(_) => {
                 let reply = error(416, "InvalidRange: The requested range is not satisfiable")
                     .header("Content-Range", &format!("bytes */{size}"));
-                let _ = request.respond(response(reply));
-                return;
+                write_reply(writer, reply)?;
+                return Ok(true);
             }
         };
-        let file = File::open(self.path(id)).and_then(|mut file| {
-            file.seek(SeekFrom::Start(start))?;
-            Ok(file)
-        });
-        let Ok(file) = file else {
-            let _ = request.respond(response(error(500, "the stored file cannot be read")));
-            return;
-        };
+        let mut file = File::open(self.path(id))?;
+        file.seek(SeekFrom::Start(start))?;
         let length = size - start;
-        let (status, mut headers) = if range.is_some() {
-            let last = (size.max(1) - 1).max(start);
-            (
-                206,
-                vec![format!("Content-Range: bytes {start}-{last}/{size}")],
+        let mut head = if range.is_some() {
+            format!(
+                "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes {start}-{}/{size}\r\n",
+                size - 1
             )
         } else {
-            (200, Vec::new())
+            "HTTP/1.1 200 OK\r\n".to_string()
         };
-        headers.push("Content-Type: binary/octet-stream".to_string());
-        if let Some(cut_after) = drop_after {
-            // Write the answer by hand, promising `length` bytes, and close the connection
-            // after `cut_after` of them.
-            let mut writer = request.into_writer();
-            let mut head = format!("HTTP/1.1 {status} Mock\r\nContent-Length: {length}\r\n");
-            for header in &headers {
-                head.push_str(header);
-                head.push_str("\r\n");
-            }
-            head.push_str("\r\n");
-            let _ = writer
-                .write_all(head.as_bytes())
-                .and_then(|()| io::copy(&mut file.take(cut_after.min(length)), &mut writer))
-                .and_then(|_| writer.flush());
-            return;
-        }
-        let mut reply = tiny_http::Response::new(
-            tiny_http::StatusCode(status),
-            Vec::new(),
-            file,
-            usize::try_from(length).ok(),
-            None,
-        );
-        for header in headers {
-            if let Ok(header) = header.parse::<tiny_http::Header>() {
-                reply.add_header(header);
-            }
-        }
-        let _ = request.respond(reply);
+        head.push_str(&format!(
+            "Content-Type: binary/octet-stream\r\nContent-Length: {length}\r\n\r\n"
+        ));
+        writer.write_all(head.as_bytes())?;
+        let sent = length.min(drop_after.unwrap_or(u64::MAX));
+        io::copy(&mut file.take(sent), writer)?;
+        writer.flush()?;
+        Ok(sent == length)
     }
+}
+
+/// Reads a request line and headers; `None` when the client closed the connection.
+fn read_head(reader: &mut BufReader<TcpStream>) -> io::Result<Option<ReceivedRequest>> {
+    let mut line = String::new();
+    if reader.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let mut words = line.split_whitespace();
+    let (method, url) = (
+        words.next().unwrap_or_default(),
+        words.next().unwrap_or_default(),
+    );
+    let mut request = ReceivedRequest {
+        method: method.to_uppercase(),
+        url: url.to_string(),
+        headers: Vec::new(),
+        body: String::new(),
+    };
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            return Ok(Some(request));
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            request
+                .headers
+                .push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+        }
+    }
+}
+
+fn write_reply(writer: &mut TcpStream, reply: Scripted) -> io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} Mock\r\nContent-Length: {}\r\n",
+        reply.status,
+        reply.body.len()
+    );
+    for (name, value) in &reply.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    head.push_str(&reply.body);
+    writer.write_all(head.as_bytes())?;
+    writer.flush()
 }
 
 /// The fields of a form upload: S3's key and policy fields, which the client must send back.
@@ -522,16 +561,6 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn error(status: u16, message: &str) -> Scripted {
     let body = json!({"error": "storage", "errorDescription": message, "code": status});
     Scripted::json(status, body.to_string())
-}
-
-fn response(reply: Scripted) -> tiny_http::Response<io::Cursor<Vec<u8>>> {
-    let mut response = tiny_http::Response::from_string(reply.body).with_status_code(reply.status);
-    for (name, value) in &reply.headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    response
 }
 
 /// `secs` since the epoch as RFC 3339 in UTC, as the API writes dates.

@@ -1,0 +1,509 @@
+//! Files in and out of Civis against the mock's file storage: uploads (form POST and
+//! multipart), downloads that resume with `Range`, and the failures scripts meet.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use civis::mock::{MockServer, ReceivedRequest};
+use civis::{Client, Error, Retry};
+use civis_tests::FakeClock;
+use serde_json::{json, Value};
+
+const KEY: &str = "files-test-api-key";
+
+fn client(mock: &MockServer, clock: &FakeClock) -> Client {
+    Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .clock(clock.clone())
+        .build()
+        .unwrap()
+}
+
+fn mock() -> MockServer {
+    MockServer::scripted().unwrap()
+}
+
+/// Bytes that differ from one offset to the next (xorshift), so a shifted or repeated block
+/// cannot pass for the original.
+fn pattern(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed | 1;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect()
+}
+
+/// Cargo's scratch directory for integration tests, so runs reuse (and overwrite) the files.
+fn scratch() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("civis-files-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = scratch().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// A file just past the multipart threshold (so 4 parts), written once for the tests that need
+/// one, in pieces so that the test process never holds it.
+fn big_file() -> &'static Path {
+    static BIG: OnceLock<PathBuf> = OnceLock::new();
+    BIG.get_or_init(|| {
+        let path = scratch().join("big.bin");
+        let mut file = File::create(&path).unwrap();
+        let mut written = 0u64;
+        let mut seed = 7;
+        while written <= civis::files::MULTIPART_THRESHOLD {
+            let piece = pattern(1 << 20, seed);
+            file.write_all(&piece).unwrap();
+            written += piece.len() as u64;
+            seed += 1;
+        }
+        file.write_all(b"tail").unwrap();
+        path
+    })
+}
+
+/// Whether two files have the same bytes, compared piece by piece.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (mut a, mut b) = (
+        BufReader::new(File::open(a).unwrap()),
+        BufReader::new(File::open(b).unwrap()),
+    );
+    loop {
+        let (x, y) = (a.fill_buf().unwrap().to_vec(), b.fill_buf().unwrap());
+        let n = x.len().min(y.len());
+        if x[..n] != y[..n] {
+            return false;
+        }
+        if n == 0 {
+            return x.is_empty() && y.is_empty();
+        }
+        a.consume(n);
+        b.consume(n);
+    }
+}
+
+fn storage_requests(mock: &MockServer) -> Vec<ReceivedRequest> {
+    mock.requests()
+        .into_iter()
+        .filter(|r| r.url.starts_with("/storage/"))
+        .collect()
+}
+
+fn api_requests(mock: &MockServer, method: &str, path: &str) -> Vec<ReceivedRequest> {
+    mock.requests()
+        .into_iter()
+        .filter(|r| r.method == method && r.url.split('?').next() == Some(path))
+        .collect()
+}
+
+#[test]
+fn small_files_round_trip_byte_for_byte_from_a_path_and_from_a_reader() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    for (size, seed) in [(0usize, 1u64), (1024, 2), (3 << 20, 3)] {
+        let bytes = pattern(size, seed);
+        let path = write_file(&format!("small-{size}.bin"), &bytes);
+
+        let from_path = client.upload_file(&path).send().unwrap();
+        let out = scratch().join(format!("small-{size}.out"));
+        let written = client.download_file(from_path).to_path(&out).unwrap();
+        assert_eq!(written, size as u64);
+        assert_eq!(
+            std::fs::read(&out).unwrap(),
+            bytes,
+            "{size} bytes from a path"
+        );
+
+        let from_reader = client
+            .upload_reader(bytes.as_slice(), format!("reader-{size}.bin"))
+            .send()
+            .unwrap();
+        assert_ne!(from_reader, from_path);
+        let mut downloaded = Vec::new();
+        client
+            .download_file(from_reader)
+            .to_writer(&mut downloaded)
+            .unwrap();
+        assert_eq!(downloaded, bytes, "{size} bytes from a reader");
+    }
+    // Up to the threshold every upload is one form POST, none goes through multipart.
+    assert_eq!(api_requests(&mock, "POST", "/files/").len(), 6);
+    assert!(api_requests(&mock, "POST", "/files/multipart").is_empty());
+    let names: Vec<Value> = api_requests(&mock, "POST", "/files/")
+        .iter()
+        .map(|r| r.json().unwrap()["name"].clone())
+        .collect();
+    assert_eq!(names[0], json!("small-0.bin"));
+    assert_eq!(names[1], json!("reader-0.bin"));
+}
+
+#[test]
+fn files_past_the_threshold_go_in_parallel_parts_and_round_trip() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let big = big_file();
+    let size = std::fs::metadata(big).unwrap().len();
+    let parts = civis::files::parts(size);
+    assert_eq!(parts.len(), 4);
+
+    let from_path = client.upload_file(big).send().unwrap();
+    let from_reader = client
+        .upload_reader(File::open(big).unwrap(), "big-from-reader.bin")
+        .send()
+        .unwrap();
+
+    let created = api_requests(&mock, "POST", "/files/multipart");
+    assert_eq!(created.len(), 2);
+    assert_eq!(created[0].json().unwrap()["num_parts"], json!(4));
+    assert_eq!(
+        created[1].json().unwrap()["name"],
+        json!("big-from-reader.bin")
+    );
+    let puts: Vec<ReceivedRequest> = storage_requests(&mock)
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .collect();
+    assert_eq!(puts.len(), 8);
+    for put in &puts {
+        let part: usize = put
+            .url
+            .split('?')
+            .next()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(
+            put.header("content-length"),
+            Some(parts[part - 1].1.to_string().as_str()),
+            "{}",
+            put.url
+        );
+    }
+    for id in [from_path, from_reader] {
+        assert_eq!(
+            api_requests(&mock, "POST", &format!("/files/multipart/{id}/complete")).len(),
+            1
+        );
+        let out = scratch().join(format!("big-{id}.out"));
+        assert_eq!(client.download_file(id).to_path(&out).unwrap(), size);
+        assert!(same_bytes(big, &out), "file {id} differs");
+        std::fs::remove_file(out).unwrap();
+    }
+}
+
+#[test]
+fn an_upload_part_that_fails_once_is_retried() {
+    let mock = mock();
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    mock.fail_part_once(2, 503);
+    let id = client.upload_file(big_file()).send().unwrap();
+
+    let mut puts_per_part = [0; 4];
+    for put in storage_requests(&mock).iter().filter(|r| r.method == "PUT") {
+        let part: usize = put
+            .url
+            .split('?')
+            .next()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        puts_per_part[part - 1] += 1;
+    }
+    assert_eq!(puts_per_part, [1, 2, 1, 1]);
+    assert_eq!(clock.sleeps().len(), 1, "one wait before the retry");
+    let out = scratch().join("retried.out");
+    client.download_file(id).to_path(&out).unwrap();
+    assert!(same_bytes(big_file(), &out));
+    std::fs::remove_file(out).unwrap();
+}
+
+#[test]
+fn a_part_that_keeps_failing_is_an_error_naming_it_and_the_upload_is_not_completed() {
+    let mock = mock();
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .retry(Retry::none())
+        .build()
+        .unwrap();
+    mock.fail_part_once(3, 500);
+    let error = client.upload_file(big_file()).send().unwrap_err();
+    let Error::UploadPart {
+        file_id,
+        part,
+        parts,
+        source,
+    } = &error
+    else {
+        panic!("expected an UploadPart error, got {error:?}");
+    };
+    assert_eq!((*part, *parts), (3, 4));
+    assert!(
+        matches!(
+            **source,
+            Error::Storage {
+                status: Some(500),
+                ..
+            }
+        ),
+        "{source:?}"
+    );
+    assert!(error.to_string().contains("part 3 of 4"), "{error}");
+    assert!(api_requests(
+        &mock,
+        "POST",
+        &format!("/files/multipart/{file_id}/complete")
+    )
+    .is_empty());
+    assert!(matches!(
+        client.download_file(*file_id).to_writer(&mut Vec::new()),
+        Err(Error::FileExpired { .. })
+    ));
+}
+
+#[test]
+fn a_download_that_drops_at_40_percent_completes_with_one_range_request() {
+    let mock = mock();
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    let bytes = pattern(3 << 20, 40);
+    let id = client
+        .upload_reader(bytes.as_slice(), "drop.bin")
+        .send()
+        .unwrap();
+    let cut = bytes.len() as u64 * 4 / 10;
+    mock.drop_download_once_after(cut);
+    mock.clear_requests();
+
+    let progress = Arc::new(Mutex::new(Vec::new()));
+    let seen = progress.clone();
+    let mut downloaded = Vec::new();
+    client
+        .download_file(id)
+        .progress(move |done, total| seen.lock().unwrap().push((done, total)))
+        .to_writer(&mut downloaded)
+        .unwrap();
+    assert!(downloaded == bytes, "the resumed download differs");
+
+    let gets = storage_requests(&mock);
+    assert_eq!(gets.len(), 2);
+    assert_eq!(gets[0].header("range"), None);
+    assert_eq!(
+        gets[1].header("range"),
+        Some(format!("bytes={cut}-").as_str())
+    );
+    let progress = progress.lock().unwrap();
+    assert!(progress.windows(2).all(|w| w[0].0 < w[1].0));
+    assert_eq!(
+        progress.last(),
+        Some(&(bytes.len() as u64, bytes.len() as u64))
+    );
+}
+
+#[test]
+fn with_retries_off_a_dropped_download_is_an_error_that_hides_the_signature() {
+    let mock = mock();
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .retry(Retry::none())
+        .build()
+        .unwrap();
+    let bytes = pattern(100_000, 5);
+    let id = client
+        .upload_reader(bytes.as_slice(), "once.bin")
+        .send()
+        .unwrap();
+    mock.drop_download_once_after(10);
+    let error = client
+        .download_file(id)
+        .to_writer(&mut Vec::new())
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Storage { method, status: None, .. } if method == "GET"),
+        "{error:?}"
+    );
+    assert!(!error.to_string().contains("X-Amz-Signature"), "{error}");
+}
+
+#[test]
+fn an_expired_file_is_a_clear_error() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let id = client
+        .upload_reader(&b"old data"[..], "old.csv")
+        .send()
+        .unwrap();
+    assert!(mock.expire_file(id));
+    let out = scratch().join("expired.out");
+    let error = client.download_file(id).to_path(&out).unwrap_err();
+    assert!(
+        matches!(error, Error::FileExpired { id: e } if e == id),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("expired"), "{error}");
+    assert!(!out.exists(), "a failed download leaves no file");
+}
+
+#[test]
+fn a_description_longer_than_512_characters_is_refused_before_any_request() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let error = client
+        .upload_reader(&b"x"[..], "x.csv")
+        .description("é".repeat(513))
+        .send()
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Usage(m) if m.contains("513") && m.contains("512")),
+        "{error:?}"
+    );
+    assert!(mock.requests().is_empty());
+
+    // 512 characters (1,024 bytes of UTF-8) are allowed.
+    let description = "é".repeat(512);
+    client
+        .upload_reader(&b"x"[..], "x.csv")
+        .description(description.as_str())
+        .send()
+        .unwrap();
+    let sent = api_requests(&mock, "POST", "/files/");
+    assert_eq!(sent[0].json().unwrap()["description"], json!(description));
+}
+
+#[test]
+fn expiry_is_sent_as_asked_and_never_expires_sends_null() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    client
+        .upload_reader(&b"1"[..], "default.csv")
+        .send()
+        .unwrap();
+    client
+        .upload_reader(&b"2"[..], "never.csv")
+        .never_expires()
+        .send()
+        .unwrap();
+    client
+        .upload_reader(&b"3"[..], "dated.csv")
+        .expires_at("2027-01-01T00:00:00Z")
+        .send()
+        .unwrap();
+    let bodies: Vec<Value> = api_requests(&mock, "POST", "/files/")
+        .iter()
+        .map(|r| r.json().unwrap())
+        .collect();
+    assert_eq!(bodies[0], json!({"name": "default.csv"}));
+    assert_eq!(bodies[1], json!({"name": "never.csv", "expires_at": null}));
+    assert_eq!(
+        bodies[2],
+        json!({"name": "dated.csv", "expires_at": "2027-01-01T00:00:00Z"})
+    );
+}
+
+#[test]
+fn the_api_key_never_reaches_the_storage_urls() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let id = client
+        .upload_reader(&b"a,b\n1,2\n"[..], "k.csv")
+        .send()
+        .unwrap();
+    mock.drop_download_once_after(3);
+    client.download_file(id).to_writer(&mut Vec::new()).unwrap();
+    client.upload_file(big_file()).send().unwrap();
+
+    let storage = storage_requests(&mock);
+    assert!(storage.iter().any(|r| r.method == "POST"));
+    assert!(storage.iter().any(|r| r.method == "PUT"));
+    assert!(storage.iter().filter(|r| r.method == "GET").count() >= 2);
+    for request in &storage {
+        assert_eq!(request.header("authorization"), None, "{}", request.url);
+        assert!(
+            request.headers.iter().all(|(_, v)| !v.contains(KEY)),
+            "{request:?}"
+        );
+        if request.method != "GET" {
+            assert!(
+                request.header("content-length").is_some(),
+                "{}",
+                request.url
+            );
+            assert_eq!(request.header("transfer-encoding"), None, "{}", request.url);
+        }
+    }
+    let api: Vec<ReceivedRequest> = mock
+        .requests()
+        .into_iter()
+        .filter(|r| !r.url.starts_with("/storage/"))
+        .collect();
+    assert!(!api.is_empty());
+    for request in api {
+        assert_eq!(
+            request.header("authorization"),
+            Some(format!("Bearer {KEY}").as_str())
+        );
+    }
+}
+
+#[test]
+fn json_goes_up_and_comes_back_and_a_reader_streams_lines() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let value = json!({"rows": [1, 2, 3], "name": "summary"});
+    let id = client.upload_json(&value, "summary.json").send().unwrap();
+    let back: Value = client.download_file(id).json().unwrap();
+    assert_eq!(back, value);
+
+    let csv = "id,name\n1,a\n2,b\n";
+    let id = client
+        .upload_reader(csv.as_bytes(), "lines.csv")
+        .send()
+        .unwrap();
+    let reader = client.download_file(id).reader().unwrap();
+    assert_eq!(reader.size(), Some(csv.len() as u64));
+    let lines: Vec<String> = BufReader::new(reader).lines().map(Result::unwrap).collect();
+    assert_eq!(lines, ["id,name", "1,a", "2,b"]);
+
+    let not_json = client
+        .upload_reader(&b"{oops"[..], "bad.json")
+        .send()
+        .unwrap();
+    let error = client.download_file(not_json).json::<Value>().unwrap_err();
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+}
+
+#[test]
+fn upload_progress_reaches_the_total() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let bytes = pattern(200_000, 9);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    client
+        .upload_reader(bytes.as_slice(), "p.bin")
+        .progress(move |done, total| sink.lock().unwrap().push((done, total)))
+        .send()
+        .unwrap();
+    let seen = seen.lock().unwrap();
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(seen.last(), Some(&(200_000, 200_000)));
+}
