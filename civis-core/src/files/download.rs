@@ -147,12 +147,12 @@ impl DownloadBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn to_writer<W: Write + ?Sized>(self, writer: &mut W) -> Result<u64, Error> {
-        self.copy_to(writer, "the writer")
+        self.reader()?.copy_to(writer, "the writer")
     }
 
     /// Writes the file to `path` (created or truncated) and returns the number of bytes
-    /// written. A download that fails removes what it wrote, so no truncated file is left
-    /// looking whole.
+    /// written. The path is touched only once the download has started, and a download that
+    /// fails after that removes what it wrote, so no truncated file is left looking whole.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), civis_core::Error> {
@@ -163,11 +163,12 @@ impl DownloadBuilder<'_> {
     pub fn to_path(self, path: impl AsRef<Path>) -> Result<u64, Error> {
         let path = path.as_ref();
         let shown = path.display().to_string();
+        let mut reader = self.reader()?;
         let mut file = File::create(path).map_err(|source| Error::Io {
             path: shown.clone(),
             source,
         })?;
-        let written = self.copy_to(&mut file, &shown);
+        let written = reader.copy_to(&mut file, &shown);
         if written.is_err() {
             drop(file);
             let _ = std::fs::remove_file(path);
@@ -199,28 +200,6 @@ impl DownloadBuilder<'_> {
                 }
             }
         })
-    }
-
-    fn copy_to<W: Write + ?Sized>(self, writer: &mut W, shown: &str) -> Result<u64, Error> {
-        let mut reader = self.reader()?;
-        let mut buffer = vec![0; COPY_BUFFER];
-        let mut written = 0u64;
-        loop {
-            let n = reader.read_or_error(&mut buffer)?;
-            if n == 0 {
-                break;
-            }
-            writer.write_all(&buffer[..n]).map_err(|source| Error::Io {
-                path: shown.to_string(),
-                source,
-            })?;
-            written += n as u64;
-        }
-        writer.flush().map_err(|source| Error::Io {
-            path: shown.to_string(),
-            source,
-        })?;
-        Ok(written)
     }
 }
 
@@ -291,6 +270,28 @@ impl DownloadReader {
     /// ```
     pub fn size(&self) -> Option<u64> {
         self.size
+    }
+
+    /// Copies the rest of the file to `writer` (shown in errors as `shown`).
+    fn copy_to<W: Write + ?Sized>(&mut self, writer: &mut W, shown: &str) -> Result<u64, Error> {
+        let mut buffer = vec![0; COPY_BUFFER];
+        let mut written = 0u64;
+        loop {
+            let n = self.read_or_error(&mut buffer)?;
+            if n == 0 {
+                break;
+            }
+            writer.write_all(&buffer[..n]).map_err(|source| Error::Io {
+                path: shown.to_string(),
+                source,
+            })?;
+            written += n as u64;
+        }
+        writer.flush().map_err(|source| Error::Io {
+            path: shown.to_string(),
+            source,
+        })?;
+        Ok(written)
     }
 
     /// Opens the storage connection for the bytes from `received` on, retrying.
