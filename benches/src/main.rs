@@ -8,14 +8,19 @@
 //! 4. the peak memory of a process making 3,000 calls;
 //! 5. decoding a 1,000-item list page, typed and dynamic, vs. hand-written serde structs;
 //! 6. what `civis_api!` costs the crate that invokes it (rebuild times, peak rustc memory,
-//!    expansion time, generated lines), beside the progenitor figures.
+//!    expansion time, generated lines), beside the progenitor figures;
+//! 7. the peak memory of a process moving a 1 GiB file in and out of the mock's file storage;
+//! 8. and 9. its download and upload time against bare ureq;
+//! 10. the same against civis-python's `file_to_civis` / `civis_to_file`.
 //!
 //! Options (after `--`): `--quick` (fewer repetitions), `--no-compile` (skip figure 6, which
-//! builds a throwaway crate for minutes), `--compile-only`, `--no-python`.
+//! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
+//! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`.
 
 mod calls;
 mod compile;
 mod decode;
+mod files;
 mod python;
 mod server;
 mod stats;
@@ -98,9 +103,15 @@ fn main() {
         calls::memory_child(&args[1], &args[2], calls);
         return;
     }
+    if args.first().map(String::as_str) == Some("--child-files-memory") {
+        files::memory_child(&args[1], &args[2], &args[3]);
+        return;
+    }
     let flag = |name: &str| args.iter().any(|a| a == name);
     let quick = flag("--quick");
-    let compile_only = flag("--compile-only");
+    let files_only = flag("--files-only");
+    let compile_only = flag("--compile-only") && !files_only;
+    let run_files = !flag("--no-files");
     let run_compile = !flag("--no-compile");
     let run_python = !flag("--no-python");
 
@@ -116,9 +127,9 @@ fn main() {
         rows.push(row);
     };
 
-    if !compile_only {
-        let work = target.join("civis-bench");
-        std::fs::create_dir_all(&work).expect("create target/civis-bench");
+    let work = target.join("civis-bench");
+    std::fs::create_dir_all(&work).expect("create target/civis-bench");
+    if !compile_only && !files_only {
         let server = server::start(&work, &users_me_answer(&spec));
         println!("server: {} at {}", server.label, server.url);
         let short = if server.label.starts_with("nginx") {
@@ -144,7 +155,12 @@ fn main() {
             push(row);
         }
     }
-    if run_compile {
+    if run_files && !compile_only {
+        for row in files::files(&work, &spec, quick, run_python) {
+            push(row);
+        }
+    }
+    if run_compile && !files_only {
         rows.extend(compile::compile(&target, &repo, &spec, quick));
     }
     println!();

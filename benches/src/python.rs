@@ -8,7 +8,8 @@ use std::process::Command;
 use crate::calls::API_KEY;
 use crate::stats::{self, Row};
 
-const VERSION: &str = "2.10.1";
+/// The civis-python release compared against.
+pub const VERSION: &str = "2.10.1";
 const TARGET: &str = "ours ≥ 12× faster";
 
 /// The script run by the Python interpreter: builds the client from the same spec, warms up,
@@ -31,7 +32,8 @@ assert me.id is not None
 print("PER_CALL_S", best)
 "#;
 
-fn interpreter() -> String {
+/// The Python to run: `CIVIS_BENCH_PYTHON`, else `python3`.
+pub fn interpreter() -> String {
     std::env::var("CIVIS_BENCH_PYTHON")
         .ok()
         .filter(|p| !p.is_empty())
@@ -39,7 +41,7 @@ fn interpreter() -> String {
 }
 
 /// Why civis-python cannot be measured, if it cannot.
-fn unavailable(python: &str) -> Option<String> {
+pub fn unavailable(python: &str) -> Option<String> {
     let output = Command::new(python)
         .args(["-c", "import civis; print(civis.__version__)"])
         .output();
