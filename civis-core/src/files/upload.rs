@@ -491,3 +491,36 @@ fn random() -> u64 {
 fn quoted(name: &str) -> String {
     name.replace(['"', '\r', '\n'], "_")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_puts_the_key_first_the_file_last_and_announces_its_exact_length() {
+        let mut fields = Map::new();
+        fields.insert("policy".into(), Value::from("p"));
+        fields.insert("key".into(), Value::from("files/1"));
+        fields.insert("x-amz-date".into(), Value::from(20270101));
+        let form = Form::new(&fields, "a\"b.csv".into());
+        let file = b"col\n1\n";
+        let mut body = Vec::new();
+        form.body(&file[..]).read_to_end(&mut body).unwrap();
+        assert_eq!(body.len() as u64, form.length(file.len() as u64));
+
+        let text = String::from_utf8(body).unwrap();
+        let position = |needle: &str| text.find(needle).unwrap();
+        assert!(position("name=\"key\"") < position("name=\"policy\""));
+        assert!(position("name=\"policy\"") < position("name=\"file\""));
+        assert!(text.contains("\r\n\r\n20270101\r\n"));
+        assert!(text.contains("filename=\"a_b.csv\""));
+        let boundary = form
+            .content_type()
+            .split("boundary=")
+            .nth(1)
+            .unwrap()
+            .to_string();
+        assert!(text.ends_with(&format!("col\n1\n\r\n--{boundary}--\r\n")));
+        assert_ne!(Form::new(&fields, "x".into()).boundary, form.boundary);
+    }
+}
