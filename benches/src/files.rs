@@ -235,23 +235,28 @@ pub fn files(work: &Path, spec: &Path, quick: bool, run_python: bool) -> Vec<Row
         ours_s
     };
 
-    // Figure 9: a fresh mock each round, so that stored copies do not pile up on disk.
+    // Figure 9: each upload into a fresh mock, by a fresh client, so that neither side meets
+    // the other's stored copies or pooled connections.
+    let upload_once = |ours: bool| {
+        let mock = MockServer::scripted().expect("the mock");
+        if ours {
+            let client = client(mock.url());
+            seconds(|| {
+                client.upload_file(&source).send().expect("our upload");
+            })
+        } else {
+            let agent = ureq::Agent::new_with_defaults();
+            seconds(|| bare_upload(&agent, mock.url(), &source))
+        }
+    };
     let (mut ours_t, mut bare_t, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..rounds {
-        let mock = MockServer::scripted().expect("the mock");
-        let ours = client(mock.url());
-        let run_ours = || {
-            seconds(|| {
-                ours.upload_file(&source).send().expect("our upload");
-            })
-        };
-        let run_bare = || seconds(|| bare_upload(&agent, mock.url(), &source));
         let (a, b) = if round % 2 == 0 {
-            let a = run_ours();
-            (a, run_bare())
+            let a = upload_once(true);
+            (a, upload_once(false))
         } else {
-            let b = run_bare();
-            (run_ours(), b)
+            let b = upload_once(false);
+            (upload_once(true), b)
         };
         ours_t.push(a);
         bare_t.push(b);

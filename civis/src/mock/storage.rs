@@ -90,8 +90,10 @@ impl Storage {
         Ok(storage)
     }
 
-    /// Stops accepting connections (those open end when their clients close them).
+    /// Stops accepting connections (those open end when their clients close them) and removes
+    /// the stored files now, not when the last connection ends.
     pub(super) fn stop(&self) {
+        let _ = fs::remove_dir_all(self.dir.path());
         self.stopping.store(true, Ordering::Relaxed);
         // Wake the accept loop so that it sees the flag.
         let _ = TcpStream::connect(self.address);
