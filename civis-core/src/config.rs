@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::client::Client;
 use crate::error::Error;
 use crate::retry::{Clock, SystemClock};
+use crate::runs::Polling;
 
 /// The API's address when `CIVIS_API_ENDPOINT` is not set.
 pub const DEFAULT_API_ENDPOINT: &str = "https://api.civisanalytics.com/";
@@ -101,6 +102,8 @@ pub struct Config {
     pub timeout: Duration,
     /// Time and chance for retries.
     pub clock: Arc<dyn Clock>,
+    /// How often runs are polled while waiting for them.
+    pub polling: Polling,
     /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID`.
     pub job_id: Option<String>,
     /// `X-Civis-Run-ID`, from `CIVIS_RUN_ID`.
@@ -128,6 +131,7 @@ pub struct ClientBuilder<C = Client> {
     read_timeout: Duration,
     timeout: Duration,
     clock: Arc<dyn Clock>,
+    polling: Polling,
     client: PhantomData<fn() -> C>,
 }
 
@@ -141,6 +145,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("connect_timeout", &self.connect_timeout)
             .field("read_timeout", &self.read_timeout)
             .field("timeout", &self.timeout)
+            .field("polling", &self.polling)
             .finish()
     }
 }
@@ -156,6 +161,7 @@ impl<C> Default for ClientBuilder<C> {
             read_timeout: Duration::from_secs(120),
             timeout: Duration::from_secs(600),
             clock: Arc::new(SystemClock),
+            polling: Polling::default(),
             client: PhantomData,
         }
     }
@@ -212,6 +218,21 @@ impl<C: From<Client>> ClientBuilder<C> {
         self
     }
 
+    /// How often runs are polled while waiting for them (default: civis-python's 1 s, x1.2 per
+    /// poll, at most 15 s); one run can change it with `Run::polling`.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// let client = civis_core::Client::builder()
+    ///     .polling(civis_core::Polling::every(std::time::Duration::from_secs(30)))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn polling(mut self, polling: Polling) -> Self {
+        self.polling = polling;
+        self
+    }
+
     /// Longest time to open a connection (default 30 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
@@ -262,6 +283,7 @@ impl<C: From<Client>> ClientBuilder<C> {
             read_timeout: self.read_timeout,
             timeout: self.timeout,
             clock: self.clock,
+            polling: self.polling,
             job_id: env("CIVIS_JOB_ID"),
             run_id: env("CIVIS_RUN_ID"),
         })

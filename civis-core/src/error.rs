@@ -56,6 +56,32 @@ pub enum Error {
     Usage(String),
     /// A lookup helper found nothing with that name.
     NotFound(String),
+    /// A run of a job failed (civis-python's `CivisJobFailure`, or `MemoryError` when
+    /// `out_of_memory`). `Display` reads `(From job 5 / run 9) <message>`.
+    JobFailed {
+        /// The job's id.
+        job_id: i64,
+        /// The run's id.
+        run_id: i64,
+        /// The API's error text; without one, the last 15 lines of the run's log, or the line
+        /// saying the run ran out of memory.
+        message: String,
+        /// The platform stopped the run because it ran out of memory.
+        out_of_memory: bool,
+        /// The failed run, as the API last reported it.
+        run: Box<crate::runs::FinishedRun>,
+    },
+    /// A wait for a run gave up; the run goes on.
+    WaitTimeout {
+        /// The job's id.
+        job_id: i64,
+        /// The run's id.
+        run_id: i64,
+        /// The run's state at the last poll.
+        state: crate::runs::RunState,
+        /// How long the wait lasted.
+        waited: std::time::Duration,
+    },
     /// A file could not be read or written (the spec cache).
     Io {
         /// The file.
@@ -86,6 +112,15 @@ impl fmt::Display for Error {
                 f.write_str(message)
             }
             Self::Io { path, source } => write!(f, "{path}: {source}"),
+            Self::JobFailed { job_id, run_id, message, .. } => {
+                write!(f, "{} {message}", crate::runs::from_job_run(*job_id, *run_id))
+            }
+            Self::WaitTimeout { job_id, run_id, state, waited } => write!(
+                f,
+                "{} still {state} after waiting {:.1} s; the run goes on",
+                crate::runs::from_job_run(*job_id, *run_id),
+                waited.as_secs_f64()
+            ),
         }
     }
 }

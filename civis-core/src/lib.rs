@@ -33,6 +33,8 @@ mod resolver;
 mod response;
 #[cfg(feature = "client")]
 pub mod retry;
+#[cfg(feature = "client")]
+mod runs;
 
 #[cfg(feature = "client")]
 pub use api_spec::{cache_api_spec, get_api_spec};
@@ -54,3 +56,5 @@ pub use request::{
 pub use response::{Headers, NoContent, Pagination, RateLimit, RawResponse, Response};
 #[cfg(feature = "client")]
 pub use retry::{Clock, SystemClock};
+#[cfg(feature = "client")]
+pub use runs::{FinishedRun, LogEntry, Logs, Polling, Run, RunOutput, RunState};
