@@ -1,7 +1,8 @@
 //! An offline Civis API: a real HTTP server on `127.0.0.1` that answers from the spec's recorded
-//! examples, serves the spec at `GET /endpoints`, lets a test script answers, and records every
-//! request it receives. (civis-python offers `civis.tests.create_client_mock`; this is a real
-//! server, so the whole client, transport and retries included, runs against it.)
+//! examples, serves the spec at `GET /endpoints`, lets a test script answers, runs the jobs a
+//! test declares ([`MockServer::job`], [`MockJob`]), and records every request it receives.
+//! (civis-python offers `civis.tests.create_client_mock`; this is a real server, so the whole
+//! client, transport and retries included, runs against it.)
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -17,6 +18,7 @@
 //!
 //! Behind the `mock` feature.
 
+mod jobs;
 mod recorded;
 
 use std::collections::VecDeque;
@@ -27,6 +29,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+pub use jobs::MockJob;
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
 use crate::Error;
@@ -154,6 +157,7 @@ impl Script {
 struct State {
     scripts: Vec<Script>,
     received: Vec<ReceivedRequest>,
+    jobs: jobs::Jobs,
 }
 
 /// A running mock Civis API. It stops when dropped.
@@ -315,7 +319,7 @@ fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, exa
     let scripted = {
         let mut state = lock(state);
         state.received.push(received);
-        state
+        let scripted = state
             .scripts
             .iter_mut()
             .find(|s| s.matches(&incoming.method, &incoming.path))
@@ -332,7 +336,9 @@ fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, exa
                         .cloned()
                         .unwrap_or_else(|| Scripted::status(500))
                 }
-            })
+            });
+        // Scripts first, so a test can put a fault in front of a simulated job.
+        scripted.or_else(|| state.jobs.answer(&incoming))
     };
     let reply = scripted.unwrap_or_else(|| from_examples(&incoming, spec, examples));
     thread::sleep(reply.delay);
