@@ -610,3 +610,24 @@ fn jobs_not_declared_still_answer_from_the_recorded_examples() {
         Some("2026-05-27T15:44:35.000Z")
     );
 }
+
+#[test]
+fn wait_timeout_zero_polls_once_and_finishes_a_run_that_is_over() {
+    let mock = mock();
+    mock.job(59, MockJob::fails_after(2, "boom"));
+    let clock = FakeClock::default();
+    let run = client(&mock, &clock).run_job(59).unwrap();
+
+    let first = run.wait_timeout(Duration::ZERO).unwrap_err();
+    assert!(
+        matches!(first, Error::WaitTimeout { state: RunState::Queued, waited, .. } if waited == Duration::ZERO),
+        "{first:?}"
+    );
+    let second = run.wait_timeout(Duration::ZERO).unwrap_err();
+    assert!(
+        matches!(&second, Error::JobFailed { message, .. } if message == "boom"),
+        "{second:?}"
+    );
+    assert_eq!(mock.requests().len(), 3);
+    assert!(clock.sleeps().iter().all(|w| w.is_zero()));
+}

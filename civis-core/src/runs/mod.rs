@@ -434,6 +434,10 @@ impl Run {
     /// [`Error::WaitTimeout`](crate::Error::WaitTimeout). The run is not cancelled: it goes on
     /// (as with civis-python's `result(timeout=)`), and can be waited on again.
     ///
+    /// `wait_timeout(Duration::ZERO)` polls once: it returns the finished run (or its failure),
+    /// or `WaitTimeout` with the current state, for a caller that shows progress between pauses
+    /// of its own.
+    ///
     /// ```no_run
     /// # fn main() -> Result<(), civis_core::Error> {
     /// # let client = civis_core::Client::new()?;

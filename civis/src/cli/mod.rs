@@ -1,11 +1,13 @@
 //! The `civis` command-line program (feature `cli`): `civis <resource> <method> ...` for every
-//! operation of the ready-made client, `civis spec download` and `civis mock serve`.
+//! operation of the ready-made client, `civis jobs run|follow-log|follow-run-log`,
+//! `civis spec download` and `civis mock serve`.
 //!
 //! Exit codes: 0 success, 1 the API answered with an error, 2 a usage error (unknown resource,
 //! method or option, a bad value), 3 any other failure (no API key, no connection, a body that
 //! does not decode).
 
 mod command;
+mod runs;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -32,7 +34,7 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     let operations = ApiClient::operations();
-    let matches = match command::program(operations).try_get_matches_from(args) {
+    let matches = match runs::commands(command::program(operations)).try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(error) => {
             let _ = error.print();
@@ -42,6 +44,7 @@ where
     let outcome = match matches.subcommand() {
         Some(("spec", sub)) => download_spec(sub),
         Some(("mock", sub)) => serve_mock(sub),
+        Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub),
         Some((resource, sub)) => call(operations, resource, sub),
         None => Err(Error::Usage("no command given".into())),
     };
