@@ -631,3 +631,18 @@ fn wait_timeout_zero_polls_once_and_finishes_a_run_that_is_over() {
     assert_eq!(mock.requests().len(), 3);
     assert!(clock.sleeps().iter().all(|w| w.is_zero()));
 }
+
+#[test]
+fn the_pause_between_polls_of_a_log_being_written_can_be_changed() {
+    let mock = mock();
+    mock.job(65, MockJob::succeeds_after(3).log("info", "one"));
+    let clock = FakeClock::default();
+    let run = client(&mock, &clock).run_job(65).unwrap();
+    let entries: Vec<_> = run
+        .logs()
+        .follow_interval(Duration::from_millis(300))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(clock.sleeps(), [Duration::from_millis(300); 2]);
+}

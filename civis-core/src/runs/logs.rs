@@ -96,7 +96,8 @@ pub(super) fn fetch_page(
 ///
 /// As civis-python's `job_logs`: it asks for 250 entries after the last id seen
 /// (`last_id`), and for more at once while the `civis-max-id` header says there are more; once
-/// it has caught up it pauses 5 s (on the client's [`Clock`](crate::Clock)) while
+/// it has caught up it pauses 5 s (on the client's [`Clock`](crate::Clock);
+/// [`follow_interval`](Logs::follow_interval) changes it) while
 /// `civis-cache-control` is `no-store`, the sign of a log still being written. Because ids are
 /// not always given in time order, it reads the entries of the last 300 s again (the newest 100,
 /// or all when fewer) to pick up late ones, and never yields an id twice. Each answer's new
@@ -125,6 +126,7 @@ pub struct Logs {
     last_id: i64,
     seen: HashSet<i64>,
     ready: VecDeque<LogEntry>,
+    follow_interval: Duration,
     pause: bool,
     done: bool,
 }
@@ -138,9 +140,24 @@ impl Logs {
             last_id: 0,
             seen: HashSet::new(),
             ready: VecDeque::new(),
+            follow_interval: FOLLOW_INTERVAL,
             pause: false,
             done: false,
         }
+    }
+
+    /// The same log, with `interval` instead of 5 s between two polls of a log still being
+    /// written (civis-python's is fixed).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let logs = client.job_run(42, 7).logs().follow_interval(std::time::Duration::from_secs(30));
+    /// # Ok(()) }
+    /// ```
+    pub fn follow_interval(mut self, interval: Duration) -> Self {
+        self.follow_interval = interval;
+        self
     }
 
     /// One request, and what it says about the next.
@@ -194,11 +211,11 @@ impl Iterator for Logs {
             }
             if self.pause {
                 log::debug!(
-                    "{} log not complete yet; next poll in {} s",
+                    "{} log not complete yet; next poll in {:.1} s",
                     super::from_job_run(self.job_id, self.run_id),
-                    FOLLOW_INTERVAL.as_secs()
+                    self.follow_interval.as_secs_f64()
                 );
-                self.client.config().clock.sleep(FOLLOW_INTERVAL);
+                self.client.config().clock.sleep(self.follow_interval);
             }
             if let Err(error) = self.poll() {
                 self.done = true;
