@@ -29,10 +29,8 @@ impl log::Log for Recorder {
         true
     }
     fn log(&self, record: &log::Record<'_>) {
-        if record.target().starts_with("civis") {
-            let mut records = self.0.lock().unwrap();
-            records.push((record.level(), record.args().to_string()));
-        }
+        let text = format!("{}: {}", record.target(), record.args());
+        self.0.lock().unwrap().push((record.level(), text));
     }
     fn flush(&self) {}
 }
@@ -206,6 +204,34 @@ fn no_attempt_starts_after_the_time_limit_even_with_a_long_retry_after() {
     // Attempts at 0 s and 599 s; a third would start at 1,198 s, past the 600-s limit.
     assert_eq!(clock.sleeps(), [Duration::from_secs(599)]);
     assert_eq!(server.requests().len(), 2);
+}
+
+#[test]
+fn no_log_line_but_ureq_protos_trace_quotes_the_key() {
+    record_logs();
+    let server = scripted_server([
+        Scripted::json(503, "{}"),
+        Scripted::json(401, "{}").header("WWW-Authenticate", "Bearer"),
+    ]);
+    let clock = FakeClock::default();
+    let client = ApiClient::builder()
+        .api_key(KEY)
+        .base_url(server.url())
+        .clock(clock)
+        .build()
+        .unwrap();
+    let error = client.users().get_me().send().unwrap_err();
+    assert!(!error.to_string().contains(KEY) && !format!("{error:?}").contains(KEY));
+    assert!(!format!("{client:?}").contains(KEY));
+    // The request was logged (ureq's debug lines, our retry), and the key is in none of them.
+    assert!(!logged(log::Level::Debug, "/users/me").is_empty());
+    assert!(!logged(log::Level::Warn, "GET /users/me answered 503").is_empty());
+    let records = RECORDER.0.lock().unwrap();
+    let leaks: Vec<_> = records
+        .iter()
+        .filter(|(_, text)| text.contains(KEY) && !text.starts_with("ureq_proto"))
+        .collect();
+    assert!(leaks.is_empty(), "{leaks:?}");
 }
 
 #[test]
