@@ -39,14 +39,29 @@ pub fn locate_with(
     let manifest_dir = var("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
+    // Where else the user's project is: set by `civis`'s build script for the ready-made
+    // client, which is expanded inside `civis` (see civis/build.rs), or by the user.
+    let project_dir = var("CIVIS_PROJECT_DIR").map(PathBuf::from);
+    let cwd = project_dir.as_deref();
     if let Some(given) = given {
         return read(manifest_dir.join(given), given);
     }
     if let Some(env_path) = var("CIVIS_API_SPEC") {
         let what = format!("{env_path} (from CIVIS_API_SPEC)");
-        return read(manifest_dir.join(&env_path), &what);
+        // A relative path means the invoking crate's directory, or else the workspace's.
+        let path = [Some(manifest_dir.as_path()), cwd]
+            .into_iter()
+            .flatten()
+            .map(|dir| dir.join(&env_path))
+            .find(|path| path.is_file())
+            .unwrap_or_else(|| manifest_dir.join(&env_path));
+        return read(path, &what);
     }
-    if let Some(project) = api_spec::find_project_spec(&manifest_dir) {
+    let project = [Some(manifest_dir.as_path()), cwd]
+        .into_iter()
+        .flatten()
+        .find_map(api_spec::find_project_spec);
+    if let Some(project) = project {
         let what = format!("{} (the project's spec)", project.display());
         return read(project, &what);
     }
@@ -256,6 +271,20 @@ mod tests {
         let source = locate_in(&vars).unwrap();
         assert_eq!(source.text, "{\"project\": 1}");
         assert!(source.warning.is_none());
+
+        // The ready-made client, expanded inside `civis` in cargo's registry, finds it through
+        // CIVIS_PROJECT_DIR.
+        let elsewhere: HashMap<String, String> = [
+            (
+                "CARGO_MANIFEST_DIR",
+                "/nonexistent/registry/civis-0.1.0".to_string(),
+            ),
+            ("CIVIS_PROJECT_DIR", scratch.0.display().to_string()),
+        ]
+        .map(|(k, v)| (k.to_string(), v))
+        .into();
+        let source = locate_in(&elsewhere).unwrap();
+        assert_eq!(source.text, "{\"project\": 1}");
     }
 
     #[test]
