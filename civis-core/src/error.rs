@@ -30,6 +30,29 @@ pub enum Error {
         /// Path and query of the request.
         path: String,
     },
+    /// The API answered with a redirect (3xx). API calls never follow redirects: a write sent
+    /// on to another address would be re-sent as a bodyless GET and reported as done, and the
+    /// key would be sent to, or withheld from, a host it was not meant for.
+    Redirect {
+        /// HTTP status code (301, 302, 303, 307, 308, ...).
+        status: u16,
+        /// The `Location` header, or an empty string when the answer has none.
+        location: String,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The answer's body is larger than the client accepts (see
+    /// `ClientBuilder::max_response_size`); nothing of it is kept.
+    ResponseTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
     /// The request did not get an HTTP answer (connection refused, timeout, TLS, ...).
     Transport {
         /// HTTP verb of the request.
@@ -95,8 +118,16 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Api { status, message, method, path } => {
-                write!(f, "({status}) {message} ({method} {path})")
+                write!(f, "({status}) {} ({method} {path})", Bounded(message))
             }
+            Self::Redirect { status, location, method, path } => {
+                let location = if location.is_empty() { "nowhere (no Location header)" } else { location };
+                write!(f, "({status}) redirected to {} ({method} {path}); API calls do not follow redirects: check the base URL", Bounded(location))
+            }
+            Self::ResponseTooLarge { limit, method, path } => write!(
+                f,
+                "the answer is larger than {limit} bytes, the most this client reads; raise it with `.max_response_size(..)` on the client builder ({method} {path})"
+            ),
             Self::Unauthorized { www_authenticate, method, path } => write!(
                 f,
                 "(401) the API key is expired or invalid: {www_authenticate} ({method} {path})"
@@ -125,6 +156,26 @@ impl fmt::Display for Error {
     }
 }
 
+/// How many characters of an answer's text an error's `Display` shows; the whole text stays in
+/// the variant's field. An error page of megabytes would otherwise become a log line of
+/// megabytes.
+const DISPLAY_CHARS: usize = 1000;
+
+/// Text shown up to [`DISPLAY_CHARS`] characters, then how much was left out.
+struct Bounded<'a>(&'a str);
+
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(DISPLAY_CHARS) {
+            None => f.write_str(self.0),
+            Some((end, _)) => {
+                let left_out = self.0[end..].chars().count();
+                write!(f, "{}... ({left_out} more characters)", &self.0[..end])
+            }
+        }
+    }
+}
+
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -132,5 +183,48 @@ impl std::error::Error for Error {
             Self::Io { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api_error(message: String) -> Error {
+        Error::Api {
+            status: 500,
+            message,
+            method: "GET".into(),
+            path: "/scripts/7".into(),
+        }
+    }
+
+    #[test]
+    fn display_quotes_a_short_message_whole() {
+        assert_eq!(
+            api_error("Internal error".into()).to_string(),
+            "(500) Internal error (GET /scripts/7)"
+        );
+    }
+
+    #[test]
+    fn display_bounds_a_huge_message_and_the_field_keeps_it() {
+        let message = "é".repeat(5_000_000);
+        let error = api_error(message.clone());
+        let shown = error.to_string();
+        assert!(
+            shown.chars().count() < DISPLAY_CHARS + 100,
+            "{}",
+            shown.len()
+        );
+        assert!(
+            shown.contains("... (4999000 more characters) (GET /scripts/7)"),
+            "{}",
+            &shown[shown.len() - 60..]
+        );
+        let Error::Api { message: kept, .. } = error else {
+            unreachable!()
+        };
+        assert_eq!(kept, message);
     }
 }

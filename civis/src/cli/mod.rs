@@ -130,16 +130,26 @@ fn call(
 fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
     let client = ApiClient::new()?;
     let bytes = client.download_api_spec()?;
-    match matches
+    let output = matches
         .subcommand()
         .and_then(|(_, m)| m.get_one::<String>("output"))
-    {
-        Some(path) => crate::api_spec::save(std::path::Path::new(path), &bytes),
-        None => std::io::stdout().write_all(&bytes).map_err(|e| Error::Io {
+        .map_or(crate::api_spec::PROJECT_SPEC, String::as_str);
+    if output == "-" {
+        return std::io::stdout().write_all(&bytes).map_err(|e| Error::Io {
             path: "stdout".into(),
             source: e,
-        }),
+        });
     }
+    let path = std::path::Path::new(output);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+    }
+    crate::api_spec::save(path, &bytes)?;
+    eprintln!("wrote the spec ({} bytes) to {output}", bytes.len());
+    Ok(())
 }
 
 fn serve_mock(matches: &ArgMatches) -> Result<(), Error> {

@@ -18,14 +18,18 @@
 //!
 //! Behind the `mock` feature.
 
+mod http;
 mod jobs;
 mod recorded;
 
 use std::collections::VecDeque;
+use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::Duration;
+
+use http::{Head, HttpServer, Reply};
 
 use serde_json::Value;
 
@@ -164,8 +168,8 @@ struct State {
 pub struct MockServer {
     url: String,
     state: Arc<Mutex<State>>,
-    server: Arc<tiny_http::Server>,
-    thread: Option<thread::JoinHandle<()>>,
+    // Held for its `Drop`, which stops the server.
+    _server: HttpServer,
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -195,31 +199,23 @@ impl MockServer {
         let parsed: Value = serde_json::from_str(&spec)
             .map_err(|e| Error::Config(format!("the mock's spec is not JSON: {e}")))?;
         let examples = Arc::new(examples(&parsed));
-        let server = listen(port).map_err(|e| {
+        let listener = listen(port).map_err(|e| {
             Error::Config(format!("the mock cannot listen on 127.0.0.1:{port}: {e}"))
         })?;
-        let address = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| Error::Config("the mock has no IP address".into()))?;
-        let url = format!("http://{address}/");
-        let server = Arc::new(server);
         let state = Arc::new(Mutex::new(State::default()));
         let spec = Arc::new(spec);
-        let listener = server.clone();
         let shared = state.clone();
-        let thread = thread::spawn(move || {
-            for request in listener.incoming_requests() {
-                let (state, spec, examples) = (shared.clone(), spec.clone(), examples.clone());
-                // One thread per request, so a scripted delay does not hold up the others.
-                thread::spawn(move || answer(request, &state, &spec, &examples));
-            }
-        });
+        let server = HttpServer::start(
+            listener,
+            Arc::new(move |head: &Head, body: &mut dyn Read| {
+                answer(head, body, &shared, &spec, &examples)
+            }),
+        )
+        .map_err(|e| Error::Config(format!("the mock cannot start on 127.0.0.1:{port}: {e}")))?;
         Ok(Self {
-            url,
+            url: format!("http://{}/", server.address()),
             state,
-            server,
-            thread: Some(thread),
+            _server: server,
         })
     }
 
@@ -273,47 +269,31 @@ impl std::fmt::Debug for MockServer {
     }
 }
 
-impl Drop for MockServer {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// A server on 127.0.0.1:`port` whose connections send without delay: tiny_http writes an
-/// answer in 1 KiB pieces, and with Nagle's algorithm each piece after the first would wait for
-/// the client's delayed acknowledgement (40 ms). Accepted sockets inherit `TCP_NODELAY` from the
-/// listening socket.
-fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Send + Sync>> {
+/// A listener on 127.0.0.1:`port` that can take a port a previous mock just left.
+fn listen(port: u16) -> std::io::Result<std::net::TcpListener> {
     use socket2::{Domain, Socket, Type};
     let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
-    socket.set_tcp_nodelay(true)?;
     socket.set_reuse_address(true)?;
     let address: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
     socket.bind(&address.into())?;
     socket.listen(128)?;
-    tiny_http::Server::from_listener(std::net::TcpListener::from(socket), None)
+    Ok(socket.into())
 }
 
-fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, examples: &[Example]) {
-    let mut body = String::new();
-    let _ = request.as_reader().read_to_string(&mut body);
+fn answer(
+    head: &Head,
+    body: &mut dyn Read,
+    state: &Mutex<State>,
+    spec: &str,
+    examples: &[Example],
+) -> Reply {
+    let mut bytes = Vec::new();
+    let _ = body.read_to_end(&mut bytes);
     let received = ReceivedRequest {
-        method: request.method().as_str().to_uppercase(),
-        url: request.url().to_string(),
-        headers: request
-            .headers()
-            .iter()
-            .map(|h| {
-                (
-                    h.field.as_str().as_str().to_ascii_lowercase(),
-                    h.value.as_str().to_string(),
-                )
-            })
-            .collect(),
-        body,
+        method: head.method.clone(),
+        url: head.target.clone(),
+        headers: head.headers.clone(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
     };
     let incoming = received.incoming();
     let scripted = {
@@ -343,17 +323,9 @@ fn answer(mut request: tiny_http::Request, state: &Mutex<State>, spec: &str, exa
     let reply = scripted.unwrap_or_else(|| from_examples(&incoming, spec, examples));
     thread::sleep(reply.delay);
     if reply.drop_connection {
-        // Take the connection from the server and close it without writing an answer.
-        drop(request.into_writer());
-        return;
+        return Reply::Close;
     }
-    let mut response = tiny_http::Response::from_string(reply.body).with_status_code(reply.status);
-    for (name, value) in &reply.headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    let _ = request.respond(response);
+    Reply::bytes(reply.status, reply.headers, reply.body.into_bytes())
 }
 
 /// The spec at `GET /endpoints`, a recorded answer, or a 404 naming the closest recording.
