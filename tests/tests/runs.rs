@@ -428,6 +428,27 @@ fn outputs_are_read_with_their_names_types_and_ids() {
 }
 
 #[test]
+fn outputs_beyond_the_first_page_of_50_are_read_too() {
+    let mock = mock();
+    let mut job = MockJob::succeeds_after(1);
+    for n in 1..=60 {
+        job = job.output(&format!("part-{n}.csv"), "File", n);
+    }
+    mock.job(66, job);
+    let clock = FakeClock::default();
+    let run = client(&mock, &clock).run_job(66).unwrap();
+
+    let ids: Vec<i64> = run.outputs().unwrap().iter().map(|o| o.object_id).collect();
+    assert_eq!(ids, (1..=60).collect::<Vec<_>>());
+    let outputs = format!("GET /jobs/66/runs/{}/outputs", run.run_id());
+    let pages: Vec<String> = requests(&mock)
+        .into_iter()
+        .filter_map(|r| r.strip_prefix(&outputs).map(str::to_string))
+        .collect();
+    assert_eq!(pages, ["?limit=50&page_num=1", "?limit=50&page_num=2"]);
+}
+
+#[test]
 fn run_template_makes_a_custom_script_runs_it_and_reads_its_outputs() {
     let mock = mock();
     mock.template(

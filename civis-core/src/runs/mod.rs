@@ -201,6 +201,9 @@ pub struct Run {
     started_here: bool,
 }
 
+/// The API's largest page of run outputs.
+const OUTPUTS_PER_PAGE: u32 = 50;
+
 /// civis-python's `_err_msg_with_job_run_ids`, shared by the errors of a run.
 pub(crate) fn from_job_run(job_id: i64, run_id: i64) -> String {
     format!("(From job {job_id} / run {run_id})")
@@ -217,8 +220,8 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn run_job(&self, job_id: i64) -> Result<Run, Error> {
-        let run = self.post_json(&format!("/jobs/{job_id}/runs"), json!({}))?;
-        Ok(Run::started(self, job_id, id_of(&run, "POST", "runs")?))
+        let run_id = self.post_for_id(&format!("/jobs/{job_id}/runs"), json!({}))?;
+        Ok(Run::started(self, job_id, run_id))
     }
 
     /// A handle on run `run_id` of job `job_id`, which exists already; no request is made.
@@ -261,10 +264,9 @@ impl Client {
             ))
         })?;
         let body = json!({"from_template_id": template_id, "arguments": arguments});
-        let script = self.post_json("/scripts/custom", body)?;
-        let script_id = id_of(&script, "POST", "/scripts/custom")?;
-        let run = self.post_json(&format!("/scripts/custom/{script_id}/runs"), json!({}))?;
-        Ok(Run::started(self, script_id, id_of(&run, "POST", "runs")?))
+        let script_id = self.post_for_id("/scripts/custom", body)?;
+        let run_id = self.post_for_id(&format!("/scripts/custom/{script_id}/runs"), json!({}))?;
+        Ok(Run::started(self, script_id, run_id))
     }
 
     /// Follows the log of run `run_id` of job `job_id`, or of its latest run when `None`
@@ -306,15 +308,18 @@ impl Client {
         }
     }
 
-    fn post_json(&self, path: &str, body: Value) -> Result<Value, Error> {
+    /// The `id` of what a POST of `body` to `path` made.
+    fn post_for_id(&self, path: &str, body: Value) -> Result<i64, Error> {
         let request = HttpRequest {
             verb: "POST",
             path_and_query: path.to_string(),
             headers: Vec::new(),
             body: Some(body),
         };
-        self.execute(&request)?
-            .json(request.verb, &request.path_and_query)
+        let made: Value = self
+            .execute(&request)?
+            .json(request.verb, &request.path_and_query)?;
+        id_of(&made, request.verb, &request.path_and_query)
     }
 }
 
@@ -476,12 +481,14 @@ impl Run {
         if let Err(error) = self.client.execute(&request) {
             // The API answers 404 to a cancel of a run that is over (civis-python reads it
             // so too); the run's own answer then says how it ended.
-            let over = matches!(error, Error::Api { status: 404, .. })
-                && self.state().is_ok_and(|state| state.is_finished());
-            if !over {
-                return Err(error);
+            if matches!(error, Error::Api { status: 404, .. }) {
+                if let Ok((state, response)) = self.poll() {
+                    if state.is_finished() {
+                        return self.finished(state, response);
+                    }
+                }
             }
-            return self.wait_until(None, false);
+            return Err(error);
         }
         log::info!(
             "{} cancel requested; waiting for the run to stop",
@@ -490,7 +497,8 @@ impl Run {
         self.wait_until(None, true)
     }
 
-    /// The run's outputs (`GET /jobs/{id}/runs/{run_id}/outputs`, every page).
+    /// The run's outputs (`GET /jobs/{id}/runs/{run_id}/outputs`, every page; civis-python
+    /// reads only the first, which holds at most 50).
     ///
     /// Unlike civis-python's `CivisFuture.outputs()`, this does not wait for the run first:
     /// call [`wait`](Run::wait) before it to get the outputs of a finished run.
@@ -513,7 +521,10 @@ impl Run {
         for page in 1u64.. {
             let request = get_request(
                 &self.path("/outputs"),
-                &[("limit", json!(1000)), ("page_num", json!(page))],
+                &[
+                    ("limit", json!(OUTPUTS_PER_PAGE)),
+                    ("page_num", json!(page)),
+                ],
             );
             let raw = self.client.execute(&request)?;
             let items: Vec<RunOutput> = raw.json(request.verb, &request.path_and_query)?;

@@ -363,28 +363,29 @@ impl Jobs {
                 self.runs[index].polls += 1;
                 Some(self.logs(&self.runs[index], incoming))
             }
-            (["outputs"], "GET") => {
-                let outputs = self
-                    .jobs
-                    .get(&job)
-                    .map_or(Vec::new(), |j| j.outputs.clone());
-                Some(
-                    Scripted::json(200, Value::Array(outputs).to_string())
-                        .header("X-Pagination-Current-Page", "1")
-                        .header("X-Pagination-Per-Page", "1000")
-                        .header("X-Pagination-Total-Pages", "1")
-                        .header("X-Pagination-Total-Entries", &self.outputs_len(job)),
-                )
-            }
+            (["outputs"], "GET") => Some(self.outputs(job, incoming)),
             _ => None,
         }
     }
 
-    fn outputs_len(&self, job: i64) -> String {
-        self.jobs
-            .get(&job)
-            .map_or(0, |j| j.outputs.len())
-            .to_string()
+    /// `GET .../outputs`: pages of `limit` (at most 50, the API's largest) with the API's
+    /// pagination headers.
+    fn outputs(&self, job: i64, incoming: &Incoming) -> Scripted {
+        let outputs = self.jobs.get(&job).map_or(&[][..], |j| &j.outputs[..]);
+        let per_page = query_number(incoming, "limit").map_or(50, |l| l.clamp(1, 50)) as usize;
+        let page = query_number(incoming, "page_num").map_or(1, |p| p.max(1)) as usize;
+        let items: Vec<Value> = outputs
+            .iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .cloned()
+            .collect();
+        let total_pages = outputs.len().div_ceil(per_page).max(1);
+        Scripted::json(200, Value::Array(items).to_string())
+            .header("X-Pagination-Current-Page", &page.to_string())
+            .header("X-Pagination-Per-Page", &per_page.to_string())
+            .header("X-Pagination-Total-Pages", &total_pages.to_string())
+            .header("X-Pagination-Total-Entries", &outputs.len().to_string())
     }
 
     /// The run's state now, and whether it is final.
