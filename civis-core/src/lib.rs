@@ -41,7 +41,9 @@ pub use api_spec::{cache_api_spec, get_api_spec};
 #[cfg(feature = "client")]
 pub use client::Client;
 #[cfg(feature = "client")]
-pub use config::{ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT};
+pub use config::{
+    ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT, DEFAULT_MAX_RESPONSE_SIZE,
+};
 #[cfg(feature = "client")]
 pub use error::Error;
 #[cfg(feature = "client")]
