@@ -2,6 +2,7 @@
 //! pool, keep-alive), authentication, headers, timeouts and retries.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use ureq::http;
 
@@ -32,7 +33,19 @@ struct Inner {
 /// The outcome of one attempt: an answer, or a failure to get one.
 enum Attempt {
     Answer(RawResponse),
-    Failed { error: Error, connect: bool },
+    Failed { error: Error, failure: Failure },
+}
+
+/// Why an attempt got no answer, which decides whether it may be repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// No connection was made: nothing reached the server.
+    Connect,
+    /// The connection closed before any byte of an answer: typically a keep-alive connection
+    /// the server had already given up on.
+    ClosedBeforeAnswer,
+    /// Anything else (a timeout, a broken body, TLS): not repeated.
+    Other,
 }
 
 impl Client {
@@ -57,6 +70,9 @@ impl Client {
             .timeout_per_read(Some(config.read_timeout))
             .timeout_global(Some(config.timeout))
             .user_agent(config.user_agent.as_str())
+            // A redirect is returned as the answer and becomes `Error::Redirect`: followed, a
+            // POST would be re-sent as a bodyless GET whose 200 reads as success.
+            .max_redirects(0)
             .build();
         // ureq's default connector (plain TCP, rustls for https) with a resolver that does not
         // start a thread to resolve the host before every request (see `resolver`).
@@ -96,42 +112,77 @@ impl Client {
     }
 
     /// Sends a request with the configured retries; a non-2xx answer becomes an error (the last
-    /// answer's, when retries run out).
+    /// answer's, when retries run out), and so does a redirect, which is never followed.
     ///
     /// Retried: 429, 502, 503 and 504 for GET, PUT, DELETE, HEAD, OPTIONS and TRACE; 429 and 503
-    /// for POST; failures to connect for the idempotent verbs. PATCH is sent once.
+    /// for POST; PATCH is sent once. No attempt starts after the policy's `max_elapsed`, waits
+    /// included. Failures to connect are retried for the idempotent verbs at most 3 times within
+    /// about 5 s; a connection closed before any byte of the answer is retried once for them.
+    /// Every retry is logged at `warn`. [`Retry::none`](crate::Retry::none) sends every request
+    /// exactly once.
     pub fn execute(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
         let clock = config.clock.as_ref();
         let started = clock.now();
-        let mut attempts = 0u32;
+        let idempotent = retry::is_idempotent(request.verb);
+        let (mut attempts, mut connect_retries, mut reopened) = (0u32, 0u32, false);
         loop {
             let attempt = self.send_once(request);
             attempts += 1;
-            let may_retry =
-                retry::may_retry(&config.retry, attempts, clock.now().duration_since(started));
-            match attempt {
+            let elapsed = clock.now().duration_since(started);
+            let (wait, why, error) = match attempt {
                 Attempt::Answer(response) if (200..300).contains(&response.status()) => {
                     return Ok(response)
                 }
                 Attempt::Answer(response) => {
-                    if !(may_retry && retry::is_retryable(request.verb, response.status())) {
-                        return Err(response.into_error(request.verb, &request.path_and_query));
-                    }
-                    clock.sleep(retry::wait(
-                        &config.retry,
-                        clock,
-                        attempts,
-                        Some(&response.headers),
-                    ));
-                }
-                Attempt::Failed { error, connect } => {
-                    if !(may_retry && connect && retry::is_idempotent(request.verb)) {
+                    let status = response.status();
+                    let wait = retry::wait(&config.retry, clock, attempts, Some(&response.headers));
+                    let error = response.into_error(request.verb, &request.path_and_query);
+                    if !(retry::is_retryable(request.verb, status)
+                        && retry::may_retry(&config.retry, attempts, elapsed + wait))
+                    {
                         return Err(error);
                     }
-                    clock.sleep(retry::wait(&config.retry, clock, attempts, None));
+                    (wait, format!("answered {status}"), error)
                 }
-            }
+                Attempt::Failed {
+                    error,
+                    failure: Failure::Connect,
+                } => {
+                    connect_retries += 1;
+                    let wait = retry::connect_wait(connect_retries);
+                    if !(idempotent
+                        && connect_retries <= retry::CONNECT_RETRIES.min(config.retry.total)
+                        && elapsed + wait <= retry::CONNECT_RETRY_WINDOW)
+                    {
+                        return Err(error);
+                    }
+                    (wait, "could not connect".to_string(), error)
+                }
+                Attempt::Failed {
+                    error,
+                    failure: Failure::ClosedBeforeAnswer,
+                } => {
+                    if !(idempotent && !reopened && config.retry.total > 0) {
+                        return Err(error);
+                    }
+                    reopened = true;
+                    (
+                        Duration::ZERO,
+                        "lost its connection before an answer".to_string(),
+                        error,
+                    )
+                }
+                Attempt::Failed { error, .. } => return Err(error),
+            };
+            log::warn!(
+                "{} {} {why}; retrying in {:.1} s (attempt {} failed: {error})",
+                request.verb,
+                request.path_and_query,
+                wait.as_secs_f64(),
+                attempts,
+            );
+            clock.sleep(wait);
         }
     }
 
@@ -145,10 +196,7 @@ impl Client {
         let mut builder = http::Request::builder()
             .method(request.verb)
             .uri(&url)
-            .header(
-                "Authorization",
-                format!("Bearer {}", config.api_key.expose()),
-            )
+            .header("Authorization", self.authorization())
             .header("Accept", "application/vnd.civis-platform.v1");
         if let Some(job) = &config.job_id {
             builder = builder.header("X-Civis-Job-ID", job.as_str());
@@ -160,38 +208,38 @@ impl Client {
             builder = builder.header(*name, value.as_str());
         }
         let failed =
-            |source: Box<dyn std::error::Error + Send + Sync>, connect: bool| Attempt::Failed {
+            |source: Box<dyn std::error::Error + Send + Sync>, failure: Failure| Attempt::Failed {
                 error: Error::Transport {
                     method: request.verb.to_string(),
                     path: request.path_and_query.clone(),
                     source,
                 },
-                connect,
+                failure,
             };
         let result = match &request.body {
             Some(body) => {
                 let bytes = match serde_json::to_vec(body) {
                     Ok(bytes) => bytes,
-                    Err(e) => return failed(Box::new(e), false),
+                    Err(e) => return failed(Box::new(e), Failure::Other),
                 };
                 match builder
                     .header("Content-Type", "application/json")
                     .body(bytes)
                 {
                     Ok(http_request) => self.inner.agent.run(http_request),
-                    Err(e) => return failed(Box::new(e), false),
+                    Err(e) => return failed(Box::new(e), Failure::Other),
                 }
             }
             None => match builder.body(()) {
                 Ok(http_request) => self.inner.agent.run(http_request),
-                Err(e) => return failed(Box::new(e), false),
+                Err(e) => return failed(Box::new(e), Failure::Other),
             },
         };
         let mut response = match result {
             Ok(response) => response,
             Err(e) => {
-                let connect = is_connect_failure(&e);
-                return failed(Box::new(e), connect);
+                let failure = classify(&e);
+                return failed(Box::new(e), failure);
             }
         };
         let headers = Headers {
@@ -207,28 +255,67 @@ impl Client {
                 })
                 .collect(),
         };
+        if (300..400).contains(&headers.status) {
+            return Attempt::Failed {
+                error: Error::Redirect {
+                    status: headers.status,
+                    location: headers.get("location").unwrap_or_default().to_string(),
+                    method: request.verb.to_string(),
+                    path: request.path_and_query.clone(),
+                },
+                failure: Failure::Other,
+            };
+        }
         match response
             .body_mut()
             .with_config()
-            .limit(u64::MAX)
+            .limit(config.max_response_size)
             .read_to_vec()
         {
             Ok(body) => Attempt::Answer(RawResponse { headers, body }),
-            Err(e) => failed(Box::new(e), false),
+            Err(ureq::Error::BodyExceedsLimit(limit)) => Attempt::Failed {
+                error: Error::ResponseTooLarge {
+                    limit,
+                    method: request.verb.to_string(),
+                    path: request.path_and_query.clone(),
+                },
+                failure: Failure::Other,
+            },
+            Err(e) => failed(Box::new(e), Failure::Other),
+        }
+    }
+
+    /// The `Authorization` header's value, marked sensitive so that the `http` crate's and
+    /// ureq's `Debug` output of the request leaves it out.
+    fn authorization(&self) -> http::HeaderValue {
+        let value = format!("Bearer {}", self.inner.config.api_key.expose());
+        match http::HeaderValue::try_from(value) {
+            Ok(mut value) => {
+                value.set_sensitive(true);
+                value
+            }
+            // A key with characters a header cannot carry: send an empty header, which the API
+            // answers with 401, rather than fail somewhere the key might be quoted.
+            Err(_) => http::HeaderValue::from_static(""),
         }
     }
 }
 
-/// Whether the request failed before reaching the server, so repeating it cannot do anything
-/// twice.
-fn is_connect_failure(error: &ureq::Error) -> bool {
+/// Whether a request that got no answer may be repeated, from what ureq reports.
+fn classify(error: &ureq::Error) -> Failure {
     use std::io::ErrorKind;
     match error {
-        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => true,
-        ureq::Error::Timeout(timeout) => {
-            matches!(timeout, ureq::Timeout::Connect | ureq::Timeout::Resolve)
-        }
-        ureq::Error::Io(io) => matches!(io.kind(), ErrorKind::ConnectionRefused),
-        _ => false,
+        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => Failure::Connect,
+        ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => Failure::Connect,
+        ureq::Error::Io(io) => match io.kind() {
+            ErrorKind::ConnectionRefused => Failure::Connect,
+            // ureq reports a peer that closed before the answer's head as UnexpectedEof.
+            ErrorKind::UnexpectedEof
+            | ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::BrokenPipe => Failure::ClosedBeforeAnswer,
+            _ => Failure::Other,
+        },
+        _ => Failure::Other,
     }
 }

@@ -9,9 +9,15 @@ use std::time::Duration;
 use crate::client::Client;
 use crate::error::Error;
 use crate::retry::{Clock, SystemClock};
+use crate::runs::Polling;
 
 /// The API's address when `CIVIS_API_ENDPOINT` is not set.
 pub const DEFAULT_API_ENDPOINT: &str = "https://api.civisanalytics.com/";
+
+/// The largest answer body a client reads by default: 256 MiB. The API's largest answers (its
+/// spec, long lists) are a few megabytes; the limit only stops a broken or hostile server from
+/// filling memory.
+pub const DEFAULT_MAX_RESPONSE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// The API key. Its `Debug` output is redacted, so it never reaches a log by accident.
 #[derive(Clone, PartialEq, Eq)]
@@ -101,6 +107,10 @@ pub struct Config {
     pub timeout: Duration,
     /// Time and chance for retries.
     pub clock: Arc<dyn Clock>,
+    /// How often runs are polled while waiting for them.
+    pub polling: Polling,
+    /// The largest answer body read, in bytes; a larger one is `Error::ResponseTooLarge`.
+    pub max_response_size: u64,
     /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID`.
     pub job_id: Option<String>,
     /// `X-Civis-Run-ID`, from `CIVIS_RUN_ID`.
@@ -109,6 +119,15 @@ pub struct Config {
 
 /// Builds a client; `C` is the client type built (a generated `ApiClient` or the plain
 /// [`Client`]).
+///
+/// # Security
+///
+/// The key is sent only to the base URL, as `Authorization: Bearer <key>`, and only over
+/// HTTPS unless the host is a loopback address (the mock, a local proxy): `build()` refuses
+/// `http://` to any other host unless [`allow_insecure_http`](Self::allow_insecure_http) says
+/// so. API calls never follow redirects. Nothing of civis-rs logs the key, but `TRACE` logging
+/// of the `ureq_proto` target prints every request head, `Authorization` included, as `curl -v`
+/// would: keep that level off where logs are kept.
 ///
 /// ```no_run
 /// # fn main() -> Result<(), civis_core::Error> {
@@ -127,7 +146,10 @@ pub struct ClientBuilder<C = Client> {
     connect_timeout: Duration,
     read_timeout: Duration,
     timeout: Duration,
+    max_response_size: u64,
+    allow_insecure_http: bool,
     clock: Arc<dyn Clock>,
+    polling: Polling,
     client: PhantomData<fn() -> C>,
 }
 
@@ -141,6 +163,9 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("connect_timeout", &self.connect_timeout)
             .field("read_timeout", &self.read_timeout)
             .field("timeout", &self.timeout)
+            .field("polling", &self.polling)
+            .field("max_response_size", &self.max_response_size)
+            .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
 }
@@ -155,7 +180,10 @@ impl<C> Default for ClientBuilder<C> {
             connect_timeout: Duration::from_secs(30),
             read_timeout: Duration::from_secs(120),
             timeout: Duration::from_secs(600),
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            allow_insecure_http: false,
             clock: Arc::new(SystemClock),
+            polling: Polling::default(),
             client: PhantomData,
         }
     }
@@ -212,9 +240,39 @@ impl<C: From<Client>> ClientBuilder<C> {
         self
     }
 
+    /// How often runs are polled while waiting for them (default: civis-python's 1 s, x1.2 per
+    /// poll, at most 15 s); one run can change it with `Run::polling`.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// let client = civis_core::Client::builder()
+    ///     .polling(civis_core::Polling::every(std::time::Duration::from_secs(30)))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn polling(mut self, polling: Polling) -> Self {
+        self.polling = polling;
+        self
+    }
+
     /// Longest time to open a connection (default 30 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// The largest answer body the client reads, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_SIZE`], 256 MiB); a larger answer is `Error::ResponseTooLarge`.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
+    /// Whether a plain `http://` base URL is accepted for a host that is not a loopback address
+    /// (default `false`). The API key would then cross the network in cleartext; `http://` to
+    /// `127.0.0.0/8`, `::1` and `localhost` is always accepted.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
         self
     }
 
@@ -247,6 +305,16 @@ impl<C: From<Client>> ClientBuilder<C> {
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
+        if base_url.starts_with("http://") && !self.allow_insecure_http {
+            let host = url_host(&base_url);
+            if !is_loopback(host) {
+                return Err(Error::Config(format!(
+                    "the base URL `{base_url}` is plain http:// to `{host}`, which would send the API key \
+                     unencrypted; use https://, or call .allow_insecure_http(true) on the builder if \
+                     the network between you and `{host}` is trusted"
+                )));
+            }
+        }
         let suffix = concat!("civis-rust/", env!("CARGO_PKG_VERSION"));
         let user_agent = match self.user_agent {
             Some(prefix) if !prefix.trim().is_empty() => format!("{} {suffix}", prefix.trim()),
@@ -262,13 +330,89 @@ impl<C: From<Client>> ClientBuilder<C> {
             read_timeout: self.read_timeout,
             timeout: self.timeout,
             clock: self.clock,
+            polling: self.polling,
+            max_response_size: self.max_response_size,
             job_id: env("CIVIS_JOB_ID"),
             run_id: env("CIVIS_RUN_ID"),
         })
     }
 
-    /// Builds the client. Fails when no API key is found or the base URL is not HTTP(S).
+    /// Builds the client. Fails, before anything is sent, when no API key is found, the base URL
+    /// is not HTTP(S), or it is plain HTTP to a host other than loopback (see
+    /// [`allow_insecure_http`](Self::allow_insecure_http)).
     pub fn build(self) -> Result<C, Error> {
         Ok(C::from(Client::from_config(self.config()?)))
+    }
+}
+
+/// The host of an `http(s)://` URL, without port, user information or IPv6 brackets.
+fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(bracketed) = host_port.strip_prefix('[') {
+        return bracketed.split(']').next().unwrap_or_default();
+    }
+    host_port.split(':').next().unwrap_or_default()
+}
+
+/// Whether `host` names this machine: `localhost` or an address in `127.0.0.0/8` or `::1`.
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(url: &str, allow: bool) -> Result<Config, Error> {
+        ClientBuilder::<Client>::new()
+            .api_key("k")
+            .base_url(url)
+            .allow_insecure_http(allow)
+            .config()
+    }
+
+    #[test]
+    fn plain_http_is_refused_for_hosts_beyond_loopback() {
+        for url in [
+            "http://api.example.com/",
+            "http://10.0.0.5:8080",
+            "http://user@[2001:db8::1]:80/",
+            "http://127.0.0.1.example.com/",
+        ] {
+            let error = build(url, false).unwrap_err().to_string();
+            assert!(
+                error.contains("unencrypted") && error.contains(".allow_insecure_http(true)"),
+                "{url}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn loopback_https_and_the_opt_in_are_accepted() {
+        for url in [
+            "http://127.0.0.1:8080/",
+            "http://127.3.2.1/",
+            "http://[::1]:9000/",
+            "http://LOCALHOST:1/",
+            "https://api.example.com/",
+        ] {
+            assert!(build(url, false).is_ok(), "{url}");
+        }
+        assert_eq!(
+            build("http://api.example.com", true).unwrap().base_url,
+            "http://api.example.com/"
+        );
+    }
+
+    #[test]
+    fn hosts_are_read_from_urls() {
+        assert_eq!(url_host("http://a.b:80/x"), "a.b");
+        assert_eq!(url_host("http://u:p@[::1]:80/"), "::1");
+        assert_eq!(url_host("http://h?x=1"), "h");
     }
 }

@@ -30,6 +30,29 @@ pub enum Error {
         /// Path and query of the request.
         path: String,
     },
+    /// The API answered with a redirect (3xx). API calls never follow redirects: a write sent
+    /// on to another address would be re-sent as a bodyless GET and reported as done, and the
+    /// key would be sent to, or withheld from, a host it was not meant for.
+    Redirect {
+        /// HTTP status code (301, 302, 303, 307, 308, ...).
+        status: u16,
+        /// The `Location` header, or an empty string when the answer has none.
+        location: String,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The answer's body is larger than the client accepts (see
+    /// `ClientBuilder::max_response_size`); nothing of it is kept.
+    ResponseTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
     /// The request did not get an HTTP answer (connection refused, timeout, TLS, ...).
     Transport {
         /// HTTP verb of the request.
@@ -96,6 +119,32 @@ pub enum Error {
         /// Why it failed.
         source: Box<Error>,
     },
+    /// A run of a job failed (civis-python's `CivisJobFailure`, or `MemoryError` when
+    /// `out_of_memory`). `Display` reads `(From job 5 / run 9) <message>`.
+    JobFailed {
+        /// The job's id.
+        job_id: i64,
+        /// The run's id.
+        run_id: i64,
+        /// The API's error text; without one, the last 15 lines of the run's log, or the line
+        /// saying the run ran out of memory.
+        message: String,
+        /// The platform stopped the run because it ran out of memory.
+        out_of_memory: bool,
+        /// The failed run, as the API last reported it.
+        run: Box<crate::runs::FinishedRun>,
+    },
+    /// A wait for a run gave up; the run goes on.
+    WaitTimeout {
+        /// The job's id.
+        job_id: i64,
+        /// The run's id.
+        run_id: i64,
+        /// The run's state at the last poll.
+        state: crate::runs::RunState,
+        /// How long the wait lasted.
+        waited: std::time::Duration,
+    },
     /// A local file could not be read or written (the spec cache, a file to upload, a download's
     /// destination).
     Io {
@@ -110,8 +159,16 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Api { status, message, method, path } => {
-                write!(f, "({status}) {message} ({method} {path})")
+                write!(f, "({status}) {} ({method} {path})", Bounded(message))
             }
+            Self::Redirect { status, location, method, path } => {
+                let location = if location.is_empty() { "nowhere (no Location header)" } else { location };
+                write!(f, "({status}) redirected to {} ({method} {path}); API calls do not follow redirects: check the base URL", Bounded(location))
+            }
+            Self::ResponseTooLarge { limit, method, path } => write!(
+                f,
+                "the answer is larger than {limit} bytes, the most this client reads; raise it with `.max_response_size(..)` on the client builder ({method} {path})"
+            ),
             Self::Unauthorized { www_authenticate, method, path } => write!(
                 f,
                 "(401) the API key is expired or invalid: {www_authenticate} ({method} {path})"
@@ -143,6 +200,35 @@ impl fmt::Display for Error {
                 "part {part} of {parts} of the multipart upload of file {file_id} failed, so the upload was not completed: {source}"
             ),
             Self::Io { path, source } => write!(f, "{path}: {source}"),
+            Self::JobFailed { job_id, run_id, message, .. } => {
+                write!(f, "{} {message}", crate::runs::from_job_run(*job_id, *run_id))
+            }
+            Self::WaitTimeout { job_id, run_id, state, waited } => write!(
+                f,
+                "{} still {state} after waiting {:.1} s; the run goes on",
+                crate::runs::from_job_run(*job_id, *run_id),
+                waited.as_secs_f64()
+            ),
+        }
+    }
+}
+
+/// How many characters of an answer's text an error's `Display` shows; the whole text stays in
+/// the variant's field. An error page of megabytes would otherwise become a log line of
+/// megabytes.
+const DISPLAY_CHARS: usize = 1000;
+
+/// Text shown up to [`DISPLAY_CHARS`] characters, then how much was left out.
+struct Bounded<'a>(&'a str);
+
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(DISPLAY_CHARS) {
+            None => f.write_str(self.0),
+            Some((end, _)) => {
+                let left_out = self.0[end..].chars().count();
+                write!(f, "{}... ({left_out} more characters)", &self.0[..end])
+            }
         }
     }
 }
@@ -155,5 +241,48 @@ impl std::error::Error for Error {
             Self::UploadPart { source, .. } => Some(source.as_ref()),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api_error(message: String) -> Error {
+        Error::Api {
+            status: 500,
+            message,
+            method: "GET".into(),
+            path: "/scripts/7".into(),
+        }
+    }
+
+    #[test]
+    fn display_quotes_a_short_message_whole() {
+        assert_eq!(
+            api_error("Internal error".into()).to_string(),
+            "(500) Internal error (GET /scripts/7)"
+        );
+    }
+
+    #[test]
+    fn display_bounds_a_huge_message_and_the_field_keeps_it() {
+        let message = "é".repeat(5_000_000);
+        let error = api_error(message.clone());
+        let shown = error.to_string();
+        assert!(
+            shown.chars().count() < DISPLAY_CHARS + 100,
+            "{}",
+            shown.len()
+        );
+        assert!(
+            shown.contains("... (4999000 more characters) (GET /scripts/7)"),
+            "{}",
+            &shown[shown.len() - 60..]
+        );
+        let Error::Api { message: kept, .. } = error else {
+            unreachable!()
+        };
+        assert_eq!(kept, message);
     }
 }

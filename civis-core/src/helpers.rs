@@ -4,7 +4,7 @@
 //! lookup of the same name makes no request.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
 
@@ -77,16 +77,19 @@ impl NameOrId {
     }
 }
 
-/// Memoised helper answers, keyed by helper and arguments.
+/// Memoised helper answers, keyed by helper and arguments. Each key has its own slot, so that
+/// threads asking for the same name at once make one request between them (the first asks,
+/// the others wait for its answer) while lookups of other names go on in parallel.
 #[derive(Debug, Default)]
 pub(crate) struct Lookups {
-    answers: Mutex<HashMap<String, Value>>,
+    slots: Mutex<HashMap<String, Arc<Mutex<Option<Value>>>>>,
 }
 
 const AWS_CREDENTIAL_TYPE: &str = "Amazon Web Services S3";
 
 impl Client {
-    /// The answer memoised under `key`, or `compute`'s, memoised when it succeeds.
+    /// The answer memoised under `key`, or `compute`'s, memoised when it succeeds (a failure is
+    /// not remembered: the next lookup asks again).
     fn memoised<T>(
         &self,
         key: String,
@@ -95,25 +98,23 @@ impl Client {
     where
         T: serde::Serialize + serde::de::DeserializeOwned,
     {
-        let lookups = self.lookups();
-        if let Some(answer) = lookups
-            .answers
+        let slot = self
+            .lookups()
+            .slots
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
+            .entry(key)
+            .or_default()
+            .clone();
+        let mut answer = slot.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(value) = answer
+            .as_ref()
+            .and_then(|a| serde_json::from_value(a.clone()).ok())
         {
-            if let Ok(value) = serde_json::from_value(answer.clone()) {
-                return Ok(value);
-            }
+            return Ok(value);
         }
         let value = compute()?;
-        if let Ok(answer) = serde_json::to_value(&value) {
-            lookups
-                .answers
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(key, answer);
-        }
+        *answer = serde_json::to_value(&value).ok();
         Ok(value)
     }
 

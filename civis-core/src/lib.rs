@@ -35,13 +35,17 @@ mod resolver;
 mod response;
 #[cfg(feature = "client")]
 pub mod retry;
+#[cfg(feature = "client")]
+mod runs;
 
 #[cfg(feature = "client")]
 pub use api_spec::{cache_api_spec, get_api_spec};
 #[cfg(feature = "client")]
 pub use client::Client;
 #[cfg(feature = "client")]
-pub use config::{ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT};
+pub use config::{
+    ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT, DEFAULT_MAX_RESPONSE_SIZE,
+};
 #[cfg(feature = "client")]
 pub use error::Error;
 #[cfg(feature = "client")]
@@ -58,3 +62,5 @@ pub use request::{
 pub use response::{Headers, NoContent, Pagination, RateLimit, RawResponse, Response};
 #[cfg(feature = "client")]
 pub use retry::{Clock, SystemClock};
+#[cfg(feature = "client")]
+pub use runs::{FinishedRun, LogEntry, Logs, Polling, Run, RunOutput, RunState};

@@ -63,9 +63,23 @@ pub fn is_idempotent(verb: &str) -> bool {
     RETRY_VERBS.iter().any(|v| v.eq_ignore_ascii_case(verb))
 }
 
-/// Whether another attempt may follow `attempts` attempts made within `elapsed`.
-pub(crate) fn may_retry(policy: &Retry, attempts: u32, elapsed: Duration) -> bool {
-    attempts <= policy.total && elapsed < policy.max_elapsed
+/// Whether another attempt may follow `attempts` attempts when it would start `starts_at`
+/// after the first one (the wait before it included, so that no attempt starts past the limit).
+pub(crate) fn may_retry(policy: &Retry, attempts: u32, starts_at: Duration) -> bool {
+    attempts <= policy.total && starts_at < policy.max_elapsed
+}
+
+/// Failures to connect (refused, unreachable, DNS) are retried at most this many times, and
+/// never past `policy.total`: they mean a wrong or down endpoint far more often than a busy one,
+/// so the long waits meant for a busy server would only delay the error by minutes.
+pub(crate) const CONNECT_RETRIES: u32 = 3;
+
+/// No retry after a failure to connect starts later than this after the first attempt.
+pub(crate) const CONNECT_RETRY_WINDOW: Duration = Duration::from_secs(5);
+
+/// The wait before connection retry number `retry` (from 1): 0.5 s, 1 s, 2 s.
+pub(crate) fn connect_wait(retry: u32) -> Duration {
+    Duration::from_millis(500) * (1 << retry.saturating_sub(1).min(8))
 }
 
 /// How long to wait before attempt `attempts + 1` after an answer that may be retried.
@@ -170,5 +184,12 @@ mod tests {
         assert!(!may_retry(&policy, 10, Duration::ZERO));
         assert!(!may_retry(&policy, 1, Duration::from_secs(600)));
         assert!(!may_retry(&Retry::none(), 1, Duration::ZERO));
+    }
+
+    #[test]
+    fn connection_retries_fit_in_their_window() {
+        let waits: Vec<Duration> = (1..=CONNECT_RETRIES).map(connect_wait).collect();
+        assert_eq!(waits, [500, 1000, 2000].map(Duration::from_millis));
+        assert!(waits.iter().sum::<Duration>() < CONNECT_RETRY_WINDOW);
     }
 }

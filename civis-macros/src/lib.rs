@@ -24,10 +24,14 @@ use input::MacroInput;
 /// # Arguments
 ///
 /// - a spec path (optional), relative to the invoking crate's `Cargo.toml`. Without it the file
-///   named by `CIVIS_API_SPEC` at build time is read, else a cached `~/.civis_api_spec.json`
+///   named by `CIVIS_API_SPEC` at build time is read, else `.civis/civis_api_spec.json` in the
+///   crate's directory or the nearest one above it (what `civis spec download` writes; commit it
+///   to pin the spec, as sqlx's `.sqlx/`), else a cached `~/.civis_api_spec.json`
 ///   (`CIVIS_API_SPEC_CACHE` names another file) younger than 24 hours, else the spec is
-///   downloaded from `GET {CIVIS_API_ENDPOINT}/endpoints` with `CIVIS_API_KEY` and cached.
-///   `CIVIS_API_SPEC_REFRESH=1` forces a new download.
+///   downloaded from `GET {CIVIS_API_ENDPOINT}/endpoints` with `CIVIS_API_KEY` (feature
+///   `download`; short timeouts, announced on stderr) and cached. When no download can be
+///   made, an older cache is used with a warning. `CIVIS_API_SPEC_REFRESH=1` forces a new
+///   download; `CIVIS_API_SPEC_OFFLINE=1` never downloads.
 /// - `resources = "base"` (default: the stable resources) or `"all"` (also those in development).
 /// - `api_version = "1.0"`, the only version of the API.
 /// - `decode_by_name = true` (default `false`) adds `ApiClient::decode_response(resource,
@@ -119,9 +123,20 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
             const _: ::core::option::Option<&str> = ::core::option_env!("CIVIS_API_SPEC");
         )
     });
+    // A proc macro has no warning of its own on stable Rust; a deprecated item used at the
+    // call site makes rustc print the note as a warning.
+    let warning = source.warning.map(|note| {
+        quote! {
+            #[deprecated(note = #note)]
+            #[allow(non_upper_case_globals)]
+            const civis_api_spec_is_stale: () = ();
+            const _: () = civis_api_spec_is_stale;
+        }
+    });
     let tracking = quote! {
         const _: &[u8] = ::core::include_bytes!(#path);
         #env
+        #warning
     };
     Ok((tracking, generated))
 }

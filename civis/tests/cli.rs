@@ -203,9 +203,31 @@ fn raw_prints_status_and_headers() {
 #[test]
 fn spec_download_and_mock_serve() {
     let mock = mock();
-    let output = civis(&mock, &["spec", "download"]);
+    let output = civis(&mock, &["spec", "download", "-o", "-"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(output.stdout, std::fs::read(spec_path()).unwrap());
+
+    // By default into the project's .civis/ directory, where civis_api! looks.
+    let project = std::env::temp_dir().join(format!("civis-cli-project-{}", std::process::id()));
+    std::fs::create_dir_all(&project).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_civis"))
+        .args(["spec", "download"])
+        .current_dir(&project)
+        .env("CIVIS_API_KEY", "cli-key")
+        .env("CIVIS_API_ENDPOINT", mock.url())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read(project.join(".civis/civis_api_spec.json")).unwrap(),
+        std::fs::read(spec_path()).unwrap()
+    );
+    assert!(
+        stderr(&output).contains("to .civis/civis_api_spec.json"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::remove_dir_all(&project).unwrap();
 
     let mut server = Command::new(env!("CARGO_BIN_EXE_civis"))
         .args(["mock", "serve", "--spec", spec_path()])

@@ -36,6 +36,7 @@ pub fn build(doc: &Document, resources: Resources) -> Result<Api, SpecError> {
     }
     let operations: Vec<Operation> = operations.into_values().collect();
     let mut types = types.finish();
+    refuse_alias_cycles(&types)?;
     merge_identical(&mut types);
     mark_directions(&operations, &mut types);
     mark_boxed(&mut types);
@@ -418,6 +419,67 @@ fn named_in(ty: &TypeExpr, out: &mut Vec<usize>) {
         TypeExpr::Array(item) => named_in(item, out),
         _ => {}
     }
+}
+
+/// Refuses definitions that stand for each other in a loop with no object in between (`A` is
+/// `$ref: A`, or `A` is an array of `B` and `B` is `A`): such a type would contain itself, and
+/// the generated `type` aliases would fail in rustc deep in generated code. An object's fields
+/// may refer back to it (fields are boxed or in a `Vec`); only aliases are followed here.
+fn refuse_alias_cycles(types: &[TypeDef]) -> Result<(), SpecError> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut marks = vec![Mark::New; types.len()];
+    for root in 0..types.len() {
+        // Depth-first along alias edges; `path` holds the chain being followed.
+        let mut path: Vec<(usize, Vec<usize>)> = Vec::new();
+        let enter = |index: usize, path: &mut Vec<(usize, Vec<usize>)>, marks: &mut [Mark]| {
+            marks[index] = Mark::OnPath;
+            let mut next = Vec::new();
+            if let Some(alias) = &types[index].alias {
+                named_in(alias, &mut next);
+            }
+            path.push((index, next));
+        };
+        if marks[root] != Mark::New {
+            continue;
+        }
+        enter(root, &mut path, &mut marks);
+        while let Some((index, next)) = path.last_mut() {
+            let index = *index;
+            let Some(target) = next.pop() else {
+                marks[index] = Mark::Done;
+                path.pop();
+                continue;
+            };
+            match marks[target] {
+                Mark::Done => {}
+                Mark::New => enter(target, &mut path, &mut marks),
+                Mark::OnPath => {
+                    let start = path.iter().position(|(i, _)| *i == target).unwrap_or(0);
+                    let names: Vec<&str> = path[start..]
+                        .iter()
+                        .map(|(i, _)| types[*i].origin.as_str())
+                        .chain([types[target].origin.as_str()])
+                        .collect();
+                    return Err(SpecError::new(format!(
+                        "the definitions {} stand for each other in a loop with no object in \
+                         between, so the type would contain itself; give one of them `properties` \
+                         or point one `$ref` elsewhere",
+                        names
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(" -> ")
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Makes each object type whose fields are the same as an earlier one's (names, types,

@@ -95,6 +95,15 @@ fn locate_error(text: &str, error: &serde_json::Error) -> SpecError {
 }
 
 fn json_error(error: &serde_json::Error) -> SpecError {
+    // serde_json refuses nesting past 128 levels as a syntax error; the JSON may well be valid.
+    if error.to_string().starts_with("recursion limit exceeded") {
+        return SpecError::new(format!(
+            "the spec is nested too deeply: more than 128 levels of arrays and objects at line {}, \
+             column {}; no Swagger document needs that many, so the file is probably damaged",
+            error.line(),
+            error.column()
+        ));
+    }
     SpecError::new(format!(
         "the spec is not valid JSON: {} at line {}, column {}",
         describe_json_error(error),

@@ -194,13 +194,14 @@ fn spec_command() -> Command {
         .subcommand_required(true)
         .subcommand(
             Command::new("download")
-                .about("Download the spec (GET /endpoints with CIVIS_API_KEY, retried)")
+                .about("Download the spec (GET /endpoints with CIVIS_API_KEY, retried) into the project's .civis/ directory, where civis_api! finds it")
                 .arg(
                     Arg::new("output")
                         .short('o')
                         .long("output")
                         .value_name("FILE")
-                        .help("Write it to FILE instead of stdout"),
+                        .default_value(crate::api_spec::PROJECT_SPEC)
+                        .help("Write it to FILE (`-`: stdout)"),
                 ),
         )
 }

@@ -1,6 +1,6 @@
 //! The `civis` command-line program (feature `cli`): `civis <resource> <method> ...` for every
-//! operation of the ready-made client, `civis files upload` / `download`, `civis spec download`
-//! and `civis mock serve`.
+//! operation of the ready-made client, `civis jobs run|follow-log|follow-run-log`,
+//! `civis files upload|download`, `civis spec download` and `civis mock serve`.
 //!
 //! Exit codes: 0 success, 1 the API answered with an error, 2 a usage error (unknown resource,
 //! method or option, a bad value), 3 any other failure (no API key, no connection, a body that
@@ -8,6 +8,7 @@
 
 mod command;
 mod files;
+mod runs;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -34,7 +35,8 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     let operations = ApiClient::operations();
-    let matches = match files::commands(command::program(operations)).try_get_matches_from(args) {
+    let program = files::commands(runs::commands(command::program(operations)));
+    let matches = match program.try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(error) => {
             let _ = error.print();
@@ -44,6 +46,7 @@ where
     let outcome = match matches.subcommand() {
         Some(("spec", sub)) => download_spec(sub),
         Some(("mock", sub)) => serve_mock(sub),
+        Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub),
         Some(("files", sub)) if files::handles(sub) => files::run(sub),
         Some((resource, sub)) => call(operations, resource, sub),
         None => Err(Error::Usage("no command given".into())),
@@ -130,16 +133,26 @@ fn call(
 fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
     let client = ApiClient::new()?;
     let bytes = client.download_api_spec()?;
-    match matches
+    let output = matches
         .subcommand()
         .and_then(|(_, m)| m.get_one::<String>("output"))
-    {
-        Some(path) => crate::api_spec::save(std::path::Path::new(path), &bytes),
-        None => std::io::stdout().write_all(&bytes).map_err(|e| Error::Io {
+        .map_or(crate::api_spec::PROJECT_SPEC, String::as_str);
+    if output == "-" {
+        return std::io::stdout().write_all(&bytes).map_err(|e| Error::Io {
             path: "stdout".into(),
             source: e,
-        }),
+        });
     }
+    let path = std::path::Path::new(output);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+    }
+    crate::api_spec::save(path, &bytes)?;
+    eprintln!("wrote the spec ({} bytes) to {output}", bytes.len());
+    Ok(())
 }
 
 fn serve_mock(matches: &ArgMatches) -> Result<(), Error> {

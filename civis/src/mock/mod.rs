@@ -1,7 +1,8 @@
 //! An offline Civis API: a real HTTP server on `127.0.0.1` that answers from the spec's recorded
-//! examples, serves the spec at `GET /endpoints`, lets a test script answers, and records every
-//! request it receives. (civis-python offers `civis.tests.create_client_mock`; this is a real
-//! server, so the whole client, transport and retries included, runs against it.)
+//! examples, serves the spec at `GET /endpoints`, lets a test script answers, runs the jobs a
+//! test declares ([`MockServer::job`], [`MockJob`]), and records every request it receives.
+//! (civis-python offers `civis.tests.create_client_mock`; this is a real server, so the whole
+//! client, transport and retries included, runs against it.)
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,27 +19,33 @@
 //! It also stores files as Civis does (see `upload_file` and `download_file` on the client):
 //! `POST /files/` and `POST /files/multipart` answer with upload URLs on the mock's own storage
 //! server (another port, as S3 is another host), and `GET /files/{id}` of a stored file with a
-//! download URL there that honours `Range`. The bytes go to a temporary directory; [`MockServer::fail_part_once`],
-//! [`MockServer::drop_download_once_after`] and [`MockServer::expire_file`] script storage's
-//! failures.
+//! download URL there that honours `Range`. The bytes go to a temporary directory;
+//! [`MockServer::fail_part_once`], [`MockServer::drop_download_once_after`] and
+//! [`MockServer::expire_file`] script storage's failures.
 //!
 //! Behind the `mock` feature.
 
+mod http;
+mod jobs;
 mod recorded;
 mod storage;
 
 use std::collections::VecDeque;
+use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::Duration;
 
+use http::{Head, HttpServer, Reply};
+
 use serde_json::Value;
 
+pub use jobs::MockJob;
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
 use crate::Error;
-use storage::Storage;
+use storage::{Storage, Store};
 
 /// One scripted answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,15 +170,16 @@ impl Script {
 struct State {
     scripts: Vec<Script>,
     received: Vec<ReceivedRequest>,
+    jobs: jobs::Jobs,
 }
 
 /// A running mock Civis API. It stops when dropped.
 pub struct MockServer {
     url: String,
     state: Arc<Mutex<State>>,
-    storage: Arc<Storage>,
-    server: Arc<tiny_http::Server>,
-    thread: Option<thread::JoinHandle<()>>,
+    storage: Storage,
+    // Held for its `Drop`, which stops the server.
+    _server: HttpServer,
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -201,36 +209,27 @@ impl MockServer {
         let parsed: Value = serde_json::from_str(&spec)
             .map_err(|e| Error::Config(format!("the mock's spec is not JSON: {e}")))?;
         let examples = Arc::new(examples(&parsed));
-        let server = listen(port).map_err(|e| {
+        let listener = listen(port).map_err(|e| {
             Error::Config(format!("the mock cannot listen on 127.0.0.1:{port}: {e}"))
         })?;
-        let address = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| Error::Config("the mock has no IP address".into()))?;
-        let url = format!("http://{address}/");
-        let server = Arc::new(server);
         let state = Arc::new(Mutex::new(State::default()));
         let storage = Storage::start(state.clone())
             .map_err(|e| Error::Config(format!("the mock cannot start its file storage: {e}")))?;
         let spec = Arc::new(spec);
-        let listener = server.clone();
         let shared = state.clone();
-        let files = storage.clone();
-        let thread = thread::spawn(move || {
-            for request in listener.incoming_requests() {
-                let (state, spec, examples) = (shared.clone(), spec.clone(), examples.clone());
-                let files = files.clone();
-                // One thread per request, so a scripted delay does not hold up the others.
-                thread::spawn(move || answer(request, &state, &files, &spec, &examples));
-            }
-        });
+        let store = storage.store().clone();
+        let server = HttpServer::start(
+            listener,
+            Arc::new(move |head: &Head, body: &mut dyn Read| {
+                answer(head, body, &shared, &store, &spec, &examples)
+            }),
+        )
+        .map_err(|e| Error::Config(format!("the mock cannot start on 127.0.0.1:{port}: {e}")))?;
         Ok(Self {
-            url,
+            url: format!("http://{}/", server.address()),
             state,
             storage,
-            server,
-            thread: Some(thread),
+            _server: server,
         })
     }
 
@@ -285,7 +284,7 @@ impl MockServer {
     /// # Ok(()) }
     /// ```
     pub fn fail_part_once(&self, part: usize, status: u16) {
-        self.storage.fail_part_once(part, status);
+        self.storage.store().fail_part_once(part, status);
     }
 
     /// Makes the next download from the mock's storage close its connection after `bytes`
@@ -298,7 +297,7 @@ impl MockServer {
     /// # Ok(()) }
     /// ```
     pub fn drop_download_once_after(&self, bytes: u64) {
-        self.storage.drop_download_once_after(bytes);
+        self.storage.store().drop_download_once_after(bytes);
     }
 
     /// Expires the stored file `id`: `GET /files/{id}` then answers without a download URL, and
@@ -311,7 +310,7 @@ impl MockServer {
     /// # Ok(()) }
     /// ```
     pub fn expire_file(&self, id: i64) -> bool {
-        self.storage.expire(id)
+        self.storage.store().expire(id)
     }
 
     /// Where the mock keeps the bytes of file `id`, once they are uploaded (and, for a
@@ -324,7 +323,7 @@ impl MockServer {
     /// # Ok(()) }
     /// ```
     pub fn stored_file(&self, id: i64) -> Option<std::path::PathBuf> {
-        self.storage.stored_path(id)
+        self.storage.store().stored_path(id)
     }
 }
 
@@ -336,60 +335,38 @@ impl std::fmt::Debug for MockServer {
     }
 }
 
-impl Drop for MockServer {
-    fn drop(&mut self) {
-        self.storage.stop();
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// A server on 127.0.0.1:`port` whose connections send without delay: tiny_http writes an
-/// answer in 1 KiB pieces, and with Nagle's algorithm each piece after the first would wait for
-/// the client's delayed acknowledgement (40 ms). Accepted sockets inherit `TCP_NODELAY` from the
-/// listening socket.
-fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Send + Sync>> {
+/// A listener on 127.0.0.1:`port` that can take a port a previous mock just left.
+fn listen(port: u16) -> std::io::Result<std::net::TcpListener> {
     use socket2::{Domain, Socket, Type};
     let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
-    socket.set_tcp_nodelay(true)?;
     socket.set_reuse_address(true)?;
     let address: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
     socket.bind(&address.into())?;
     socket.listen(128)?;
-    tiny_http::Server::from_listener(std::net::TcpListener::from(socket), None)
+    Ok(socket.into())
 }
 
 fn answer(
-    mut request: tiny_http::Request,
+    head: &Head,
+    body: &mut dyn Read,
     state: &Mutex<State>,
-    storage: &Storage,
+    storage: &Store,
     spec: &str,
     examples: &[Example],
-) {
-    let mut body = String::new();
-    let _ = request.as_reader().read_to_string(&mut body);
+) -> Reply {
+    let mut bytes = Vec::new();
+    let _ = body.read_to_end(&mut bytes);
     let received = ReceivedRequest {
-        method: request.method().as_str().to_uppercase(),
-        url: request.url().to_string(),
-        headers: request
-            .headers()
-            .iter()
-            .map(|h| {
-                (
-                    h.field.as_str().as_str().to_ascii_lowercase(),
-                    h.value.as_str().to_string(),
-                )
-            })
-            .collect(),
-        body,
+        method: head.method.clone(),
+        url: head.target.clone(),
+        headers: head.headers.clone(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
     };
     let incoming = received.incoming();
     let scripted = {
         let mut state = lock(state);
         state.received.push(received);
-        state
+        let scripted = state
             .scripts
             .iter_mut()
             .find(|s| s.matches(&incoming.method, &incoming.path))
@@ -406,24 +383,18 @@ fn answer(
                         .cloned()
                         .unwrap_or_else(|| Scripted::status(500))
                 }
-            })
+            });
+        // Scripts first, so a test can put a fault in front of a simulated job.
+        scripted.or_else(|| state.jobs.answer(&incoming))
     };
     let reply = scripted
         .or_else(|| storage.api(&incoming))
         .unwrap_or_else(|| from_examples(&incoming, spec, examples));
     thread::sleep(reply.delay);
     if reply.drop_connection {
-        // Take the connection from the server and close it without writing an answer.
-        drop(request.into_writer());
-        return;
+        return Reply::Close;
     }
-    let mut response = tiny_http::Response::from_string(reply.body).with_status_code(reply.status);
-    for (name, value) in &reply.headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    let _ = request.respond(response);
+    Reply::bytes(reply.status, reply.headers, reply.body.into_bytes())
 }
 
 /// The spec at `GET /endpoints`, a recorded answer, or a 404 naming the closest recording.

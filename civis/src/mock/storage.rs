@@ -2,9 +2,8 @@
 //! on it, `POST /files/multipart/{id}/complete` joins the parts, and `GET /files/{id}` answers
 //! with a download URL on it that honours `Range`.
 //!
-//! Storage is a server of its own on another port of 127.0.0.1, as S3 is another host than the
-//! API: a minimal HTTP/1.1 server, because a test must be able to cut a download off mid-body
-//! and close the connection, which tiny_http cannot do. Stored bytes go to a temporary
+//! Storage is a server of its own (the mock's HTTP server, on another port of 127.0.0.1), as S3
+//! is another host than the API. Stored bytes go to a temporary
 //! directory, removed with the mock, so a test of a gigabyte file needs a gigabyte of disk, not
 //! of memory. Storage answers as S3 does where it matters to a client: a body without
 //! `Content-Length` is refused (411), and so is a request that carries an `Authorization`
@@ -13,16 +12,15 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Map, Value};
 
+use super::http::{Head, HttpServer, Reply};
 use super::{Incoming, ReceivedRequest, Scripted, State};
 
 /// The path under which storage serves files.
@@ -35,12 +33,18 @@ const FIRST_ID: i64 = 100_001;
 /// Files default to expiring 30 days after upload, as the API's do.
 const DEFAULT_LIFETIME_SECS: u64 = 30 * 24 * 3600;
 
-#[derive(Debug)]
+/// The running storage server; dropping it stops the server and removes the stored files.
 pub(super) struct Storage {
+    store: Arc<Store>,
+    _server: HttpServer,
+}
+
+/// The stored files, shared by the storage server and the API's file endpoints.
+#[derive(Debug)]
+pub(super) struct Store {
     dir: tempfile::TempDir,
     address: SocketAddr,
     state: Mutex<Files>,
-    stopping: AtomicBool,
 }
 
 #[derive(Debug, Default)]
@@ -65,40 +69,40 @@ struct Stored {
 
 impl Storage {
     /// Starts storage on a free port; its requests are recorded in `received`.
-    pub(super) fn start(received: Arc<Mutex<State>>) -> io::Result<Arc<Self>> {
+    pub(super) fn start(received: Arc<Mutex<State>>) -> io::Result<Self> {
         let listener = TcpListener::bind(("127.0.0.1", 0))?;
-        let storage = Arc::new(Self {
+        let store = Arc::new(Store {
             dir: tempfile::Builder::new().prefix("civis-mock-").tempdir()?,
             address: listener.local_addr()?,
             state: Mutex::new(Files {
                 next_id: FIRST_ID,
                 ..Files::default()
             }),
-            stopping: AtomicBool::new(false),
         });
-        let server = storage.clone();
-        thread::spawn(move || {
-            for stream in listener.incoming() {
-                if server.stopping.load(Ordering::Relaxed) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                let (server, received) = (server.clone(), received.clone());
-                thread::spawn(move || server.connection(stream, &received));
-            }
-        });
-        Ok(storage)
+        let serving = store.clone();
+        let server = HttpServer::start(
+            listener,
+            Arc::new(move |head: &Head, body: &mut dyn Read| serving.serve(head, body, &received)),
+        )?;
+        Ok(Self {
+            store,
+            _server: server,
+        })
     }
 
-    /// Stops accepting connections (those open end when their clients close them) and removes
-    /// the stored files now, not when the last connection ends.
-    pub(super) fn stop(&self) {
-        let _ = fs::remove_dir_all(self.dir.path());
-        self.stopping.store(true, Ordering::Relaxed);
-        // Wake the accept loop so that it sees the flag.
-        let _ = TcpStream::connect(self.address);
+    pub(super) fn store(&self) -> &Arc<Store> {
+        &self.store
     }
+}
 
+impl Drop for Storage {
+    /// Removes the stored files now, not when the last open connection ends.
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(self.store.dir.path());
+    }
+}
+
+impl Store {
     fn base_url(&self) -> String {
         format!("http://{}", self.address)
     }
@@ -270,56 +274,35 @@ impl Storage {
         Some(Scripted::json(200, Value::Object(answer).to_string()))
     }
 
-    /// Serves one connection to storage: requests one after the other (keep-alive) until the
-    /// client closes it, or a scripted drop does.
-    fn connection(&self, stream: TcpStream, state: &Mutex<State>) -> io::Result<()> {
-        let _ = stream.set_nodelay(true);
-        let mut reader = BufReader::with_capacity(256 * 1024, stream.try_clone()?);
-        let mut writer = stream;
-        while let Some(request) = read_head(&mut reader)? {
-            super::lock(state).received.push(request.clone());
-            let length = request
-                .header("content-length")
-                .and_then(|l| l.trim().parse::<u64>().ok());
-            let Some(length) =
-                length.or_else(|| (request.header("transfer-encoding").is_none()).then_some(0))
-            else {
-                // A chunked body: refused as S3 refuses it, and the connection closed, since its
-                // end is not known.
-                let reply = error(
-                    411,
-                    "MissingContentLength: You must provide the Content-Length HTTP header.",
-                );
-                return write_reply(&mut writer, reply);
-            };
-            let mut body = (&mut reader).take(length);
-            let path = request.url.split('?').next().unwrap_or_default();
-            let route: Vec<&str> = path.trim_start_matches(PREFIX).split('/').collect();
-            let reply = if request.header("authorization").is_some() {
-                error(400, "InvalidArgument: Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified")
-            } else {
-                match (request.method.as_str(), route.as_slice()) {
-                    ("GET", ["files", id]) => match id.parse() {
-                        Ok(id) => {
-                            if self.download(&mut writer, id, request.header("range"))? {
-                                continue;
-                            }
-                            // A scripted drop: the connection closes mid-answer.
-                            return writer.shutdown(Shutdown::Both);
-                        }
-                        Err(_) => error(404, "NoSuchKey"),
-                    },
-                    ("POST", ["form", id]) => self.receive_form(&mut body, &request, id),
-                    ("PUT", ["parts", id, part]) => self.receive_part(&mut body, id, part),
-                    _ => error(404, "NoSuchKey: no such storage URL"),
-                }
-            };
-            // Whatever of the body was not read is read now, so the next request starts
-            // where it should.
-            io::copy(&mut body, &mut io::sink())?;
-            write_reply(&mut writer, reply)?;
+    /// Answers a request to storage; recorded in `received` without its body.
+    fn serve(&self, head: &Head, body: &mut dyn Read, received: &Mutex<State>) -> Reply {
+        let request = ReceivedRequest {
+            method: head.method.clone(),
+            url: head.target.clone(),
+            headers: head.headers.clone(),
+            body: String::new(),
+        };
+        super::lock(received).received.push(request.clone());
+        if head.header("transfer-encoding").is_some() {
+            return reply(error(
+                411,
+                "MissingContentLength: You must provide the Content-Length HTTP header.",
+            ));
         }
-        Ok(())
+        if head.header("authorization").is_some() {
+            return reply(error(400, "InvalidArgument: Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified"));
+        }
+        let path = head.target.split('?').next().unwrap_or_default();
+        let route: Vec<&str> = path.trim_start_matches(PREFIX).split('/').collect();
+        reply(match (head.method.as_str(), route.as_slice()) {
+            ("GET", ["files", id]) => match id.parse() {
+                Ok(id) => return self.download(id, head.header("range")),
+                Err(_) => error(404, "NoSuchKey"),
+            },
+            ("POST", ["form", id]) => self.receive_form(body, &request, id),
+            ("PUT", ["parts", id, part]) => self.receive_part(body, id, part),
+            _ => error(404, "NoSuchKey: no such storage URL"),
+        })
     }
 
     fn receive_part(&self, body: &mut dyn Read, id: &str, part: &str) -> Scripted {
@@ -383,10 +366,9 @@ impl Storage {
         }
     }
 
-    /// Answers a download, honouring `Range: bytes=START-`; `false` when a scripted drop cut
-    /// it off.
-    fn download(&self, writer: &mut TcpStream, id: i64, range: Option<&str>) -> io::Result<bool> {
-        let (size, drop_after) = {
+    /// Answers a download, honouring `Range: bytes=START-`, cut off when a test asked for it.
+    fn download(&self, id: i64, range: Option<&str>) -> Reply {
+        let (size, cut_after) = {
             let mut files = self.lock();
             match files.files.get(&id) {
                 Some(Stored {
@@ -397,92 +379,48 @@ impl Storage {
                     let size = *size;
                     (size, files.drop_download_after.take())
                 }
-                _ => {
-                    drop(files);
-                    write_reply(writer, error(403, "AccessDenied: Request has expired"))?;
-                    return Ok(true);
-                }
+                _ => return reply(error(403, "AccessDenied: Request has expired")),
             }
         };
         let start = match range.map(parse_range) {
             None => 0,
             Some(Some(start)) if start < size => start,
             Some(_) => {
-                let reply = error(416, "InvalidRange: The requested range is not satisfiable")
-                    .header("Content-Range", &format!("bytes */{size}"));
-                write_reply(writer, reply)?;
-                return Ok(true);
+                return reply(
+                    error(416, "InvalidRange: The requested range is not satisfiable")
+                        .header("Content-Range", &format!("bytes */{size}")),
+                )
             }
         };
-        let mut file = File::open(self.path(id))?;
-        file.seek(SeekFrom::Start(start))?;
-        let length = size - start;
-        let mut head = if range.is_some() {
-            format!(
-                "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes {start}-{}/{size}\r\n",
-                size - 1
-            )
-        } else {
-            "HTTP/1.1 200 OK\r\n".to_string()
+        let file = File::open(self.path(id)).and_then(|mut file| {
+            file.seek(SeekFrom::Start(start))?;
+            Ok(file)
+        });
+        let Ok(file) = file else {
+            return reply(error(500, "the stored file cannot be read"));
         };
-        head.push_str(&format!(
-            "Content-Type: binary/octet-stream\r\nContent-Length: {length}\r\n\r\n"
-        ));
-        writer.write_all(head.as_bytes())?;
-        let sent = length.min(drop_after.unwrap_or(u64::MAX));
-        io::copy(&mut file.take(sent), writer)?;
-        writer.flush()?;
-        Ok(sent == length)
-    }
-}
-
-/// Reads a request line and headers; `None` when the client closed the connection.
-fn read_head(reader: &mut BufReader<TcpStream>) -> io::Result<Option<ReceivedRequest>> {
-    let mut line = String::new();
-    if reader.read_line(&mut line)? == 0 {
-        return Ok(None);
-    }
-    let mut words = line.split_whitespace();
-    let (method, url) = (
-        words.next().unwrap_or_default(),
-        words.next().unwrap_or_default(),
-    );
-    let mut request = ReceivedRequest {
-        method: method.to_uppercase(),
-        url: url.to_string(),
-        headers: Vec::new(),
-        body: String::new(),
-    };
-    loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 {
-            return Ok(None);
+        let mut headers = vec![(
+            "Content-Type".to_string(),
+            "binary/octet-stream".to_string(),
+        )];
+        if range.is_some() {
+            headers.push((
+                "Content-Range".to_string(),
+                format!("bytes {start}-{}/{size}", size - 1),
+            ));
         }
-        let line = line.trim_end();
-        if line.is_empty() {
-            return Ok(Some(request));
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            request
-                .headers
-                .push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+        Reply::Answer {
+            status: if range.is_some() { 206 } else { 200 },
+            headers,
+            body: Box::new(file),
+            body_len: size - start,
+            cut_after,
         }
     }
 }
 
-fn write_reply(writer: &mut TcpStream, reply: Scripted) -> io::Result<()> {
-    let mut head = format!(
-        "HTTP/1.1 {} Mock\r\nContent-Length: {}\r\n",
-        reply.status,
-        reply.body.len()
-    );
-    for (name, value) in &reply.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    head.push_str(&reply.body);
-    writer.write_all(head.as_bytes())?;
-    writer.flush()
+fn reply(answer: Scripted) -> Reply {
+    Reply::bytes(answer.status, answer.headers, answer.body.into_bytes())
 }
 
 /// The fields of a form upload: S3's key and policy fields, which the client must send back.

@@ -1,0 +1,537 @@
+//! Jobs that run in the mock: runs that advance `queued` -> `running` -> a final state as they
+//! are polled, their logs (with the API's `civis-max-id` and `civis-cache-control` headers),
+//! outputs and cancellation, and custom scripts made from templates.
+//!
+//! Only the jobs and templates a test declares are simulated; every other request is answered
+//! as before, from scripts and recorded examples.
+
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde_json::{json, Value};
+
+use super::{lock, Incoming, MockServer, Scripted};
+
+/// The line the platform writes when it stops a run for its memory (civis-python looks for
+/// its start, `Process ran out of its`).
+const OUT_OF_MEMORY_LINE: &str =
+    "Process ran out of its allowed 3000 MiB of memory and was killed.";
+/// `civis-cache-control` of a log that will not change any more (anything but `no-store`).
+const LOG_COMPLETE: &str = "max-age=86400";
+
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Succeed,
+    Fail(Option<String>),
+    Cancelled,
+    StayRunning,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct LogLine {
+    /// The poll of the run from which the line is in its log.
+    from_poll: u32,
+    level: String,
+    message: String,
+}
+
+/// How the runs of a simulated job go: when they finish, how, what they log and output.
+///
+/// A run's *polls* are the requests for its state (`GET /jobs/{id}/runs/{run_id}`, or the
+/// custom script's run) and for its log: the first poll says `queued`, the next ones `running`,
+/// and poll `polls` the final state. Log lines are numbered from 1 in the order declared.
+///
+/// ```no_run
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use civis::mock::{MockJob, MockServer};
+///
+/// let mock = MockServer::scripted()?;
+/// mock.job(42, MockJob::succeeds_after(3).log("info", "loading").output("report.csv", "File", 7));
+/// mock.job(43, MockJob::fails_after(2, "relation \"users\" does not exist"));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct MockJob {
+    outcome: Outcome,
+    polls: u32,
+    logs: Vec<LogLine>,
+    outputs: Vec<Value>,
+}
+
+impl MockJob {
+    fn new(outcome: Outcome, polls: u32) -> Self {
+        Self {
+            outcome,
+            polls: polls.max(1),
+            logs: Vec::new(),
+            outputs: Vec::new(),
+        }
+    }
+
+    /// Runs that succeed on poll `polls` (1: the first poll already says `succeeded`).
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::succeeds_after(3);
+    /// ```
+    pub fn succeeds_after(polls: u32) -> Self {
+        Self::new(Outcome::Succeed, polls)
+    }
+
+    /// Runs that fail on poll `polls` with the API error text `error`.
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::fails_after(2, "syntax error at or near \"selec\"");
+    /// ```
+    pub fn fails_after(polls: u32, error: &str) -> Self {
+        Self::new(Outcome::Fail(Some(error.to_string())), polls)
+    }
+
+    /// Runs that fail on poll `polls` with no error text (`"error": null`), as container, Python
+    /// and R scripts do: the reason is only in the log lines.
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::fails_with_logs_after(2).log("error", "Traceback ...");
+    /// ```
+    pub fn fails_with_logs_after(polls: u32) -> Self {
+        Self::new(Outcome::Fail(None), polls)
+    }
+
+    /// Runs that the platform stops on poll `polls` for using too much memory: no error text,
+    /// and the log's last line (level `error`) says
+    /// `Process ran out of its allowed 3000 MiB of memory and was killed.`
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::runs_out_of_memory_after(2);
+    /// ```
+    pub fn runs_out_of_memory_after(polls: u32) -> Self {
+        Self::new(Outcome::Fail(None), polls).log_from_poll(
+            polls.max(1),
+            "error",
+            OUT_OF_MEMORY_LINE,
+        )
+    }
+
+    /// Runs that end `cancelled` on poll `polls`, as if someone cancelled them elsewhere.
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::cancelled_after(2);
+    /// ```
+    pub fn cancelled_after(polls: u32) -> Self {
+        Self::new(Outcome::Cancelled, polls)
+    }
+
+    /// Runs that never finish on their own (a `DELETE` of the run still cancels it: the next
+    /// poll says `running`, the one after `cancelled`).
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::stays_running();
+    /// ```
+    pub fn stays_running() -> Self {
+        Self::new(Outcome::StayRunning, u32::MAX)
+    }
+
+    /// One more log line, in the log from the start.
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::succeeds_after(1).log("info", "hello");
+    /// ```
+    pub fn log(self, level: &str, message: &str) -> Self {
+        self.log_from_poll(0, level, message)
+    }
+
+    /// One more log line, which appears in the log only from the run's poll `poll` on: a late
+    /// entry, whose id is lower than that of lines already seen. The log is complete (its
+    /// `civis-cache-control` no longer `no-store`) once the run is over and every line is in.
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::succeeds_after(4)
+    ///     .log("info", "first")
+    ///     .log_from_poll(3, "info", "late, between first and last")
+    ///     .log("info", "last");
+    /// ```
+    pub fn log_from_poll(mut self, poll: u32, level: &str, message: &str) -> Self {
+        self.logs.push(LogLine {
+            from_poll: poll,
+            level: level.to_string(),
+            message: message.to_string(),
+        });
+        self
+    }
+
+    /// One more run output (`objectType` `File`, `Table`, `JSONValue`, ...).
+    ///
+    /// ```
+    /// let job = civis::mock::MockJob::succeeds_after(1).output("report.csv", "File", 7);
+    /// ```
+    pub fn output(mut self, name: &str, object_type: &str, object_id: i64) -> Self {
+        self.outputs.push(json!({
+            "objectType": object_type,
+            "objectId": object_id,
+            "name": name,
+            "link": format!("/{}/{object_id}", link_resource(object_type)),
+            "value": null,
+        }));
+        self
+    }
+}
+
+fn link_resource(object_type: &str) -> &'static str {
+    match object_type {
+        "File" => "files",
+        "Table" => "tables",
+        "JSONValue" => "json_values",
+        "Report" => "reports",
+        "Project" => "projects",
+        _ => "credentials",
+    }
+}
+
+#[derive(Debug)]
+struct SimulatedRun {
+    id: i64,
+    job_id: i64,
+    created: SystemTime,
+    polls: u32,
+    cancelled_at_poll: Option<u32>,
+}
+
+/// The simulated jobs of one mock.
+#[derive(Debug, Default)]
+pub(super) struct Jobs {
+    jobs: HashMap<i64, MockJob>,
+    templates: HashMap<i64, MockJob>,
+    custom_scripts: HashMap<i64, i64>,
+    runs: Vec<SimulatedRun>,
+}
+
+/// Run ids and custom script ids start apart from each other and from the ids tests give jobs,
+/// so that a mixed-up id finds nothing.
+const FIRST_RUN_ID: i64 = 9001;
+const FIRST_SCRIPT_ID: i64 = 7001;
+
+impl MockServer {
+    /// Simulates job `job_id`: `POST /jobs/{job_id}/runs` starts a run that goes as `job` says.
+    /// Declaring a job again replaces it for runs started afterwards.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let mock = civis::mock::MockServer::scripted()?;
+    /// mock.job(42, civis::mock::MockJob::succeeds_after(2));
+    /// let client = civis::Client::builder().api_key("any").base_url(mock.url()).build()?;
+    /// let finished = client.run_job(42)?.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn job(&self, job_id: i64, job: MockJob) {
+        lock(&self.state).jobs.jobs.insert(job_id, job);
+    }
+
+    /// Simulates template `template_id`: `POST /scripts/custom` with `from_template_id` makes a
+    /// custom script (a job) whose runs go as `job` says; its runs are under
+    /// `/scripts/custom/{id}/runs` and `/jobs/{id}/runs`.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let mock = civis::mock::MockServer::scripted()?;
+    /// mock.template(9, civis::mock::MockJob::succeeds_after(1).output("result", "JSONValue", 3));
+    /// let client = civis::Client::builder().api_key("any").base_url(mock.url()).build()?;
+    /// let run = client.run_template(9, serde_json::json!({"N": 1}))?;
+    /// # Ok(()) }
+    /// ```
+    pub fn template(&self, template_id: i64, job: MockJob) {
+        lock(&self.state).jobs.templates.insert(template_id, job);
+    }
+}
+
+impl Jobs {
+    /// The answer to a request about a simulated job, or `None` for any other request.
+    pub(super) fn answer(&mut self, incoming: &Incoming) -> Option<Scripted> {
+        let segments: Vec<&str> = incoming.path.trim_matches('/').split('/').collect();
+        let id = |index: usize| segments.get(index).and_then(|s| s.parse::<i64>().ok());
+        let method = incoming.method.as_str();
+        match (segments.as_slice(), method) {
+            (["scripts", "custom"], "POST") => self.create_custom_script(incoming),
+            (["scripts", "custom", _, "runs"], "POST") => {
+                let script = id(2)?;
+                self.custom_scripts
+                    .contains_key(&script)
+                    .then(|| self.start_run(script, 202, "customId"))
+            }
+            (["scripts", "custom", _, "runs", _, rest @ ..], _) => {
+                let script = id(2)?;
+                self.custom_scripts.get(&script)?;
+                self.run_request(script, id(4)?, rest, incoming, Some("customId"))
+            }
+            (["jobs", _, "runs"], "POST") => {
+                let job = id(1)?;
+                self.jobs
+                    .contains_key(&job)
+                    .then(|| self.start_run(job, 201, ""))
+            }
+            (["jobs", _, "runs"], "GET") => {
+                let job = id(1)?;
+                self.jobs.get(&job)?;
+                Some(self.list_runs(job, incoming))
+            }
+            (["jobs", _, "runs", _, rest @ ..], _) => {
+                let job = id(1)?;
+                self.jobs.get(&job)?;
+                self.run_request(job, id(3)?, rest, incoming, None)
+            }
+            _ => None,
+        }
+    }
+
+    fn create_custom_script(&mut self, incoming: &Incoming) -> Option<Scripted> {
+        let body = incoming.body.as_ref()?;
+        let template = body
+            .get("from_template_id")
+            .or_else(|| body.get("fromTemplateId"))?
+            .as_i64()?;
+        let job = self.templates.get(&template)?.clone();
+        let script = FIRST_SCRIPT_ID + self.custom_scripts.len() as i64;
+        self.custom_scripts.insert(script, template);
+        self.jobs.insert(script, job);
+        let arguments = body.get("arguments").cloned().unwrap_or(json!({}));
+        let answer = json!({
+            "id": script,
+            "name": format!("Custom script from template {template}"),
+            "fromTemplateId": template,
+            "arguments": arguments,
+            "state": "idle",
+            "type": "Custom",
+        });
+        Some(Scripted::json(201, answer.to_string()))
+    }
+
+    fn start_run(&mut self, job: i64, status: u16, parent_key: &str) -> Scripted {
+        let run = SimulatedRun {
+            id: FIRST_RUN_ID + self.runs.len() as i64,
+            job_id: job,
+            created: SystemTime::now(),
+            polls: 0,
+            cancelled_at_poll: None,
+        };
+        let mut answer = self.run_json(&run, parent_key);
+        answer["state"] = json!("queued");
+        self.runs.push(run);
+        Scripted::json(status, answer.to_string())
+    }
+
+    fn list_runs(&self, job: i64, incoming: &Incoming) -> Scripted {
+        let limit = query_number(incoming, "limit").map_or(usize::MAX, |l| l.max(0) as usize);
+        let mut runs: Vec<&SimulatedRun> = self.runs.iter().filter(|r| r.job_id == job).collect();
+        runs.sort_by_key(|r| std::cmp::Reverse(r.id));
+        let listed: Vec<Value> = runs
+            .into_iter()
+            .take(limit)
+            .map(|r| self.run_json(r, ""))
+            .collect();
+        Scripted::json(200, Value::Array(listed).to_string())
+    }
+
+    fn run_request(
+        &mut self,
+        job: i64,
+        run_id: i64,
+        rest: &[&str],
+        incoming: &Incoming,
+        parent: Option<&str>,
+    ) -> Option<Scripted> {
+        let Some(index) = self
+            .runs
+            .iter()
+            .position(|r| r.id == run_id && r.job_id == job)
+        else {
+            return Some(not_found(&format!("job {job} has no run {run_id}")));
+        };
+        let method = incoming.method.as_str();
+        match (rest, method) {
+            ([], "GET") => {
+                self.runs[index].polls += 1;
+                let answer = self.run_json(&self.runs[index], parent.unwrap_or(""));
+                Some(Scripted::json(200, answer.to_string()))
+            }
+            ([], "DELETE") => {
+                if self.state(&self.runs[index]).1 {
+                    return Some(not_found(&format!("run {run_id} of job {job} is over")));
+                }
+                let run = &mut self.runs[index];
+                run.cancelled_at_poll.get_or_insert(run.polls);
+                Some(Scripted::status(202))
+            }
+            (["logs"], "GET") => {
+                self.runs[index].polls += 1;
+                Some(self.logs(&self.runs[index], incoming))
+            }
+            (["outputs"], "GET") => Some(self.outputs(job, incoming)),
+            _ => None,
+        }
+    }
+
+    /// `GET .../outputs`: pages of `limit` (at most 50, the API's largest) with the API's
+    /// pagination headers.
+    fn outputs(&self, job: i64, incoming: &Incoming) -> Scripted {
+        let outputs = self.jobs.get(&job).map_or(&[][..], |j| &j.outputs[..]);
+        let per_page = query_number(incoming, "limit").map_or(50, |l| l.clamp(1, 50)) as usize;
+        let page = query_number(incoming, "page_num").map_or(1, |p| p.max(1)) as usize;
+        let items: Vec<Value> = outputs
+            .iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .cloned()
+            .collect();
+        let total_pages = outputs.len().div_ceil(per_page).max(1);
+        Scripted::json(200, Value::Array(items).to_string())
+            .header("X-Pagination-Current-Page", &page.to_string())
+            .header("X-Pagination-Per-Page", &per_page.to_string())
+            .header("X-Pagination-Total-Pages", &total_pages.to_string())
+            .header("X-Pagination-Total-Entries", &outputs.len().to_string())
+    }
+
+    /// The run's state now, and whether it is final.
+    fn state(&self, run: &SimulatedRun) -> (&'static str, bool) {
+        let Some(job) = self.jobs.get(&run.job_id) else {
+            return ("running", false);
+        };
+        // A cancel shows on the second poll after the DELETE, unless the run ends first.
+        let cancelled = run.cancelled_at_poll.map(|at| at.saturating_add(2));
+        let natural = (job.outcome != Outcome::StayRunning).then_some(job.polls);
+        let final_state = match (natural, cancelled) {
+            (Some(end), Some(cancel)) if cancel < end => Some((cancel, "cancelled")),
+            (Some(end), _) => Some((end, final_name(&job.outcome))),
+            (None, Some(cancel)) => Some((cancel, "cancelled")),
+            (None, None) => None,
+        };
+        match final_state {
+            Some((at, state)) if run.polls >= at => (state, true),
+            _ if run.polls <= 1 => ("queued", false),
+            _ => ("running", false),
+        }
+    }
+
+    fn run_json(&self, run: &SimulatedRun, parent_key: &str) -> Value {
+        let (state, over) = self.state(run);
+        let error = match self.jobs.get(&run.job_id).map(|j| &j.outcome) {
+            Some(Outcome::Fail(error)) if over && state == "failed" => json!(error),
+            _ => Value::Null,
+        };
+        let mut answer = json!({
+            "id": run.id,
+            "state": state,
+            "createdAt": timestamp(run.created),
+            "startedAt": (state != "queued").then(|| timestamp(run.created + Duration::from_secs(1))),
+            "finishedAt": over.then(|| timestamp(run.created + Duration::from_secs(2))),
+            "error": error,
+        });
+        if !parent_key.is_empty() {
+            answer[parent_key] = json!(run.job_id);
+            answer["isCancelRequested"] = json!(run.cancelled_at_poll.is_some());
+        }
+        answer
+    }
+
+    /// `GET .../logs`: after `last_id`, oldest first; without it, the newest first.
+    fn logs(&self, run: &SimulatedRun, incoming: &Incoming) -> Scripted {
+        let lines = self.jobs.get(&run.job_id).map_or(&[][..], |j| &j.logs[..]);
+        let visible: Vec<Value> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| run.polls >= line.from_poll)
+            .map(|(index, line)| {
+                let id = index as i64 + 1;
+                json!({
+                    "id": id,
+                    // One millisecond apart in the order declared, so a late line's time is
+                    // earlier than that of lines which appeared before it.
+                    "createdAt": timestamp(run.created + Duration::from_millis(id as u64)),
+                    "message": line.message,
+                    "level": line.level,
+                })
+            })
+            .collect();
+        let max_id = visible.iter().filter_map(|l| l["id"].as_i64()).max();
+        let limit = query_number(incoming, "limit").map_or(50, |l| l.max(0) as usize);
+        let page: Vec<Value> = match query_number(incoming, "last_id") {
+            Some(last_id) => visible
+                .into_iter()
+                .filter(|l| l["id"].as_i64().is_some_and(|id| id > last_id))
+                .take(limit)
+                .collect(),
+            None => visible.into_iter().rev().take(limit).collect(),
+        };
+        let complete = self.state(run).1 && lines.iter().all(|l| run.polls >= l.from_poll);
+        let mut reply = Scripted::json(200, Value::Array(page).to_string()).header(
+            "Civis-Cache-Control",
+            if complete { LOG_COMPLETE } else { "no-store" },
+        );
+        if let Some(max_id) = max_id {
+            reply = reply.header("Civis-Max-Id", &max_id.to_string());
+        }
+        reply
+    }
+}
+
+fn final_name(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::Succeed => "succeeded",
+        Outcome::Fail(_) => "failed",
+        Outcome::Cancelled => "cancelled",
+        Outcome::StayRunning => "running",
+    }
+}
+
+fn query_number(incoming: &Incoming, name: &str) -> Option<i64> {
+    incoming
+        .query
+        .iter()
+        .find(|(key, _)| key == name)
+        .and_then(|(_, value)| value.parse().ok())
+}
+
+fn not_found(message: &str) -> Scripted {
+    let body = json!({"error": "not_found", "errorDescription": message, "code": 404});
+    Scripted::json(404, body.to_string())
+}
+
+/// A time as the API writes it: `2026-05-27T14:44:37.854Z`.
+fn timestamp(time: SystemTime) -> String {
+    let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let seconds = since.as_secs() as i64;
+    let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        second_of_day / 3600,
+        second_of_day / 60 % 60,
+        second_of_day % 60,
+        since.subsec_millis()
+    )
+}
+
+/// The date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (year_of_era + era * 400 + i64::from(month <= 2), month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_the_apis_format() {
+        assert_eq!(timestamp(UNIX_EPOCH), "1970-01-01T00:00:00.000Z");
+        let at = UNIX_EPOCH + Duration::from_millis(1_779_893_077_854);
+        assert_eq!(timestamp(at), "2026-05-27T14:44:37.854Z");
+        let leap = UNIX_EPOCH + Duration::from_secs(951_782_400);
+        assert_eq!(timestamp(leap), "2000-02-29T00:00:00.000Z");
+    }
+}

@@ -1,0 +1,157 @@
+//! `civis jobs run`, `follow-log` and `follow-run-log` run as a user runs them, against jobs
+//! simulated by the mock Civis API. The program waits on the real clock, so the jobs here end on
+//! their first poll.
+
+use std::process::{Command, Output};
+
+use civis::mock::{MockJob, MockServer};
+
+fn civis(mock: &MockServer, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_civis"))
+        .args(args)
+        .env("CIVIS_API_KEY", "cli-key")
+        .env("CIVIS_API_ENDPOINT", mock.url())
+        .output()
+        .expect("the civis binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn mock() -> MockServer {
+    MockServer::scripted().unwrap()
+}
+
+fn client(mock: &MockServer) -> civis::Client {
+    civis::Client::builder()
+        .api_key("test-key")
+        .base_url(mock.url())
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn the_run_commands_sit_beside_the_generated_jobs_methods() {
+    let mock = mock();
+    let help = civis(&mock, &["jobs", "--help"]);
+    let text = stdout(&help);
+    for command in [
+        "run",
+        "follow-log",
+        "follow-run-log",
+        "post-runs",
+        "list-runs-logs",
+    ] {
+        assert!(text.contains(command), "{command} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn jobs_run_starts_a_run_and_prints_it() {
+    let mock = mock();
+    mock.job(60, MockJob::stays_running());
+    let output = civis(&mock, &["jobs", "run", "60"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let run_id = printed["run_id"].as_i64().unwrap();
+    assert_eq!(printed["job_id"], 60);
+    assert_eq!(
+        printed["url"],
+        format!("https://platform.civisanalytics.com/spa/#/jobs/60?runId={run_id}")
+    );
+    let sent: Vec<String> = mock
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.url))
+        .collect();
+    assert_eq!(sent, ["POST /jobs/60/runs"]);
+}
+
+#[test]
+fn jobs_run_wait_prints_the_finished_run() {
+    let mock = mock();
+    mock.job(61, MockJob::succeeds_after(1));
+    let output = civis(&mock, &["jobs", "run", "61", "--wait"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(printed["state"], "succeeded");
+    assert!(printed["finished_at"].is_string(), "{printed}");
+    // Not a terminal: no spinner drawn on stderr.
+    assert!(
+        !stderr(&output).contains("job 61 / run"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn jobs_run_wait_of_a_failing_job_exits_3_with_its_error() {
+    let mock = mock();
+    mock.job(62, MockJob::fails_after(1, "column \"x\" does not exist"));
+    let output = civis(&mock, &["jobs", "run", "62", "--wait"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let run_id = mock.requests()[1]
+        .url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        stderr(&output).trim(),
+        format!("error: (From job 62 / run {run_id}) column \"x\" does not exist")
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn follow_log_prints_each_entry_of_the_latest_run() {
+    let mock = mock();
+    mock.job(
+        63,
+        MockJob::succeeds_after(1)
+            .log("info", "first run")
+            .log("info", "Query finished.\n"),
+    );
+    let client = client(&mock);
+    client.run_job(63).unwrap();
+    let latest = client.run_job(63).unwrap();
+
+    let output = civis(&mock, &["jobs", "follow-log", "63"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    // `<created_at> <message>`, the message without its trailing newline.
+    let (time, message) = lines[1].split_once(' ').unwrap();
+    assert!(time.ends_with('Z') && time.contains('T'), "{time}");
+    assert_eq!(message, "Query finished.");
+    assert!(lines[0].ends_with(" first run"));
+    assert!(mock.requests().iter().any(|r| r
+        .url
+        .starts_with(&format!("/jobs/63/runs/{}/logs", latest.run_id()))));
+}
+
+#[test]
+fn follow_run_log_prints_the_log_of_the_run_named() {
+    let mock = mock();
+    mock.job(64, MockJob::succeeds_after(1).log("warn", "only line"));
+    let run = client(&mock).run_job(64).unwrap();
+    let run_id = run.run_id().to_string();
+
+    let output = civis(&mock, &["jobs", "follow-run-log", "64", &run_id]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).trim_end().ends_with(" only line"),
+        "{}",
+        stdout(&output)
+    );
+
+    let missing = civis(&mock, &["jobs", "follow-run-log", "64", "1"]);
+    assert_eq!(missing.status.code(), Some(1), "{}", stderr(&missing));
+    assert!(stderr(&missing).contains("(404)"), "{}", stderr(&missing));
+}

@@ -1,0 +1,5 @@
+mod client {
+    civis::civis_api!("../../../../tests/ui/specs/alias_cycle_pair.json");
+}
+
+fn main() {}

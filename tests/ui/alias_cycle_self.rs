@@ -1,0 +1,5 @@
+mod client {
+    civis::civis_api!("../../../../tests/ui/specs/alias_cycle_self.json");
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+mod client {
+    civis::civis_api!("../../../../tests/ui/specs/too_deep.json");
+}
+
+fn main() {}
