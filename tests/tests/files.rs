@@ -2,7 +2,7 @@
 //! multipart), downloads that resume with `Range`, and the failures scripts meet.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -480,8 +480,13 @@ fn json_goes_up_and_comes_back_and_a_reader_streams_lines() {
         .unwrap();
     let reader = client.download_file(id).reader().unwrap();
     assert_eq!(reader.size(), Some(csv.len() as u64));
-    let lines: Vec<String> = BufReader::new(reader).lines().map(Result::unwrap).collect();
+    let mut reader = BufReader::new(reader);
+    let lines: Vec<String> = (&mut reader).lines().map(Result::unwrap).collect();
     assert_eq!(lines, ["id,name", "1,a", "2,b"]);
+    // Reading past the end keeps reading the end, with no new request.
+    let requests = mock.requests().len();
+    assert_eq!(reader.read(&mut [0; 16]).unwrap(), 0);
+    assert_eq!(mock.requests().len(), requests);
 
     let not_json = client
         .upload_reader(&b"{oops"[..], "bad.json")

@@ -355,19 +355,18 @@ impl DownloadReader {
                 continue;
             };
             match body.read(buf) {
-                Ok(0) => {
-                    self.body = None;
-                    match self.size {
-                        Some(size) if self.received < size => {
-                            let cut = format!(
-                                "the connection closed after {} of {size} bytes",
-                                self.received
-                            );
-                            self.retry(Failure::Transport(cut))?;
-                        }
-                        _ => return Ok(0),
+                // The body stays, so that a read after the end reads the end again.
+                Ok(0) => match self.size {
+                    Some(size) if self.received < size => {
+                        self.body = None;
+                        let cut = format!(
+                            "the connection closed after {} of {size} bytes",
+                            self.received
+                        );
+                        self.retry(Failure::Transport(cut))?;
                     }
-                }
+                    _ => return Ok(0),
+                },
                 Ok(n) => {
                     self.received += n as u64;
                     if let Some(size) = self.size.filter(|size| self.received > *size) {

@@ -176,15 +176,15 @@ impl Retrier {
     ) -> Result<(), Error> {
         self.attempts += 1;
         let clock = config.clock.as_ref();
-        let elapsed = clock.now().duration_since(self.started);
-        if !(failure.retryable() && retry::may_retry(&config.retry, self.attempts, elapsed)) {
-            return Err(failure.into_error(method, url));
-        }
         let headers = match &failure {
             Failure::Status { headers, .. } => Some(headers),
             Failure::Transport(_) => None,
         };
         let wait = retry::wait(&config.retry, clock, self.attempts, headers);
+        let starts_at = clock.now().duration_since(self.started) + wait;
+        if !(failure.retryable() && retry::may_retry(&config.retry, self.attempts, starts_at)) {
+            return Err(failure.into_error(method, url));
+        }
         log::warn!(
             "{what}: {failure}; trying again in {:.1} s (retry {} of at most {})",
             wait.as_secs_f64(),

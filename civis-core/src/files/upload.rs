@@ -333,8 +333,13 @@ impl Upload<'_> {
     /// `POST /files/`, then the form POST of the file to the presigned URL with the fields the
     /// API gave.
     fn single(&self, fields: Map<String, Value>) -> Result<i64, Error> {
+        let name = fields
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("file")
+            .to_string();
         let created: Created = self.api_post("/files/", fields)?;
-        let form = Form::new(&created.upload_fields, self.file_name());
+        let form = Form::new(&created.upload_fields, name);
         let url = created.upload_url.as_str();
         let what = format!("the upload of file {}", created.id);
         let config = self.client.config();
@@ -396,12 +401,6 @@ impl Upload<'_> {
         let mut file = File::open(self.path).map_err(io_error)?;
         file.seek(SeekFrom::Start(offset)).map_err(io_error)?;
         Ok(file)
-    }
-
-    fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned())
     }
 }
 
