@@ -1,6 +1,9 @@
 //! Files in and out of Civis: civis-python's `file_to_civis`, `civis_to_file`, `json_to_file`
-//! and `file_to_json`, as [`Client::upload_file`], [`Client::upload_reader`],
-//! [`Client::upload_json`] and [`Client::download_file`].
+//! and `file_to_json`, as
+//! [`Client::upload_file`](crate::Client::upload_file),
+//! [`Client::upload_reader`](crate::Client::upload_reader),
+//! [`Client::upload_json`](crate::Client::upload_json) and
+//! [`Client::download_file`](crate::Client::download_file).
 //!
 //! ```no_run
 //! # fn main() -> Result<(), civis_core::Error> {
