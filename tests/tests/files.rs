@@ -116,6 +116,9 @@ fn small_files_round_trip_byte_for_byte_from_a_path_and_from_a_reader() {
         let path = write_file(&format!("small-{size}.bin"), &bytes);
 
         let from_path = client.upload_file(&path).send().unwrap();
+        // What storage holds is the file itself, not a form around it.
+        let stored = mock.stored_file(from_path).unwrap();
+        assert_eq!(std::fs::read(stored).unwrap(), bytes, "{size} bytes stored");
         let out = scratch().join(format!("small-{size}.out"));
         let written = client.download_file(from_path).to_path(&out).unwrap();
         assert_eq!(written, size as u64);
@@ -197,6 +200,10 @@ fn files_past_the_threshold_go_in_parallel_parts_and_round_trip() {
         assert_eq!(
             api_requests(&mock, "POST", &format!("/files/multipart/{id}/complete")).len(),
             1
+        );
+        assert!(
+            same_bytes(big, &mock.stored_file(id).unwrap()),
+            "parts joined out of order"
         );
         let out = scratch().join(format!("big-{id}.out"));
         assert_eq!(client.download_file(id).to_path(&out).unwrap(), size);

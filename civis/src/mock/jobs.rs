@@ -494,7 +494,7 @@ fn not_found(message: &str) -> Scripted {
 }
 
 /// A time as the API writes it: `2026-05-27T14:44:37.854Z`.
-fn timestamp(time: SystemTime) -> String {
+pub(super) fn timestamp(time: SystemTime) -> String {
     let since = time.duration_since(UNIX_EPOCH).unwrap_or_default();
     let seconds = since.as_secs() as i64;
     let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));

@@ -16,11 +16,12 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use serde_json::{json, Map, Value};
 
 use super::http::{Head, HttpServer, Reply};
+use super::jobs::timestamp;
 use super::{Incoming, ReceivedRequest, Scripted, State};
 
 /// The path under which storage serves files.
@@ -31,7 +32,7 @@ const PREFIX: &str = "/storage/";
 const FIRST_ID: i64 = 100_001;
 
 /// Files default to expiring 30 days after upload, as the API's do.
-const DEFAULT_LIFETIME_SECS: u64 = 30 * 24 * 3600;
+const DEFAULT_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
 
 /// The running storage server; dropping it stops the server and removes the stored files.
 pub(super) struct Storage {
@@ -173,11 +174,9 @@ impl Store {
     }
 
     fn create(&self, request: Map<String, Value>, parts: usize) -> Scripted {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
+        let now = SystemTime::now();
         let expires_at = match request.get("expires_at") {
-            None => Value::String(rfc3339(now + DEFAULT_LIFETIME_SECS)),
+            None => Value::String(timestamp(now + DEFAULT_LIFETIME)),
             Some(value) => value.clone(),
         };
         let mut files = self.lock();
@@ -189,7 +188,7 @@ impl Store {
             "name".into(),
             request.get("name").cloned().unwrap_or(Value::Null),
         );
-        meta.insert("createdAt".into(), json!(rfc3339(now)));
+        meta.insert("createdAt".into(), json!(timestamp(now)));
         meta.insert("fileSize".into(), json!(0));
         meta.insert("expiresAt".into(), expires_at);
         meta.insert(
@@ -503,38 +502,9 @@ fn error(status: u16, message: &str) -> Scripted {
     Scripted::json(status, body.to_string())
 }
 
-/// `secs` since the epoch as RFC 3339 in UTC, as the API writes dates.
-fn rfc3339(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.000Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_rfc3339() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00.000Z");
-        assert_eq!(rfc3339(1_767_225_599), "2025-12-31T23:59:59.000Z");
-    }
 
     #[test]
     fn ranges_give_their_start() {
