@@ -319,7 +319,7 @@ impl Store {
             }
             if let Some(at) = files.failing_parts.iter().position(|(p, _)| *p == part) {
                 let (_, status) = files.failing_parts.remove(at);
-                // The body is read before the failure, as a server that fails late does.
+                // The server reads the body before this answer, as one that fails late does.
                 return error(
                     status,
                     "InternalError: We encountered an internal error. Please try again.",
