@@ -419,6 +419,39 @@ pub(crate) fn get_request(path: &str, query: &[(&str, Value)]) -> HttpRequest {
     }
 }
 
+impl Client {
+    /// `GET path?query`, its JSON answer decoded as `T`: for the fixed API paths of the helpers
+    /// and workflows, which go through the same transport, retries and errors as generated
+    /// calls.
+    pub(crate) fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, Value)],
+    ) -> Result<T, Error> {
+        let request = get_request(path, query);
+        self.execute(&request)?
+            .json(request.verb, &request.path_and_query)
+    }
+
+    /// `verb path` with the JSON `body` (snake_case keys, as the API takes them), its answer
+    /// decoded as `T` (an empty answer reads as `null`).
+    pub(crate) fn send_json<T: DeserializeOwned>(
+        &self,
+        verb: &'static str,
+        path: &str,
+        body: Value,
+    ) -> Result<T, Error> {
+        let request = HttpRequest {
+            verb,
+            path_and_query: path.to_string(),
+            headers: Vec::new(),
+            body: Some(body),
+        };
+        self.execute(&request)?
+            .json(request.verb, &request.path_and_query)
+    }
+}
+
 /// Appends `name=value` (or `name[]=v` for each item of an array); `null` is not sent.
 fn append_query(query: &mut String, name: &str, value: &Value) {
     let mut push = |name: &str, value: &Value| {

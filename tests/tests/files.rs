@@ -519,3 +519,45 @@ fn upload_progress_reaches_the_total() {
     assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
     assert_eq!(seen.last(), Some(&(200_000, 200_000)));
 }
+
+#[test]
+fn a_runs_file_output_is_found_by_name_or_test() {
+    let mock = civis::mock::MockServer::scripted().unwrap();
+    mock.job(
+        5,
+        civis::mock::MockJob::succeeds_after(0)
+            .output("report.csv", "File", 71)
+            .output("summary", "JSONValue", 72)
+            .output("data-2026.csv", "File", 73),
+    );
+    let client = civis::Client::builder()
+        .api_key("k")
+        .base_url(mock.url())
+        .build()
+        .unwrap();
+    let run = client.run_job(5).unwrap();
+    assert_eq!(
+        client
+            .file_id_from_run_output(5, run.run_id(), "data-2026.csv")
+            .unwrap(),
+        73
+    );
+    assert_eq!(
+        client
+            .file_id_from_run_output_matching(5, run.run_id(), |n| n.starts_with("data-"))
+            .unwrap(),
+        73
+    );
+    // A JSON value of that name is not a file.
+    let error = client
+        .file_id_from_run_output(5, run.run_id(), "summary")
+        .unwrap_err();
+    assert!(matches!(error, civis::Error::NotFound(_)), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "no file output called \"summary\": the file outputs of run {} of job 5 are \"report.csv\", \"data-2026.csv\"",
+            run.run_id()
+        )
+    );
+}

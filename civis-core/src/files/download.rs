@@ -14,7 +14,6 @@ use super::progress::{Progress, ProgressFn};
 use super::storage::{self, Failure, Retrier};
 use crate::client::Client;
 use crate::error::Error;
-use crate::request::get_request;
 
 /// A download being prepared: [`Client::download_file`], ended by
 /// [`to_path`](Self::to_path), [`to_writer`](Self::to_writer), [`reader`](Self::reader) or
@@ -114,11 +113,7 @@ impl DownloadBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn reader(self) -> Result<DownloadReader, Error> {
-        let request = get_request(&format!("/files/{}", self.id), &[]);
-        let info: FileInfo = self
-            .client
-            .execute(&request)?
-            .json(request.verb, &request.path_and_query)?;
+        let info: FileInfo = self.client.get_json(&format!("/files/{}", self.id), &[])?;
         let url = match info.file_url {
             Some(url) if !url.is_empty() => url,
             _ => return Err(Error::FileExpired { id: self.id }),

@@ -32,6 +32,7 @@
 mod download;
 mod multipart;
 mod progress;
+mod run_output;
 mod spool;
 mod storage;
 mod upload;

@@ -15,7 +15,6 @@ use super::storage::{self, Retrier};
 use super::upload::{finished, Upload};
 use super::MAX_PARALLEL_PARTS;
 use crate::error::Error;
-use crate::request::HttpRequest;
 
 /// The answer of `POST /files/multipart`.
 #[derive(Deserialize)]
@@ -75,13 +74,11 @@ pub(super) fn upload(upload: &Upload<'_>, mut fields: Map<String, Value>) -> Res
             source: Box::new(error),
         });
     }
-    let complete = HttpRequest {
-        verb: "POST",
-        path_and_query: format!("/files/multipart/{}/complete", created.id),
-        headers: Vec::new(),
-        body: Some(Value::Object(Map::new())),
-    };
-    upload.client.execute(&complete)?;
+    upload.client.send_json::<serde::de::IgnoredAny>(
+        "POST",
+        &format!("/files/multipart/{}/complete", created.id),
+        Value::Object(Map::new()),
+    )?;
     Ok(created.id)
 }
 

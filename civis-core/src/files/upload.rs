@@ -15,7 +15,6 @@ use super::storage::{self, Failure, Retrier};
 use super::{multipart, spool, MAX_DESCRIPTION_CHARS, MULTIPART_THRESHOLD};
 use crate::client::Client;
 use crate::error::Error;
-use crate::request::HttpRequest;
 
 /// What is uploaded.
 enum Source<'c> {
@@ -381,15 +380,7 @@ impl Upload<'_> {
         path: &str,
         body: Map<String, Value>,
     ) -> Result<T, Error> {
-        let request = HttpRequest {
-            verb: "POST",
-            path_and_query: path.to_string(),
-            headers: Vec::new(),
-            body: Some(Value::Object(body)),
-        };
-        self.client
-            .execute(&request)?
-            .json(request.verb, &request.path_and_query)
+        self.client.send_json("POST", path, Value::Object(body))
     }
 
     /// The file, opened and positioned at `offset`.

@@ -309,17 +309,9 @@ impl Client {
     }
 
     /// The `id` of what a POST of `body` to `path` made.
-    fn post_for_id(&self, path: &str, body: Value) -> Result<i64, Error> {
-        let request = HttpRequest {
-            verb: "POST",
-            path_and_query: path.to_string(),
-            headers: Vec::new(),
-            body: Some(body),
-        };
-        let made: Value = self
-            .execute(&request)?
-            .json(request.verb, &request.path_and_query)?;
-        id_of(&made, request.verb, &request.path_and_query)
+    pub(crate) fn post_for_id(&self, path: &str, body: Value) -> Result<i64, Error> {
+        let made: Value = self.send_json("POST", path, body)?;
+        id_of(&made, "POST", path)
     }
 }
 
