@@ -120,6 +120,32 @@ mod download {
         save(path.as_ref(), &bytes)
     }
 
+    /// Downloads the spec from `endpoint` (else `CIVIS_API_ENDPOINT`, else the default) with
+    /// `api_key` into `cache`, with the short timeouts and few retries of a download nobody
+    /// asked to wait for: a build (`civis_api!`) or a command line starting up. A wrong or
+    /// unreachable endpoint fails within seconds (5 s to connect, 20 s per read, 60 s in all,
+    /// at most 2 retries within 30 s).
+    pub fn download_to_cache(
+        cache: &Path,
+        api_key: &str,
+        endpoint: Option<&str>,
+    ) -> Result<(), Error> {
+        let mut builder = Client::builder()
+            .api_key(api_key)
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .read_timeout(std::time::Duration::from_secs(20))
+            .timeout(std::time::Duration::from_secs(60))
+            .retry(crate::Retry {
+                max_elapsed: std::time::Duration::from_secs(30),
+                ..crate::Retry::total(2)
+            });
+        if let Some(endpoint) = endpoint {
+            builder = builder.base_url(endpoint);
+        }
+        let bytes = builder.build()?.download_api_spec()?;
+        save(cache, &bytes)
+    }
+
     /// Writes `bytes` to `path` through a temporary file, so a reader never sees half a spec.
     pub fn save(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let io_error = |source: std::io::Error| Error::Io {
@@ -134,7 +160,7 @@ mod download {
 }
 
 #[cfg(feature = "client")]
-pub use download::{cache_api_spec, get_api_spec, save};
+pub use download::{cache_api_spec, download_to_cache, get_api_spec, save};
 
 #[cfg(test)]
 mod tests {

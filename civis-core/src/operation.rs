@@ -190,10 +190,40 @@ impl OperationTable {
             // in it, and leaves the table empty rather than failing every call site.
             let rows: Vec<TableRow<String>> =
                 serde_json::from_str(self.encoded).unwrap_or_default();
-            let operations: Vec<Operation> = rows.into_iter().map(Operation::from_row).collect();
-            Box::leak(operations.into_boxed_slice())
+            leak_operations(rows)
         })
     }
+}
+
+impl TableRow<&str> {
+    /// The same row with owned strings.
+    pub fn into_owned(self) -> TableRow<String> {
+        let own = |texts: Vec<&str>| texts.into_iter().map(str::to_string).collect();
+        TableRow {
+            resource: self.resource.to_string(),
+            method: self.method.to_string(),
+            verb: self.verb.to_string(),
+            path: self.path.to_string(),
+            required: own(self.required),
+            optional: own(self.optional),
+            iterable: self.iterable,
+            deprecated: self.deprecated.map(str::to_string),
+            summary: self.summary.to_string(),
+            params: self
+                .params
+                .into_iter()
+                .map(|(n, w, l, k, d)| (n.to_string(), w.to_string(), l, k, d.to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// Operations made from table rows that live as long as the program: for a table built at run
+/// time (the command line reads the spec when it starts), which must outlive every request
+/// made from it, as a generated table does.
+pub fn leak_operations(rows: Vec<TableRow<String>>) -> &'static [Operation] {
+    let operations: Vec<Operation> = rows.into_iter().map(Operation::from_row).collect();
+    Box::leak(operations.into_boxed_slice())
 }
 
 fn leak(text: String) -> &'static str {

@@ -5,8 +5,6 @@
 //! never touches the network.
 
 use std::path::{Path, PathBuf};
-#[cfg(feature = "download")]
-use std::time::Duration;
 
 use civis_core::api_spec;
 
@@ -102,13 +100,13 @@ pub fn locate_with(
             ));
             Ok(source)
         }
-        _ => Err(no_spec(&why_not)),
+        _ => Err(no_spec(&why_not, var("CIVIS_API_KEY").is_none())),
     }
 }
 
 /// The error when no spec can be had, with the commands that fix it.
-fn no_spec(why: &str) -> String {
-    let download = if cfg!(feature = "download") {
+fn no_spec(why: &str, suggest_key: bool) -> String {
+    let download = if cfg!(feature = "download") && suggest_key {
         ", or set CIVIS_API_KEY at build time so that the spec is downloaded from the API and \
          cached in ~/.civis_api_spec.json"
     } else {
@@ -123,12 +121,6 @@ fn no_spec(why: &str) -> String {
     )
 }
 
-/// The timeouts of a download at build time: a build must not wait long on the network.
-#[cfg(feature = "download")]
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-#[cfg(feature = "download")]
-const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(60);
-
 /// Downloads the spec into `cache` and returns the cache's path, or says why it could not.
 #[cfg(feature = "download")]
 fn download(cache: Option<&Path>, var: &dyn Fn(&str) -> Option<String>) -> Result<PathBuf, String> {
@@ -142,35 +134,18 @@ fn download(cache: Option<&Path>, var: &dyn Fn(&str) -> Option<String>) -> Resul
     let Some(key) = var("CIVIS_API_KEY") else {
         return Err("no fresh cached spec and no CIVIS_API_KEY to download one".to_string());
     };
-    let mut builder = civis_core::Client::builder()
-        .api_key(key)
-        .connect_timeout(CONNECT_TIMEOUT)
-        .read_timeout(Duration::from_secs(20))
-        .timeout(DOWNLOAD_TIMEOUT)
-        .retry(civis_core::Retry {
-            max_elapsed: Duration::from_secs(30),
-            ..civis_core::Retry::total(2)
-        });
-    if let Some(endpoint) = var("CIVIS_API_ENDPOINT") {
-        builder = builder.base_url(endpoint);
-    }
-    let client = builder.build().map_err(|e| e.to_string())?;
+    let endpoint = var("CIVIS_API_ENDPOINT");
+    let from = endpoint
+        .as_deref()
+        .unwrap_or(civis_core::DEFAULT_API_ENDPOINT);
     // Said on stderr, which cargo shows, so a build never waits on the network without a word.
     eprintln!(
-        "civis_api!: downloading the Civis API spec from {}endpoints into {} (at most {} s; \
+        "civis_api!: downloading the Civis API spec from {from} into {} (at most a minute; \
          CIVIS_API_SPEC_OFFLINE=1 never downloads)",
-        client.base_url(),
         cache.display(),
-        DOWNLOAD_TIMEOUT.as_secs()
     );
-    let bytes = client.download_api_spec().map_err(|e| {
-        format!(
-            "the download from {}endpoints failed: {e}",
-            client.base_url()
-        )
-    })?;
-    api_spec::save(cache, &bytes)
-        .map_err(|e| format!("the downloaded spec could not be cached: {e}"))?;
+    api_spec::download_to_cache(cache, &key, endpoint.as_deref())
+        .map_err(|e| format!("the download from {from} failed: {e}"))?;
     Ok(cache.to_path_buf())
 }
 
@@ -341,7 +316,7 @@ mod tests {
             started.elapsed()
         );
         assert!(
-            error.contains(&format!("the download from {endpoint}endpoints failed")),
+            error.contains(&format!("the download from {endpoint} failed")),
             "{error}"
         );
 

@@ -8,6 +8,7 @@ pub mod build;
 pub mod model;
 pub mod naming;
 pub mod swagger;
+pub mod table;
 
 use std::fmt;
 

@@ -2,15 +2,14 @@
 //! from. It is emitted as one string literal of compact JSON rows (`civis::TableRow`) that the
 //! client decodes on first use, not as thousands of struct literals: far less code for rustc.
 
-use civis_core::spec::model::{Api, Operation, TypeExpr};
-use civis_core::{ParamKind, TableRow};
+use civis_core::spec::model::Api;
 
 use super::emit::{emit, RawLit};
 
 /// `static OPERATIONS` and `fn operations()`, rows in the model's order (sorted by resource,
 /// then method).
 pub fn generate(out: &mut String, api: &Api) {
-    let rows: Vec<TableRow<&str>> = api.operations.iter().map(row).collect();
+    let rows = civis_core::spec::table::rows(api);
     // Serialising strings and plain values cannot fail; an empty table would show at once.
     let encoded = serde_json::to_string(&rows).unwrap_or_default();
     emit!(
@@ -21,47 +20,4 @@ pub fn generate(out: &mut String, api: &Api) {
          fn operations() -> &'static [::civis::Operation] {{\nOPERATIONS.get()\n}}\n",
         RawLit(&encoded)
     );
-}
-
-fn row(op: &Operation) -> TableRow<&str> {
-    TableRow {
-        resource: &op.resource,
-        method: &op.method,
-        verb: &op.verb,
-        path: &op.path,
-        required: op.required.iter().map(String::as_str).collect(),
-        optional: op.optional.iter().map(String::as_str).collect(),
-        iterable: op.iterable,
-        deprecated: op.deprecated.as_deref(),
-        summary: &op.summary,
-        params: op
-            .params
-            .iter()
-            .map(|param| {
-                let wire_name = if param.wire_name == param.name {
-                    ""
-                } else {
-                    param.wire_name.as_str()
-                };
-                (
-                    param.name.as_str(),
-                    wire_name,
-                    param.location.code(),
-                    kind(&param.ty).code(),
-                    param.description.trim(),
-                )
-            })
-            .collect(),
-    }
-}
-
-fn kind(ty: &TypeExpr) -> ParamKind {
-    match ty {
-        TypeExpr::Integer => ParamKind::Integer,
-        TypeExpr::Number => ParamKind::Number,
-        TypeExpr::Boolean => ParamKind::Boolean,
-        TypeExpr::String => ParamKind::String,
-        TypeExpr::Array(_) => ParamKind::Array,
-        TypeExpr::Any | TypeExpr::Named(_) => ParamKind::Object,
-    }
 }
