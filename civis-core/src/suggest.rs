@@ -9,12 +9,19 @@ pub fn did_you_mean(name: &str, candidates: &[&str]) -> String {
 /// The candidate with the smallest edit distance to `name`, if it is within a third of its
 /// length (or contains it).
 pub fn closest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    candidates
+    closest_few(name, candidates, 1).into_iter().next()
+}
+
+/// Up to `most` candidates close to `name` (as [`closest`] judges), the closest first.
+pub fn closest_few<'c>(name: &str, candidates: &[&'c str], most: usize) -> Vec<&'c str> {
+    let mut close: Vec<(usize, &str)> = candidates
         .iter()
         .map(|c| (edit_distance(name, c), *c))
         .filter(|(d, c)| *d <= name.len().max(3) / 3 + 1 || c.contains(name))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .collect();
+    close.sort();
+    close.dedup_by(|a, b| a.1 == b.1);
+    close.into_iter().take(most).map(|(_, c)| c).collect()
 }
 
 /// Levenshtein distance over chars.
@@ -44,5 +51,9 @@ mod tests {
         );
         assert_eq!(closest("zzzzzz", &["database_id", "schema"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(
+            closest_few("get-m", &["get-me", "get", "list", "get-me", "post-me"], 3),
+            ["get", "get-me", "post-me"]
+        );
     }
 }

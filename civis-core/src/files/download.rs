@@ -38,6 +38,8 @@ use crate::error::Error;
 pub struct DownloadBuilder<'c> {
     client: &'c Client,
     id: i64,
+    /// A presigned URL of the file given by another answer, which spares `GET /files/{id}`.
+    url: Option<String>,
     progress: Option<ProgressFn>,
 }
 
@@ -65,7 +67,26 @@ impl Client {
         DownloadBuilder {
             client: self,
             id,
+            url: None,
             progress: None,
+        }
+    }
+
+    /// Downloads file `id` from `url`, a presigned URL of it that the API gave in another
+    /// answer (a notebook's `notebook_url`, a SQL export's `path`), without asking
+    /// `GET /files/{id}` for it again. The URL is used as given: it is never sent the API key.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let url = "https://storage.example/notebook.ipynb?signature=...";
+    /// client.download_file_from(123, url).to_path("notebook.ipynb")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn download_file_from(&self, id: i64, url: impl Into<String>) -> DownloadBuilder<'_> {
+        DownloadBuilder {
+            url: Some(url.into()),
+            ..self.download_file(id)
         }
     }
 }
@@ -113,23 +134,18 @@ impl DownloadBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn reader(self) -> Result<DownloadReader, Error> {
-        let info: FileInfo = self.client.get_json(&format!("/files/{}", self.id), &[])?;
-        let url = match info.file_url {
+        let (url, size) = match self.url {
+            Some(url) => (Some(url), None),
+            None => {
+                let info: FileInfo = self.client.get_json(&format!("/files/{}", self.id), &[])?;
+                (info.file_url, info.file_size)
+            }
+        };
+        let url = match url {
             Some(url) if !url.is_empty() => url,
             _ => return Err(Error::FileExpired { id: self.id }),
         };
-        let mut reader = DownloadReader {
-            retrier: Retrier::new(self.client.config()),
-            client: self.client.clone(),
-            id: self.id,
-            url,
-            size: info.file_size,
-            received: 0,
-            body: None,
-            progress: Progress::new(self.progress, info.file_size.unwrap_or(0)),
-        };
-        reader.open()?;
-        Ok(reader)
+        DownloadReader::open_at(self.client, self.id, url, size, self.progress)
     }
 
     /// Writes the file to `writer` and returns the number of bytes written.
@@ -156,19 +172,7 @@ impl DownloadBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn to_path(self, path: impl AsRef<Path>) -> Result<u64, Error> {
-        let path = path.as_ref();
-        let shown = path.display().to_string();
-        let mut reader = self.reader()?;
-        let mut file = File::create(path).map_err(|source| Error::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        let written = reader.copy_to(&mut file, &shown);
-        if written.is_err() {
-            drop(file);
-            let _ = std::fs::remove_file(path);
-        }
-        written
+        self.reader()?.save(path.as_ref())
     }
 
     /// Decodes the file as JSON (civis-python's `file_to_json`), streaming: the file's bytes
@@ -265,6 +269,47 @@ impl DownloadReader {
     /// ```
     pub fn size(&self) -> Option<u64> {
         self.size
+    }
+
+    /// A reader of file `id` from `url`, a presigned URL of its bytes that the API gave (from
+    /// `GET /files/{id}`, or elsewhere: a notebook's `notebook_url`); the first storage request
+    /// happens now.
+    fn open_at(
+        client: &Client,
+        id: i64,
+        url: String,
+        size: Option<u64>,
+        progress: Option<ProgressFn>,
+    ) -> Result<Self, Error> {
+        let mut reader = DownloadReader {
+            retrier: Retrier::new(client.config()),
+            client: client.clone(),
+            id,
+            url,
+            size,
+            received: 0,
+            body: None,
+            progress: Progress::new(progress, size.unwrap_or(0)),
+        };
+        reader.open()?;
+        Ok(reader)
+    }
+
+    /// Writes the rest of the file to `path` (created or truncated) and returns the number of
+    /// bytes written; a failure removes what it wrote, so no truncated file is left looking
+    /// whole.
+    fn save(&mut self, path: &Path) -> Result<u64, Error> {
+        let shown = path.display().to_string();
+        let mut file = File::create(path).map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let written = self.copy_to(&mut file, &shown);
+        if written.is_err() {
+            drop(file);
+            let _ = std::fs::remove_file(path);
+        }
+        written
     }
 
     /// Copies the rest of the file to `writer` (shown in errors as `shown`).

@@ -10,6 +10,12 @@ use crate::{Operation, Param, ParamKind};
 pub const RAW: &str = "raw";
 /// The flag of iterable methods that streams every page.
 pub const ALL_PAGES: &str = "all-pages";
+/// The flag that prints answers as YAML.
+pub const YAML: &str = "yaml";
+/// The flag that prints answers as JSON (the default).
+pub const JSON: &str = "json";
+/// The option naming the spec file, read before the commands are built (see `spec::given`).
+pub const SPEC: &str = "spec";
 
 /// `snake_case` as `kebab-case`.
 pub fn kebab(name: &str) -> String {
@@ -19,7 +25,7 @@ pub fn kebab(name: &str) -> String {
 /// The option name of a parameter (`--database-id`).
 pub fn option_name(param: &Param) -> String {
     let name = kebab(param.name);
-    if [RAW, ALL_PAGES, "help"].contains(&name.as_str()) {
+    if [RAW, ALL_PAGES, YAML, JSON, "help", "version"].contains(&name.as_str()) {
         format!("{name}-param")
     } else {
         name
@@ -30,8 +36,37 @@ pub fn option_name(param: &Param) -> String {
 pub fn program(operations: &'static [Operation]) -> Command {
     let mut program = Command::new("civis")
         .about("The Civis Platform API from the command line. Set CIVIS_API_KEY (and CIVIS_API_ENDPOINT to use another server).")
+        .long_about(
+            "The Civis Platform API from the command line. Set CIVIS_API_KEY (and \
+             CIVIS_API_ENDPOINT to use another server).\n\n\
+             The commands come from the API's spec, read when the program starts: --spec PATH, \
+             else CIVIS_API_SPEC, else ~/.civis_api_spec.json while younger than 24 hours, else \
+             downloaded with CIVIS_API_KEY into that file.",
+        )
+        .version(env!("CARGO_PKG_VERSION"))
         .subcommand_required(true)
-        .arg_required_else_help(true);
+        .arg_required_else_help(true)
+        .arg(
+            Arg::new(SPEC)
+                .long(SPEC)
+                .value_name("PATH")
+                .help("Build the commands from this spec file (give it before the command)"),
+        )
+        .arg(
+            Arg::new(YAML)
+                .long(YAML)
+                .global(true)
+                .action(ArgAction::SetTrue)
+                .conflicts_with(JSON)
+                .help("Print answers as YAML, as civis-python does"),
+        )
+        .arg(
+            Arg::new(JSON)
+                .long(JSON)
+                .global(true)
+                .action(ArgAction::SetTrue)
+                .help("Print answers as JSON (the default; pretty on a terminal)"),
+        );
     let mut start = 0;
     while start < operations.len() {
         let resource = operations[start].resource;
@@ -46,6 +81,30 @@ pub fn program(operations: &'static [Operation]) -> Command {
     program
         .subcommand(spec_command())
         .subcommand(mock_command())
+}
+
+/// The names a misspelt command may have meant: the subcommands of the deepest command that
+/// `args` name, from the top (resources and `spec`, `mock`) down to a resource's methods.
+pub fn names_at(program: &Command, args: &[std::ffi::OsString]) -> Vec<String> {
+    let mut command = program;
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy();
+        if arg == "--spec" {
+            args.next();
+        }
+        if arg.starts_with('-') {
+            continue;
+        }
+        match command.find_subcommand(arg.as_ref()) {
+            Some(sub) => command = sub,
+            None => break,
+        }
+    }
+    command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect()
 }
 
 fn resource_command(operations: &'static [Operation]) -> Command {

@@ -6,14 +6,15 @@ use std::io::IsTerminal;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::{ApiClient, Error};
+use super::{client, extend};
+use crate::Error;
 
 const UPLOAD: &str = "upload";
 const DOWNLOAD: &str = "download";
 
 /// Adds `upload` and `download` to the `files` resource of `program`.
 pub fn commands(program: Command) -> Command {
-    program.mut_subcommand("files", |files| {
+    extend(program, "files", |files| {
         files
             .subcommand(upload_command())
             .subcommand(download_command())
@@ -90,7 +91,7 @@ pub fn handles(matches: &ArgMatches) -> bool {
 
 /// Runs `files upload` or `files download`.
 pub fn run(matches: &ArgMatches) -> Result<(), Error> {
-    let client = ApiClient::new()?;
+    let client = client()?;
     let text = |m: &ArgMatches, name: &str| m.get_one::<String>(name).cloned();
     match matches.subcommand() {
         Some((UPLOAD, m)) => {

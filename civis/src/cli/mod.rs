@@ -1,6 +1,10 @@
 //! The `civis` command-line program (feature `cli`): `civis <resource> <method> ...` for every
-//! operation of the ready-made client, `civis jobs run|follow-log|follow-run-log`,
-//! `civis files upload|download`, `civis spec download` and `civis mock serve`.
+//! operation of the API's spec, read when the program starts (see [`spec`]), so every resource
+//! is there, and endpoints added after this program was built too; civis-python's extra
+//! commands (`civis jobs run|follow-log|follow-run-log`, `civis files upload|download`,
+//! `civis notebooks download|new|up|down|open`); `civis spec download` and `civis mock serve`.
+//!
+//! Output is JSON (pretty on a terminal), or YAML with `--yaml` (civis-python's default).
 //!
 //! Exit codes: 0 success, 1 the API answered with an error, 2 a usage error (unknown resource,
 //! method or option, a bad value), 3 any other failure (no API key, no connection, a body that
@@ -8,16 +12,21 @@
 
 mod command;
 mod files;
+mod notebooks;
+pub mod output;
 mod runs;
+pub mod spec;
 
-use std::io::{IsTerminal, Write};
+use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::ArgMatches;
+use clap::{ArgMatches, Command};
 use serde_json::{Map, Value};
 
 use crate::mock::MockServer;
 use crate::{ApiClient, Error, Operation};
+use output::{stdout_error, Format};
 
 const API_ERROR: u8 = 1;
 const USAGE_ERROR: u8 = 2;
@@ -32,35 +41,104 @@ pub fn main() -> ExitCode {
 pub fn run<I, T>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = T>,
-    T: Into<std::ffi::OsString> + Clone,
+    T: Into<OsString> + Clone,
 {
-    let operations = ApiClient::operations();
-    let program = files::commands(runs::commands(command::program(operations)));
-    let matches = match program.try_get_matches_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let loaded = match spec::load(spec::given(&args).as_deref()) {
+        Ok(loaded) => loaded,
+        Err(error) => return fail(error),
+    };
+    if let Some(warning) = &loaded.warning {
+        eprintln!("{warning}");
+    }
+    let operations = loaded.operations;
+    let program = notebooks::commands(files::commands(runs::commands(command::program(
+        operations,
+    ))));
+    let program_names = |args: &[OsString]| command::names_at(&program, args);
+    let matches = match program.clone().try_get_matches_from(&args) {
         Ok(matches) => matches,
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(USAGE_ERROR));
-        }
+        Err(error) => return usage_error(error, &program_names(&args)),
+    };
+    let output = if matches.get_flag(command::YAML) {
+        Format::Yaml
+    } else {
+        Format::Json
     };
     let outcome = match matches.subcommand() {
         Some(("spec", sub)) => download_spec(sub),
         Some(("mock", sub)) => serve_mock(sub),
-        Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub),
+        Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub, output),
         Some(("files", sub)) if files::handles(sub) => files::run(sub),
-        Some((resource, sub)) => call(operations, resource, sub),
+        Some(("notebooks", sub)) if notebooks::handles(sub) => notebooks::run(sub, output),
+        Some((resource, sub)) => call(operations, resource, sub, output),
         None => Err(Error::Usage("no command given".into())),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::from(match error {
-                Error::Api { .. } | Error::Unauthorized { .. } => API_ERROR,
-                Error::Usage(_) => USAGE_ERROR,
-                _ => OTHER_ERROR,
-            })
+        Err(error) => fail(error),
+    }
+}
+
+/// Prints `error` as a command-line error and gives its exit code.
+fn fail(error: Error) -> ExitCode {
+    eprintln!("error: {error}");
+    ExitCode::from(match error {
+        Error::Api { .. } | Error::Unauthorized { .. } => API_ERROR,
+        Error::Usage(_) => USAGE_ERROR,
+        _ => OTHER_ERROR,
+    })
+}
+
+/// clap's error, except that an unknown resource or method is answered with up to three close
+/// names (clap offers one).
+fn usage_error(error: clap::Error, names: &[String]) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if error.kind() == ErrorKind::InvalidSubcommand {
+        if let Some(ContextValue::String(wrong)) = error.get(ContextKind::InvalidSubcommand) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let close = civis_core::suggest::closest_few(wrong, &names, 3);
+            if !close.is_empty() {
+                eprintln!(
+                    "error: unrecognized command '{wrong}'; did you mean {}?\n\nFor more information, try '--help'.",
+                    close
+                        .iter()
+                        .map(|name| format!("'{name}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                return ExitCode::from(USAGE_ERROR);
+            }
         }
+    }
+    let _ = error.print();
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(USAGE_ERROR))
+}
+
+/// The client the commands use, from `CIVIS_API_KEY` and `CIVIS_API_ENDPOINT`, with an error
+/// worded for the command line.
+pub(crate) fn client() -> Result<ApiClient, Error> {
+    if std::env::var("CIVIS_API_KEY").map_or(true, |key| key.is_empty()) {
+        return Err(Error::Config(
+            "no API key: set CIVIS_API_KEY to your Civis API key (and CIVIS_API_ENDPOINT to use \
+             another server than https://api.civisanalytics.com/)"
+                .into(),
+        ));
+    }
+    ApiClient::new()
+}
+
+/// `program` with `add` applied to its subcommand `name`, made first when the spec has no such
+/// resource.
+pub(crate) fn extend(
+    program: Command,
+    name: &'static str,
+    add: impl FnOnce(Command) -> Command,
+) -> Command {
+    if program.find_subcommand(name).is_some() {
+        program.mut_subcommand(name, add)
+    } else {
+        program.subcommand(add(Command::new(name).subcommand_required(true)))
     }
 }
 
@@ -68,6 +146,7 @@ fn call(
     operations: &'static [Operation],
     resource_kebab: &str,
     matches: &ArgMatches,
+    output: Format,
 ) -> Result<(), Error> {
     let Some((method_kebab, matches)) = matches.subcommand() else {
         return Err(Error::Usage(format!("{resource_kebab}: no method given")));
@@ -91,57 +170,46 @@ fn call(
         let value = command::value(param, &texts).map_err(Error::Usage)?;
         args.insert(param.name.to_string(), value);
     }
-    let client = ApiClient::new()?;
+    let client = client()?;
     let request = client.prepare_call(operations, op.resource, op.method, Value::Object(args))?;
-    let stdout = std::io::stdout();
-    let pretty = stdout.is_terminal();
-    let mut out = stdout.lock();
-    let write_error = |e: std::io::Error| Error::Io {
-        path: "stdout".into(),
-        source: e,
-    };
     if matches.get_flag(command::RAW) {
         let raw = request.send_raw()?;
-        writeln!(out, "HTTP {}", raw.status()).map_err(write_error)?;
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        writeln!(out, "HTTP {}", raw.status()).map_err(stdout_error)?;
         for (name, value) in &raw.headers.entries {
-            writeln!(out, "{name}: {value}").map_err(write_error)?;
+            writeln!(out, "{name}: {value}").map_err(stdout_error)?;
         }
-        writeln!(out).map_err(write_error)?;
-        out.write_all(&raw.body).map_err(write_error)?;
-        return writeln!(out).map_err(write_error);
+        writeln!(out).map_err(stdout_error)?;
+        out.write_all(&raw.body).map_err(stdout_error)?;
+        return writeln!(out).map_err(stdout_error);
     }
     if op.iterable && matches.get_flag(command::ALL_PAGES) {
+        let stdout = std::io::stdout();
         for item in request.iter_all_dynamic() {
-            writeln!(out, "{}", item?.json()).map_err(write_error)?;
-            out.flush().map_err(write_error)?;
+            let line = serde_json::to_string(item?.json()).unwrap_or_default();
+            let mut out = stdout.lock();
+            writeln!(out, "{line}")
+                .and_then(|()| out.flush())
+                .map_err(stdout_error)?;
         }
         return Ok(());
     }
     let response = request.send_dynamic()?;
-    let json = response.json();
-    if json.is_null() {
+    if response.json().is_null() {
         return Ok(());
     }
-    let text = if pretty {
-        serde_json::to_string_pretty(json)
-    } else {
-        serde_json::to_string(json)
-    };
-    writeln!(out, "{}", text.unwrap_or_default()).map_err(write_error)
+    output.print(response.json())
 }
 
 fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
-    let client = ApiClient::new()?;
-    let bytes = client.download_api_spec()?;
+    let bytes = client()?.download_api_spec()?;
     let output = matches
         .subcommand()
         .and_then(|(_, m)| m.get_one::<String>("output"))
         .map_or(crate::api_spec::PROJECT_SPEC, String::as_str);
     if output == "-" {
-        return std::io::stdout().write_all(&bytes).map_err(|e| Error::Io {
-            path: "stdout".into(),
-            source: e,
-        });
+        return std::io::stdout().write_all(&bytes).map_err(stdout_error);
     }
     let path = std::path::Path::new(output);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

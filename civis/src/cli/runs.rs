@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::{ApiClient, Error, FinishedRun, Logs, Polling, Run};
+use super::output::{stdout_error, Format};
+use super::{client, extend};
+use crate::{Error, FinishedRun, Logs, Polling, Run};
 
 /// The commands this module adds under `jobs`.
 const COMMANDS: [&str; 3] = ["run", "follow-log", "follow-run-log"];
@@ -22,7 +24,7 @@ pub fn commands(program: Command) -> Command {
             .value_parser(value_parser!(i64))
             .help(help)
     };
-    program.mut_subcommand("jobs", |jobs| {
+    extend(program, "jobs", |jobs| {
         jobs.subcommand(
             Command::new("run")
                 .about("Start a run of a job (POST /jobs/{id}/runs) and print it; with --wait, wait for it to finish")
@@ -56,20 +58,20 @@ pub fn handles(matches: &ArgMatches) -> bool {
 }
 
 /// Runs the command `matches` (those of `jobs`) names.
-pub fn run(matches: &ArgMatches) -> Result<(), Error> {
+pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
     let Some((command, matches)) = matches.subcommand() else {
         return Err(Error::Usage("jobs: no method given".into()));
     };
     let id = |name: &str| matches.get_one::<i64>(name).copied().unwrap_or_default();
-    let client = ApiClient::new()?;
+    let client = client()?;
     match command {
         "run" => {
             let run = client.run_job(id("job_id"))?;
             if matches.get_flag("wait") {
                 let finished = wait_showing_progress(&run, client.config().polling)?;
-                print_json(finished.response.json())
+                output.print(finished.response.json())
             } else {
-                print_json(&serde_json::json!({
+                output.print(&serde_json::json!({
                     "job_id": run.job_id(),
                     "run_id": run.run_id(),
                     "url": run.url(),
@@ -129,21 +131,4 @@ fn wait_showing_progress(run: &Run, polling: Polling) -> Result<FinishedRun, Err
         );
     }
     outcome
-}
-
-fn print_json(json: &serde_json::Value) -> Result<(), Error> {
-    let stdout = std::io::stdout();
-    let text = if stdout.is_terminal() {
-        serde_json::to_string_pretty(json)
-    } else {
-        serde_json::to_string(json)
-    };
-    writeln!(stdout.lock(), "{}", text.unwrap_or_default()).map_err(stdout_error)
-}
-
-fn stdout_error(source: std::io::Error) -> Error {
-    Error::Io {
-        path: "stdout".into(),
-        source,
-    }
 }

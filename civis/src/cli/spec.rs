@@ -1,0 +1,119 @@
+//! The spec the command line is built from, read when it starts, as civis-python's command line
+//! reads it: `--spec PATH`, else `CIVIS_API_SPEC`, else the cache (`~/.civis_api_spec.json`, or
+//! `CIVIS_API_SPEC_CACHE`) while younger than 24 hours, else a download with `CIVIS_API_KEY`
+//! into the cache. So every resource of the API is there, those added after this program was
+//! built included. When none can be had, an older cache is used with a warning, and without
+//! one the operations this program was built with (`resources = "base"`).
+
+use std::path::{Path, PathBuf};
+
+use crate::api_spec;
+use crate::{ApiClient, Error, Operation};
+use civis_core::spec::{self, Resources};
+
+/// Where the operations came from, for the warning a user should see.
+pub struct Loaded {
+    /// Every operation of the spec, all resources.
+    pub operations: &'static [Operation],
+    /// A note for stderr when the operations are not from a current spec.
+    pub warning: Option<String>,
+}
+
+/// The operations of the spec found as the module documentation says.
+pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if let Some(path) = given {
+        return from_file(path).map(Loaded::current);
+    }
+    if let Some(path) = var("CIVIS_API_SPEC") {
+        return from_file(Path::new(&path)).map(Loaded::current);
+    }
+    let cache = api_spec::default_cache_path();
+    if let Some(cache) = &cache {
+        if api_spec::is_fresh(cache) && !api_spec::refresh_requested() {
+            return from_file(cache).map(Loaded::current);
+        }
+    }
+    let why_not = match (&cache, var("CIVIS_API_KEY")) {
+        (None, _) => "there is no home directory for the cache".to_string(),
+        (Some(_), None) => "CIVIS_API_KEY is not set".to_string(),
+        (Some(cache), Some(key)) => {
+            let endpoint = var("CIVIS_API_ENDPOINT");
+            eprintln!(
+                "civis: downloading the API spec from {} into {}",
+                endpoint.as_deref().unwrap_or(crate::DEFAULT_API_ENDPOINT),
+                cache.display()
+            );
+            match api_spec::download_to_cache(cache, &key, endpoint.as_deref()) {
+                Ok(()) => return from_file(cache).map(Loaded::current),
+                Err(error) => format!("the download failed: {error}"),
+            }
+        }
+    };
+    if let Some(cache) = cache.filter(|c| c.is_file()) {
+        let age = api_spec::age(&cache).map_or_else(String::new, |age| {
+            format!(", {} old", api_spec::describe_age(age))
+        });
+        let operations = from_file(&cache)?;
+        return Ok(Loaded {
+            operations,
+            warning: Some(format!(
+                "civis: using the cached spec {}{age}, because {why_not}; refresh it with \
+                 CIVIS_API_KEY set and `civis spec download -o {}`",
+                cache.display(),
+                cache.display()
+            )),
+        });
+    }
+    Ok(Loaded {
+        operations: ApiClient::operations(),
+        warning: Some(format!(
+            "civis: no API spec to read ({why_not}); only the operations this program was built \
+             with are available. Set CIVIS_API_KEY to download the current spec, or give one \
+             with --spec PATH or CIVIS_API_SPEC"
+        )),
+    })
+}
+
+impl Loaded {
+    fn current(operations: &'static [Operation]) -> Self {
+        Self {
+            operations,
+            warning: None,
+        }
+    }
+}
+
+/// Every operation of the spec in the file at `path`, all resources.
+pub fn from_file(path: &Path) -> Result<&'static [Operation], Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let api = spec::load(&text, Resources::All)
+        .map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
+    let rows = spec::table::rows(&api)
+        .into_iter()
+        .map(crate::TableRow::into_owned)
+        .collect();
+    Ok(crate::operation::leak_operations(rows))
+}
+
+/// The value of a `--spec PATH` (or `--spec=PATH`) given before the command: the spec must be
+/// read before the commands it defines can be parsed.
+pub fn given(args: &[std::ffi::OsString]) -> Option<PathBuf> {
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if !text.starts_with('-') {
+            return None;
+        }
+        if text == "--spec" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = text.strip_prefix("--spec=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
