@@ -53,7 +53,11 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(
             closest_few("get-m", &["get-me", "get", "list", "get-me", "post-me"], 3),
-            ["get", "get-me", "post-me"]
+            ["get-me", "get"]
+        );
+        assert_eq!(
+            closest_few("lst", &["list", "last", "lost", "lust", "get"], 3),
+            ["last", "list", "lost"]
         );
     }
 }
