@@ -11,13 +11,16 @@
 //!    expansion time, generated lines), beside the progenitor figures;
 //! 7. the peak memory of a process moving a 1 GiB file in and out of the mock's file storage;
 //! 8. and 9. its download and upload time against bare ureq;
-//! 10. the same against civis-python's `file_to_civis` / `civis_to_file`.
+//! 10. the same against civis-python's `file_to_civis` / `civis_to_file`;
+//! 11. the command line's start-up with a cached spec, against civis-python's.
 //!
 //! Options (after `--`): `--quick` (fewer repetitions), `--no-compile` (skip figure 6, which
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
-//! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`.
+//! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-cli`
+//! (skip figure 11), `--cli-only`.
 
 mod calls;
+mod cli;
 mod compile;
 mod decode;
 mod files;
@@ -109,8 +112,10 @@ fn main() {
     }
     let flag = |name: &str| args.iter().any(|a| a == name);
     let quick = flag("--quick");
-    let files_only = flag("--files-only");
-    let compile_only = flag("--compile-only") && !files_only;
+    let cli_only = flag("--cli-only");
+    let files_only = flag("--files-only") && !cli_only;
+    let compile_only = flag("--compile-only") && !files_only && !cli_only;
+    let run_cli = !flag("--no-cli");
     let run_files = !flag("--no-files");
     let run_compile = !flag("--no-compile");
     let run_python = !flag("--no-python");
@@ -129,7 +134,7 @@ fn main() {
 
     let work = target.join("civis-bench");
     std::fs::create_dir_all(&work).expect("create target/civis-bench");
-    if !compile_only && !files_only {
+    if !compile_only && !files_only && !cli_only {
         let server = server::start(&work, &users_me_answer(&spec));
         println!("server: {} at {}", server.label, server.url);
         let short = if server.label.starts_with("nginx") {
@@ -155,12 +160,17 @@ fn main() {
             push(row);
         }
     }
-    if run_files && !compile_only {
+    if run_files && !compile_only && !cli_only {
         for row in files::files(&work, &spec, quick, run_python) {
             push(row);
         }
     }
-    if run_compile && !files_only {
+    if run_cli && !compile_only && !files_only {
+        for row in cli::startup(&work, &target, &spec, quick, run_python) {
+            push(row);
+        }
+    }
+    if run_compile && !files_only && !cli_only {
         rows.extend(compile::compile(&target, &repo, &spec, quick));
     }
     println!();
