@@ -55,13 +55,13 @@ pub fn startup(work: &Path, target: &Path, spec: &Path, quick: bool, run_python:
     let mut ours_s = Vec::new();
     let mut theirs_s = Vec::new();
     for round in 0..rounds {
-        let mut ours_once = || {
+        let ours_once = || {
             time(
                 &home,
                 Command::new(&ours).args(["users", "get-me", "--help"]),
             )
         };
-        let mut theirs_once = || {
+        let theirs_once = || {
             time(
                 &home,
                 Command::new(&python).args(["-m", "civis.cli", "users", "list-me", "--help"]),
