@@ -124,8 +124,11 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
         )
     });
     // A proc macro has no warning of its own on stable Rust; a deprecated item used at the
-    // call site makes rustc print the note as a warning.
+    // call site makes rustc print the note as a warning. Lints of crates from a registry are
+    // silenced, so for the ready-made client inside `civis` the note also goes to stderr,
+    // which cargo shows.
     let warning = source.warning.map(|note| {
+        eprintln!("warning: {note}");
         quote! {
             #[deprecated(note = #note)]
             #[allow(non_upper_case_globals)]
