@@ -242,19 +242,7 @@ impl Client {
                 return failed(Box::new(e), failure);
             }
         };
-        let headers = Headers {
-            status: response.status().as_u16(),
-            entries: response
-                .headers()
-                .iter()
-                .map(|(name, value)| {
-                    (
-                        name.as_str().to_string(),
-                        String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                    )
-                })
-                .collect(),
-        };
+        let headers = Headers::of(&response);
         if (300..400).contains(&headers.status) {
             return Attempt::Failed {
                 error: Error::Redirect {

@@ -43,6 +43,23 @@ pub struct Pagination {
 }
 
 impl Headers {
+    /// The status and headers of an answer as ureq received it.
+    pub(crate) fn of<B>(response: &ureq::http::Response<B>) -> Self {
+        Self {
+            status: response.status().as_u16(),
+            entries: response
+                .headers()
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        name.as_str().to_string(),
+                        String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
     /// The first header called `name` (case-insensitive).
     pub fn get(&self, name: &str) -> Option<&str> {
         self.entries

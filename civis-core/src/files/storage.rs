@@ -78,19 +78,7 @@ impl Failure {
     /// The failure an answer with a non-success status stands for, quoting the start of its
     /// body (S3's XML error).
     pub(crate) fn from_response(mut response: http::Response<ureq::Body>) -> Self {
-        let headers = Headers {
-            status: response.status().as_u16(),
-            entries: response
-                .headers()
-                .iter()
-                .map(|(name, value)| {
-                    (
-                        name.as_str().to_string(),
-                        String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                    )
-                })
-                .collect(),
-        };
+        let headers = Headers::of(&response);
         let body = response
             .body_mut()
             .with_config()
