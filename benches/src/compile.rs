@@ -6,10 +6,8 @@
 //! by this harness and never committed:
 //! - `all/`, `base/`: libraries that invoke `civis::civis_api!(resources = ..)` with the `civis`
 //!   crate's default features off;
-//! - `expand/`: a program that runs the macro's own generator (`civis-macros/src/codegen`,
-//!   included by path) on the spec in-process and times spec loading + code generation. A
-//!   proc-macro crate can export nothing but macros, so this is how its code is called from
-//!   outside;
+//! - `expand/`: a program that runs the macro's own generator (`civis_core::codegen`, the
+//!   library the macro calls) on the spec in-process and times spec loading + code generation;
 //! - `target-time-passes/`: the builds that read rustc's own `expand_crate` time, which need
 //!   `RUSTC_BOOTSTRAP=1` and so a target directory apart from the timed builds.
 
@@ -78,19 +76,15 @@ impl Workspace {
             &format!(
                 "[package]\nname = \"expand\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
                  publish = false\n\n[dependencies]\n\
-                 civis-core = {{ path = \"{repo}/civis-core\", default-features = false, features = [\"spec\"] }}\n\
-                 proc-macro2 = \"1\"\nquote = \"1\"\nserde_json = \"1\"\n"
+                 civis-core = {{ path = \"{repo}/civis-core\", default-features = false, features = [\"codegen\"] }}\n"
             ),
         );
         write_if_changed(
             &dir.join("expand/src/main.rs"),
             &format!(
                 r#"//! Runs civis_api!'s generator in-process: `expand SPEC all|base OUT REPS`.
-#![allow(dead_code)]
 
-#[path = "{repo}/civis-macros/src/codegen/mod.rs"]
-mod codegen;
-
+use civis_core::codegen;
 use civis_core::spec::Resources;
 
 fn main() {{
@@ -107,7 +101,7 @@ fn main() {{
         let text = std::fs::read_to_string(&args[1]).expect("the spec");
         let api = civis_core::spec::load(&text, resources).expect("a valid spec");
         let options = codegen::Options {{ file: "civis_api_spec.json", resources, decode_by_name: false }};
-        let tokens = codegen::source(&api, &options);
+        let tokens = codegen::generate(&api, &options);
         times.push(started.elapsed().as_nanos().to_string());
         last = Some(tokens);
     }}

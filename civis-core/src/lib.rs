@@ -9,6 +9,8 @@
 
 pub mod api_spec;
 pub mod case;
+#[cfg(feature = "codegen")]
+pub mod codegen;
 pub mod operation;
 pub mod record;
 #[cfg(feature = "spec")]

@@ -3,7 +3,6 @@
 //!
 //! Use it through the `civis` crate, which documents it: `civis::civis_api!`.
 
-mod codegen;
 mod input;
 mod source;
 
@@ -106,9 +105,9 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let generated = codegen::source(
+    let generated = civis_core::codegen::generate(
         &api,
-        &codegen::Options {
+        &civis_core::codegen::Options {
             file: &file,
             resources: input.resources,
             decode_by_name: input.decode_by_name,
@@ -140,6 +139,3 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
     };
     Ok((tracking, generated))
 }
-
-#[cfg(test)]
-mod robustness;

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 
 use super::model::{Api, Field, Location, Operation, Param, TypeDef, TypeExpr};
@@ -274,14 +273,7 @@ impl<'d> TypeTable<'d> {
     }
 
     fn reserve(&mut self, origin: String, wanted: &str) -> usize {
-        let mut base = wanted
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect::<String>()
-            .to_upper_camel_case();
-        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
-            base = format!("Type{base}");
-        }
+        let base = naming::upper_camel(wanted);
         let mut name = base.clone();
         let mut n = 2;
         // `Self` is the one keyword an UpperCamelCase name can be.

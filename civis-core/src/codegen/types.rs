@@ -4,11 +4,12 @@
 
 use std::fmt;
 
-use civis_core::case::camel_to_snake;
-use civis_core::spec::model::{Api, Operation, TypeDef, TypeExpr};
+use crate::case::camel_to_snake;
+use crate::spec::model::{Api, Operation, TypeDef, TypeExpr};
 
+use super::docs;
 use super::emit::{self, emit, Lit};
-use super::{docs, idents};
+use crate::spec::naming;
 
 /// The `use` items every generated module starts with, so that the names of [`Owned`] and the
 /// `civis` paths stay short; `RESERVED_TYPE_NAMES` in civis-core keeps generated types from
@@ -113,7 +114,7 @@ fn type_def(out: &mut String, api: &Api, def: &TypeDef) {
         out.push_str("#[derive(Debug, Clone, Default)]\n");
     }
     emit!(out, "pub struct {name} {{\n");
-    let fields: Vec<String> = def.fields.iter().map(|f| idents::ident(&f.name)).collect();
+    let fields: Vec<String> = def.fields.iter().map(|f| naming::ident(&f.name)).collect();
     for (field, ident) in def.fields.iter().zip(&fields) {
         let mut description = docs::escape(&field.description);
         if description.is_empty() {

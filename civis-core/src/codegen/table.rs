@@ -2,8 +2,8 @@
 //! from. It is emitted as one string literal of compact JSON rows (`civis::TableRow`) that the
 //! client decodes on first use, not as thousands of struct literals: far less code for rustc.
 
-use civis_core::spec::model::{Api, Operation, TypeExpr};
-use civis_core::{ParamKind, TableRow};
+use crate::operation::{ParamKind, TableRow};
+use crate::spec::model::{Api, Operation, TypeExpr};
 
 use super::emit::{emit, RawLit};
 

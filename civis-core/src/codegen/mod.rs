@@ -1,15 +1,19 @@
-//! Source text from the model: the `ApiClient`, the generic `Call`, the resources, the types
-//! and the operation table.
+//! The code generator of `civis_api!`: Rust source text from the model of a spec
+//! ([`crate::spec::Api`]): the `ApiClient`, the generic `Call`, the resources, the types and the
+//! operation table.
+//!
+//! It lives here, beside the model and the naming rules, rather than in the proc-macro crate,
+//! so that it can be called as a library: by the macro, by the snapshot tests of its output,
+//! and by the compile-time benchmark (a proc-macro crate can export nothing but macros).
 
 mod docs;
 mod emit;
-mod idents;
 mod resources;
 mod table;
 mod types;
 
-use civis_core::spec::model::Api;
-use civis_core::spec::Resources;
+use crate::spec::model::Api;
+use crate::spec::Resources;
 
 use emit::emit;
 
@@ -17,6 +21,7 @@ use emit::emit;
 const CLIENT_METHODS: &[&str] = &["new", "builder", "operations", "call", "client"];
 
 /// What the macro was asked for.
+#[derive(Debug, Clone)]
 pub struct Options<'a> {
     /// File name of the spec, for the client's documentation.
     pub file: &'a str,
@@ -27,7 +32,7 @@ pub struct Options<'a> {
 }
 
 /// The whole expansion as Rust source text.
-pub fn source(api: &Api, options: &Options<'_>) -> String {
+pub fn generate(api: &Api, options: &Options<'_>) -> String {
     // The expansion of the full spec is about 2.5 MB.
     let mut out = String::with_capacity(3 << 20);
     let names = resources::Names::new(api, CLIENT_METHODS);

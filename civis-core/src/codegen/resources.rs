@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use civis_core::spec::model::{Api, Operation, Param, TypeExpr};
-use civis_core::spec::naming::RESERVED_TYPE_NAMES;
+use crate::spec::model::{Api, Operation, Param, TypeExpr};
+use crate::spec::naming::RESERVED_TYPE_NAMES;
 
+use super::docs;
 use super::emit::{self, emit, Lit};
-use super::idents::upper_camel;
 use super::types::{self, IMPORTS};
-use super::{docs, idents};
+use crate::spec::naming::{self, upper_camel};
 
 /// Method names of the generated `Call` that setters must not take.
 pub const CALL_METHODS: &[&str] = &[
@@ -38,8 +38,8 @@ pub struct Names {
 
 impl Names {
     pub fn new(api: &Api, client_methods: &'static [&'static str]) -> Self {
-        let mut accessors = idents::Scope::reserving(client_methods);
-        let mut structs = idents::Scope::reserving(RESERVED_TYPE_NAMES);
+        let mut accessors = naming::Scope::reserving(client_methods);
+        let mut structs = naming::Scope::reserving(RESERVED_TYPE_NAMES);
         let resources = api
             .resources()
             .into_iter()
@@ -51,8 +51,8 @@ impl Names {
                 )
             })
             .collect();
-        let mut markers = idents::Scope::reserving(RESERVED_TYPE_NAMES);
-        let mut methods_of: BTreeMap<&str, idents::Scope> = BTreeMap::new();
+        let mut markers = naming::Scope::reserving(RESERVED_TYPE_NAMES);
+        let mut methods_of: BTreeMap<&str, naming::Scope> = BTreeMap::new();
         let mut methods = Vec::with_capacity(api.operations.len());
         let mut marker_names = Vec::with_capacity(api.operations.len());
         for op in &api.operations {
@@ -153,7 +153,7 @@ fn param_doc(param: &Param) -> String {
 
 fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
     let op = &api.operations[index];
-    let mut scope = idents::Scope::default();
+    let mut scope = naming::Scope::default();
     let mut args = Vec::new();
     let mut sets = String::new();
     let mut arg_docs = Vec::new();
@@ -245,7 +245,7 @@ fn marker_and_setters(out: &mut String, api: &Api, names: &Names, index: usize, 
         return;
     }
     emit!(out, "impl<R> Call<'_, R, {marker}> {{\n");
-    let mut scope = idents::Scope::reserving(CALL_METHODS);
+    let mut scope = naming::Scope::reserving(CALL_METHODS);
     for param in first_params(op, &op.optional) {
         let ident = scope.ident(&param.name);
         let (ty, by_ref) = types::argument(api, &param.ty);
