@@ -100,7 +100,9 @@ fn main() {{
         let started = std::time::Instant::now();
         let text = std::fs::read_to_string(&args[1]).expect("the spec");
         let api = civis_core::spec::load(&text, resources).expect("a valid spec");
-        let options = codegen::Options {{ file: "civis_api_spec.json", resources, decode_by_name: false }};
+        let mut options = codegen::Options::default();
+        options.file = "civis_api_spec.json";
+        options.resources = resources;
         let tokens = codegen::generate(&api, &options);
         times.push(started.elapsed().as_nanos().to_string());
         last = Some(tokens);

@@ -105,14 +105,11 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let generated = civis_core::codegen::generate(
-        &api,
-        &civis_core::codegen::Options {
-            file: &file,
-            resources: input.resources,
-            decode_by_name: input.decode_by_name,
-        },
-    );
+    let mut options = civis_core::codegen::Options::default();
+    options.file = &file;
+    options.resources = input.resources;
+    options.decode_by_name = input.decode_by_name;
+    let generated = civis_core::codegen::generate(&api, &options);
 
     // Tracking: `include_bytes!` makes cargo redo the expansion when the spec file changes, and
     // `option_env!` when CIVIS_API_SPEC changes (it matters whenever no path was given).

@@ -101,11 +101,10 @@ fn damaged_specs_expand_or_explain() {
         let text = spec.to_string();
         let outcome = std::panic::catch_unwind(|| match spec::load(&text, Resources::All) {
             Ok(api) => {
-                let options = codegen::Options {
-                    file: "damaged.json",
-                    resources: Resources::All,
-                    decode_by_name: true,
-                };
+                let mut options = codegen::Options::default();
+                options.file = "damaged.json";
+                options.resources = Resources::All;
+                options.decode_by_name = true;
                 syn::parse_file(&codegen::generate(&api, &options))
                     .map(|_| true)
                     .map_err(|e| e.to_string())

@@ -20,14 +20,15 @@ use emit::emit;
 /// Inherent methods of `ApiClient` that resource accessors must not take.
 const CLIENT_METHODS: &[&str] = &["new", "builder", "operations", "call", "client"];
 
-/// What the macro was asked for.
-#[derive(Debug, Clone)]
+/// What the macro was asked for. Fields may be added: start from [`Options::default`].
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Options<'a> {
-    /// File name of the spec, for the client's documentation.
+    /// File name of the spec, for the client's documentation (default: empty).
     pub file: &'a str,
-    /// The `resources` option.
+    /// The `resources` option (default: `Resources::Base`).
     pub resources: Resources,
-    /// The `decode_by_name` option.
+    /// The `decode_by_name` option (default: `false`).
     pub decode_by_name: bool,
 }
 
