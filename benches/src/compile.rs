@@ -81,22 +81,21 @@ impl Workspace {
         );
         write_if_changed(
             &dir.join("expand/src/main.rs"),
-            &format!(
-                r#"//! Runs civis_api!'s generator in-process: `expand SPEC all|base OUT REPS`.
+            r#"//! Runs civis_api!'s generator in-process: `expand SPEC all|base OUT REPS`.
 
 use civis_core::codegen;
 use civis_core::spec::Resources;
 
-fn main() {{
+fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let resources = match args[2].as_str() {{
+    let resources = match args[2].as_str() {
         "all" => Resources::All,
         _ => Resources::Base,
-    }};
+    };
     let reps: usize = args[4].parse().expect("a repetition count");
     let mut times = Vec::new();
     let mut last = None;
-    for _ in 0..reps {{
+    for _ in 0..reps {
         let started = std::time::Instant::now();
         let text = std::fs::read_to_string(&args[1]).expect("the spec");
         let api = civis_core::spec::load(&text, resources).expect("a valid spec");
@@ -106,12 +105,11 @@ fn main() {{
         let tokens = codegen::generate(&api, &options);
         times.push(started.elapsed().as_nanos().to_string());
         last = Some(tokens);
-    }}
+    }
     std::fs::write(&args[3], last.expect("one repetition")).expect("write the source");
-    println!("EXPAND_NS {{}}", times.join(" "));
-}}
-"#
-            ),
+    println!("EXPAND_NS {}", times.join(" "));
+}
+"#,
         );
         Self {
             dir,

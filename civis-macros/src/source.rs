@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 #[cfg(feature = "download")]
 use std::time::Duration;
 
-use civis_core::api_spec;
+use civis_core::__private::api_spec;
 
 /// A spec file found and read.
 pub struct SpecSource {
@@ -70,7 +70,7 @@ pub fn locate_with(
     let cache_age = cache.as_deref().and_then(api_spec::age);
     let refresh = var("CIVIS_API_SPEC_REFRESH").is_some_and(|v| v == "1");
     if let (Some(cache), Some(age)) = (&cache, cache_age) {
-        if age < api_spec::CACHE_LIFETIME && !(refresh && !offline) {
+        if age < api_spec::CACHE_LIFETIME && (offline || !refresh) {
             return read(
                 cache.clone(),
                 &format!("{} (the cached spec)", cache.display()),

@@ -5,20 +5,27 @@
 use crate::operation::{ParamKind, TableRow};
 use crate::spec::model::{Api, Operation, TypeExpr};
 
-use super::emit::{emit, RawLit};
+use super::emit::{emit, Lit, RawLit};
 
 /// `static OPERATIONS` and `fn operations()`, rows in the model's order (sorted by resource,
 /// then method).
 pub fn generate(out: &mut String, api: &Api) {
-    let rows: Vec<TableRow<&str>> = api.operations.iter().map(row).collect();
-    // Serialising strings and plain values cannot fail; an empty table would show at once.
-    let encoded = serde_json::to_string(&rows).unwrap_or_default();
+    // One row a line, so that a change shows as the rows it changes in a diff of the
+    // expansion. Serialising strings and plain values cannot fail.
+    let rows: Vec<String> = api
+        .operations
+        .iter()
+        .map(|op| serde_json::to_string(&row(op)).unwrap_or_default())
+        .collect();
+    let encoded = format!("[\n{}\n]", rows.join(",\n"));
     emit!(
         out,
         "#[doc(hidden)]\n\
-         static OPERATIONS: ::civis::OperationTable = ::civis::OperationTable::new({});\n\
+         static OPERATIONS: ::civis::__private::OperationTable = \
+         ::civis::__private::OperationTable::new({}, {});\n\
          #[doc = \" The operation table, decoded once.\"]\n\
          fn operations() -> &'static [::civis::Operation] {{\nOPERATIONS.get()\n}}\n",
+        Lit(env!("CARGO_PKG_VERSION")),
         RawLit(&encoded)
     );
 }

@@ -11,15 +11,9 @@ use super::docs;
 use super::emit::{self, emit, Lit};
 use crate::spec::naming;
 
-/// The `use` items every generated module starts with, so that the names of [`Owned`] and the
-/// `civis` paths stay short; `RESERVED_TYPE_NAMES` in civis-core keeps generated types from
-/// taking them.
-pub const IMPORTS: &str = "#[allow(unused_imports)] use ::civis::{record, serde, serde_json};\n\
-     #[allow(unused_imports)] use ::std::{boxed::Box, option::Option, result::Result, \
-     string::String, vec::Vec};\n";
-
 /// Displays the Rust type that holds a value of `ty` (owned), with named types under `prefix`
-/// (`"types::"` outside the `types` module).
+/// (`"super::types::"` outside the `types` module). Everything from `std` is written as a full
+/// path, so that a spec definition called `Option` or `Vec` keeps its name.
 pub struct Owned<'a> {
     /// The API, for the names of named types.
     pub api: &'a Api,
@@ -35,45 +29,139 @@ impl fmt::Display for Owned<'_> {
             TypeExpr::Integer => f.write_str("i64"),
             TypeExpr::Number => f.write_str("f64"),
             TypeExpr::Boolean => f.write_str("bool"),
-            TypeExpr::String => f.write_str("String"),
-            TypeExpr::Any => f.write_str("serde_json::Value"),
-            TypeExpr::Array(item) => write!(f, "Vec<{}>", Owned { ty: item, ..*self }),
+            TypeExpr::String => f.write_str(STRING),
+            TypeExpr::Any => f.write_str(JSON),
+            TypeExpr::Array(item) => write!(f, "{VEC}<{}>", Owned { ty: item, ..*self }),
             // The model makes type names valid identifiers.
             TypeExpr::Named(index) => write!(f, "{}{}", self.prefix, self.api.types[*index].name),
         }
     }
 }
 
-/// The Rust type of an operation's success answer, as seen from outside `types`: what `.send()`
-/// decodes into.
+/// `std`'s types by their full paths.
+pub const OPTION: &str = "::core::option::Option";
+/// `String`.
+pub const STRING: &str = "::std::string::String";
+/// `Vec`.
+pub const VEC: &str = "::std::vec::Vec";
+/// A JSON value.
+pub const JSON: &str = "::civis::__private::serde_json::Value";
+/// The generated types' serde and record paths.
+const SERDE: &str = "::civis::__private::serde";
+const RECORD: &str = "::civis::__private::record";
+const RESULT: &str = "::core::result::Result";
+
+/// The Rust type of an operation's success answer, as seen from a module beside `types`: what
+/// `.send()` decodes into.
 pub fn response(api: &Api, op: &Operation) -> String {
     match &op.response {
         Some(ty) => Owned {
             api,
             ty,
-            prefix: "types::",
+            prefix: "super::types::",
         }
         .to_string(),
         None => "::civis::NoContent".to_string(),
     }
 }
 
-/// The type of a method argument: scalars by value, everything else borrowed, since it is
-/// serialised at once. The flag says whether the argument is already a reference.
-pub fn argument(api: &Api, ty: &TypeExpr) -> (String, bool) {
-    let owned = |ty| Owned {
-        api,
-        ty,
-        prefix: "types::",
+/// How a method takes an argument of a type: what Rust code naturally holds (`impl Into<i64>`
+/// for integers, `impl AsRef<str>` for strings, any slice or `Vec` for arrays, a reference for
+/// objects), and how the value is handed to the call.
+pub struct Argument {
+    /// The parameter's type in the signature.
+    pub ty: String,
+    /// The call's private setter that takes it (`int`, `text`, ...).
+    pub setter: &'static str,
+    /// How the parameter is handed to that setter.
+    pass: Pass,
+    /// The type as the docs show it.
+    pub shown: String,
+}
+
+/// How a parameter's value reaches the call's setter.
+#[derive(Clone, Copy)]
+enum Pass {
+    /// `value.into()`.
+    Into,
+    /// `value.as_ref()`.
+    AsRef,
+    /// `&value`.
+    Borrow,
+    /// `value`, already a reference.
+    AsIs,
+}
+
+/// How a parameter of type `ty` is taken; `prefix` is the path to `types`.
+pub fn argument(api: &Api, ty: &TypeExpr, prefix: &str) -> Argument {
+    let owned = |ty: &TypeExpr| Owned { api, ty, prefix }.to_string();
+    let plain = |ty: &TypeExpr| match ty {
+        TypeExpr::Named(i) => api.types[*i].name.clone(),
+        TypeExpr::Any => "serde_json::Value".to_string(),
+        other => owned(other),
     };
-    match ty {
-        TypeExpr::Integer | TypeExpr::Number | TypeExpr::Boolean => (owned(ty).to_string(), false),
-        TypeExpr::String => ("&str".to_string(), true),
+    let (ty, setter, pass, shown) = match ty {
+        TypeExpr::Integer => (
+            "impl ::core::convert::Into<i64>".into(),
+            "__int",
+            Pass::Into,
+            "impl Into<i64>".into(),
+        ),
+        TypeExpr::Number => (
+            "impl ::core::convert::Into<f64>".into(),
+            "__num",
+            Pass::Into,
+            "impl Into<f64>".into(),
+        ),
+        TypeExpr::Boolean => ("bool".into(), "__arg", Pass::Borrow, "bool".into()),
+        TypeExpr::String => (
+            "impl ::core::convert::AsRef<str>".into(),
+            "__text",
+            Pass::AsRef,
+            "impl AsRef<str>".into(),
+        ),
         TypeExpr::Array(item) => match item.as_ref() {
-            TypeExpr::String => ("&[&str]".to_string(), true),
-            other => (format!("&[{}]", owned(other)), true),
+            TypeExpr::String => (
+                "impl ::core::iter::IntoIterator<Item = impl ::core::convert::AsRef<str>>".into(),
+                "__texts",
+                Pass::AsIs,
+                "impl IntoIterator<Item = impl AsRef<str>>".into(),
+            ),
+            other => (
+                format!("impl ::core::convert::AsRef<[{}]>", owned(other)),
+                "__arg",
+                Pass::AsRef,
+                format!(
+                    "impl AsRef<[{}]>",
+                    plain(other).replace(VEC, "Vec").replace(STRING, "String")
+                ),
+            ),
         },
-        TypeExpr::Any | TypeExpr::Named(_) => (format!("&{}", owned(ty)), true),
+        TypeExpr::Any | TypeExpr::Named(_) => (
+            format!("&{}", owned(ty)),
+            "__arg",
+            Pass::AsIs,
+            format!("&{}", plain(ty)),
+        ),
+    };
+    Argument {
+        ty,
+        setter,
+        pass,
+        shown,
+    }
+}
+
+impl Argument {
+    /// `.setter("name", value)` for the parameter `ident` with the wire-level name `name`.
+    pub fn set(&self, name: &str, ident: &str) -> String {
+        let value = match self.pass {
+            Pass::Into => format!("{ident}.into()"),
+            Pass::AsRef => format!("{ident}.as_ref()"),
+            Pass::Borrow => format!("&{ident}"),
+            Pass::AsIs => ident.to_string(),
+        };
+        format!(".{}({}, {value})", self.setter, Lit(name))
     }
 }
 
@@ -83,9 +171,11 @@ pub fn generate(out: &mut String, api: &Api) {
         out,
         "The types of the API's requests and responses, one per spec definition.\n\n\
          Every field is optional: the API sends `null` for many documented fields and leaves \
-         others out, and neither may fail decoding. Unknown fields are ignored.",
+         others out, and neither may fail decoding. Unknown fields are ignored. Response types \
+         serialize back to the API's JSON (camelCase keys); request types to the snake_case keys \
+         the API takes in request bodies.",
     );
-    emit!(out, "pub mod types {{\n{IMPORTS}");
+    out.push_str("pub mod types {\n");
     for def in &api.types {
         type_def(out, api, def);
     }
@@ -97,7 +187,7 @@ fn type_def(out: &mut String, api: &Api, def: &TypeDef) {
     let origin = format!("Spec definition `{}`.", def.origin.replace('`', "'"));
     emit::doc(
         out,
-        &docs::sentences([docs::escape(&def.description).as_str(), origin.as_str()]),
+        &docs::paragraphs([docs::block(&def.description).as_str(), origin.as_str()]),
     );
     if let Some(alias) = &def.alias {
         let target = Owned {
@@ -111,12 +201,12 @@ fn type_def(out: &mut String, api: &Api, def: &TypeDef) {
     // A definition that no argument or answer uses (the body schemas, whose properties are
     // flattened into arguments) is documentation only: it gets no impls at all.
     if def.in_request || def.in_response {
-        out.push_str("#[derive(Debug, Clone, Default)]\n");
+        out.push_str("#[derive(Debug, Clone, Default, PartialEq)]\n");
     }
     emit!(out, "pub struct {name} {{\n");
     let fields: Vec<String> = def.fields.iter().map(|f| naming::ident(&f.name)).collect();
     for (field, ident) in def.fields.iter().zip(&fields) {
-        let mut description = docs::escape(&field.description);
+        let mut description = docs::inline(&field.description);
         if description.is_empty() {
             description = format!("The `{}` field.", field.json_name.replace('`', "'"));
         }
@@ -139,67 +229,84 @@ fn type_def(out: &mut String, api: &Api, def: &TypeDef) {
             prefix: "",
         };
         if field.boxed {
-            emit!(out, "pub {ident}: Option<Box<{ty}>>,\n");
+            emit!(out, "pub {ident}: {OPTION}<::std::boxed::Box<{ty}>>,\n");
         } else {
-            emit!(out, "pub {ident}: Option<{ty}>,\n");
+            emit!(out, "pub {ident}: {OPTION}<{ty}>,\n");
         }
     }
     out.push_str("}\n");
     if def.in_response {
         decode_impls(out, def, name, &fields);
     }
-    if def.in_request {
+    if def.in_request || def.in_response {
         encode_impl(out, def, name, &fields);
     }
 }
 
-/// `Deserialize` through `civis::record`: answers use the spec's camelCase keys.
+/// The JSON key a type's `Serialize` writes for `field`: snake_case for the types that travel in
+/// requests, as civis-python users write them and the API's recorded examples show; the
+/// spec's own (camelCase) key for the types that are only answers, so that a decoded answer is
+/// written out as the API sent it.
+fn written_key(def: &TypeDef, json_name: &str) -> String {
+    if def.in_request {
+        camel_to_snake(json_name)
+    } else {
+        json_name.to_string()
+    }
+}
+
+/// `Deserialize` through `civis::record`: answers use the spec's camelCase keys. A type that
+/// also travels in requests serializes to snake_case keys and so decodes those too, so that
+/// what it writes reads back.
 fn decode_impls(out: &mut String, def: &TypeDef, name: &str, fields: &[String]) {
     emit!(
         out,
-        "impl record::DecodeFields for {name} {{\n\
-         fn decode_field<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) \
-         -> Result<bool, A::Error> {{\n"
+        "impl {RECORD}::DecodeFields for {name} {{\n\
+         fn decode_field<'de, A: {SERDE}::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) \
+         -> {RESULT}<bool, A::Error> {{\n"
     );
     if def.fields.is_empty() {
         // A match with only its fallback arm would leave `Ok(true)` unreachable, which warns
         // in the user's crate.
-        out.push_str("let _ = (key, map);\nOk(false)\n");
+        out.push_str("let _ = (key, map);\n::core::result::Result::Ok(false)\n");
     } else {
         out.push_str("match key {\n");
         for (field, ident) in def.fields.iter().zip(fields) {
-            emit!(
-                out,
-                "{} => self.{ident} = map.next_value()?,\n",
-                Lit(&field.json_name)
-            );
+            let written = written_key(def, &field.json_name);
+            if written == field.json_name {
+                emit!(out, "{}", Lit(&field.json_name));
+            } else {
+                emit!(out, "{} | {}", Lit(&field.json_name), Lit(&written));
+            }
+            emit!(out, " => self.{ident} = map.next_value()?,\n");
         }
-        out.push_str("_ => return Ok(false),\n}\nOk(true)\n");
+        out.push_str(
+            "_ => return ::core::result::Result::Ok(false),\n}\n::core::result::Result::Ok(true)\n",
+        );
     }
     emit!(
         out,
         "}}\n}}\n\
-         impl<'de> serde::Deserialize<'de> for {name} {{\n\
-         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n\
-         record::deserialize(deserializer, {})\n}}\n}}\n",
+         impl<'de> {SERDE}::Deserialize<'de> for {name} {{\n\
+         fn deserialize<D: {SERDE}::Deserializer<'de>>(deserializer: D) -> {RESULT}<Self, D::Error> {{\n\
+         {RECORD}::deserialize(deserializer, {})\n}}\n}}\n",
         Lit(name)
     );
 }
 
-/// `Serialize` through `civis::record`: request bodies use snake_case keys at every level, as
-/// civis-python users write them and the API's recorded examples show.
+/// `Serialize` through `civis::record`, one line per field (see [`written_key`]).
 fn encode_impl(out: &mut String, def: &TypeDef, name: &str, fields: &[String]) {
     emit!(
         out,
-        "impl serde::Serialize for {name} {{\n\
-         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n\
-         let mut writer = record::FieldWriter::new(serializer)?;\n"
+        "impl {SERDE}::Serialize for {name} {{\n\
+         fn serialize<S: {SERDE}::Serializer>(&self, serializer: S) -> {RESULT}<S::Ok, S::Error> {{\n\
+         let mut writer = {RECORD}::FieldWriter::new(serializer)?;\n"
     );
     for (field, ident) in def.fields.iter().zip(fields) {
         emit!(
             out,
             "writer.field({}, &self.{ident})?;\n",
-            Lit(&camel_to_snake(&field.json_name))
+            Lit(&written_key(def, &field.json_name))
         );
     }
     out.push_str("writer.end()\n}\n}\n");

@@ -157,11 +157,6 @@ impl Resources {
     }
 }
 
-/// Type names the generated modules import from `std` and `civis` to keep the expansion short,
-/// and which spec definitions and resources therefore cannot take (one named `Vec` becomes
-/// `Vec2`).
-pub const RESERVED_TYPE_NAMES: &[&str] = &["Box", "Call", "Option", "Result", "String", "Vec"];
-
 /// Words that cannot be raw identifiers; they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
@@ -311,12 +306,12 @@ pub fn method_name(verb: &str, path: &str, legacy: bool, returns_array: bool) ->
     name.replace('-', "_")
 }
 
-/// The warning civis-python attaches to a legacy `list_*` alias.
+/// The deprecation note of a legacy `list_*` alias (civis-python keeps these names until its
+/// v3.0.0 and warns in its own terms; this says what to call in Rust).
 pub fn legacy_alias_warning(resource: &str, legacy: &str, preferred: &str) -> String {
     format!(
-        "The method name ``<client>.{resource}.{legacy}`` is deprecated and will be removed at \
-         civis-python v3.0.0 (no release timeline yet). Please switch to \
-         ``<client>.{resource}.{preferred}`` for the same method."
+        "use `{resource}().{preferred}()`: `{legacy}` is the legacy name of the same method, kept \
+         because civis-python still offers it"
     )
 }
 
