@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::docs;
 use super::emit::{self, emit, Lit};
-use super::types::{self, Argument};
+use super::types;
 use crate::spec::model::{Api, Operation, Param, TypeExpr};
 use crate::spec::naming::{self, upper_camel};
 
@@ -161,7 +161,7 @@ fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
         let ident = scope.ident(&param.name);
         let arg = types::argument(api, &param.ty, "super::types::");
         sets.push_str(&arg.set(&param.name, &ident));
-        required.push(arg_line(&format!("{}: {}", param.name, arg.shown), param));
+        required.push(arg_line(&format!("{}: {}", param.name, arg.shown()), param));
         args.push(format!("{ident}: {}", arg.ty));
     }
     // The setters' names as `marker_and_setters` gives them.
@@ -170,7 +170,7 @@ fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
         .map(|param| {
             let ident = setter_scope.ident(&param.name);
             let arg = types::argument(api, &param.ty, "super::types::");
-            arg_line(&format!(".{ident}({})", arg.shown), param)
+            arg_line(&format!(".{ident}({})", arg.shown()), param)
         })
         .collect();
     let returns = match &op.response {
@@ -277,7 +277,7 @@ fn marker_and_setters(out: &mut String, api: &Api, names: &Names, index: usize, 
     let mut scope = naming::Scope::reserving(CALL_METHODS);
     for param in first_params(op, &op.optional) {
         let ident = scope.ident(&param.name);
-        let arg: Argument = types::argument(api, &param.ty, "super::types::");
+        let arg = types::argument(api, &param.ty, "super::types::");
         emit!(
             out,
             "pub fn {ident}(self, value: {}) -> Self {{\nself{}\n}}\n",

@@ -71,12 +71,10 @@ pub fn response(api: &Api, op: &Operation) -> String {
 pub struct Argument {
     /// The parameter's type in the signature.
     pub ty: String,
-    /// The call's private setter that takes it (`int`, `text`, ...).
-    pub setter: &'static str,
+    /// The call's private setter that takes it (`__int`, `__text`, ...).
+    setter: &'static str,
     /// How the parameter is handed to that setter.
     pass: Pass,
-    /// The type as the docs show it.
-    pub shown: String,
 }
 
 /// How a parameter's value reaches the call's setter.
@@ -88,71 +86,62 @@ enum Pass {
     AsRef,
     /// `&value`.
     Borrow,
-    /// `value`, already a reference.
+    /// `value`, already a reference or an iterator.
     AsIs,
 }
 
 /// How a parameter of type `ty` is taken; `prefix` is the path to `types`.
 pub fn argument(api: &Api, ty: &TypeExpr, prefix: &str) -> Argument {
     let owned = |ty: &TypeExpr| Owned { api, ty, prefix }.to_string();
-    let plain = |ty: &TypeExpr| match ty {
-        TypeExpr::Named(i) => api.types[*i].name.clone(),
-        TypeExpr::Any => "serde_json::Value".to_string(),
-        other => owned(other),
-    };
-    let (ty, setter, pass, shown) = match ty {
+    let (ty, setter, pass) = match ty {
         TypeExpr::Integer => (
             "impl ::core::convert::Into<i64>".into(),
             "__int",
             Pass::Into,
-            "impl Into<i64>".into(),
         ),
         TypeExpr::Number => (
             "impl ::core::convert::Into<f64>".into(),
             "__num",
             Pass::Into,
-            "impl Into<f64>".into(),
         ),
-        TypeExpr::Boolean => ("bool".into(), "__arg", Pass::Borrow, "bool".into()),
+        TypeExpr::Boolean => ("bool".into(), "__arg", Pass::Borrow),
         TypeExpr::String => (
             "impl ::core::convert::AsRef<str>".into(),
             "__text",
             Pass::AsRef,
-            "impl AsRef<str>".into(),
         ),
-        TypeExpr::Array(item) => match item.as_ref() {
-            TypeExpr::String => (
-                "impl ::core::iter::IntoIterator<Item = impl ::core::convert::AsRef<str>>".into(),
-                "__texts",
-                Pass::AsIs,
-                "impl IntoIterator<Item = impl AsRef<str>>".into(),
-            ),
-            other => (
-                format!("impl ::core::convert::AsRef<[{}]>", owned(other)),
-                "__arg",
-                Pass::AsRef,
-                format!(
-                    "impl AsRef<[{}]>",
-                    plain(other).replace(VEC, "Vec").replace(STRING, "String")
-                ),
-            ),
-        },
-        TypeExpr::Any | TypeExpr::Named(_) => (
-            format!("&{}", owned(ty)),
-            "__arg",
+        TypeExpr::Array(item) if **item == TypeExpr::String => (
+            "impl ::core::iter::IntoIterator<Item = impl ::core::convert::AsRef<str>>".into(),
+            "__texts",
             Pass::AsIs,
-            format!("&{}", plain(ty)),
         ),
+        TypeExpr::Array(item) => (
+            format!("impl ::core::convert::AsRef<[{}]>", owned(item)),
+            "__arg",
+            Pass::AsRef,
+        ),
+        TypeExpr::Any | TypeExpr::Named(_) => (format!("&{}", owned(ty)), "__arg", Pass::AsIs),
     };
-    Argument {
-        ty,
-        setter,
-        pass,
-        shown,
-    }
+    Argument { ty, setter, pass }
 }
 
 impl Argument {
+    /// The type as the docs show it: the signature's, without the paths.
+    pub fn shown(&self) -> String {
+        let mut shown = self.ty.clone();
+        for path in [
+            "::core::convert::",
+            "::core::iter::",
+            "::std::vec::",
+            "::std::string::",
+            "::civis::__private::",
+            "super::types::",
+        ] {
+            shown = shown.replace(path, "");
+        }
+        shown
+    }
+
     /// `.setter("name", value)` for the parameter `ident` with the wire-level name `name`.
     pub fn set(&self, name: &str, ident: &str) -> String {
         let value = match self.pass {
