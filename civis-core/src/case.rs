@@ -1,5 +1,11 @@
 //! civis-python's conversion of camelCase names to snake_case, used for argument names at
 //! compile time and for the keys of dynamic responses at run time.
+//!
+//! Written here rather than taken from heck (already in the tree for UpperCamelCase): argument
+//! names must equal civis-python's exactly, and heck's `to_snake_case` agrees with its two
+//! regexes on plain camelCase but not elsewhere: heck turns `X-Trace` into `x_trace` where
+//! civis-python has `x-_trace`, `foo__bar` into `foo_bar`, `_id` into `id`, and splits
+//! `naïveÉtat` at the non-ASCII capital, which the regexes' ASCII classes do not.
 
 /// civis-python's `camel_to_snake`: `lastRunAt` → `last_run_at`, `HTTPCode` → `http_code`.
 ///

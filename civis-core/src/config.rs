@@ -88,33 +88,92 @@ impl Retry {
     }
 }
 
-/// Everything a client is made from.
+/// Everything a client is made from, as [`ClientBuilder::config`] resolved it (the environment
+/// filled in); read it from a client with [`Client::config`]. Its fields are private so that
+/// settings can be added without breaking code: each has a getter that states its default.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The API key.
-    pub api_key: ApiKey,
-    /// The API's base URL, ending in `/`.
-    pub base_url: String,
-    /// The full `User-Agent` header value.
-    pub user_agent: String,
-    /// Retry rules.
-    pub retry: Retry,
-    /// Longest time to open a connection.
-    pub connect_timeout: Duration,
-    /// Longest time to wait for the answer's headers, and for each read of its body.
-    pub read_timeout: Duration,
-    /// Longest time for one whole attempt, from connecting to the end of the body.
-    pub timeout: Duration,
-    /// Time and chance for retries.
-    pub clock: Arc<dyn Clock>,
-    /// How often runs are polled while waiting for them.
-    pub polling: Polling,
+    pub(crate) api_key: ApiKey,
+    pub(crate) base_url: String,
+    pub(crate) user_agent: String,
+    pub(crate) retry: Retry,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) read_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) polling: Polling,
+    pub(crate) max_response_size: u64,
+    pub(crate) job_id: Option<String>,
+    pub(crate) run_id: Option<String>,
+}
+
+impl Config {
+    /// The API key: [`ClientBuilder::api_key`], else `CIVIS_API_KEY` (no default: a client
+    /// without one is not built). Its `Debug` is redacted.
+    pub fn api_key(&self) -> &ApiKey {
+        &self.api_key
+    }
+
+    /// The API's base URL, ending in `/`: [`ClientBuilder::base_url`], else
+    /// `CIVIS_API_ENDPOINT`, else [`DEFAULT_API_ENDPOINT`].
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The whole `User-Agent` header: `civis-rust/<version>`, after the prefix given to
+    /// [`ClientBuilder::user_agent`] if any.
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// Retry rules. Defaults to [`Retry::default`]: 10 attempts within 600 s.
+    pub fn retry(&self) -> Retry {
+        self.retry
+    }
+
+    /// Longest time to open a connection. Defaults to 30 s.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// Longest time to wait for the answer's headers, and for each read of its body. Defaults
+    /// to 120 s.
+    pub fn read_timeout(&self) -> Duration {
+        self.read_timeout
+    }
+
+    /// Longest time for one whole attempt, from connecting to the end of the body. Defaults to
+    /// 600 s.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The time and chance source of retries and waits. Defaults to [`SystemClock`].
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// How often runs are polled while waiting for them. Defaults to [`Polling::default`]:
+    /// civis-python's 1 s, each pause 1.2 times the last, at most 15 s.
+    pub fn polling(&self) -> Polling {
+        self.polling
+    }
+
     /// The largest answer body read, in bytes; a larger one is `Error::ResponseTooLarge`.
-    pub max_response_size: u64,
-    /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID`.
-    pub job_id: Option<String>,
-    /// `X-Civis-Run-ID`, from `CIVIS_RUN_ID`.
-    pub run_id: Option<String>,
+    /// Defaults to [`DEFAULT_MAX_RESPONSE_SIZE`] (256 MiB).
+    pub fn max_response_size(&self) -> u64 {
+        self.max_response_size
+    }
+
+    /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID` (default: none, the header is not sent).
+    pub fn job_id(&self) -> Option<&str> {
+        self.job_id.as_deref()
+    }
+
+    /// `X-Civis-Run-ID`, from `CIVIS_RUN_ID` (default: none, the header is not sent).
+    pub fn run_id(&self) -> Option<&str> {
+        self.run_id.as_deref()
+    }
 }
 
 /// Builds a client; `C` is the client type built (a generated `ApiClient` or the plain
@@ -404,7 +463,7 @@ mod tests {
             assert!(build(url, false).is_ok(), "{url}");
         }
         assert_eq!(
-            build("http://api.example.com", true).unwrap().base_url,
+            build("http://api.example.com", true).unwrap().base_url(),
             "http://api.example.com/"
         );
     }

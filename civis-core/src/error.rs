@@ -213,6 +213,18 @@ impl fmt::Display for Error {
     }
 }
 
+impl Error {
+    /// The HTTP status of the answer the error comes from (an API error, 401, a redirect), or
+    /// `None` when there was no such answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Api { status, .. } | Self::Redirect { status, .. } => Some(*status),
+            Self::Unauthorized { .. } => Some(401),
+            _ => None,
+        }
+    }
+}
+
 /// How many characters of an answer's text an error's `Display` shows; the whole text stays in
 /// the variant's field. An error page of megabytes would otherwise become a log line of
 /// megabytes.
@@ -255,6 +267,18 @@ mod tests {
             method: "GET".into(),
             path: "/scripts/7".into(),
         }
+    }
+
+    #[test]
+    fn status_is_the_answers_when_there_is_one() {
+        assert_eq!(api_error("x".into()).status(), Some(500));
+        let unauthorized = Error::Unauthorized {
+            www_authenticate: String::new(),
+            method: "GET".into(),
+            path: "/".into(),
+        };
+        assert_eq!(unauthorized.status(), Some(401));
+        assert_eq!(Error::Usage("no".into()).status(), None);
     }
 
     #[test]

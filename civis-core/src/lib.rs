@@ -2,18 +2,20 @@
 //!
 //! Users depend on the `civis` crate, which re-exports this one. It holds what every generated
 //! client shares: the operation table types ([`Operation`]), and, with the `client` feature, the
-//! blocking transport ([`Client`]), errors ([`Error`]), the shared request path ([`Request`])
-//! and the response kinds ([`Response`], [`RawResponse`]). With the `spec` feature it also holds
-//! the Swagger 2.0 model and civis-python's naming rules that the `civis_api!` macro generates
-//! from.
+//! blocking transport ([`Client`]), errors ([`Error`]), the shared request path and the
+//! response kinds ([`Response`], [`RawResponse`]). With the `spec` feature it also holds the
+//! Swagger 2.0 model and civis-python's naming rules, and with `codegen` the generator that the
+//! `civis_api!` macro calls ([`codegen::generate`]).
 
-pub mod api_spec;
-pub mod case;
-pub mod operation;
-pub mod record;
+mod api_spec;
+mod case;
+#[cfg(feature = "codegen")]
+pub mod codegen;
+mod operation;
+mod record;
 #[cfg(feature = "spec")]
 pub mod spec;
-pub mod suggest;
+mod suggest;
 
 #[cfg(feature = "client")]
 mod client;
@@ -26,7 +28,7 @@ pub mod files;
 #[cfg(feature = "client")]
 mod helpers;
 #[cfg(feature = "client")]
-pub mod lenient;
+mod lenient;
 #[cfg(feature = "client")]
 mod request;
 #[cfg(feature = "client")]
@@ -34,7 +36,7 @@ mod resolver;
 #[cfg(feature = "client")]
 mod response;
 #[cfg(feature = "client")]
-pub mod retry;
+mod retry;
 #[cfg(feature = "client")]
 mod runs;
 
@@ -52,15 +54,48 @@ pub use error::Error;
 pub use files::{DownloadBuilder, DownloadReader, UploadBuilder};
 #[cfg(feature = "client")]
 pub use helpers::{split_schema_tablename, NameOrId};
-pub use operation::{Location, Operation, OperationTable, Param, ParamKind, TableRow};
+pub use operation::{Location, Operation, Param, ParamKind};
 #[cfg(feature = "client")]
-pub use request::{
-    build_http_request, find_operation, operation_index, percent_encode, HttpRequest, Iterable,
-    Pages, Request,
-};
+pub use request::{HttpRequest, Iterable, Pages};
 #[cfg(feature = "client")]
 pub use response::{Headers, NoContent, Pagination, RateLimit, RawResponse, Response};
 #[cfg(feature = "client")]
 pub use retry::{Clock, SystemClock};
 #[cfg(feature = "client")]
 pub use runs::{FinishedRun, LogEntry, Logs, Polling, Run, RunOutput, RunState};
+
+/// Plumbing for the code `civis_api!` generates, for the macro and for civis's command-line
+/// program: no part of the public API, and it changes without notice (as
+/// progenitor-client's and serde's `__private`). The crates of civis-rs pin each other's exact
+/// versions, so generated code always meets the items it was written against.
+#[doc(hidden)]
+pub mod __private {
+    /// The spec's download, cache and project file (`civis spec download`, the macro).
+    pub mod api_spec {
+        pub use crate::api_spec::*;
+    }
+    /// The JSON-object form of generated types.
+    pub mod record {
+        pub use crate::record::*;
+    }
+    /// "Did you mean ...?" for unknown names.
+    pub mod suggest {
+        pub use crate::suggest::*;
+    }
+    /// civis-python's camelCase to snake_case.
+    pub mod case {
+        pub use crate::case::*;
+    }
+    pub use crate::operation::{leak_operations, OperationTable, TableRow};
+    pub use serde;
+    pub use serde_json;
+
+    #[cfg(feature = "client")]
+    pub use crate::lenient::Lenient;
+    #[cfg(feature = "client")]
+    pub use crate::request::{
+        build_http_request, decode, find_operation, operation_index, percent_encode, Request, Texts,
+    };
+    #[cfg(feature = "client")]
+    pub use crate::retry::{is_idempotent, is_retryable};
+}

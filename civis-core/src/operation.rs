@@ -33,8 +33,9 @@ pub enum ParamKind {
     Object,
 }
 
-/// One argument of an operation.
+/// One argument of an operation. Built by the generated operation table, read by callers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Param {
     /// snake_case argument name, as in civis-python.
     pub name: &'static str,
@@ -48,8 +49,10 @@ pub struct Param {
     pub description: &'static str,
 }
 
-/// One method of a generated client, as civis-python names it.
+/// One method of a generated client, as civis-python names it. Built by the generated operation
+/// table (`ApiClient::operations()`), read by callers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Operation {
     /// The resource, e.g. `"scripts"`.
     pub resource: &'static str,
@@ -169,14 +172,16 @@ impl ParamKind {
 /// first use into [`Operation`]s that live as long as the program.
 #[derive(Debug)]
 pub struct OperationTable {
+    generator: &'static str,
     encoded: &'static str,
     decoded: std::sync::OnceLock<&'static [Operation]>,
 }
 
 impl OperationTable {
-    /// A table from the generator's JSON rows.
-    pub const fn new(encoded: &'static str) -> Self {
+    /// A table from the JSON rows written by the generator of civis-core version `generator`.
+    pub const fn new(generator: &'static str, encoded: &'static str) -> Self {
         Self {
+            generator,
             encoded,
             decoded: std::sync::OnceLock::new(),
         }
@@ -184,12 +189,25 @@ impl OperationTable {
 
     /// The operations, decoded once (the strings are kept for the life of the program, as the
     /// generated code's static data would be).
+    ///
+    /// # Panics
+    ///
+    /// When the rows do not decode, which happens only when the macro's civis-core (the
+    /// generator) and the program's (this reader) are different versions of the row format.
+    /// Every generated method indexes this table, so an empty one would fail far from the
+    /// cause; the panic names both versions instead.
     pub fn get(&'static self) -> &'static [Operation] {
         self.decoded.get_or_init(|| {
-            // The generator wrote these rows itself; a row that does not read would be a bug
-            // in it, and leaves the table empty rather than failing every call site.
             let rows: Vec<TableRow<String>> =
-                serde_json::from_str(self.encoded).unwrap_or_default();
+                serde_json::from_str(self.encoded).unwrap_or_else(|error| {
+                    panic!(
+                        "civis: the operation table that civis_api! wrote with civis-core {} does \
+                         not decode with civis-core {} ({error}); build with the same version of \
+                         civis, civis-macros and civis-core",
+                        self.generator,
+                        env!("CARGO_PKG_VERSION")
+                    )
+                });
             leak_operations(rows)
         })
     }
@@ -272,5 +290,33 @@ impl Operation {
             summary: leak(row.summary),
             params: Box::leak(params.into_boxed_slice()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static ROWS: OperationTable = OperationTable::new(
+        "0.1.0",
+        r#"[{"r":"tables","m":"get","v":"GET","p":"/tables/{id}","q":["id"],"o":[],"s":"Show","a":[["id","","P","I","The id"]]}]"#,
+    );
+
+    #[test]
+    fn rows_decode_into_operations() {
+        let [op] = ROWS.get() else { panic!("one row") };
+        assert_eq!((op.resource, op.method, op.verb), ("tables", "get", "GET"));
+        assert_eq!(
+            op.param("id").map(|p| (p.location, p.kind)),
+            Some((Location::Path, ParamKind::Integer))
+        );
+    }
+
+    static OTHER_FORMAT: OperationTable = OperationTable::new("9.9.9", r#"{"rows": []}"#);
+
+    #[test]
+    #[should_panic(expected = "wrote with civis-core 9.9.9 does not decode with civis-core")]
+    fn rows_of_another_format_panic_naming_both_versions() {
+        OTHER_FORMAT.get();
     }
 }

@@ -28,12 +28,14 @@ pub struct HttpRequest {
 /// A call being prepared: an operation and the arguments given so far.
 ///
 /// Generated methods wrap it in a typed builder; [`Client::call_table`] fills it from JSON.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Request<'a> {
     client: &'a Client,
     operation: &'static Operation,
     args: Vec<(&'static str, Value)>,
-    error: Option<Error>,
+    /// The first argument that could not be set, reported when the call is built; kept as
+    /// text so that a prepared call can be cloned.
+    error: Option<String>,
 }
 
 impl<'a> Request<'a> {
@@ -58,16 +60,16 @@ impl<'a> Request<'a> {
             return self;
         }
         let Some(param) = self.operation.param(name) else {
-            self.error = Some(unknown_argument(self.operation, name));
+            self.error = Some(unknown_argument(self.operation, name).to_string());
             return self;
         };
         match serde_json::to_value(value) {
             Ok(value) => self.set(param.name, value),
             Err(e) => {
-                self.error = Some(Error::Usage(format!(
+                self.error = Some(format!(
                     "argument `{name}` of {}.{} cannot be sent as JSON: {e}",
                     self.operation.resource, self.operation.method
-                )))
+                ))
             }
         }
         self
@@ -83,7 +85,7 @@ impl<'a> Request<'a> {
     /// The HTTP request these arguments make.
     pub fn build(&self) -> Result<HttpRequest, Error> {
         if let Some(error) = &self.error {
-            return Err(Error::Usage(error.to_string()));
+            return Err(Error::Usage(error.clone()));
         }
         build_http_request(self.operation, &self.args)
     }
@@ -144,8 +146,16 @@ fn decode_dynamic_page(raw: RawResponse, method: &str, path: &str) -> Result<Vec
 }
 
 /// Marks the operations that can iterate over all pages (a GET with `limit` and `page_num`):
-/// generated calls of those operations have `iter_all`.
-pub trait Iterable {}
+/// their generated calls have `iter_all`, which yields `Item`s, the elements of one page.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be paged: its operation has no `limit` and `page_num` arguments, so its call has no `iter_all`",
+    label = "this operation cannot be paged",
+    note = "send the call with `.send()` for its one answer"
+)]
+pub trait Iterable {
+    /// The type of one item of a page.
+    type Item;
+}
 
 /// A lazy iterator over the items of all pages of a list operation, one page in memory at a
 /// time (civis-python's `iterator=True`).
@@ -490,15 +500,35 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
+/// Every character but RFC 3986's unreserved ones (letters, digits, `-`, `.`, `_`, `~`).
+const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
+    percent_encoding::utf8_percent_encode(text, NOT_UNRESERVED).to_string()
+}
+
+/// A slice of strings serialised as a JSON array: what an array-of-strings argument is sent as,
+/// whatever string type the caller holds (`&[&str]`, `Vec<String>`, ...).
+#[derive(Debug)]
+pub struct Texts<'s, S>(pub &'s [S]);
+
+impl<S: AsRef<str>> Serialize for Texts<'_, S> {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        serializer.collect_seq(self.0.iter().map(AsRef::as_ref))
     }
-    out
+}
+
+/// Decodes `body` as `T`, as `.send()` does for `operation`'s answer; for the generated
+/// `ApiClient::decode_response`.
+pub fn decode<T: DeserializeOwned>(body: &[u8], operation: &Operation) -> Result<(), Error> {
+    let raw = RawResponse {
+        headers: Headers::default(),
+        body: body.to_vec(),
+    };
+    raw.json::<T>(operation.verb, operation.path).map(drop)
 }

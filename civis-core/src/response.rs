@@ -22,6 +22,7 @@ pub struct Headers {
 
 /// The API's rate-limit headers: 1,000 general or 100 run-creating requests per 300 s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RateLimit {
     /// `X-RateLimit-Limit`: requests allowed in the period.
     pub limit: u64,
@@ -31,6 +32,7 @@ pub struct RateLimit {
 
 /// The pagination headers of a list page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Pagination {
     /// `X-Pagination-Current-Page`, from 1.
     pub current_page: u64,
@@ -207,21 +209,13 @@ impl RawResponse {
     }
 }
 
+/// The status's standard reason phrase (`http`'s table, which ureq re-exports), for an error
+/// answer without a body.
 fn reason(status: u16) -> &'static str {
-    match status {
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        409 => "Conflict",
-        422 => "Unprocessable Entity",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "Error",
-    }
+    ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Error")
 }
 
 /// The typed response of an operation whose spec documents no body (a 204, a 202): whatever

@@ -24,19 +24,9 @@ pub fn closest_few<'c>(name: &str, candidates: &[&'c str], most: usize) -> Vec<&
     close.into_iter().take(most).map(|(_, c)| c).collect()
 }
 
-/// Levenshtein distance over chars.
+/// Levenshtein distance over chars (strsim's).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 #[cfg(test)]

@@ -13,6 +13,9 @@ pub struct MacroInput {
     pub resources: Resources,
     /// Whether to generate `ApiClient::decode_response` (`decode_by_name = true`).
     pub decode_by_name: bool,
+    /// The path of the `civis` crate in generated code (`crate = "..."`), for a renamed
+    /// dependency; `None` for `::civis`.
+    pub crate_path: Option<String>,
     /// Where errors about the spec point.
     pub span: Span,
 }
@@ -24,8 +27,34 @@ impl Parse for MacroInput {
         let mut resources = None;
         let mut api_version = None;
         let mut decode_by_name = None;
+        let mut crate_path = None;
         let mut first = true;
         while !input.is_empty() {
+            if input.peek(Token![crate]) && input.peek2(Token![=]) {
+                // `crate` is a keyword, which `Ident` does not parse, as in serde's
+                // `#[serde(crate = "...")]`.
+                let key: Token![crate] = input.parse()?;
+                input.parse::<Token![=]>()?;
+                let value: Expr = input.parse()?;
+                let key = Ident::new("crate", key.span);
+                let text = string_value(&value, &key)?;
+                if syn::parse_str::<syn::Path>(&text.value()).is_err() {
+                    return Err(syn::Error::new(
+                        text.span(),
+                        format!(
+                            "`crate` takes the path of the civis crate as your crate names it, e.g. \
+                             crate = \"::my_civis\"; {:?} is not a path",
+                            text.value()
+                        ),
+                    ));
+                }
+                set_once(&mut crate_path, text.value(), &key)?;
+                first = false;
+                if !input.is_empty() {
+                    input.parse::<Token![,]>()?;
+                }
+                continue;
+            }
             if input.peek(Ident) && input.peek2(Token![=]) {
                 let key: Ident = input.parse()?;
                 input.parse::<Token![=]>()?;
@@ -81,7 +110,7 @@ impl Parse for MacroInput {
                             key.span(),
                             format!(
                                 "unknown option `{other}`: civis_api! takes a spec path, `resources = \"base\" | \"all\"`, \
-                                 `api_version = \"1.0\"` and `decode_by_name = true`"
+                                 `api_version = \"1.0\"`, `decode_by_name = true` and `crate = \"path\"`"
                             ),
                         ))
                     }
@@ -112,6 +141,7 @@ impl Parse for MacroInput {
             path,
             resources: resources.unwrap_or_default(),
             decode_by_name: decode_by_name.unwrap_or(false),
+            crate_path,
             span,
         })
     }
@@ -135,6 +165,8 @@ fn string_value(value: &Expr, key: &Ident) -> syn::Result<LitStr> {
 fn example(key: &Ident) -> &'static str {
     if key == "api_version" {
         "1.0"
+    } else if key == "crate" {
+        "::my_civis"
     } else {
         "all"
     }

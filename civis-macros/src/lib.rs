@@ -3,7 +3,6 @@
 //!
 //! Use it through the `civis` crate, which documents it: `civis::civis_api!`.
 
-mod codegen;
 mod input;
 mod source;
 
@@ -37,6 +36,8 @@ use input::MacroInput;
 /// - `decode_by_name = true` (default `false`) adds `ApiClient::decode_response(resource,
 ///   method, body)`, which decodes a body as that operation's typed response; for conformance
 ///   checks and tools.
+/// - `crate = "::my_civis"`: the path by which your crate names `civis`, when the dependency is
+///   renamed (default `::civis`), as serde's `#[serde(crate = "...")]`.
 ///
 /// The expansion is redone when the spec file changes. Bad input is a compile error at the
 /// macro call that says what to fix.
@@ -49,8 +50,9 @@ use input::MacroInput;
 ///   one accessor per resource (`client.scripts()`);
 /// - `resources`: one struct per resource with one method per operation, named as civis-python
 ///   names it; required arguments positional, in civis-python's order;
-/// - `Call`, the prepared call those methods return: optional arguments are its setters, and
-///   `send()`, `send_dynamic()` and `send_raw()` perform it;
+/// - `Call`, the prepared call those methods return: optional arguments are its setters (each
+///   method's docs list its own, with their types), and `send()`, `send_dynamic()` and
+///   `send_raw()` perform it;
 /// - `types`: one struct per spec definition;
 /// - `ops`: marker types that give each operation's `Call` its own setters.
 #[proc_macro]
@@ -106,14 +108,12 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let generated = codegen::source(
-        &api,
-        &codegen::Options {
-            file: &file,
-            resources: input.resources,
-            decode_by_name: input.decode_by_name,
-        },
-    );
+    let mut options = civis_core::codegen::Options::default();
+    options.file = &file;
+    options.resources = input.resources;
+    options.decode_by_name = input.decode_by_name;
+    options.crate_path = input.crate_path.as_deref().unwrap_or_default();
+    let generated = civis_core::codegen::generate(&api, &options);
 
     // Tracking: `include_bytes!` makes cargo redo the expansion when the spec file changes, and
     // `option_env!` when CIVIS_API_SPEC changes (it matters whenever no path was given).
@@ -143,6 +143,3 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
     };
     Ok((tracking, generated))
 }
-
-#[cfg(test)]
-mod robustness;

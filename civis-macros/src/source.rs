@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use civis_core::api_spec;
+use civis_core::__private::api_spec;
 
 /// A spec file found and read.
 pub struct SpecSource {

@@ -40,19 +40,62 @@
 #[cfg(feature = "api-client")]
 extern crate self as civis;
 
-pub use civis_core::*;
+// The public API, item by item (civis-core's public items are its own too). One item a line,
+// so that adding one is a one-line change.
+pub use civis_core::cache_api_spec;
+pub use civis_core::get_api_spec;
+pub use civis_core::split_schema_tablename;
+pub use civis_core::ApiKey;
+pub use civis_core::Client;
+pub use civis_core::ClientBuilder;
+pub use civis_core::Clock;
+pub use civis_core::Config;
+pub use civis_core::Error;
+pub use civis_core::Headers;
+pub use civis_core::HttpRequest;
+pub use civis_core::Iterable;
+pub use civis_core::Location;
+pub use civis_core::NameOrId;
+pub use civis_core::NoContent;
+pub use civis_core::Operation;
+pub use civis_core::Pages;
+pub use civis_core::Pagination;
+pub use civis_core::Param;
+pub use civis_core::ParamKind;
+pub use civis_core::RateLimit;
+pub use civis_core::RawResponse;
+pub use civis_core::Response;
+pub use civis_core::Retry;
+pub use civis_core::SystemClock;
+pub use civis_core::DEFAULT_API_ENDPOINT;
+pub use civis_core::DEFAULT_MAX_RESPONSE_SIZE;
+// Runs of jobs.
+pub use civis_core::FinishedRun;
+pub use civis_core::LogEntry;
+pub use civis_core::Logs;
+pub use civis_core::Polling;
+pub use civis_core::Run;
+pub use civis_core::RunOutput;
+pub use civis_core::RunState;
+// Files in and out of Civis.
+pub use civis_core::files;
+pub use civis_core::DownloadBuilder;
+pub use civis_core::DownloadReader;
+pub use civis_core::UploadBuilder;
 pub use civis_macros::civis_api;
+
+/// Plumbing for generated code; not part of the public API (see `civis_core::__private`).
+#[doc(hidden)]
+pub use civis_core::__private;
+// Crate-internal names for the plumbing that the mock and the command-line program use.
+#[allow(unused_imports)]
+use civis_core::__private::{api_spec, suggest};
 
 #[cfg(feature = "mock")]
 pub mod mock;
 
 #[cfg(all(feature = "cli", feature = "api-client"))]
 pub mod cli;
-
-#[doc(hidden)]
-pub use serde;
-#[doc(hidden)]
-pub use serde_json;
 
 /// The ready-made client for the spec this crate was built with (`resources = "base"`).
 #[cfg(feature = "api-client")]

@@ -78,7 +78,7 @@ fn an_unmatched_request_gets_a_404_naming_the_closest_recording() {
     let err = client
         .admin()
         .list_organizations()
-        .org_type(&["ads"])
+        .org_type(["ads"])
         .send()
         .unwrap_err();
     assert!(matches!(err, Error::Api { status: 404, .. }), "{err}");

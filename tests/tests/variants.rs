@@ -76,7 +76,7 @@ fn keyword_and_clashing_names_get_usable_setters() {
     let request = client()
         .widgets()
         .list()
-        .status(&["new", "old"])
+        .status(["new", "old"])
         .r#type("b")
         .send_(true)
         .x__trace("abc")
@@ -111,7 +111,7 @@ fn nested_request_types_serialise_with_snake_case_keys() {
         .widgets()
         .post("w")
         .owner(&owner)
-        .sizes(&[1, 2])
+        .sizes([1, 2])
         .params(&[json!({"anyKey": 1})])
         .http_request()
         .unwrap();
@@ -177,16 +177,17 @@ fn responses_decode_renamed_recursive_and_aliased_types() {
 }
 
 #[test]
-fn definitions_named_like_imported_std_types_and_keywords_get_other_names() {
-    // `Vec`, `Option` and `self` are spec definitions here; the generated modules import
-    // std's `Vec` and `Option`, so the definitions become `Vec2`, `Option2` and (`Self` being a keyword) `Self2`.
-    let decoded: types::Vec2 = serde_json::from_value(json!({
+fn definitions_named_like_std_types_keep_their_names() {
+    // `Vec`, `Option` and `self` are spec definitions here. Generated code writes std's types
+    // by their full paths, so `Vec` and `Option` keep their names; `Self` is a keyword, so the
+    // definition `self` becomes `Self2`.
+    let decoded: types::Vec = serde_json::from_value(json!({
         "items": [{"value": "a"}, {"value": null}],
         "owner": {"id": 7},
         "empty": {"anything": 1}
     }))
     .unwrap();
-    let items: Vec<types::Option2> = decoded.items.unwrap();
+    let items: std::vec::Vec<types::Option> = decoded.items.unwrap();
     assert_eq!(items[0].value.as_deref(), Some("a"));
     assert_eq!(items[1].value, None);
     let owner: types::Self2 = decoded.owner.unwrap();
@@ -199,15 +200,15 @@ fn definitions_named_like_imported_std_types_and_keywords_get_other_names() {
 
 #[test]
 fn identical_definitions_are_one_type() {
-    // `OptionCopy` has the fields of `Option` (`Option2` here), so it is merged into it; then
-    // `Twin2` has the fields of `Twin`, and is merged in the next pass.
+    // `OptionCopy` has the fields of `Option`, so it is merged into it; then `Twin2` has the
+    // fields of `Twin`, and is merged in the next pass.
     let twin: types::Twin = types::Twin2 {
         left: Some(types::OptionCopy {
             value: Some("same".into()),
         }),
         count: Some(2),
     };
-    let copy: types::Option2 = twin.left.clone().unwrap();
+    let copy: types::Option = twin.left.clone().unwrap();
     assert_eq!(copy.value.as_deref(), Some("same"));
     let decoded: Vec<types::Twin2> =
         serde_json::from_value(json!([{"left": {"value": "v"}, "count": 1}])).unwrap();

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use heck::ToUpperCamelCase;
 use indexmap::IndexMap;
 
 use super::model::{Api, Field, Location, Operation, Param, TypeDef, TypeExpr};
@@ -124,8 +123,11 @@ fn methods_of(
         let mut methods = vec![make(preferred.clone(), spec_warning.clone())];
         if naming::LEGACY_PATHS_WITH_LIST_NAME.contains(&path) {
             let alias = naming::legacy_alias_warning(&resource, &legacy, &preferred);
-            let warning = format!("{alias}{}", spec_warning.unwrap_or_default());
-            methods.push(make(legacy, Some(warning.trim().to_string())));
+            let warning = match spec_warning {
+                Some(spec) => format!("{alias}. {spec}"),
+                None => alias,
+            };
+            methods.push(make(legacy, Some(warning)));
         }
         Ok(methods)
     } else {
@@ -274,21 +276,12 @@ impl<'d> TypeTable<'d> {
     }
 
     fn reserve(&mut self, origin: String, wanted: &str) -> usize {
-        let mut base = wanted
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect::<String>()
-            .to_upper_camel_case();
-        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
-            base = format!("Type{base}");
-        }
+        let base = naming::upper_camel(wanted);
         let mut name = base.clone();
         let mut n = 2;
-        // `Self` is the one keyword an UpperCamelCase name can be.
-        while self.taken.contains_key(&name)
-            || name == "Self"
-            || naming::RESERVED_TYPE_NAMES.contains(&name.as_str())
-        {
+        // `Self` is the one keyword an UpperCamelCase name can be. Generated code writes
+        // std's types by full paths, so a definition called `Option` or `Vec` keeps its name.
+        while self.taken.contains_key(&name) || name == "Self" {
             name = format!("{base}{n}");
             n += 1;
         }

@@ -111,8 +111,8 @@ pub struct Field {
 pub struct TypeDef {
     /// Where it comes from: the definition name, or `Parent.field` for inline objects.
     pub origin: String,
-    /// UpperCamelCase name, unique within the model; a valid Rust identifier as it is: not
-    /// `Self`, not one of `naming::RESERVED_TYPE_NAMES`.
+    /// UpperCamelCase name, unique within the model; a valid Rust identifier as it is (not
+    /// `Self`).
     pub name: String,
     /// The spec's description.
     pub description: String,

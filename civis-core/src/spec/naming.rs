@@ -157,14 +157,21 @@ impl Resources {
     }
 }
 
-/// Type names the generated modules import from `std` and `civis` to keep the expansion short,
-/// and which spec definitions and resources therefore cannot take (one named `Vec` becomes
-/// `Vec2`).
-pub const RESERVED_TYPE_NAMES: &[&str] = &["Box", "Call", "Option", "Result", "String", "Vec"];
+/// Words that cannot be raw identifiers; they get a trailing underscore instead.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Rust's strict and reserved keywords (2021 edition, and `gen` of 2024).
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
 
 /// `name` as the characters of a Rust identifier: everything outside `[A-Za-z0-9_]` becomes
-/// `_`, and a leading digit (or nothing at all) gets a `_` in front. Keywords are left to the
-/// code generator.
+/// `_`, and a leading digit (or nothing at all) gets a `_` in front. Keywords are handled by
+/// [`ident`].
 pub fn identifier(name: &str) -> String {
     let mut out: String = name
         .chars()
@@ -180,6 +187,74 @@ pub fn identifier(name: &str) -> String {
         out.insert(0, '_');
     }
     out
+}
+
+/// A name as a Rust identifier, spelled as source text: [`identifier`], then raw (`r#type`)
+/// for keywords, or with a trailing `_` for the few words that cannot be raw.
+pub fn ident(name: &str) -> String {
+    keyword_safe(identifier(name))
+}
+
+/// An identifier made raw or suffixed where it is a keyword.
+fn keyword_safe(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// UpperCamelCase of any name (`json_values` → `JsonValues`, `Object0.owner` → `Object0Owner`)
+/// as a type name: heck's word rules over the name's letters and digits, with `Type` in front
+/// when nothing or a digit would lead. The one rule for every generated type name: spec types,
+/// resource structs and operation markers.
+pub fn upper_camel(name: &str) -> String {
+    let words: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let camel = heck::ToUpperCamelCase::to_upper_camel_case(words.as_str());
+    if camel.is_empty() || camel.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("Type{camel}")
+    } else {
+        camel
+    }
+}
+
+/// Hands out identifiers that are unique within one scope (a module, an impl block, a
+/// parameter list): a name that comes out the same as one already given gets trailing
+/// underscores.
+#[derive(Debug, Default)]
+pub struct Scope {
+    /// Names taken before the scope opened: plain identifiers, compared as they are (a scope is
+    /// opened per operation, so the list is not copied into `taken`).
+    reserved: &'static [&'static str],
+    taken: std::collections::HashSet<String>,
+}
+
+impl Scope {
+    /// A scope where `reserved` names, plain identifiers, are already taken.
+    pub fn reserving(reserved: &'static [&'static str]) -> Self {
+        Self {
+            reserved,
+            taken: Default::default(),
+        }
+    }
+
+    /// A unique identifier for `wanted`, as source text.
+    pub fn ident(&mut self, wanted: &str) -> String {
+        let mut name = identifier(wanted);
+        loop {
+            let candidate = keyword_safe(name.clone());
+            if !self.reserved.contains(&candidate.as_str()) && self.taken.insert(candidate.clone())
+            {
+                return candidate;
+            }
+            name.push('_');
+        }
+    }
 }
 
 /// The resource a path belongs to: its first segment, lower-cased, hyphens to underscores.
@@ -231,12 +306,12 @@ pub fn method_name(verb: &str, path: &str, legacy: bool, returns_array: bool) ->
     name.replace('-', "_")
 }
 
-/// The warning civis-python attaches to a legacy `list_*` alias.
+/// The deprecation note of a legacy `list_*` alias (civis-python keeps these names until its
+/// v3.0.0 and warns in its own terms; this says what to call in Rust).
 pub fn legacy_alias_warning(resource: &str, legacy: &str, preferred: &str) -> String {
     format!(
-        "The method name ``<client>.{resource}.{legacy}`` is deprecated and will be removed at \
-         civis-python v3.0.0 (no release timeline yet). Please switch to \
-         ``<client>.{resource}.{preferred}`` for the same method."
+        "use `{resource}().{preferred}()`: `{legacy}` is the legacy name of the same method, kept \
+         because civis-python still offers it"
     )
 }
 
@@ -266,6 +341,35 @@ mod tests {
             method_name("get", "databases/{id}/advanced-settings", false, false),
             "get_advanced_settings"
         );
+    }
+
+    #[test]
+    fn every_name_becomes_a_valid_identifier() {
+        assert_eq!(ident("type"), "r#type");
+        assert_eq!(ident("self"), "self_");
+        assert_eq!(ident("2fa-code"), "_2fa_code");
+        assert_eq!(ident(""), "__");
+        assert_eq!(ident("_"), "__");
+        assert_eq!(ident("naïve"), "na_ve");
+    }
+
+    #[test]
+    fn type_names_are_upper_camel_case_identifiers() {
+        assert_eq!(upper_camel("json_values"), "JsonValues");
+        assert_eq!(upper_camel("Object0.owner"), "Object0Owner");
+        assert_eq!(upper_camel("call-me"), "CallMe");
+        assert_eq!(upper_camel("2fa"), "Type2fa");
+        assert_eq!(upper_camel(""), "Type");
+    }
+
+    #[test]
+    fn a_scope_never_repeats_an_identifier() {
+        let mut scope = Scope::reserving(&["send"]);
+        assert_eq!(scope.ident("send"), "send_");
+        assert_eq!(scope.ident("a-b"), "a_b");
+        assert_eq!(scope.ident("a_b"), "a_b_");
+        assert_eq!(scope.ident("type"), "r#type");
+        assert_eq!(scope.ident("type"), "type_");
     }
 
     #[test]

@@ -97,7 +97,7 @@ fn usage_error(error: clap::Error, names: &[String]) -> ExitCode {
     if error.kind() == ErrorKind::InvalidSubcommand {
         if let Some(ContextValue::String(wrong)) = error.get(ContextKind::InvalidSubcommand) {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let close = civis_core::suggest::closest_few(wrong, &names, 3);
+            let close = crate::suggest::closest_few(wrong, &names, 3);
             if !close.is_empty() {
                 eprintln!(
                     "error: unrecognized command '{wrong}'; did you mean {}?\n\nFor more information, try '--help'.",

@@ -3,11 +3,11 @@
 //! open ID`.
 
 use clap::{value_parser, Arg, ArgMatches, Command};
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
 use super::output::Format;
 use super::{client, extend};
-use crate::{ApiClient, Error};
+use crate::{ApiClient, Error, HttpRequest, Response};
 
 const COMMANDS: [&str; 5] = ["download", "new", "up", "down", "open"];
 
@@ -94,7 +94,7 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
         }
         "download" => {
             let client = client()?;
-            let notebook = client.notebooks().get(id).send_dynamic()?;
+            let notebook = api(&client, "GET", &format!("/notebooks/{id}"), None)?;
             let text = |key: &str| notebook.get(key).and_then(Value::as_str).unwrap_or("");
             let file_id = notebook.get("file_id").and_then(Value::as_i64).unwrap_or(0);
             let url = text("notebook_url");
@@ -115,14 +115,9 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
                 .get_one::<String>("language")
                 .cloned()
                 .unwrap_or_else(|| "python3".into());
-            let mut post = client.notebooks().post().language(language.as_str());
-            if let Some(memory) = number("mem") {
-                post = post.memory(memory);
-            }
-            if let Some(cpu) = number("cpu") {
-                post = post.cpu(cpu);
-            }
-            let created = post.send_dynamic()?;
+            let mut body = sizes(number("mem"), number("cpu"));
+            body.insert("language".into(), json!(language));
+            let created = api(&client, "POST", "/notebooks", Some(Value::Object(body)))?;
             let id = created
                 .get("id")
                 .and_then(Value::as_i64)
@@ -135,23 +130,52 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
         }
         "up" => {
             let client = client()?;
-            let mut patch = client.notebooks().patch(id);
-            if let Some(memory) = number("mem") {
-                patch = patch.memory(memory);
-            }
-            if let Some(cpu) = number("cpu") {
-                patch = patch.cpu(cpu);
-            }
-            patch.send_dynamic()?;
+            let body = sizes(number("mem"), number("cpu"));
+            api(
+                &client,
+                "PATCH",
+                &format!("/notebooks/{id}"),
+                Some(Value::Object(body)),
+            )?;
             start(&client, id, output)
         }
         _ => down(id),
     }
 }
 
+/// One request to the API at a fixed path, as civis-python's commands make them; these do not
+/// depend on the operations this program was built with.
+fn api(
+    client: &ApiClient,
+    verb: &'static str,
+    path: &str,
+    body: Option<Value>,
+) -> Result<Response, Error> {
+    let request = HttpRequest {
+        verb,
+        path_and_query: path.to_string(),
+        headers: Vec::new(),
+        body,
+    };
+    Response::from_raw(client.execute(&request)?, verb, path)
+}
+
+/// The `memory` and `cpu` of a notebook, those given.
+fn sizes(memory: Option<i64>, cpu: Option<i64>) -> Map<String, Value> {
+    [("memory", memory), ("cpu", cpu)]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key.to_string(), json!(value?))))
+        .collect()
+}
+
 /// Starts a deployment of notebook `id` and opens it.
 fn start(client: &ApiClient, id: i64, output: Format) -> Result<(), Error> {
-    let deployment = client.notebooks().post_deployments(id).send_dynamic()?;
+    let deployment = api(
+        client,
+        "POST",
+        &format!("/notebooks/{id}/deployments"),
+        Some(json!({})),
+    )?;
     output.print(deployment.json())?;
     open(id);
     Ok(())
@@ -161,7 +185,7 @@ fn start(client: &ApiClient, id: i64, output: Format) -> Result<(), Error> {
 /// nothing runs (and fails on it); this says so and stops there.
 fn down(id: i64) -> Result<(), Error> {
     let client = client()?;
-    let notebook = client.notebooks().get(id).send_dynamic()?;
+    let notebook = api(&client, "GET", &format!("/notebooks/{id}"), None)?;
     let deployment = notebook.get("most_recent_deployment");
     let field = |key: &str| deployment.and_then(|d| d.get(key));
     let state = field("state").and_then(Value::as_str).unwrap_or("none");
@@ -172,10 +196,13 @@ fn down(id: i64) -> Result<(), Error> {
     let deployment_id = field("deployment_id")
         .and_then(Value::as_i64)
         .ok_or_else(|| Error::NotFound(format!("notebook {id}'s deployment has no id")))?;
-    client
-        .notebooks()
-        .delete_deployments(id, deployment_id)
-        .send_raw()?;
+    let path = format!("/notebooks/{id}/deployments/{deployment_id}");
+    client.execute(&HttpRequest {
+        verb: "DELETE",
+        path_and_query: path,
+        headers: Vec::new(),
+        body: None,
+    })?;
     println!("Stopped deployment {deployment_id} of notebook {id}.");
     Ok(())
 }

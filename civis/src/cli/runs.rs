@@ -68,7 +68,7 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
         "run" => {
             let run = client.run_job(id("job_id"))?;
             if matches.get_flag("wait") {
-                let finished = wait_showing_progress(&run, client.config().polling)?;
+                let finished = wait_showing_progress(&run, client.config().polling())?;
                 output.print(finished.response.json())
             } else {
                 output.print(&serde_json::json!({

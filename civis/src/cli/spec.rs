@@ -94,9 +94,9 @@ pub fn from_file(path: &Path) -> Result<&'static [Operation], Error> {
         .map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
     let rows = spec::table::rows(&api)
         .into_iter()
-        .map(crate::TableRow::into_owned)
+        .map(crate::__private::TableRow::into_owned)
         .collect();
-    Ok(crate::operation::leak_operations(rows))
+    Ok(crate::__private::leak_operations(rows))
 }
 
 /// The value of a `--spec PATH` (or `--spec=PATH`) given before the command: the spec must be

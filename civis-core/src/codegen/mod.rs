@@ -1,33 +1,42 @@
-//! Source text from the model: the `ApiClient`, the generic `Call`, the resources, the types
-//! and the operation table.
+//! The code generator of `civis_api!`: Rust source text from the model of a spec
+//! ([`crate::spec::Api`]): the `ApiClient`, the generic `Call`, the resources, the types and the
+//! operation table.
+//!
+//! It lives here, beside the model and the naming rules, rather than in the proc-macro crate,
+//! so that it can be called as a library: by the macro, by the snapshot tests of its output,
+//! and by the compile-time benchmark (a proc-macro crate can export nothing but macros).
 
 mod docs;
 mod emit;
-mod idents;
 mod resources;
 mod table;
 mod types;
 
-use civis_core::spec::model::Api;
-use civis_core::spec::Resources;
+use crate::spec::model::Api;
+use crate::spec::Resources;
 
 use emit::emit;
 
 /// Inherent methods of `ApiClient` that resource accessors must not take.
 const CLIENT_METHODS: &[&str] = &["new", "builder", "operations", "call", "client"];
 
-/// What the macro was asked for.
+/// What the macro was asked for. Fields may be added: start from [`Options::default`].
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Options<'a> {
-    /// File name of the spec, for the client's documentation.
+    /// File name of the spec, for the client's documentation (default: empty).
     pub file: &'a str,
-    /// The `resources` option.
+    /// The `resources` option (default: `Resources::Base`).
     pub resources: Resources,
-    /// The `decode_by_name` option.
+    /// The `decode_by_name` option (default: `false`).
     pub decode_by_name: bool,
+    /// The path by which generated code names the `civis` crate: the macro's `crate = "..."`
+    /// option, for a renamed dependency (default: empty, meaning `::civis`).
+    pub crate_path: &'a str,
 }
 
 /// The whole expansion as Rust source text.
-pub fn source(api: &Api, options: &Options<'_>) -> String {
+pub fn generate(api: &Api, options: &Options<'_>) -> String {
     // The expansion of the full spec is about 2.5 MB.
     let mut out = String::with_capacity(3 << 20);
     let names = resources::Names::new(api, CLIENT_METHODS);
@@ -41,7 +50,13 @@ pub fn source(api: &Api, options: &Options<'_>) -> String {
     resources::generate(&mut out, api, &names, &decoders);
     types::generate(&mut out, api);
     table::generate(&mut out, api);
-    out
+    // The generator writes `::civis::` and swaps it here for a renamed crate, rather than
+    // threading the path through every writer. The only other text in which it can occur is
+    // the spec's prose in doc strings, where it also names the crate.
+    match options.crate_path.trim() {
+        "" | "::civis" => out,
+        path => out.replace("::civis::", &format!("{path}::")),
+    }
 }
 
 fn client(out: &mut String, api: &Api, names: &resources::Names, options: &Options<'_>) {
@@ -122,7 +137,7 @@ impl ApiClient {
         &self,
         resource: &str,
         method: &str,
-        args: ::civis::serde_json::Value,
+        args: ::civis::__private::serde_json::Value,
     ) -> ::core::result::Result<::civis::Response, ::civis::Error> {
         self.client.call_table(operations(), resource, method, args)
     }
@@ -133,10 +148,14 @@ impl ApiClient {
 fn decoders(api: &Api) -> String {
     let mut out = String::from(
         "#[allow(clippy::type_complexity)]\n\
-         static DECODERS: &[fn(&[u8], &::civis::Operation) -> Result<(), ::civis::Error>] = &[\n",
+         static DECODERS: &[fn(&[u8], &::civis::Operation) -> ::core::result::Result<(), ::civis::Error>] = &[\n",
     );
     for op in &api.operations {
-        emit!(&mut out, "decode::<{}>,\n", types::response(api, op));
+        emit!(
+            &mut out,
+            "::civis::__private::decode::<{}>,\n",
+            types::response(api, op)
+        );
     }
     out.push_str(DECODE_RESPONSE);
     out
@@ -145,20 +164,12 @@ fn decoders(api: &Api) -> String {
 /// The end of `DECODERS` and what reads it.
 const DECODE_RESPONSE: &str = r#"];
 
-fn decode<T: serde::de::DeserializeOwned>(
-    body: &[u8],
-    operation: &::civis::Operation,
-) -> Result<(), ::civis::Error> {
-    let raw = ::civis::RawResponse { headers: ::civis::Headers::default(), body: body.to_vec() };
-    raw.json::<T>(operation.verb, operation.path).map(drop)
-}
-
 impl super::ApiClient {
     /// Decodes `body` as the typed response of `resource.method`, as `.send()` would,
     /// and reports whether it fits (generated with `decode_by_name = true`).
-    pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> Result<(), ::civis::Error> {
+    pub fn decode_response(resource: &str, method: &str, body: &[u8]) -> ::core::result::Result<(), ::civis::Error> {
         let operations = super::operations();
-        let index = ::civis::operation_index(operations, resource, method)?;
+        let index = ::civis::__private::operation_index(operations, resource, method)?;
         DECODERS[index](body, &operations[index])
     }
 }
@@ -168,13 +179,20 @@ impl super::ApiClient {
 /// its instances (`impl Call<'_, R, ops::Marker>`), which is why it lives in the generated code
 /// rather than in `civis-core`: inherent impls must be in the crate that defines the type.
 const CALL: &str = r#"
-/// A prepared call of one operation: set its optional arguments with its setters, then
-/// send it with [`send`](Call::send) (typed), [`send_dynamic`](Call::send_dynamic)
-/// (a [`civis::Response`](::civis::Response)) or [`send_raw`](Call::send_raw).
+/// A prepared call of one operation: set its optional arguments with its setters (listed in
+/// the docs of the method that returned it), then send it with [`send`](Call::send) (typed),
+/// [`send_dynamic`](Call::send_dynamic) (a [`civis::Response`](::civis::Response)) or
+/// [`send_raw`](Call::send_raw). It can be cloned to send the same call again.
 #[must_use = "a call does nothing until it is sent"]
 pub struct Call<'a, R, M> {
-    request: ::civis::Request<'a>,
+    request: ::civis::__private::Request<'a>,
     marker: ::core::marker::PhantomData<fn() -> (R, M)>,
+}
+
+impl<R, M> ::core::clone::Clone for Call<'_, R, M> {
+    fn clone(&self) -> Self {
+        Self { request: self.request.clone(), marker: ::core::marker::PhantomData }
+    }
 }
 
 impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
@@ -185,11 +203,28 @@ impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
 
 impl<'a, R, M> Call<'a, R, M> {
     fn new(client: &'a ::civis::Client, operation: &'static ::civis::Operation) -> Self {
-        Self { request: ::civis::Request::new(client, operation), marker: ::core::marker::PhantomData }
+        Self { request: ::civis::__private::Request::new(client, operation), marker: ::core::marker::PhantomData }
     }
 
-    fn arg<T: ::civis::serde::Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
+    fn __arg<T: ::civis::__private::serde::Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
         Self { request: self.request.arg(name, value), marker: ::core::marker::PhantomData }
+    }
+
+    fn __int(self, name: &str, value: i64) -> Self {
+        self.__arg(name, &value)
+    }
+
+    fn __num(self, name: &str, value: f64) -> Self {
+        self.__arg(name, &value)
+    }
+
+    fn __text(self, name: &str, value: &str) -> Self {
+        self.__arg(name, value)
+    }
+
+    fn __texts<S: ::core::convert::AsRef<str>>(self, name: &str, values: impl ::core::iter::IntoIterator<Item = S>) -> Self {
+        let values: ::std::vec::Vec<S> = values.into_iter().collect();
+        self.__arg(name, &::civis::__private::Texts(&values))
     }
 
     /// The operation this call invokes.
@@ -213,9 +248,31 @@ impl<'a, R, M> Call<'a, R, M> {
     pub fn send_dynamic(self) -> ::core::result::Result<::civis::Response, ::civis::Error> {
         self.request.send_dynamic()
     }
+
+    /// Iterates lazily over the items of every page (civis-python's `iterator=True`),
+    /// one page in memory at a time; `page_num` is ignored. Only operations that take
+    /// `limit` and `page_num` can be paged; on others this is a compile error.
+    // The bound names a method parameter (`T`, or `T` for the dynamic variant) so that rustc
+    // checks it at the call, where `Iterable`'s own message says the operation cannot be
+    // paged, rather than while looking the method up ("trait bounds were not satisfied").
+    pub fn iter_all<T>(self) -> ::civis::Pages<'a, T>
+    where
+        M: ::civis::Iterable<Item = T>,
+        T: ::civis::__private::serde::de::DeserializeOwned,
+    {
+        self.request.iter_all()
+    }
+
+    /// Iterates over the items of every page as dynamic responses.
+    pub fn iter_all_dynamic<T>(self) -> ::civis::Pages<'a, ::civis::Response>
+    where
+        M: ::civis::Iterable<Item = T>,
+    {
+        self.request.iter_all_dynamic()
+    }
 }
 
-impl<'a, R: ::civis::serde::de::DeserializeOwned, M> Call<'a, R, M> {
+impl<'a, R: ::civis::__private::serde::de::DeserializeOwned, M> Call<'a, R, M> {
     /// Sends the call and decodes the answer into its typed response.
     pub fn send(self) -> ::core::result::Result<R, ::civis::Error> {
         self.request.send()
@@ -227,18 +284,30 @@ impl<'a, R: ::civis::serde::de::DeserializeOwned, M> Call<'a, R, M> {
         self.request.send_with_headers()
     }
 }
+"#;
 
-impl<'a, T: ::civis::serde::de::DeserializeOwned, M: ::civis::Iterable> Call<'a, ::std::vec::Vec<T>, M> {
-    /// Iterates lazily over the items of every page (civis-python's `iterator=True`),
-    /// one page in memory at a time; `page_num` is ignored.
-    pub fn iter_all(self) -> ::civis::Pages<'a, T> {
-        self.request.iter_all()
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// Iterates over the items of every page as dynamic responses.
-    pub fn iter_all_dynamic(self) -> ::civis::Pages<'a, ::civis::Response> {
-        self.request.iter_all_dynamic()
+    const SPEC: &str = r##"{"swagger": "2.0", "paths": {"/users/me": {"get": {"summary": "Me",
+        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Me"}}}}}},
+        "definitions": {"Me": {"type": "object", "properties": {"id": {"type": "integer"}}}}}"##;
+
+    #[test]
+    fn a_renamed_crate_is_the_only_path_to_civis() {
+        let api = crate::spec::load(SPEC, Resources::All).unwrap();
+        let default = generate(&api, &Options::default());
+        assert!(default.contains("::civis::Client"));
+        let options = Options {
+            crate_path: "::my_civis",
+            ..Options::default()
+        };
+        let renamed = generate(&api, &options);
+        assert!(!renamed.contains("::civis::"), "{renamed}");
+        assert_eq!(
+            renamed.matches("::my_civis::").count(),
+            default.matches("::civis::").count()
+        );
     }
 }
-    
-"#;

@@ -2,22 +2,28 @@
 //! from. It is emitted as one string literal of compact JSON rows (`civis::TableRow`) that the
 //! client decodes on first use, not as thousands of struct literals: far less code for rustc.
 
-use civis_core::spec::model::Api;
+use crate::spec::model::Api;
 
-use super::emit::{emit, RawLit};
+use super::emit::{emit, Lit, RawLit};
 
 /// `static OPERATIONS` and `fn operations()`, rows in the model's order (sorted by resource,
 /// then method).
 pub fn generate(out: &mut String, api: &Api) {
-    let rows = civis_core::spec::table::rows(api);
-    // Serialising strings and plain values cannot fail; an empty table would show at once.
-    let encoded = serde_json::to_string(&rows).unwrap_or_default();
+    // One row a line, so that a change shows as the rows it changes in a diff of the
+    // expansion. Serialising strings and plain values cannot fail.
+    let rows: Vec<String> = crate::spec::table::rows(api)
+        .iter()
+        .map(|row| serde_json::to_string(row).unwrap_or_default())
+        .collect();
+    let encoded = format!("[\n{}\n]", rows.join(",\n"));
     emit!(
         out,
         "#[doc(hidden)]\n\
-         static OPERATIONS: ::civis::OperationTable = ::civis::OperationTable::new({});\n\
+         static OPERATIONS: ::civis::__private::OperationTable = \
+         ::civis::__private::OperationTable::new({}, {});\n\
          #[doc = \" The operation table, decoded once.\"]\n\
          fn operations() -> &'static [::civis::Operation] {{\nOPERATIONS.get()\n}}\n",
+        Lit(env!("CARGO_PKG_VERSION")),
         RawLit(&encoded)
     );
 }

@@ -1,10 +1,9 @@
 //! The macro never panics: the real spec, damaged at random places in every way JSON allows,
 //! either expands into syntactically valid Rust or yields an error message.
 
+use civis_core::codegen;
 use civis_core::spec::{self, Resources};
 use serde_json::Value;
-
-use crate::codegen;
 
 /// A small deterministic generator, so a failing case can be replayed by its seed.
 struct Lcg(u64);
@@ -102,12 +101,11 @@ fn damaged_specs_expand_or_explain() {
         let text = spec.to_string();
         let outcome = std::panic::catch_unwind(|| match spec::load(&text, Resources::All) {
             Ok(api) => {
-                let options = codegen::Options {
-                    file: "damaged.json",
-                    resources: Resources::All,
-                    decode_by_name: true,
-                };
-                syn::parse_file(&codegen::source(&api, &options))
+                let mut options = codegen::Options::default();
+                options.file = "damaged.json";
+                options.resources = Resources::All;
+                options.decode_by_name = true;
+                syn::parse_file(&codegen::generate(&api, &options))
                     .map(|_| true)
                     .map_err(|e| e.to_string())
             }

@@ -4,13 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use civis_core::spec::model::{Api, Operation, Param, TypeExpr};
-use civis_core::spec::naming::RESERVED_TYPE_NAMES;
-
+use super::docs;
 use super::emit::{self, emit, Lit};
-use super::idents::upper_camel;
-use super::types::{self, IMPORTS};
-use super::{docs, idents};
+use super::types;
+use crate::spec::model::{Api, Operation, Param, TypeExpr};
+use crate::spec::naming::{self, upper_camel};
 
 /// Method names of the generated `Call` that setters must not take.
 pub const CALL_METHODS: &[&str] = &[
@@ -18,12 +16,17 @@ pub const CALL_METHODS: &[&str] = &[
     "iter_all",
     "iter_all_dynamic",
     "new",
-    "arg",
     "operation",
     "send",
     "send_raw",
     "send_dynamic",
     "http_request",
+    "clone",
+    "__arg",
+    "__int",
+    "__num",
+    "__text",
+    "__texts",
 ];
 
 /// The identifiers of the generated items, each unique in its scope.
@@ -38,8 +41,9 @@ pub struct Names {
 
 impl Names {
     pub fn new(api: &Api, client_methods: &'static [&'static str]) -> Self {
-        let mut accessors = idents::Scope::reserving(client_methods);
-        let mut structs = idents::Scope::reserving(RESERVED_TYPE_NAMES);
+        let mut accessors = naming::Scope::reserving(client_methods);
+        // Generated modules import nothing, so only their own items can clash.
+        let mut structs = naming::Scope::default();
         let resources = api
             .resources()
             .into_iter()
@@ -51,8 +55,8 @@ impl Names {
                 )
             })
             .collect();
-        let mut markers = idents::Scope::reserving(RESERVED_TYPE_NAMES);
-        let mut methods_of: BTreeMap<&str, idents::Scope> = BTreeMap::new();
+        let mut markers = naming::Scope::default();
+        let mut methods_of: BTreeMap<&str, naming::Scope> = BTreeMap::new();
         let mut methods = Vec::with_capacity(api.operations.len());
         let mut marker_names = Vec::with_capacity(api.operations.len());
         for op in &api.operations {
@@ -62,11 +66,8 @@ impl Names {
                     .or_default()
                     .ident(&op.method),
             );
-            marker_names.push(markers.ident(&format!(
-                "{}{}",
-                upper_camel(&op.resource),
-                upper_camel(&op.method)
-            )));
+            marker_names
+                .push(markers.ident(&upper_camel(&format!("{}_{}", op.resource, op.method))));
         }
         Self {
             resources,
@@ -90,10 +91,7 @@ pub fn generate(out: &mut String, api: &Api, names: &Names, decoders: &str) {
         out,
         "One accessor per resource; each method prepares a call of one operation.",
     );
-    emit!(
-        out,
-        "pub mod resources {{\n{IMPORTS}use super::{{ops, operations, types, Call}};\n"
-    );
+    out.push_str("pub mod resources {\n");
     for (resource, _, ty) in &names.resources {
         let indices = by_resource
             .get(resource.as_str())
@@ -121,12 +119,10 @@ pub fn generate(out: &mut String, api: &Api, names: &Names, decoders: &str) {
     emit::doc(
         out,
         "Marker types that tell the calls of different operations apart, so that each call \
-         has exactly its operation's optional-argument setters, which are defined here.",
+         has exactly its operation's optional-argument setters (listed in the docs of the \
+         operation's method).",
     );
-    emit!(
-        out,
-        "pub mod ops {{\n{IMPORTS}use super::{{types, Call}};\n"
-    );
+    out.push_str("pub mod ops {\n");
     for (index, op) in api.operations.iter().enumerate() {
         marker_and_setters(out, api, names, index, op);
     }
@@ -144,61 +140,69 @@ fn first_params<'o>(
         .filter_map(move |name| op.params.iter().find(|p| &p.name == name))
 }
 
-fn param_doc(param: &Param) -> String {
-    docs::sentences([
-        docs::escape(&param.description).as_str(),
+/// One line of a method's argument list: ``- `name`: `type`; description. Allowed values...``
+/// The type is always there, so no line is empty.
+fn arg_line(shown: &str, param: &Param) -> String {
+    let text = docs::sentences([
+        docs::inline(&param.description).as_str(),
         docs::allowed(&param.allowed).as_str(),
-    ])
+    ]);
+    let separator = if text.is_empty() { "" } else { ": " };
+    format!("- `{shown}`{separator}{text}")
 }
 
 fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
     let op = &api.operations[index];
-    let mut scope = idents::Scope::default();
+    let mut scope = naming::Scope::default();
     let mut args = Vec::new();
     let mut sets = String::new();
-    let mut arg_docs = Vec::new();
+    let mut required = Vec::new();
     for param in first_params(op, &op.required) {
         let ident = scope.ident(&param.name);
-        let (ty, by_ref) = types::argument(api, &param.ty);
-        let borrow = if by_ref { "" } else { "&" };
-        emit!(&mut sets, ".arg({}, {borrow}{ident})", Lit(&param.name));
-        args.push(format!("{ident}: {ty}"));
-        arg_docs.push(format!(
-            "* `{}`: {}",
-            param.name,
-            param_doc(param).replace("\n\n", " ")
-        ));
+        let arg = types::argument(api, &param.ty, "super::types::");
+        sets.push_str(&arg.set(&param.name, &ident));
+        required.push(arg_line(&format!("{}: {}", param.name, arg.shown()), param));
+        args.push(format!("{ident}: {}", arg.ty));
     }
-    let optional: Vec<String> = op.optional.iter().map(|o| format!("`{o}`")).collect();
+    // The setters' names as `marker_and_setters` gives them.
+    let mut setter_scope = naming::Scope::reserving(CALL_METHODS);
+    let optional: Vec<String> = first_params(op, &op.optional)
+        .map(|param| {
+            let ident = setter_scope.ident(&param.name);
+            let arg = types::argument(api, &param.ty, "super::types::");
+            arg_line(&format!(".{ident}({})", arg.shown()), param)
+        })
+        .collect();
     let returns = match &op.response {
         Some(ty) => format!(
             "Returns {} ({}).",
             describe(api, ty),
-            docs::escape(&op.response_description)
+            docs::inline(&op.response_description)
         ),
         None => format!(
             "Returns nothing ({}).",
-            docs::escape(&op.response_description)
+            docs::inline(&op.response_description)
         ),
     };
-    let setters = if optional.is_empty() {
+    let optional = if optional.is_empty() {
         String::new()
     } else {
         format!(
-            "Optional arguments are setters on the returned call: {}.",
-            optional.join(", ")
+            "Optional arguments, set on the returned call before sending it:\n{}",
+            optional.join("\n")
         )
     };
     // The required arguments are listed right under the summary, without a heading: the list
     // speaks for itself and the heading would cost two lines in each of 900 methods.
-    let mut sections = vec![
-        format!("{} (`{} {}`)", docs::escape(&op.summary), op.verb, op.path),
-        docs::escape(&op.description),
-        arg_docs.join("\n"),
-        docs::sentences([setters.as_str(), returns.as_str()]),
+    let sections = [
+        format!("{} (`{} {}`)", docs::inline(&op.summary), op.verb, op.path),
+        docs::block(&op.description),
+        required.join("\n"),
+        optional,
+        returns,
     ];
     if let Some(warning) = &op.deprecated {
-        sections.push(format!("**Deprecated:** {}", docs::escape(warning)));
+        // rustdoc shows the note on the method's page; it is not repeated in the text.
         emit!(out, "#[deprecated(note = {})]\n", Lit(warning));
     }
     emit::doc(out, &docs::paragraphs(sections.iter().map(String::as_str)));
@@ -207,8 +211,8 @@ fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
     }
     emit!(
         out,
-        "#[inline]\npub fn {}(&self, {}) -> Call<'a, {}, ops::{}> {{\n\
-         Call::new(self.0, &operations()[{index}]){sets}\n}}\n",
+        "#[inline]\npub fn {}(&self, {}) -> super::Call<'a, {}, super::ops::{}> {{\n\
+         super::Call::new(self.0, &super::operations()[{index}]){sets}\n}}\n",
         names.methods[index],
         args.join(", "),
         types::response(api, op),
@@ -218,7 +222,7 @@ fn method(out: &mut String, api: &Api, names: &Names, index: usize) {
 
 fn describe(api: &Api, ty: &TypeExpr) -> String {
     match ty {
-        TypeExpr::Named(i) => format!("[`{0}`](types::{0})", api.types[*i].name),
+        TypeExpr::Named(i) => format!("[`{0}`](super::types::{0})", api.types[*i].name),
         TypeExpr::Array(item) => format!("a list of {}", describe(api, item)),
         TypeExpr::Any => "a JSON value".to_string(),
         other => format!("a JSON {}", other.json_kind()),
@@ -228,37 +232,57 @@ fn describe(api: &Api, ty: &TypeExpr) -> String {
 /// The marker of one operation, and the setters of its optional arguments as inherent methods
 /// of its `Call`. The impl is generic over the response type (which the marker fixes anyway), so
 /// that rustc compiles each setter only in the crates that call it.
+///
+/// The setters' impl is hidden from rustdoc: on the one `Call` page, every operation's setters
+/// together were about 1,900 methods (61 called `name`). Each method's own docs list its
+/// setters instead, with their types and descriptions, which is where a reader looks.
 fn marker_and_setters(out: &mut String, api: &Api, names: &Names, index: usize, op: &Operation) {
     let marker = &names.markers[index];
+    let method = &names.methods[index];
     emit::doc(
         out,
         &format!(
-            "Marks a call of `{}.{}` ({} {}); its optional arguments are setters on `Call<_, _, {marker}>`.",
-            op.resource, op.method, op.verb, op.path
+            "Marks a call of [`{}().{method}()`](super::resources::{}::{method}) ({} {}).",
+            op.resource,
+            names
+                .resources
+                .iter()
+                .find(|(r, _, _)| *r == op.resource)
+                .map_or("", |(_, _, ty)| ty.as_str()),
+            op.verb,
+            op.path
         ),
     );
     emit!(out, "pub enum {marker} {{}}\n");
     if op.iterable {
-        emit!(out, "impl ::civis::Iterable for {marker} {{}}\n");
+        if let Some(TypeExpr::Array(item)) = &op.response {
+            let item = types::Owned {
+                api,
+                ty: item,
+                prefix: "super::types::",
+            };
+            emit!(
+                out,
+                "impl ::civis::Iterable for {marker} {{\ntype Item = {item};\n}}\n"
+            );
+        }
     }
     if op.optional.is_empty() {
         return;
     }
-    emit!(out, "impl<R> Call<'_, R, {marker}> {{\n");
-    let mut scope = idents::Scope::reserving(CALL_METHODS);
+    emit!(
+        out,
+        "#[doc(hidden)]\n#[allow(missing_docs)]\nimpl<R> super::Call<'_, R, {marker}> {{\n"
+    );
+    let mut scope = naming::Scope::reserving(CALL_METHODS);
     for param in first_params(op, &op.optional) {
         let ident = scope.ident(&param.name);
-        let (ty, by_ref) = types::argument(api, &param.ty);
-        let borrow = if by_ref { "" } else { "&" };
-        let mut doc = param_doc(param);
-        if doc.is_empty() {
-            doc = format!("Sets the optional argument `{}`.", param.name);
-        }
-        emit::doc(out, &doc);
+        let arg = types::argument(api, &param.ty, "super::types::");
         emit!(
             out,
-            "pub fn {ident}(self, value: {ty}) -> Self {{\nself.arg({}, {borrow}value)\n}}\n",
-            Lit(&param.name)
+            "pub fn {ident}(self, value: {}) -> Self {{\nself{}\n}}\n",
+            arg.ty,
+            arg.set(&param.name, "value")
         );
     }
     out.push_str("}\n");
