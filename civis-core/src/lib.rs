@@ -37,6 +37,10 @@ mod response;
 pub mod retry;
 #[cfg(feature = "client")]
 mod runs;
+#[cfg(feature = "io")]
+pub mod sql;
+#[cfg(feature = "io")]
+pub mod tables;
 
 #[cfg(feature = "client")]
 pub use api_spec::{cache_api_spec, get_api_spec};
@@ -64,3 +68,7 @@ pub use response::{Headers, NoContent, Pagination, RateLimit, RawResponse, Respo
 pub use retry::{Clock, SystemClock};
 #[cfg(feature = "client")]
 pub use runs::{FinishedRun, LogEntry, Logs, Polling, Run, RunOutput, RunState};
+#[cfg(feature = "io")]
+pub use sql::{Compression, QueryResult, Rows, SqlBuilder, UnloadManifest};
+#[cfg(feature = "io")]
+pub use tables::{ExistingRows, ImportBuilder, TableColumn, TransferBuilder};
