@@ -269,6 +269,7 @@ impl DownloadReader {
     }
 
     /// The id of the file being read.
+    #[cfg(feature = "io")]
     pub(crate) fn file_id(&self) -> i64 {
         self.id
     }

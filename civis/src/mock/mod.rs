@@ -25,6 +25,7 @@
 //!
 //! Behind the `mock` feature.
 
+mod database;
 mod http;
 mod jobs;
 mod recorded;
@@ -41,6 +42,7 @@ use http::{Head, HttpServer, Reply};
 
 use serde_json::Value;
 
+pub use database::MockRows;
 pub use jobs::MockJob;
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
@@ -171,6 +173,7 @@ struct State {
     scripts: Vec<Script>,
     received: Vec<ReceivedRequest>,
     jobs: jobs::Jobs,
+    database: database::Database,
 }
 
 /// A running mock Civis API. It stops when dropped.
@@ -384,8 +387,12 @@ fn answer(
                         .unwrap_or_else(|| Scripted::status(500))
                 }
             });
-        // Scripts first, so a test can put a fault in front of a simulated job.
-        scripted.or_else(|| state.jobs.answer(&incoming))
+        // Scripts first, so a test can put a fault in front of a simulated job; the database
+        // before the jobs, as it does a job's work when its run starts.
+        let state = &mut *state;
+        scripted
+            .or_else(|| state.database.answer(&incoming, &mut state.jobs, storage))
+            .or_else(|| state.jobs.answer(&incoming))
     };
     let reply = scripted
         .or_else(|| storage.api(&incoming))
