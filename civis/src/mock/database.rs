@@ -236,6 +236,13 @@ fn table_key(database: i64, table: &str) -> Option<(i64, String, String)> {
     Some((database, schema.unwrap_or_else(|| "public".into()), name))
 }
 
+/// `text` after the word `word` (any case, after white space), if it starts so.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let text = text.trim_start();
+    let head = text.get(..word.len())?;
+    head.eq_ignore_ascii_case(word).then(|| &text[word.len()..])
+}
+
 /// A SQL text as registered texts are matched: lower case, single spaces, no trailing `;`.
 fn normalize(sql: &str) -> String {
     let words: Vec<&str> = sql.split_whitespace().collect();
@@ -463,30 +470,27 @@ impl Database {
         if let Some(outcome) = self.results.get(&normalized) {
             return outcome.clone();
         }
-        let table = sql
-            .trim()
-            .trim_end_matches(';')
-            .split_whitespace()
-            .collect::<Vec<_>>();
-        if let [select, star, from, name] = table.as_slice() {
-            if select.eq_ignore_ascii_case("select")
-                && *star == "*"
-                && from.eq_ignore_ascii_case("from")
-            {
-                let Some(key) = table_key(database, name) else {
-                    return Outcome::Fails(format!("cannot parse the table name {name}"));
-                };
-                return match self.tables.get(&key) {
-                    Some(table) => Outcome::Rows(MockRows {
-                        columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
-                        rows: table.rows.clone(),
-                    }),
-                    None => Outcome::Fails(format!(
-                        "relation \"{}.{}\" does not exist",
-                        key.1, key.2
-                    )),
-                };
-            }
+        // `select * from NAME`, NAME as `split_schema_tablename` reads it (quoted parts may
+        // hold spaces and periods).
+        let trimmed = sql.trim().trim_end_matches(';');
+        let name = strip_word(trimmed, "select")
+            .and_then(|rest| strip_word(rest, "*"))
+            .and_then(|rest| strip_word(rest, "from"))
+            .map(str::trim);
+        if let Some(name) = name {
+            let Some(key) = table_key(database, name) else {
+                return Outcome::Fails(format!("cannot parse the table name {name}"));
+            };
+            return match self.tables.get(&key) {
+                Some(table) => Outcome::Rows(MockRows {
+                    columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
+                    rows: table.rows.clone(),
+                }),
+                None => Outcome::Fails(format!(
+                    "relation \"{}.{}\" does not exist",
+                    key.1, key.2
+                )),
+            };
         }
         Outcome::Fails(format!(
             "the mock database has no result for this SQL (register one with MockServer::sql_returns): {sql}"
