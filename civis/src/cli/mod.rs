@@ -9,6 +9,7 @@
 mod command;
 mod files;
 mod runs;
+mod sql;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -35,7 +36,7 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     let operations = ApiClient::operations();
-    let program = files::commands(runs::commands(command::program(operations)));
+    let program = sql::commands(files::commands(runs::commands(command::program(operations))));
     let matches = match program.try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(error) => {
@@ -48,6 +49,7 @@ where
         Some(("mock", sub)) => serve_mock(sub),
         Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub),
         Some(("files", sub)) if files::handles(sub) => files::run(sub),
+        Some((name, sub)) if sql::handles(name, sub) => sql::run(name, sub),
         Some((resource, sub)) => call(operations, resource, sub),
         None => Err(Error::Usage("no command given".into())),
     };
