@@ -55,7 +55,15 @@ fn sql_prints_a_preview_table_as_civis_python_does() {
     let mock = mock();
     let output = civis(
         &mock,
-        &["sql", "-d", "redshift-general", "-c", "select id, name from people", "-n", "2"],
+        &[
+            "sql",
+            "-d",
+            "redshift-general",
+            "-c",
+            "select id, name from people",
+            "-n",
+            "2",
+        ],
         "",
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -79,7 +87,11 @@ fn sql_reads_the_statement_from_a_file_or_standard_input() {
     let mock = mock();
     let file = scratch("query.sql");
     std::fs::write(&file, "select id, name\nfrom people;\n").unwrap();
-    let from_file = civis(&mock, &["sql", "-d", "32", "-f", file.to_str().unwrap()], "");
+    let from_file = civis(
+        &mock,
+        &["sql", "-d", "32", "-f", file.to_str().unwrap()],
+        "",
+    );
     assert!(from_file.status.success(), "{}", text(&from_file.stderr));
     let from_stdin = civis(&mock, &["sql", "-d", "32"], "select id, name from people");
     assert!(from_stdin.status.success(), "{}", text(&from_stdin.stderr));
@@ -96,7 +108,15 @@ fn sql_with_output_exports_the_whole_result() {
     let out = scratch("people.csv");
     let output = civis(
         &mock,
-        &["sql", "-d", "redshift-general", "-c", "select id, name from people", "-o", out.to_str().unwrap()],
+        &[
+            "sql",
+            "-d",
+            "redshift-general",
+            "-c",
+            "select id, name from people",
+            "-o",
+            out.to_str().unwrap(),
+        ],
         "",
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -126,7 +146,13 @@ fn tables_import_loads_a_csv_file_and_appends_on_request() {
     let mock = mock();
     let file = scratch("import.csv");
     std::fs::write(&file, "id,city\n1,Oslo\n2,\"Washington, D.C.\"\n").unwrap();
-    let args = ["tables", "import", file.to_str().unwrap(), "redshift-general", "geo.cities"];
+    let args = [
+        "tables",
+        "import",
+        file.to_str().unwrap(),
+        "redshift-general",
+        "geo.cities",
+    ];
     let first = civis(&mock, &args, "");
     assert!(first.status.success(), "{}", text(&first.stderr));
     assert!(text(&first.stdout).starts_with("Imported into geo.cities"));

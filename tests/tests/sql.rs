@@ -222,7 +222,10 @@ fn to_writer_writes_what_to_csv_writes() {
     let (mock, client, _clock) = setup();
     mock.sql_returns("select * from tricky", tricky());
     let path = scratch("writer.csv");
-    client.sql("select * from tricky", DB).to_csv(&path).unwrap();
+    client
+        .sql("select * from tricky", DB)
+        .to_csv(&path)
+        .unwrap();
     let mut buffer = Vec::new();
     let written = client
         .sql("select * from tricky", DB)
@@ -263,7 +266,10 @@ fn preview_returns_the_columns_and_first_rows_of_a_query() {
         vec![
             vec![Some("1".to_string()), Some("Ada".to_string())],
             vec![Some("2".to_string()), None],
-            vec![Some("3".to_string()), Some("Grace, \"amazing\"".to_string())],
+            vec![
+                Some("3".to_string()),
+                Some("Grace, \"amazing\"".to_string())
+            ],
         ]
     );
     let query = &posts(&mock, "/queries")[0];
@@ -299,7 +305,10 @@ fn a_failed_query_or_export_is_reported_with_the_runs_error() {
         client.sql("selec 1", DB).rows().unwrap_err(),
     ] {
         let Error::JobFailed {
-            message, job_id, run_id, ..
+            message,
+            job_id,
+            run_id,
+            ..
         } = &error
         else {
             panic!("{error}");
@@ -311,9 +320,14 @@ fn a_failed_query_or_export_is_reported_with_the_runs_error() {
         );
     }
     // SQL the database does not know fails the same way, with a message that says so.
-    let error = client.sql("select * from nowhere.at_all", DB).rows().unwrap_err();
+    let error = client
+        .sql("select * from nowhere.at_all", DB)
+        .rows()
+        .unwrap_err();
     assert!(
-        error.to_string().contains("relation \"nowhere.at_all\" does not exist"),
+        error
+            .to_string()
+            .contains("relation \"nowhere.at_all\" does not exist"),
         "{error}"
     );
 }
@@ -323,7 +337,11 @@ fn an_unknown_database_name_is_not_found_and_a_bad_delimiter_a_usage_error() {
     let (mock, client, _clock) = setup();
     let error = client.sql("select 1", "no-such-db").rows().unwrap_err();
     assert!(matches!(error, Error::NotFound(_)), "{error}");
-    let error = client.sql("select 1", DB).delimiter(';').rows().unwrap_err();
+    let error = client
+        .sql("select 1", DB)
+        .delimiter(';')
+        .rows()
+        .unwrap_err();
     assert!(matches!(error, Error::Usage(_)), "{error}");
     assert!(posts(&mock, "/scripts/sql").is_empty());
 }
@@ -347,9 +365,15 @@ fn unload_returns_the_manifest_whose_files_hold_every_row() {
     let mut records = Vec::new();
     for entry in &manifest.entries {
         let mut bytes = Vec::new();
-        let size = client.download_file(entry.id).to_writer(&mut bytes).unwrap();
+        let size = client
+            .download_file(entry.id)
+            .to_writer(&mut bytes)
+            .unwrap();
         assert_eq!(size, entry.size);
-        assert!(entry.url_signed.starts_with("http://127.0.0.1:"), "{entry:?}");
+        assert!(
+            entry.url_signed.starts_with("http://127.0.0.1:"),
+            "{entry:?}"
+        );
         records.extend(parse_csv(&gunzip(&bytes), b'|'));
     }
     assert_eq!(records, expected(&data, false));
@@ -484,7 +508,10 @@ fn existing_rows_modes_fail_append_truncate_drop_and_upsert() {
         matches!(&error, Error::JobFailed { message, .. } if message.contains("already exists")),
         "{error}"
     );
-    assert_eq!(table_records(&client, table, DB)[1..], strings(&[&["1", "a"], &["2", "b"]]));
+    assert_eq!(
+        table_records(&client, table, DB)[1..],
+        strings(&[&["1", "a"], &["2", "b"]])
+    );
 
     import(&second, ExistingRows::Append).unwrap();
     assert_eq!(
@@ -493,7 +520,10 @@ fn existing_rows_modes_fail_append_truncate_drop_and_upsert() {
     );
 
     import(&first, ExistingRows::Truncate).unwrap();
-    assert_eq!(table_records(&client, table, DB)[1..], strings(&[&["1", "a"], &["2", "b"]]));
+    assert_eq!(
+        table_records(&client, table, DB)[1..],
+        strings(&[&["1", "a"], &["2", "b"]])
+    );
 
     import(&second, ExistingRows::Upsert).unwrap();
     assert_eq!(
@@ -525,7 +555,10 @@ fn upsert_without_primary_keys_is_a_usage_error_before_any_upload() {
         .send()
         .unwrap_err();
     assert!(matches!(error, Error::Usage(_)), "{error}");
-    let error = client.import_csv(&path, DB, "no_schema").send().unwrap_err();
+    let error = client
+        .import_csv(&path, DB, "no_schema")
+        .send()
+        .unwrap_err();
     assert!(matches!(error, Error::Usage(_)), "{error}");
     assert!(mock.requests().is_empty());
 }
@@ -537,15 +570,15 @@ fn import_files_loads_several_civis_files_with_given_columns_and_options() {
         .upload_reader(&b"1|x\n2|y\n"[..], "a.csv")
         .send()
         .unwrap();
-    let b = client
-        .upload_reader(&b"3|z\n"[..], "b.csv")
-        .send()
-        .unwrap();
+    let b = client.upload_reader(&b"3|z\n"[..], "b.csv").send().unwrap();
     client
         .import_files(&[a, b], DB, "\"my schema\".\"odd.name\"")
         .header(false)
         .delimiter('|')
-        .table_columns([TableColumn::new("n", "INTEGER"), TableColumn::new("s", "VARCHAR(10)")])
+        .table_columns([
+            TableColumn::new("n", "INTEGER"),
+            TableColumn::new("s", "VARCHAR(10)"),
+        ])
         .distkey("n")
         .sortkeys(["n", "s"])
         .diststyle("key")
@@ -586,11 +619,17 @@ fn transfer_table_copies_a_table_between_databases() {
         .send()
         .unwrap();
     run.wait().unwrap();
-    assert_eq!(mock.table_rows(OTHER_DB, "scratch.cities"), Some(rows.clone()));
+    assert_eq!(
+        mock.table_rows(OTHER_DB, "scratch.cities"),
+        Some(rows.clone())
+    );
     let import = &posts(&mock, "/imports")[0];
     assert_eq!(import["sync_type"], "Dbsync");
     assert_eq!(import["is_outbound"], true);
-    assert_eq!(import["source"], json!({"remote_host_id": DB, "credential_id": CREDENTIAL}));
+    assert_eq!(
+        import["source"],
+        json!({"remote_host_id": DB, "credential_id": CREDENTIAL})
+    );
     assert_eq!(
         import["destination"],
         json!({"remote_host_id": OTHER_DB, "credential_id": CREDENTIAL})
@@ -614,7 +653,13 @@ fn transfer_table_copies_a_table_between_databases() {
         .unwrap()
         .wait()
         .unwrap();
-    assert_eq!(mock.table_rows(OTHER_DB, "scratch.cities").unwrap().rows.len(), 4);
+    assert_eq!(
+        mock.table_rows(OTHER_DB, "scratch.cities")
+            .unwrap()
+            .rows
+            .len(),
+        4
+    );
 }
 
 #[test]

@@ -180,11 +180,7 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn read_table(
-        &self,
-        table: &str,
-        database: impl Into<NameOrId>,
-    ) -> Result<Rows, Error> {
+    pub fn read_table(&self, table: &str, database: impl Into<NameOrId>) -> Result<Rows, Error> {
         // A name that does not parse is an error here, not a SQL error after a run.
         crate::helpers::split_schema_tablename(table)?;
         self.sql(format!("select * from {table}"), database).rows()

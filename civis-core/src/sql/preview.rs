@@ -80,7 +80,10 @@ impl SqlBuilder<'_> {
         if let Some(polling) = self.polling {
             run = run.polling(polling);
         }
-        log::info!("{} query started; waiting for its result", from_job_run(query_id, run_id));
+        log::info!(
+            "{} query started; waiting for its result",
+            from_job_run(query_id, run_id)
+        );
         run.wait()?;
         let done: Value = self.client.get_json(&path(query_id), &[])?;
         let columns = match done.get("resultColumns") {

@@ -144,12 +144,7 @@ struct CleanedFile {
 }
 
 impl<'c> ImportBuilder<'c> {
-    fn new(
-        client: &'c Client,
-        source: Source,
-        database: impl Into<NameOrId>,
-        table: &str,
-    ) -> Self {
+    fn new(client: &'c Client, source: Source, database: impl Into<NameOrId>, table: &str) -> Self {
         Self {
             client,
             source,
@@ -405,8 +400,8 @@ impl<'c> ImportBuilder<'c> {
             Source::Files(ids) => ids.clone(),
         };
         let exists = self.table_exists(database, &schema, &table)?;
-        let need_columns = (!exists || self.existing_rows == ExistingRows::Drop)
-            && self.table_columns.is_none();
+        let need_columns =
+            (!exists || self.existing_rows == ExistingRows::Drop) && self.table_columns.is_none();
 
         // Every file's preprocess job runs at once; then each is waited on, as civis-python's
         // futures are.

@@ -177,9 +177,9 @@ impl TransferBuilder<'_> {
             Some(id) => Some(id),
             None => default_credential()?,
         };
-        let name = self.name.unwrap_or_else(|| {
-            format!("Transfer of {} to {}", self.source_table, self.dest_table)
-        });
+        let name = self
+            .name
+            .unwrap_or_else(|| format!("Transfer of {} to {}", self.source_table, self.dest_table));
         let body = json!({
             "name": name,
             "sync_type": "Dbsync",

@@ -36,7 +36,9 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     let operations = ApiClient::operations();
-    let program = sql::commands(files::commands(runs::commands(command::program(operations))));
+    let program = sql::commands(files::commands(runs::commands(command::program(
+        operations,
+    ))));
     let matches = match program.try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(error) => {

@@ -252,7 +252,11 @@ fn import(matches: &ArgMatches) -> Result<(), Error> {
     };
     let table = text(matches, "table");
     let mut import = client
-        .import_csv(text(matches, "path"), database(&text(matches, "database")), &table)
+        .import_csv(
+            text(matches, "path"),
+            database(&text(matches, "database")),
+            &table,
+        )
         .existing_rows(mode)
         .delimiter(delimiter);
     if let Some(keys) = matches.get_many::<String>("primary-key") {

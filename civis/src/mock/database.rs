@@ -95,10 +95,21 @@ enum Outcome {
 /// A job the database made, waiting for its run to start.
 #[derive(Debug, Clone)]
 enum DbJob {
-    Export { database: i64, sql: String, settings: Map<String, Value> },
-    Preprocess { body: Map<String, Value> },
-    Import { body: Map<String, Value> },
-    Sync { body: Map<String, Value>, syncs: Vec<Value> },
+    Export {
+        database: i64,
+        sql: String,
+        settings: Map<String, Value>,
+    },
+    Preprocess {
+        body: Map<String, Value>,
+    },
+    Import {
+        body: Map<String, Value>,
+    },
+    Sync {
+        body: Map<String, Value>,
+        syncs: Vec<Value>,
+    },
 }
 
 /// The state of the mock database.
@@ -384,7 +395,10 @@ impl Database {
                 Some(Scripted::json(201, Value::Object(answer).to_string()))
             }
             ("POST", ["imports", "files", "csv"]) => {
-                let database = number(body.get("destination").and_then(|d| d.get("remote_host_id")));
+                let database = number(
+                    body.get("destination")
+                        .and_then(|d| d.get("remote_host_id")),
+                );
                 if !self.known(database) {
                     return None;
                 }
@@ -454,10 +468,11 @@ impl Database {
             DbJob::Sync { body, syncs } => self.sync(&body, &syncs).map(|()| Vec::new()),
         };
         let declared = match outcome {
-            Ok(outputs) => outputs.into_iter().fold(
-                MockJob::succeeds_after(2),
-                |job, (name, file_id)| job.output(&name, "File", file_id),
-            ),
+            Ok(outputs) => outputs
+                .into_iter()
+                .fold(MockJob::succeeds_after(2), |job, (name, file_id)| {
+                    job.output(&name, "File", file_id)
+                }),
             Err(error) => MockJob::fails_after(2, &error),
         };
         jobs.declare(job, declared);
@@ -486,10 +501,7 @@ impl Database {
                     columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
                     rows: table.rows.clone(),
                 }),
-                None => Outcome::Fails(format!(
-                    "relation \"{}.{}\" does not exist",
-                    key.1, key.2
-                )),
+                None => Outcome::Fails(format!("relation \"{}.{}\" does not exist", key.1, key.2)),
             };
         }
         Outcome::Fails(format!(
@@ -498,7 +510,10 @@ impl Database {
     }
 
     fn query(&mut self, body: &Map<String, Value>, jobs: &mut Jobs) -> Scripted {
-        let database = body.get("database").and_then(Value::as_i64).unwrap_or_default();
+        let database = body
+            .get("database")
+            .and_then(Value::as_i64)
+            .unwrap_or_default();
         let sql = body.get("sql").and_then(Value::as_str).unwrap_or_default();
         let preview = body
             .get("preview_rows")
@@ -604,14 +619,23 @@ impl Database {
             });
             let name = format!("export_{job}_manifest.json");
             let id = store
-                .put_with(&name, |file| file.write_all(manifest.to_string().as_bytes()))
+                .put_with(&name, |file| {
+                    file.write_all(manifest.to_string().as_bytes())
+                })
                 .map_err(fail)?;
             vec![(name, id)]
         } else {
             let name = format!("export_{job}.{extension}");
             let id = store
                 .put_with(&name, |file| {
-                    write_csv(file, &rows.columns, &rows.rows, header, delimiter, &compression)
+                    write_csv(
+                        file,
+                        &rows.columns,
+                        &rows.rows,
+                        header,
+                        delimiter,
+                        &compression,
+                    )
                 })
                 .map_err(fail)?;
             vec![(name, id)]
@@ -630,8 +654,14 @@ impl Database {
     fn import(&mut self, body: &Map<String, Value>, store: &Store) -> Result<(), String> {
         let destination = body.get("destination").cloned().unwrap_or(Value::Null);
         let database = destination["remote_host_id"].as_i64().unwrap_or_default();
-        let schema = destination["schema"].as_str().unwrap_or("public").to_string();
-        let name = destination["table"].as_str().unwrap_or_default().to_string();
+        let schema = destination["schema"]
+            .as_str()
+            .unwrap_or("public")
+            .to_string();
+        let name = destination["table"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         let header = body
             .get("first_row_is_header")
             .and_then(Value::as_bool)
@@ -706,7 +736,9 @@ impl Database {
 
     /// A Dbsync import's work: each sync's source table into its destination.
     fn sync(&mut self, body: &Map<String, Value>, syncs: &[Value]) -> Result<(), String> {
-        let source_db = body["source"]["remote_host_id"].as_i64().unwrap_or_default();
+        let source_db = body["source"]["remote_host_id"]
+            .as_i64()
+            .unwrap_or_default();
         let dest_db = body["destination"]["remote_host_id"]
             .as_i64()
             .unwrap_or_default();
@@ -779,7 +811,10 @@ fn merge(
                     .position(|(n, _)| n == name)
                     .ok_or_else(|| format!("column {name} is not in {shown}"))
             };
-            let keys = primary_keys.iter().map(position).collect::<Result<Vec<_>, _>>()?;
+            let keys = primary_keys
+                .iter()
+                .map(position)
+                .collect::<Result<Vec<_>, _>>()?;
             let modified = last_modified_keys
                 .iter()
                 .map(position)
@@ -821,7 +856,10 @@ fn check_widths(rows: &[Vec<Option<String>>], width: usize) -> Result<(), String
 /// A preprocess job's work: the file cleaned (decompressed) into a new file whose
 /// `detectedInfo` tells its header, delimiter, compression and, when asked, column types.
 fn preprocess(body: &Map<String, Value>, store: &Store) -> Result<Vec<(String, i64)>, String> {
-    let source = body.get("file_id").and_then(Value::as_i64).unwrap_or_default();
+    let source = body
+        .get("file_id")
+        .and_then(Value::as_i64)
+        .unwrap_or_default();
     let bytes = read_plain(store, source)?;
     let delimiter = match body.get("column_delimiter").and_then(Value::as_str) {
         Some(name) => delimiter_char(name)?,
@@ -909,7 +947,11 @@ fn split_header(
     };
     let rows = records
         .into_iter()
-        .map(|r| r.into_iter().map(|v| (!v.is_empty()).then_some(v)).collect())
+        .map(|r| {
+            r.into_iter()
+                .map(|v| (!v.is_empty()).then_some(v))
+                .collect()
+        })
         .collect();
     (names, rows)
 }

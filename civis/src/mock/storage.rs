@@ -165,10 +165,7 @@ impl Store {
         meta.insert("name".into(), json!(name));
         meta.insert("createdAt".into(), json!(timestamp(now)));
         meta.insert("fileSize".into(), json!(size));
-        meta.insert(
-            "expiresAt".into(),
-            json!(timestamp(now + DEFAULT_LIFETIME)),
-        );
+        meta.insert("expiresAt".into(), json!(timestamp(now + DEFAULT_LIFETIME)));
         meta.insert("description".into(), Value::Null);
         let stored = Stored {
             meta,
