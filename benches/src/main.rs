@@ -11,11 +11,14 @@
 //!    expansion time, generated lines), beside the progenitor figures;
 //! 7. the peak memory of a process moving a 1 GiB file in and out of the mock's file storage;
 //! 8. and 9. its download and upload time against bare ureq;
-//! 10. the same against civis-python's `file_to_civis` / `civis_to_file`.
+//! 10. the same against civis-python's `file_to_civis` / `civis_to_file`;
+//! 11. to 13. `client.sql(..).rows()` over a 2-million-row export (rows/s against civis-python's
+//!     `read_civis_sql`, peak memory) and `.to_csv(..)` against `civis_to_csv`.
 //!
 //! Options (after `--`): `--quick` (fewer repetitions), `--no-compile` (skip figure 6, which
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
-//! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`.
+//! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-sql`
+//! (skip figures 11–13), `--sql-only`.
 
 mod calls;
 mod compile;
@@ -23,6 +26,7 @@ mod decode;
 mod files;
 mod python;
 mod server;
+mod sql;
 mod stats;
 
 use std::path::{Path, PathBuf};
@@ -103,6 +107,10 @@ fn main() {
         calls::memory_child(&args[1], &args[2], calls);
         return;
     }
+    if args.first().map(String::as_str) == Some("--child-sql") {
+        sql::child(&args[1], &args[2], &args[3]);
+        return;
+    }
     if args.first().map(String::as_str) == Some("--child-files-memory") {
         files::memory_child(&args[1], &args[2], &args[3]);
         return;
@@ -110,7 +118,8 @@ fn main() {
     let flag = |name: &str| args.iter().any(|a| a == name);
     let quick = flag("--quick");
     let files_only = flag("--files-only");
-    let compile_only = flag("--compile-only") && !files_only;
+    let sql_only = flag("--sql-only");
+    let compile_only = flag("--compile-only") && !files_only && !sql_only;
     let run_files = !flag("--no-files");
     let run_compile = !flag("--no-compile");
     let run_python = !flag("--no-python");
@@ -129,7 +138,7 @@ fn main() {
 
     let work = target.join("civis-bench");
     std::fs::create_dir_all(&work).expect("create target/civis-bench");
-    if !compile_only && !files_only {
+    if !compile_only && !files_only && !sql_only {
         let server = server::start(&work, &users_me_answer(&spec));
         println!("server: {} at {}", server.label, server.url);
         let short = if server.label.starts_with("nginx") {
@@ -155,12 +164,17 @@ fn main() {
             push(row);
         }
     }
-    if run_files && !compile_only {
+    if run_files && !compile_only && !sql_only {
         for row in files::files(&work, &spec, quick, run_python) {
             push(row);
         }
     }
-    if run_compile && !files_only {
+    if !flag("--no-sql") && !compile_only && !files_only {
+        for row in sql::sql(&work, &spec, run_python) {
+            push(row);
+        }
+    }
+    if run_compile && !files_only && !sql_only {
         rows.extend(compile::compile(&target, &repo, &spec, quick));
     }
     println!();

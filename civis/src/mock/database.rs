@@ -23,6 +23,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
+use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 use flate2::write::GzEncoder;
@@ -85,10 +86,10 @@ struct Table {
     rows: Vec<Vec<Option<String>>>,
 }
 
-/// What a SQL text does when run.
+/// What a SQL text does when run. Rows are shared, not copied, by every export of them.
 #[derive(Debug, Clone)]
 enum Outcome {
-    Rows(MockRows),
+    Rows(Arc<MockRows>),
     Fails(String),
 }
 
@@ -178,7 +179,7 @@ impl MockServer {
         lock(&self.state)
             .database
             .results
-            .insert(normalize(sql), Outcome::Rows(rows));
+            .insert(normalize(sql), Outcome::Rows(Arc::new(rows)));
     }
 
     /// Makes the SQL text `sql` fail with the database error `error`: its query or export run
@@ -497,10 +498,10 @@ impl Database {
                 return Outcome::Fails(format!("cannot parse the table name {name}"));
             };
             return match self.tables.get(&key) {
-                Some(table) => Outcome::Rows(MockRows {
+                Some(table) => Outcome::Rows(Arc::new(MockRows {
                     columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
                     rows: table.rows.clone(),
-                }),
+                })),
                 None => Outcome::Fails(format!("relation \"{}.{}\" does not exist", key.1, key.2)),
             };
         }
@@ -1025,40 +1026,23 @@ fn delimiter_name(delimiter: u8) -> &'static str {
     }
 }
 
-/// CSV text of `rows` (and the header, when asked) in pieces of [`ROWS_PER_MEMBER`] rows.
-fn csv_pieces(
-    columns: &[String],
-    rows: &[Vec<Option<String>>],
-    header: bool,
+/// The CSV text of `records`.
+fn csv_piece<'r>(
+    records: impl Iterator<Item = Vec<&'r str>>,
     delimiter: u8,
-) -> io::Result<Vec<Vec<u8>>> {
-    let piece = |records: &mut dyn Iterator<Item = Vec<&str>>| -> io::Result<Vec<u8>> {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(Vec::new());
-        for record in records {
-            writer.write_record(record)?;
-        }
-        writer.into_inner().map_err(|e| e.into_error())
-    };
-    let mut pieces = Vec::new();
-    if header {
-        pieces.push(piece(&mut std::iter::once(
-            columns.iter().map(String::as_str).collect(),
-        ))?);
+) -> io::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    for record in records {
+        writer.write_record(record)?;
     }
-    for chunk in rows.chunks(ROWS_PER_MEMBER) {
-        pieces.push(piece(&mut chunk.iter().map(|row| {
-            row.iter()
-                .map(|v| v.as_deref().unwrap_or(""))
-                .collect::<Vec<_>>()
-        }))?);
-    }
-    Ok(pieces)
+    writer.into_inner().map_err(|e| e.into_error())
 }
 
-/// Writes the CSV of `rows` to `file` compressed as `compression` says: gzip as one member per
-/// piece, zip as an archive of one entry.
+/// Writes the CSV of `rows` (after the header, when asked) to `file` compressed as
+/// `compression` says: gzip as one member per [`ROWS_PER_MEMBER`] rows, zip as an archive of
+/// one entry. Piece by piece, so that a large result is never all in memory as text.
 fn write_csv(
     file: &mut File,
     columns: &[String],
@@ -1067,12 +1051,21 @@ fn write_csv(
     delimiter: u8,
     compression: &str,
 ) -> io::Result<()> {
-    let pieces = csv_pieces(columns, rows, header, delimiter)?;
+    let header = header.then(|| columns.iter().map(String::as_str).collect::<Vec<_>>());
+    let pieces = header
+        .into_iter()
+        .map(|h| csv_piece(std::iter::once(h), delimiter))
+        .chain(rows.chunks(ROWS_PER_MEMBER).map(|chunk| {
+            let records = chunk
+                .iter()
+                .map(|row| row.iter().map(|v| v.as_deref().unwrap_or("")).collect());
+            csv_piece(records, delimiter)
+        }));
     match compression {
         "gzip" => {
             for piece in pieces {
                 let mut member = GzEncoder::new(&mut *file, flate2::Compression::fast());
-                member.write_all(&piece)?;
+                member.write_all(&piece?)?;
                 member.finish()?;
             }
         }
@@ -1081,13 +1074,13 @@ fn write_csv(
             zip.start_file("export.csv", zip::write::SimpleFileOptions::default())
                 .map_err(io::Error::other)?;
             for piece in pieces {
-                zip.write_all(&piece)?;
+                zip.write_all(&piece?)?;
             }
             zip.finish().map_err(io::Error::other)?;
         }
         _ => {
             for piece in pieces {
-                file.write_all(&piece)?;
+                file.write_all(&piece?)?;
             }
         }
     }
