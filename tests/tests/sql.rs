@@ -480,8 +480,7 @@ fn import_job_id(mock: &MockServer) -> i64 {
     let request = mock
         .requests()
         .into_iter()
-        .filter(|r| r.method == "POST" && r.url.starts_with("/jobs/"))
-        .last()
+        .rfind(|r| r.method == "POST" && r.url.starts_with("/jobs/"))
         .unwrap();
     request.url.split('/').nth(2).unwrap().parse().unwrap()
 }
