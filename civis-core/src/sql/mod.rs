@@ -58,7 +58,8 @@ pub enum Compression {
     /// Plain CSV (the default, as in civis-python).
     #[default]
     None,
-    /// gzip.
+    /// gzip, whether or not the header is on (civis-python's `civis_to_csv` then silently
+    /// writes plain CSV).
     Gzip,
     /// A zip archive holding one CSV file.
     Zip,

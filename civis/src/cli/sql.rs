@@ -1,5 +1,8 @@
 //! `civis sql` and `civis tables import`: civis-python's `civis sql` (a preview table, or the
 //! export with `-o`), and a CSV file loaded into a table.
+//!
+//! Unlike civis-python's, `civis sql -o` says "Downloaded the result ..." on stderr, so that
+//! standard output holds only results, and picks gzip or zip from the output's extension.
 
 use std::io::{Read, Write};
 

@@ -270,12 +270,18 @@ impl Database {
         database.is_some_and(|id| self.databases.iter().any(|(i, _)| *i == id))
     }
 
-    fn new_job(&mut self, job: DbJob) -> i64 {
+    /// A new job id (queries are jobs too, with nothing to do when their run starts).
+    fn new_id(&mut self) -> i64 {
         if self.next_id == 0 {
             self.next_id = FIRST_JOB_ID;
         }
         let id = self.next_id;
         self.next_id += 1;
+        id
+    }
+
+    fn new_job(&mut self, job: DbJob) -> i64 {
+        let id = self.new_id();
         self.jobs.insert(id, job);
         id
     }
@@ -521,9 +527,8 @@ impl Database {
             .and_then(Value::as_u64)
             .unwrap_or(100) as usize;
         let outcome = self.run_sql(database, sql);
-        let query = self.new_job(DbJob::Preprocess { body: Map::new() });
-        // A query is a job of its own; it needs no work when its run starts.
-        self.jobs.remove(&query);
+        // The query is evaluated now, and its run started at once, as the API starts it.
+        let query = self.new_id();
         jobs.declare(
             query,
             match &outcome {

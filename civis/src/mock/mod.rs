@@ -23,6 +23,11 @@
 //! [`MockServer::fail_part_once`], [`MockServer::drop_download_once_after`] and
 //! [`MockServer::expire_file`] script storage's failures.
 //!
+//! It holds a small database too (`database`, `sql_returns`, `sql_fails`, `table`,
+//! `table_rows`, [`MockRows`]): queries with preview rows, SQL exports written as gzipped CSV
+//! into its storage, preprocess and import jobs that create or extend tables, and Dbsync
+//! transfers, all run as simulated jobs.
+//!
 //! Behind the `mock` feature.
 
 mod database;
