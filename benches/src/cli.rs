@@ -1,4 +1,4 @@
-//! Figure 11: the command line's start-up with a cached spec: `civis users get-me --help`, which
+//! Figure 14: the command line's start-up with a cached spec: `civis users get-me --help`, which
 //! reads and builds every command from the spec, against civis-python 2.10.1's
 //! `civis users list-me --help` (its name for the same operation) from the same cache. Each is run
 //! in a fresh process, in alternating rounds, from a HOME whose `.civis_api_spec.json` is fresh.
@@ -10,7 +10,7 @@ use std::time::Instant;
 use crate::python;
 use crate::stats::{self, Row};
 
-const FIGURE: &str = "11. CLI start-up with a cached spec (`civis users get-me --help`)";
+const FIGURE: &str = "14. CLI start-up with a cached spec (`civis users get-me --help`)";
 const TARGET: &str = "≤ 100 ms";
 
 /// Builds our release `civis`, then times both programs.

@@ -12,12 +12,14 @@
 //! 7. the peak memory of a process moving a 1 GiB file in and out of the mock's file storage;
 //! 8. and 9. its download and upload time against bare ureq;
 //! 10. the same against civis-python's `file_to_civis` / `civis_to_file`;
-//! 11. the command line's start-up with a cached spec, against civis-python's.
+//! 11. to 13. `client.sql(..).rows()` over a 2-million-row export (rows/s against civis-python's
+//!     `read_civis_sql`, peak memory) and `.to_csv(..)` against `civis_to_csv`;
+//! 14. the command line's start-up with a cached spec, against civis-python's.
 //!
 //! Options (after `--`): `--quick` (fewer repetitions), `--no-compile` (skip figure 6, which
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
-//! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-cli`
-//! (skip figure 11), `--cli-only`.
+//! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-sql`
+//! (skip figures 11–13), `--sql-only`, `--no-cli` (skip figure 14), `--cli-only`.
 
 mod calls;
 mod cli;
@@ -26,6 +28,7 @@ mod decode;
 mod files;
 mod python;
 mod server;
+mod sql;
 mod stats;
 
 use std::path::{Path, PathBuf};
@@ -106,6 +109,10 @@ fn main() {
         calls::memory_child(&args[1], &args[2], calls);
         return;
     }
+    if args.first().map(String::as_str) == Some("--child-sql") {
+        sql::child(&args[1], &args[2], &args[3]);
+        return;
+    }
     if args.first().map(String::as_str) == Some("--child-files-memory") {
         files::memory_child(&args[1], &args[2], &args[3]);
         return;
@@ -113,9 +120,12 @@ fn main() {
     let flag = |name: &str| args.iter().any(|a| a == name);
     let quick = flag("--quick");
     let cli_only = flag("--cli-only");
-    let files_only = flag("--files-only") && !cli_only;
-    let compile_only = flag("--compile-only") && !files_only && !cli_only;
+    let sql_only = flag("--sql-only") && !cli_only;
+    let files_only = flag("--files-only") && !cli_only && !sql_only;
+    let compile_only = flag("--compile-only") && !files_only && !sql_only && !cli_only;
     let run_cli = !flag("--no-cli");
+    // One of the `--*-only` flags: every other group is skipped.
+    let only = compile_only || files_only || sql_only || cli_only;
     let run_files = !flag("--no-files");
     let run_compile = !flag("--no-compile");
     let run_python = !flag("--no-python");
@@ -134,7 +144,7 @@ fn main() {
 
     let work = target.join("civis-bench");
     std::fs::create_dir_all(&work).expect("create target/civis-bench");
-    if !compile_only && !files_only && !cli_only {
+    if !only {
         let server = server::start(&work, &users_me_answer(&spec));
         println!("server: {} at {}", server.label, server.url);
         let short = if server.label.starts_with("nginx") {
@@ -160,17 +170,22 @@ fn main() {
             push(row);
         }
     }
-    if run_files && !compile_only && !cli_only {
+    if run_files && (!only || files_only) {
         for row in files::files(&work, &spec, quick, run_python) {
             push(row);
         }
     }
-    if run_cli && !compile_only && !files_only {
+    if !flag("--no-sql") && (!only || sql_only) {
+        for row in sql::sql(&work, &spec, run_python) {
+            push(row);
+        }
+    }
+    if run_cli && (!only || cli_only) {
         for row in cli::startup(&work, &target, &spec, quick, run_python) {
             push(row);
         }
     }
-    if run_compile && !files_only && !cli_only {
+    if run_compile && (!only || compile_only) {
         rows.extend(compile::compile(&target, &repo, &spec, quick));
     }
     println!();

@@ -39,6 +39,10 @@ mod response;
 mod retry;
 #[cfg(feature = "client")]
 mod runs;
+#[cfg(feature = "io")]
+pub mod sql;
+#[cfg(feature = "io")]
+pub mod tables;
 
 #[cfg(feature = "client")]
 pub use api_spec::{cache_api_spec, get_api_spec};
@@ -63,6 +67,10 @@ pub use response::{Headers, NoContent, Pagination, RateLimit, RawResponse, Respo
 pub use retry::{Clock, SystemClock};
 #[cfg(feature = "client")]
 pub use runs::{FinishedRun, LogEntry, Logs, Polling, Run, RunOutput, RunState};
+#[cfg(feature = "io")]
+pub use sql::{Compression, QueryResult, Rows, SqlBuilder, UnloadManifest};
+#[cfg(feature = "io")]
+pub use tables::{ExistingRows, ImportBuilder, TableColumn, TransferBuilder};
 
 /// Plumbing for the code `civis_api!` generates, for the macro and for civis's command-line
 /// program: no part of the public API, and it changes without notice (as

@@ -82,6 +82,29 @@ pub use civis_core::files;
 pub use civis_core::DownloadBuilder;
 pub use civis_core::DownloadReader;
 pub use civis_core::UploadBuilder;
+// SQL results out, CSV files in (feature `io`).
+#[cfg(feature = "io")]
+pub use civis_core::sql;
+#[cfg(feature = "io")]
+pub use civis_core::tables;
+#[cfg(feature = "io")]
+pub use civis_core::Compression;
+#[cfg(feature = "io")]
+pub use civis_core::ExistingRows;
+#[cfg(feature = "io")]
+pub use civis_core::ImportBuilder;
+#[cfg(feature = "io")]
+pub use civis_core::QueryResult;
+#[cfg(feature = "io")]
+pub use civis_core::Rows;
+#[cfg(feature = "io")]
+pub use civis_core::SqlBuilder;
+#[cfg(feature = "io")]
+pub use civis_core::TableColumn;
+#[cfg(feature = "io")]
+pub use civis_core::TransferBuilder;
+#[cfg(feature = "io")]
+pub use civis_core::UnloadManifest;
 pub use civis_macros::civis_api;
 
 /// Plumbing for generated code; not part of the public API (see `civis_core::__private`).

@@ -202,8 +202,9 @@ impl DownloadBuilder<'_> {
     }
 }
 
-/// The error a [`DownloadReader`] returned through `io::Error`, unwrapped.
-fn from_io(error: io::Error, id: i64) -> Error {
+/// The error a [`DownloadReader`] returned through `io::Error`, unwrapped (also for readers
+/// layered on it, as the SQL export's gzip and CSV parser).
+pub(crate) fn from_io(error: io::Error, id: i64) -> Error {
     let path = format!("the download of file {id}");
     if !error.get_ref().is_some_and(|inner| inner.is::<Error>()) {
         return Error::Io {
@@ -310,6 +311,12 @@ impl DownloadReader {
             let _ = std::fs::remove_file(path);
         }
         written
+    }
+
+    /// The id of the file being read.
+    #[cfg(feature = "io")]
+    pub(crate) fn file_id(&self) -> i64 {
+        self.id
     }
 
     /// Copies the rest of the file to `writer` (shown in errors as `shown`).

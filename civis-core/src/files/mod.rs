@@ -37,6 +37,8 @@ mod spool;
 mod storage;
 mod upload;
 
+#[cfg(feature = "io")]
+pub(crate) use download::from_io;
 pub use download::{DownloadBuilder, DownloadReader};
 pub use upload::UploadBuilder;
 

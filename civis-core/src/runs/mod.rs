@@ -329,7 +329,8 @@ fn id_of(answer: &Value, method: &str, path: &str) -> Result<i64, Error> {
 }
 
 impl Run {
-    fn started(client: &Client, job_id: i64, run_id: i64) -> Self {
+    /// A run this client just started (so a wait starts with a pause).
+    pub(crate) fn started(client: &Client, job_id: i64, run_id: i64) -> Self {
         Self {
             started_here: true,
             ..client.job_run(job_id, run_id)

@@ -16,6 +16,7 @@ mod notebooks;
 pub mod output;
 mod runs;
 pub mod spec;
+mod sql;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -52,8 +53,8 @@ where
         eprintln!("{warning}");
     }
     let operations = loaded.operations;
-    let program = notebooks::commands(files::commands(runs::commands(command::program(
-        operations,
+    let program = sql::commands(notebooks::commands(files::commands(runs::commands(
+        command::program(operations),
     ))));
     let program_names = |args: &[OsString]| command::names_at(&program, args);
     let matches = match program.clone().try_get_matches_from(&args) {
@@ -71,6 +72,7 @@ where
         Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub, output),
         Some(("files", sub)) if files::handles(sub) => files::run(sub),
         Some(("notebooks", sub)) if notebooks::handles(sub) => notebooks::run(sub, output),
+        Some((name, sub)) if sql::handles(name, sub) => sql::run(name, sub),
         Some((resource, sub)) => call(operations, resource, sub, output),
         None => Err(Error::Usage("no command given".into())),
     };

@@ -303,7 +303,23 @@ impl Jobs {
         Some(Scripted::json(201, answer.to_string()))
     }
 
-    fn start_run(&mut self, job: i64, status: u16, parent_key: &str) -> Scripted {
+    /// Declares job `job_id` (the mock database's exports, queries, preprocess and import
+    /// jobs, once it knows how their runs end).
+    pub(super) fn declare(&mut self, job_id: i64, job: MockJob) {
+        self.jobs.insert(job_id, job);
+    }
+
+    /// The state of run `run_id` of `job` now, and whether it is final, without counting as a
+    /// poll (`GET /queries/{id}` reads it).
+    pub(super) fn peek(&self, job: i64, run_id: i64) -> Option<(&'static str, bool)> {
+        let run = self
+            .runs
+            .iter()
+            .find(|r| r.id == run_id && r.job_id == job)?;
+        Some(self.state(run))
+    }
+
+    pub(super) fn start_run(&mut self, job: i64, status: u16, parent_key: &str) -> Scripted {
         let run = SimulatedRun {
             id: FIRST_RUN_ID + self.runs.len() as i64,
             job_id: job,

@@ -23,8 +23,14 @@
 //! [`MockServer::fail_part_once`], [`MockServer::drop_download_once_after`] and
 //! [`MockServer::expire_file`] script storage's failures.
 //!
+//! It holds a small database too (`database`, `sql_returns`, `sql_fails`, `table`,
+//! `table_rows`, [`MockRows`]): queries with preview rows, SQL exports written as gzipped CSV
+//! into its storage, preprocess and import jobs that create or extend tables, and Dbsync
+//! transfers, all run as simulated jobs.
+//!
 //! Behind the `mock` feature.
 
+mod database;
 mod http;
 mod jobs;
 mod recorded;
@@ -41,6 +47,7 @@ use http::{Head, HttpServer, Reply};
 
 use serde_json::Value;
 
+pub use database::MockRows;
 pub use jobs::MockJob;
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
@@ -171,6 +178,7 @@ struct State {
     scripts: Vec<Script>,
     received: Vec<ReceivedRequest>,
     jobs: jobs::Jobs,
+    database: database::Database,
 }
 
 /// A running mock Civis API. It stops when dropped.
@@ -384,8 +392,12 @@ fn answer(
                         .unwrap_or_else(|| Scripted::status(500))
                 }
             });
-        // Scripts first, so a test can put a fault in front of a simulated job.
-        scripted.or_else(|| state.jobs.answer(&incoming))
+        // Scripts first, so a test can put a fault in front of a simulated job; the database
+        // before the jobs, as it does a job's work when its run starts.
+        let state = &mut *state;
+        scripted
+            .or_else(|| state.database.answer(&incoming, &mut state.jobs, storage))
+            .or_else(|| state.jobs.answer(&incoming))
     };
     let reply = scripted
         .or_else(|| storage.api(&incoming))

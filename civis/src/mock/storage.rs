@@ -142,6 +142,53 @@ impl Store {
         Some(self.path(id))
     }
 
+    /// Stores a new, complete file called `name` whose bytes `write` writes (the mock
+    /// database's exports and cleaned files); returns its id.
+    pub(super) fn put_with(
+        &self,
+        name: &str,
+        write: impl FnOnce(&mut File) -> io::Result<()>,
+    ) -> io::Result<i64> {
+        let id = {
+            let mut files = self.lock();
+            let id = files.next_id;
+            files.next_id += 1;
+            id
+        };
+        let mut file = File::create(self.path(id))?;
+        write(&mut file)?;
+        file.flush()?;
+        let size = file.metadata()?.len();
+        let now = SystemTime::now();
+        let mut meta = Map::new();
+        meta.insert("id".into(), json!(id));
+        meta.insert("name".into(), json!(name));
+        meta.insert("createdAt".into(), json!(timestamp(now)));
+        meta.insert("fileSize".into(), json!(size));
+        meta.insert("expiresAt".into(), json!(timestamp(now + DEFAULT_LIFETIME)));
+        meta.insert("description".into(), Value::Null);
+        let stored = Stored {
+            meta,
+            parts: 0,
+            size: Some(size),
+            expired: false,
+        };
+        self.lock().files.insert(id, stored);
+        Ok(id)
+    }
+
+    /// Sets `key` of what `GET /files/{id}` answers for a stored file.
+    pub(super) fn set_meta(&self, id: i64, key: &str, value: Value) {
+        if let Some(file) = self.lock().files.get_mut(&id) {
+            file.meta.insert(key.into(), value);
+        }
+    }
+
+    /// The presigned-style URL that downloads file `id` from storage.
+    pub(super) fn download_url(&self, id: i64) -> String {
+        format!("{}{PREFIX}files/{id}?X-Amz-Signature=mock", self.base_url())
+    }
+
     /// The answer to an API request about files, when it is one this store handles: creating
     /// files, completing multipart uploads, and `GET /files/{id}` of a file it holds.
     pub(super) fn api(&self, incoming: &Incoming) -> Option<Scripted> {
@@ -265,8 +312,7 @@ impl Store {
         let files = self.lock();
         let file = files.files.get(&id)?;
         let mut answer = file.meta.clone();
-        let url = (file.size.is_some() && !file.expired)
-            .then(|| format!("{}{PREFIX}files/{id}?X-Amz-Signature=mock", self.base_url()));
+        let url = (file.size.is_some() && !file.expired).then(|| self.download_url(id));
         answer.insert("fileUrl".into(), json!(url));
         answer.insert("downloadUrl".into(), json!(url));
         answer.insert("myPermissionLevel".into(), json!("manage"));

@@ -1,0 +1,296 @@
+//! `civis sql` and `civis tables import`: civis-python's `civis sql` (a preview table, or the
+//! export with `-o`), and a CSV file loaded into a table.
+//!
+//! Unlike civis-python's, `civis sql -o` says "Downloaded the result ..." on stderr, so that
+//! standard output holds only results, and picks gzip or zip from the output's extension.
+
+use std::io::{Read, Write};
+
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
+
+use crate::{ApiClient, Error, ExistingRows};
+
+const SQL: &str = "sql";
+const TABLES: &str = "tables";
+const IMPORT: &str = "import";
+
+/// `program` with `sql` added, and `import` under its `tables` resource.
+pub fn commands(program: Command) -> Command {
+    program
+        .subcommand(sql_command())
+        .mut_subcommand(TABLES, |tables| tables.subcommand(import_command()))
+}
+
+fn sql_command() -> Command {
+    Command::new(SQL)
+        .about("Run SQL on a database: print a preview of the result, or export it with -o")
+        .long_about(
+            "Run SQL on a database.\n\n\
+             Without -o, the SQL runs as a query and its first N rows print as a table. With -o, \
+             the whole result is exported and written as CSV (gzip when the name ends in .gz, \
+             zip when it ends in .zip). The SQL comes from -c, -f, or standard input.",
+        )
+        .arg(
+            Arg::new("dbname")
+                .short('d')
+                .long("dbname")
+                .value_name("DATABASE")
+                .required(true)
+                .help("The database's name or id"),
+        )
+        .arg(
+            Arg::new("command")
+                .short('c')
+                .long("command")
+                .value_name("SQL")
+                .conflicts_with("filename")
+                .help("The SQL to run"),
+        )
+        .arg(
+            Arg::new("filename")
+                .short('f')
+                .long("filename")
+                .value_name("FILE")
+                .help("A file holding the SQL to run"),
+        )
+        .arg(
+            Arg::new("output")
+                .short('o')
+                .long("output")
+                .value_name("OUT.csv")
+                .help("Export the whole result to this file instead of printing a preview"),
+        )
+        .arg(
+            Arg::new("n")
+                .short('n')
+                .value_name("ROWS")
+                .default_value("100")
+                .value_parser(value_parser!(u32).range(0..=1000))
+                .help("How many rows to preview, at most 1000 (ignored with -o)"),
+        )
+        .arg(
+            Arg::new("quiet")
+                .short('q')
+                .long("quiet")
+                .action(ArgAction::SetTrue)
+                .help("Print only the result: no message after an export"),
+        )
+}
+
+fn import_command() -> Command {
+    Command::new(IMPORT)
+        .about("Import a local CSV file into a table, and wait for the import")
+        .arg(
+            Arg::new("path")
+                .value_name("PATH")
+                .required(true)
+                .help("The CSV file"),
+        )
+        .arg(
+            Arg::new("database")
+                .value_name("DATABASE")
+                .required(true)
+                .help("The database's name or id"),
+        )
+        .arg(
+            Arg::new("table")
+                .value_name("SCHEMA.TABLE")
+                .required(true)
+                .help("The table to create or load"),
+        )
+        .arg(
+            Arg::new("existing-rows")
+                .long("existing-rows")
+                .value_name("MODE")
+                .default_value("fail")
+                .value_parser(["fail", "truncate", "append", "drop", "upsert"])
+                .help("What to do when the table exists"),
+        )
+        .arg(
+            Arg::new("primary-key")
+                .long("primary-key")
+                .value_name("COLUMN")
+                .action(ArgAction::Append)
+                .help("A primary key column (repeat for several; upsert needs them)"),
+        )
+        .arg(
+            Arg::new("delimiter")
+                .long("delimiter")
+                .value_name("CHAR")
+                .default_value(",")
+                .value_parser([",", "|", "tab"])
+                .help("The file's delimiter"),
+        )
+        .arg(
+            Arg::new("no-header")
+                .long("no-header")
+                .action(ArgAction::SetTrue)
+                .help("The file's first row is data, not column names"),
+        )
+}
+
+/// Whether the command `name` with `matches` is one of these.
+pub fn handles(name: &str, matches: &ArgMatches) -> bool {
+    name == SQL || (name == TABLES && matches.subcommand_name() == Some(IMPORT))
+}
+
+/// Runs `civis sql` or `civis tables import`.
+pub fn run(name: &str, matches: &ArgMatches) -> Result<(), Error> {
+    match (name, matches.subcommand()) {
+        (SQL, _) => sql(matches),
+        (_, Some((IMPORT, matches))) => import(matches),
+        _ => Err(Error::Usage(format!("{name}: unknown command"))),
+    }
+}
+
+fn text(matches: &ArgMatches, name: &str) -> String {
+    matches.get_one::<String>(name).cloned().unwrap_or_default()
+}
+
+/// A database given as digits is an id, anything else a name.
+fn database(given: &str) -> crate::NameOrId {
+    match given.parse::<i64>() {
+        Ok(id) => id.into(),
+        Err(_) => given.into(),
+    }
+}
+
+fn sql(matches: &ArgMatches) -> Result<(), Error> {
+    let sql = match (
+        matches.get_one::<String>("command"),
+        matches.get_one::<String>("filename"),
+    ) {
+        (Some(sql), _) => sql.clone(),
+        (None, Some(path)) => std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?,
+        (None, None) => {
+            let mut sql = String::new();
+            std::io::stdin()
+                .read_to_string(&mut sql)
+                .map_err(|source| Error::Io {
+                    path: "stdin".into(),
+                    source,
+                })?;
+            sql
+        }
+    };
+    if sql.trim().is_empty() {
+        return Err(Error::Usage(
+            "no SQL given: use -c SQL, -f FILE or standard input".into(),
+        ));
+    }
+    let client = ApiClient::new()?;
+    let statement = client.sql(sql, database(&text(matches, "dbname")));
+    match matches.get_one::<String>("output") {
+        Some(output) => {
+            let compression = if output.ends_with(".gz") {
+                crate::Compression::Gzip
+            } else if output.ends_with(".zip") {
+                crate::Compression::Zip
+            } else {
+                crate::Compression::None
+            };
+            statement.compression(compression).to_csv(output)?;
+            if !matches.get_flag("quiet") {
+                // On stderr, so that standard output holds only results.
+                eprintln!("Downloaded the result of the query to {output}.");
+            }
+            Ok(())
+        }
+        None => {
+            let n = matches.get_one::<u32>("n").copied().unwrap_or(100);
+            let result = statement.preview(n)?;
+            let table = preview_table(&result.columns, &result.rows);
+            writeln!(std::io::stdout().lock(), "{table}").map_err(|source| Error::Io {
+                path: "stdout".into(),
+                source,
+            })
+        }
+    }
+}
+
+/// civis-python's `_str_table_result`: the header left-aligned, a line of dashes as long as
+/// the header line, the values right-aligned, columns joined by ` | `, each as wide as its
+/// widest value (in characters); `NULL` as an empty cell.
+pub(crate) fn preview_table(columns: &[String], rows: &[Vec<Option<String>>]) -> String {
+    let cells: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|row| row.iter().map(|v| v.as_deref().unwrap_or("")).collect())
+        .collect();
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.chars().count()).collect();
+    for row in &cells {
+        for (width, value) in widths.iter_mut().zip(row) {
+            *width = (*width).max(value.chars().count());
+        }
+    }
+    let line = |values: Vec<String>| values.join(" | ");
+    let header = line(
+        columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect(),
+    );
+    let mut lines = vec![header.clone(), "-".repeat(header.chars().count())];
+    for row in &cells {
+        lines.push(line(
+            row.iter()
+                .zip(&widths)
+                .map(|(v, w)| format!("{v:>w$}"))
+                .collect(),
+        ));
+    }
+    lines.join("\n")
+}
+
+fn import(matches: &ArgMatches) -> Result<(), Error> {
+    let client = ApiClient::new()?;
+    let mode = ExistingRows::from_api(&text(matches, "existing-rows")).unwrap_or_default();
+    let delimiter = match text(matches, "delimiter").as_str() {
+        "tab" => '\t',
+        "|" => '|',
+        _ => ',',
+    };
+    let table = text(matches, "table");
+    let mut import = client
+        .import_csv(
+            text(matches, "path"),
+            database(&text(matches, "database")),
+            &table,
+        )
+        .existing_rows(mode)
+        .delimiter(delimiter);
+    if let Some(keys) = matches.get_many::<String>("primary-key") {
+        import = import.primary_keys(keys.cloned());
+    }
+    if matches.get_flag("no-header") {
+        import = import.header(false);
+    }
+    let run = import.send()?;
+    let finished = run.wait()?;
+    println!(
+        "Imported into {table} (job {} / run {}, {})",
+        finished.job_id, finished.run_id, finished.state
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_table_is_civis_pythons() {
+        let columns = vec!["id".to_string(), "name".to_string()];
+        let rows = vec![
+            vec![Some("1".to_string()), Some("Ada".to_string())],
+            vec![Some("200".to_string()), None],
+        ];
+        assert_eq!(
+            preview_table(&columns, &rows),
+            "id  | name\n----------\n  1 |  Ada\n200 |     "
+        );
+    }
+}
