@@ -1,29 +1,15 @@
 //! The `civis` program run as a user runs it, against the mock Civis API.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use civis::mock::{MockServer, Scripted};
 
+mod support;
+use support::{civis, stderr, stdout};
+
 fn spec_path() -> &'static str {
     env!("CIVIS_API_SPEC")
-}
-
-fn civis(mock: &MockServer, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_civis"))
-        .args(args)
-        .env("CIVIS_API_KEY", "cli-key")
-        .env("CIVIS_API_ENDPOINT", mock.url())
-        .output()
-        .expect("the civis binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn mock() -> MockServer {

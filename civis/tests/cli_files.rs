@@ -2,23 +2,14 @@
 //! file storage.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use civis::mock::MockServer;
 
-fn civis(mock: &MockServer, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_civis"))
-        .args(args)
-        .env("CIVIS_API_KEY", "cli-key")
-        .env("CIVIS_API_ENDPOINT", mock.url())
-        .output()
-        .expect("the civis binary runs")
-}
+mod support;
+use support::civis;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("civis-cli-files");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    support::scratch("civis-cli-files", name)
 }
 
 #[test]

@@ -2,26 +2,10 @@
 //! simulated by the mock Civis API. The program waits on the real clock, so the jobs here end on
 //! their first poll.
 
-use std::process::{Command, Output};
-
 use civis::mock::{MockJob, MockServer};
 
-fn civis(mock: &MockServer, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_civis"))
-        .args(args)
-        .env("CIVIS_API_KEY", "cli-key")
-        .env("CIVIS_API_ENDPOINT", mock.url())
-        .output()
-        .expect("the civis binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+mod support;
+use support::{civis, stderr, stdout};
 
 fn mock() -> MockServer {
     MockServer::scripted().unwrap()

@@ -1,39 +1,19 @@
 //! `civis sql` and `civis tables import` run as a user runs them, against the mock's small
 //! database. The program waits on the real clock, about two seconds per run.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 use civis::mock::{MockRows, MockServer};
 
-fn civis(mock: &MockServer, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_civis"))
-        .args(args)
-        .env("CIVIS_API_KEY", "cli-key")
-        .env("CIVIS_API_ENDPOINT", mock.url())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the civis binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+mod support;
+use support::civis_with_stdin as civis;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("civis-cli-sql");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+    support::scratch("civis-cli-sql", name)
 }
 
 fn mock() -> MockServer {
