@@ -294,16 +294,8 @@ impl Database {
         jobs: &mut Jobs,
         store: &Store,
     ) -> Option<Scripted> {
-        let segments: Vec<&str> = incoming
-            .path
-            .trim_matches('/')
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .collect();
-        let body = match &incoming.body {
-            Some(Value::Object(body)) => body.clone(),
-            _ => Map::new(),
-        };
+        let segments = incoming.segments();
+        let body = incoming.body_fields();
         let number = |value: Option<&Value>| value.and_then(Value::as_i64);
         let id = |index: usize| segments.get(index).and_then(|s| s.parse::<i64>().ok());
         match (incoming.method.as_str(), segments.as_slice()) {

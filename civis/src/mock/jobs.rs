@@ -245,7 +245,7 @@ impl MockServer {
 impl Jobs {
     /// The answer to a request about a simulated job, or `None` for any other request.
     pub(super) fn answer(&mut self, incoming: &Incoming) -> Option<Scripted> {
-        let segments: Vec<&str> = incoming.path.trim_matches('/').split('/').collect();
+        let segments = incoming.segments();
         let id = |index: usize| segments.get(index).and_then(|s| s.parse::<i64>().ok());
         let method = incoming.method.as_str();
         match (segments.as_slice(), method) {

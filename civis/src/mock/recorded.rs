@@ -171,6 +171,23 @@ pub struct Incoming {
 }
 
 impl Incoming {
+    /// The path's segments, without empty ones (`/files/` is `["files"]`).
+    pub fn segments(&self) -> Vec<&str> {
+        self.path
+            .trim_matches('/')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    /// The JSON body's fields; empty when the body is not a JSON object.
+    pub fn body_fields(&self) -> serde_json::Map<String, Value> {
+        match &self.body {
+            Some(Value::Object(fields)) => fields.clone(),
+            _ => serde_json::Map::new(),
+        }
+    }
+
     /// Whether `example` records this request: same verb and path, the same query pairs in any
     /// order, and the same JSON body (an absent body and `{}` are the same).
     pub fn matches(&self, example: &Example) -> bool {

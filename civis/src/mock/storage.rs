@@ -192,16 +192,8 @@ impl Store {
     /// The answer to an API request about files, when it is one this store handles: creating
     /// files, completing multipart uploads, and `GET /files/{id}` of a file it holds.
     pub(super) fn api(&self, incoming: &Incoming) -> Option<Scripted> {
-        let segments: Vec<&str> = incoming
-            .path
-            .trim_matches('/')
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .collect();
-        let body = || match &incoming.body {
-            Some(Value::Object(body)) => body.clone(),
-            _ => Map::new(),
-        };
+        let segments = incoming.segments();
+        let body = || incoming.body_fields();
         match (incoming.method.as_str(), segments.as_slice()) {
             ("POST", ["files"]) => Some(self.create(body(), 0)),
             ("POST", ["files", "multipart"]) => {
