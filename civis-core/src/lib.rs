@@ -1,109 +1,116 @@
 //! The runtime of civis-rs, the Rust client of the Civis Platform API.
 //!
-//! Users depend on the `civis` crate, which re-exports this one. It holds what every generated
-//! client shares: the operation table types ([`Operation`]), and, with the `client` feature, the
-//! blocking transport ([`Client`]), errors ([`Error`]), the shared request path and the
-//! response kinds ([`Response`], [`RawResponse`]). With the `spec` feature it also holds the
-//! Swagger 2.0 model and civis-python's naming rules, and with `codegen` the generator that the
-//! `civis_api!` macro calls ([`codegen::generate`]).
+//! Users depend on the `civis` crate, which re-exports this one's public items under the same
+//! paths (`civis::Client`, `civis::runs::Run`, ...); the examples here are written with those
+//! paths. The crate is built in three layers, each importing only the ones below it:
+//!
+//! - **data** (`src/data/`): answers and headers, the JSON records generated types decode
+//!   through, lenient decoding, errors, run states, names, the method table;
+//! - **transport** (`src/transport/`): the retry policy beside its rules, the polling schedule,
+//!   the configuration, the client and its builder, the one request path and pagination;
+//! - **workflows** (`src/workflows/`): runs, files, SQL, tables, lookups, the spec's download.
+//!
+//! Beside them, for the `civis_api!` macro and without the transport, the generator: the
+//! Swagger 2.0 model and civis-python's naming rules ([`model`], feature `model`) and the code
+//! generator ([`codegen`], feature `codegen`).
 
-mod api_spec;
-mod case;
+mod data;
+#[cfg(feature = "client")]
+mod transport;
+mod workflows;
+
 #[cfg(feature = "codegen")]
 pub mod codegen;
-mod operation;
-mod record;
-#[cfg(feature = "spec")]
-pub mod spec;
-mod suggest;
+#[cfg(feature = "model")]
+pub mod model;
 
 #[cfg(feature = "client")]
-mod client;
+pub use data::error::Error;
 #[cfg(feature = "client")]
-mod config;
+pub use data::names::NameOrId;
 #[cfg(feature = "client")]
-mod error;
+pub use data::response::Response;
 #[cfg(feature = "client")]
-pub mod files;
+pub use transport::client::Client;
 #[cfg(feature = "client")]
-mod helpers;
-#[cfg(feature = "client")]
-mod lenient;
-#[cfg(feature = "client")]
-mod request;
-#[cfg(feature = "client")]
-mod resolver;
-#[cfg(feature = "client")]
-mod response;
-#[cfg(feature = "client")]
-mod retry;
-#[cfg(feature = "client")]
-mod runs;
-#[cfg(feature = "io")]
-pub mod sql;
-#[cfg(feature = "io")]
-pub mod tables;
+pub use transport::config::ClientBuilder;
 
 #[cfg(feature = "client")]
-pub use api_spec::{cache_api_spec, get_api_spec};
+pub use workflows::files;
 #[cfg(feature = "client")]
-pub use client::Client;
-#[cfg(feature = "client")]
-pub use config::{
-    ApiKey, ClientBuilder, Config, Retry, DEFAULT_API_ENDPOINT, DEFAULT_MAX_RESPONSE_SIZE,
-};
-#[cfg(feature = "client")]
-pub use error::Error;
-#[cfg(feature = "client")]
-pub use files::{DownloadBuilder, DownloadReader, UploadBuilder};
-#[cfg(feature = "client")]
-pub use helpers::{split_schema_tablename, NameOrId};
-pub use operation::{Location, Operation, Param, ParamKind};
-#[cfg(feature = "client")]
-pub use request::{HttpRequest, Iterable, Pages};
-#[cfg(feature = "client")]
-pub use response::{Headers, NoContent, Pagination, RateLimit, RawResponse, Response};
-#[cfg(feature = "client")]
-pub use retry::{Clock, SystemClock};
-#[cfg(feature = "client")]
-pub use runs::{FinishedRun, LogEntry, Logs, Polling, Run, RunOutput, RunState};
+pub use workflows::runs;
 #[cfg(feature = "io")]
-pub use sql::{Compression, QueryResult, Rows, SqlBuilder, UnloadManifest};
+pub use workflows::sql;
 #[cfg(feature = "io")]
-pub use tables::{ExistingRows, ImportBuilder, TableColumn, TransferBuilder};
+pub use workflows::tables;
 
-/// Plumbing for the code `civis_api!` generates, for the macro and for civis's command-line
-/// program: no part of the public API, and it changes without notice (as
-/// progenitor-client's and serde's `__private`). The crates of civis-rs pin each other's exact
-/// versions, so generated code always meets the items it was written against.
+/// How a client is configured: its settings, the API key, retries and the clock waits are
+/// taken on. Set them on [`ClientBuilder`]; read them back with [`Client::config`].
+#[cfg(feature = "client")]
+pub mod config {
+    pub use crate::transport::config::{
+        ApiKey, Config, DEFAULT_API_ENDPOINT, DEFAULT_MAX_RESPONSE_SIZE,
+    };
+    pub use crate::transport::retry::{Clock, Retry, SystemClock};
+}
+
+/// The HTTP level of a call: the request that would be sent, the raw answer, its headers
+/// (rate limit, pagination), and the pages of a paginated list.
+#[cfg(feature = "client")]
+pub mod http {
+    pub use crate::data::response::{Headers, NoContent, Pagination, RateLimit, RawResponse};
+    pub use crate::transport::request::{HttpRequest, Iterable, Pages};
+}
+
+/// The method table: one [`Operation`](methods::Operation) per generated method, with its
+/// verb, path and parameters, as `ApiClient::operations()` returns it.
+pub mod methods {
+    pub use crate::data::methods::{Location, Operation, Param, ParamKind};
+}
+
+/// The Civis API spec a client is generated from: where a project pins it, and its download
+/// from the API (civis-python's `get_api_spec` and `cache_api_spec`).
+pub mod spec {
+    #[cfg(feature = "client")]
+    pub use crate::workflows::spec::{download, download_to};
+    pub use crate::workflows::spec::{CACHE_LIFETIME, PROJECT_SPEC};
+}
+
+/// Plumbing for the code `civis_api!` generates, for the macro, the mock and the command-line
+/// program: no part of the public API, and it changes without notice (as progenitor-client's
+/// and serde's `__private`). The crates of civis-rs pin each other's exact versions, so
+/// generated code always meets the items it was written against.
 #[doc(hidden)]
 pub mod __private {
     /// The spec's download, cache and project file (`civis spec download`, the macro).
-    pub mod api_spec {
-        pub use crate::api_spec::*;
+    pub mod spec_files {
+        pub use crate::workflows::spec::*;
+        pub use crate::workflows::spec_source::*;
     }
     /// The JSON-object form of generated types.
     pub mod record {
-        pub use crate::record::*;
+        pub use crate::data::record::*;
     }
     /// "Did you mean ...?" for unknown names.
     pub mod suggest {
-        pub use crate::suggest::*;
+        pub use crate::data::suggest::*;
     }
     /// civis-python's camelCase to snake_case.
     pub mod case {
-        pub use crate::case::*;
+        pub use crate::data::case::*;
     }
-    pub use crate::operation::{leak_operations, OperationTable, TableRow};
+    pub use crate::data::methods::{leak_operations, MethodRow, MethodTable};
     pub use serde;
     pub use serde_json;
 
     #[cfg(feature = "client")]
-    pub use crate::lenient::Lenient;
+    pub use crate::data::lenient::Lenient;
     #[cfg(feature = "client")]
-    pub use crate::request::{
+    pub use crate::data::names::split_schema_tablename;
+    #[cfg(feature = "client")]
+    pub use crate::transport::request::{
         build_http_request, decode, find_operation, operation_index, percent_encode, Request, Texts,
     };
     #[cfg(feature = "client")]
-    pub use crate::retry::{is_idempotent, is_retryable};
+    pub use crate::transport::retry::{is_idempotent, is_retryable};
 }

@@ -1,6 +1,6 @@
 //! The macro's arguments: `civis_api!("spec.json", resources = "base", api_version = "1.0")`.
 
-use civis_core::spec::Resources;
+use civis_core::model::Resources;
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::{Expr, ExprLit, Ident, Lit, LitStr, Token};

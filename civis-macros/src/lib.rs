@@ -4,12 +4,12 @@
 //! Use it through the `civis` crate, which documents it: `civis::civis_api!`.
 
 mod input;
-mod source;
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
 use quote::quote;
 
+use civis_core::__private::spec_files;
 use input::MacroInput;
 
 /// Generates a Civis API client from the Civis API spec (Swagger 2.0) at compile time.
@@ -25,12 +25,14 @@ use input::MacroInput;
 /// - a spec path (optional), relative to the invoking crate's `Cargo.toml`. Without it the file
 ///   named by `CIVIS_API_SPEC` at build time is read, else `.civis/civis_api_spec.json` in the
 ///   crate's directory or the nearest one above it (what `civis spec download` writes; commit it
-///   to pin the spec, as sqlx's `.sqlx/`), else a cached `~/.civis_api_spec.json`
-///   (`CIVIS_API_SPEC_CACHE` names another file) younger than 24 hours, else the spec is
-///   downloaded from `GET {CIVIS_API_ENDPOINT}/endpoints` with `CIVIS_API_KEY` (feature
-///   `download`; short timeouts, announced on stderr) and cached. When no download can be
-///   made, an older cache is used with a warning. `CIVIS_API_SPEC_REFRESH=1` forces a new
-///   download; `CIVIS_API_SPEC_OFFLINE=1` never downloads.
+///   to pin the spec, as sqlx's `.sqlx/`); then, only with the opt-in `download` feature, a
+///   cached `~/.civis_api_spec.json` (`CIVIS_API_SPEC_CACHE` names another file) younger than
+///   24 hours, else the spec downloaded from `GET {CIVIS_API_ENDPOINT}/endpoints` with
+///   `CIVIS_API_KEY` (short timeouts, announced on stderr) and cached, else an older cache with
+///   a warning (`CIVIS_API_SPEC_REFRESH=1` forces a new download; `CIVIS_API_SPEC_OFFLINE=1`
+///   never downloads); last, the snapshot of the spec bundled with civis, so that a build with
+///   no key, no network and nothing pinned succeeds. `civis spec which` (from `civis-cli`) says
+///   which spec a build in the current directory would use.
 /// - `resources = "base"` (default: the stable resources) or `"all"` (also those in development).
 /// - `api_version = "1.0"`, the only version of the API.
 /// - `decode_by_name = true` (default `false`) adds `ApiClient::decode_response(resource,
@@ -99,15 +101,26 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
     let input: MacroInput = syn::parse2(tokens)?;
     let error_span = input.path.as_ref().map_or(input.span, |p| p.span());
     let given = input.path.as_ref().map(syn::LitStr::value);
-    let source =
-        source::locate(given.as_deref()).map_err(|message| syn::Error::new(error_span, message))?;
-    let api = civis_core::spec::load(&source.text, input.resources)
+    #[cfg(feature = "download")]
+    let download: Option<spec_files::Download<'_>> = Some(&spec_files::download_into_cache);
+    #[cfg(not(feature = "download"))]
+    let download: Option<spec_files::Download<'_>> = None;
+    let source = spec_files::locate_with(
+        given.as_deref(),
+        &|name| std::env::var(name).ok(),
+        download,
+        Some(spec_files::BUNDLED_SPEC),
+    )
+    .map_err(|message| syn::Error::new(error_span, message))?;
+    let api = civis_core::model::load(&source.text, input.resources)
         .map_err(|e| syn::Error::new(error_span, format!("{e} (in {})", source.display)))?;
-    let file = source
-        .path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file = match &source.path {
+        Some(path) => path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        None => "civis_api_spec.json (bundled with civis)".to_string(),
+    };
     let mut options = civis_core::codegen::Options::default();
     options.file = &file;
     options.resources = input.resources;
@@ -117,7 +130,14 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
 
     // Tracking: `include_bytes!` makes cargo redo the expansion when the spec file changes, and
     // `option_env!` when CIVIS_API_SPEC changes (it matters whenever no path was given).
-    let path = source.path.to_string_lossy().into_owned();
+    // The bundled snapshot has no file to track: it is part of civis-core, and a new one is a
+    // new build of this macro.
+    let include = source.path.as_ref().map(|path| {
+        let path = path.to_string_lossy().into_owned();
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        )
+    });
     let env = given.is_none().then(|| {
         quote!(
             const _: ::core::option::Option<&str> = ::core::option_env!("CIVIS_API_SPEC");
@@ -132,12 +152,12 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
         quote! {
             #[deprecated(note = #note)]
             #[allow(non_upper_case_globals)]
-            const civis_api_spec_is_stale: () = ();
-            const _: () = civis_api_spec_is_stale;
+            const civis_api_spec_warning: () = ();
+            const _: () = civis_api_spec_warning;
         }
     });
     let tracking = quote! {
-        const _: &[u8] = ::core::include_bytes!(#path);
+        #include
         #env
         #warning
     };

@@ -40,71 +40,12 @@
 #[cfg(feature = "api-client")]
 extern crate self as civis;
 
-// The public API, item by item (civis-core's public items are its own too). One item a line,
-// so that adding one is a one-line change.
-pub use civis_core::cache_api_spec;
-pub use civis_core::get_api_spec;
-pub use civis_core::split_schema_tablename;
-pub use civis_core::ApiKey;
-pub use civis_core::Client;
-pub use civis_core::ClientBuilder;
-pub use civis_core::Clock;
-pub use civis_core::Config;
-pub use civis_core::Error;
-pub use civis_core::Headers;
-pub use civis_core::HttpRequest;
-pub use civis_core::Iterable;
-pub use civis_core::Location;
-pub use civis_core::NameOrId;
-pub use civis_core::NoContent;
-pub use civis_core::Operation;
-pub use civis_core::Pages;
-pub use civis_core::Pagination;
-pub use civis_core::Param;
-pub use civis_core::ParamKind;
-pub use civis_core::RateLimit;
-pub use civis_core::RawResponse;
-pub use civis_core::Response;
-pub use civis_core::Retry;
-pub use civis_core::SystemClock;
-pub use civis_core::DEFAULT_API_ENDPOINT;
-pub use civis_core::DEFAULT_MAX_RESPONSE_SIZE;
-// Runs of jobs.
-pub use civis_core::FinishedRun;
-pub use civis_core::LogEntry;
-pub use civis_core::Logs;
-pub use civis_core::Polling;
-pub use civis_core::Run;
-pub use civis_core::RunOutput;
-pub use civis_core::RunState;
-// Files in and out of Civis.
-pub use civis_core::files;
-pub use civis_core::DownloadBuilder;
-pub use civis_core::DownloadReader;
-pub use civis_core::UploadBuilder;
-// SQL results out, CSV files in (feature `io`).
+// The public API: what every script names at the root, the rest in modules named by their job.
+// Each item has one path.
+pub use civis_core::{config, files, http, methods, runs, spec};
 #[cfg(feature = "io")]
-pub use civis_core::sql;
-#[cfg(feature = "io")]
-pub use civis_core::tables;
-#[cfg(feature = "io")]
-pub use civis_core::Compression;
-#[cfg(feature = "io")]
-pub use civis_core::ExistingRows;
-#[cfg(feature = "io")]
-pub use civis_core::ImportBuilder;
-#[cfg(feature = "io")]
-pub use civis_core::QueryResult;
-#[cfg(feature = "io")]
-pub use civis_core::Rows;
-#[cfg(feature = "io")]
-pub use civis_core::SqlBuilder;
-#[cfg(feature = "io")]
-pub use civis_core::TableColumn;
-#[cfg(feature = "io")]
-pub use civis_core::TransferBuilder;
-#[cfg(feature = "io")]
-pub use civis_core::UnloadManifest;
+pub use civis_core::{sql, tables};
+pub use civis_core::{Client, ClientBuilder, Error, NameOrId, Response};
 pub use civis_macros::civis_api;
 
 /// Plumbing for generated code; not part of the public API (see `civis_core::__private`).
@@ -112,7 +53,7 @@ pub use civis_macros::civis_api;
 pub use civis_core::__private;
 // Crate-internal names for the plumbing that the mock and the command-line program use.
 #[allow(unused_imports)]
-use civis_core::__private::{api_spec, suggest};
+use civis_core::__private::{spec_files as api_spec, suggest};
 
 #[cfg(feature = "mock")]
 pub mod mock;
@@ -120,11 +61,22 @@ pub mod mock;
 #[cfg(all(feature = "cli", feature = "api-client"))]
 pub mod cli;
 
-/// The ready-made client for the spec this crate was built with (`resources = "base"`).
+// The ready-made client for the spec this crate was built with (`resources = "base"`),
+// expanded privately so that each of its items has one public path: `ApiClient` at the root,
+// the rest in `api`.
 #[cfg(feature = "api-client")]
-pub mod client {
+mod generated {
     crate::civis_api!(resources = "base");
 }
 
 #[cfg(feature = "api-client")]
-pub use client::ApiClient;
+pub use generated::ApiClient;
+
+/// The generated API of the ready-made [`ApiClient`]: one type per spec definition
+/// ([`types`](api::types)), one accessor struct per resource ([`resources`](api::resources)),
+/// the operation markers ([`ops`](api::ops)) and the call builder every method returns
+/// ([`Call`](api::Call)).
+#[cfg(feature = "api-client")]
+pub mod api {
+    pub use crate::generated::{ops, resources, types, Call};
+}

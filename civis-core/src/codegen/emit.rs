@@ -2,7 +2,7 @@
 //! once, rather than building its half a million tokens one by one with `quote!`: cargo compiles
 //! proc macros at opt-level 0, where token-by-token building cost ~400 ms of every expansion.
 //! Everything spliced into the text is an identifier from
-//! [`naming`](crate::spec::naming), a literal
+//! [`naming`](crate::model::naming), a literal
 //! from [`Lit`], or fixed source written here, so the text always lexes.
 
 use std::fmt;

@@ -1,5 +1,5 @@
 //! The code generator of `civis_api!`: Rust source text from the model of a spec
-//! ([`crate::spec::Api`]): the `ApiClient`, the generic `Call`, the resources, the types and the
+//! ([`crate::model::Api`]): the `ApiClient`, the generic `Call`, the resources, the types and the
 //! operation table.
 //!
 //! It lives here, beside the model and the naming rules, rather than in the proc-macro crate,
@@ -8,12 +8,12 @@
 
 mod docs;
 mod emit;
+mod methods;
 mod resources;
-mod table;
 mod types;
 
-use crate::spec::model::Api;
-use crate::spec::Resources;
+use crate::model::api::Api;
+use crate::model::Resources;
 
 use emit::emit;
 
@@ -49,7 +49,7 @@ pub fn generate(api: &Api, options: &Options<'_>) -> String {
     };
     resources::generate(&mut out, api, &names, &decoders);
     types::generate(&mut out, api);
-    table::generate(&mut out, api);
+    methods::generate(&mut out, api);
     // The generator writes `::civis::` and swaps it here for a renamed crate, rather than
     // threading the path through every writer. The only other text in which it can occur is
     // the spec's prose in doc strings, where it also names the crate.
@@ -126,7 +126,7 @@ impl ApiClient {
 
     /// Every operation of this client, sorted by resource and method, as civis-python
     /// names them.
-    pub fn operations() -> &'static [::civis::Operation] {
+    pub fn operations() -> &'static [::civis::methods::Operation] {
         operations()
     }
 
@@ -148,7 +148,7 @@ impl ApiClient {
 fn decoders(api: &Api) -> String {
     let mut out = String::from(
         "#[allow(clippy::type_complexity)]\n\
-         static DECODERS: &[fn(&[u8], &::civis::Operation) -> ::core::result::Result<(), ::civis::Error>] = &[\n",
+         static DECODERS: &[fn(&[u8], &::civis::methods::Operation) -> ::core::result::Result<(), ::civis::Error>] = &[\n",
     );
     for op in &api.operations {
         emit!(
@@ -202,7 +202,7 @@ impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
 }
 
 impl<'a, R, M> Call<'a, R, M> {
-    fn new(client: &'a ::civis::Client, operation: &'static ::civis::Operation) -> Self {
+    fn new(client: &'a ::civis::Client, operation: &'static ::civis::methods::Operation) -> Self {
         Self { request: ::civis::__private::Request::new(client, operation), marker: ::core::marker::PhantomData }
     }
 
@@ -228,18 +228,18 @@ impl<'a, R, M> Call<'a, R, M> {
     }
 
     /// The operation this call invokes.
-    pub fn operation(&self) -> &'static ::civis::Operation {
+    pub fn operation(&self) -> &'static ::civis::methods::Operation {
         self.request.operation()
     }
 
     /// The HTTP request this call sends, without sending it.
-    pub fn http_request(&self) -> ::core::result::Result<::civis::HttpRequest, ::civis::Error> {
+    pub fn http_request(&self) -> ::core::result::Result<::civis::http::HttpRequest, ::civis::Error> {
         self.request.build()
     }
 
     /// Sends the call and returns the HTTP answer as received (civis-python's
     /// `return_type='raw'`).
-    pub fn send_raw(self) -> ::core::result::Result<::civis::RawResponse, ::civis::Error> {
+    pub fn send_raw(self) -> ::core::result::Result<::civis::http::RawResponse, ::civis::Error> {
         self.request.send_raw()
     }
 
@@ -255,18 +255,18 @@ impl<'a, R, M> Call<'a, R, M> {
     // The bound names a method parameter (`T`, or `T` for the dynamic variant) so that rustc
     // checks it at the call, where `Iterable`'s own message says the operation cannot be
     // paged, rather than while looking the method up ("trait bounds were not satisfied").
-    pub fn iter_all<T>(self) -> ::civis::Pages<'a, T>
+    pub fn iter_all<T>(self) -> ::civis::http::Pages<'a, T>
     where
-        M: ::civis::Iterable<Item = T>,
+        M: ::civis::http::Iterable<Item = T>,
         T: ::civis::__private::serde::de::DeserializeOwned,
     {
         self.request.iter_all()
     }
 
     /// Iterates over the items of every page as dynamic responses.
-    pub fn iter_all_dynamic<T>(self) -> ::civis::Pages<'a, ::civis::Response>
+    pub fn iter_all_dynamic<T>(self) -> ::civis::http::Pages<'a, ::civis::Response>
     where
-        M: ::civis::Iterable<Item = T>,
+        M: ::civis::http::Iterable<Item = T>,
     {
         self.request.iter_all_dynamic()
     }
@@ -280,7 +280,7 @@ impl<'a, R: ::civis::__private::serde::de::DeserializeOwned, M> Call<'a, R, M> {
 
     /// Sends the call and decodes the answer, keeping its status and headers (rate
     /// limit, pagination).
-    pub fn send_with_headers(self) -> ::core::result::Result<(R, ::civis::Headers), ::civis::Error> {
+    pub fn send_with_headers(self) -> ::core::result::Result<(R, ::civis::http::Headers), ::civis::Error> {
         self.request.send_with_headers()
     }
 }
@@ -296,7 +296,7 @@ mod tests {
 
     #[test]
     fn a_renamed_crate_is_the_only_path_to_civis() {
-        let api = crate::spec::load(SPEC, Resources::All).unwrap();
+        let api = crate::model::load(SPEC, Resources::All).unwrap();
         let default = generate(&api, &Options::default());
         assert!(default.contains("::civis::Client"));
         let options = Options {

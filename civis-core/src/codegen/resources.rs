@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use super::docs;
 use super::emit::{self, emit, Lit};
 use super::types;
-use crate::spec::model::{Api, Operation, Param, TypeExpr};
-use crate::spec::naming::{self, upper_camel};
+use crate::model::api::{Api, Operation, Param, TypeExpr};
+use crate::model::naming::{self, upper_camel};
 
 /// Method names of the generated `Call` that setters must not take.
 pub const CALL_METHODS: &[&str] = &[
@@ -263,7 +263,7 @@ fn marker_and_setters(out: &mut String, api: &Api, names: &Names, index: usize, 
             };
             emit!(
                 out,
-                "impl ::civis::Iterable for {marker} {{\ntype Item = {item};\n}}\n"
+                "impl ::civis::http::Iterable for {marker} {{\ntype Item = {item};\n}}\n"
             );
         }
     }

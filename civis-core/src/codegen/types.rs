@@ -4,12 +4,12 @@
 
 use std::fmt;
 
-use crate::case::camel_to_snake;
-use crate::spec::model::{Api, Operation, TypeDef, TypeExpr};
+use crate::data::case::camel_to_snake;
+use crate::model::api::{Api, Operation, TypeDef, TypeExpr};
 
 use super::docs;
 use super::emit::{self, emit, Lit};
-use crate::spec::naming;
+use crate::model::naming;
 
 /// Displays the Rust type that holds a value of `ty` (owned), with named types under `prefix`
 /// (`"super::types::"` outside the `types` module). Everything from `std` is written as a full
@@ -61,7 +61,7 @@ pub fn response(api: &Api, op: &Operation) -> String {
             prefix: "super::types::",
         }
         .to_string(),
-        None => "::civis::NoContent".to_string(),
+        None => "::civis::http::NoContent".to_string(),
     }
 }
 

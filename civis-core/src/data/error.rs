@@ -1,0 +1,312 @@
+//! The one error type of the client.
+
+use std::fmt;
+
+/// Everything that can go wrong when calling the Civis API.
+///
+/// `Display` reads like civis-python's `CivisAPIError`:
+/// `(404) The requested resource could not be found. (GET /scripts/7)`.
+/// No variant ever holds the API key.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with an error status.
+    Api {
+        /// HTTP status code.
+        status: u16,
+        /// The body's `errorDescription`, or the status text when there is none.
+        message: String,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The API answered 401: the API key is expired or invalid.
+    Unauthorized {
+        /// The `WWW-Authenticate` header's text.
+        www_authenticate: String,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The API answered with a redirect (3xx). API calls never follow redirects: a write sent
+    /// on to another address would be re-sent as a bodyless GET and reported as done, and the
+    /// key would be sent to, or withheld from, a host it was not meant for.
+    Redirect {
+        /// HTTP status code (301, 302, 303, 307, 308, ...).
+        status: u16,
+        /// The `Location` header, or an empty string when the answer has none.
+        location: String,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The answer's body is larger than the client accepts (see
+    /// `ClientBuilder::max_response_size`); nothing of it is kept.
+    ResponseTooLarge {
+        /// The limit in bytes.
+        limit: u64,
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+    },
+    /// The request did not get an HTTP answer (connection refused, timeout, TLS, ...).
+    Transport {
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+        /// What failed.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The answer's body could not be decoded into the expected type.
+    Decode {
+        /// HTTP verb of the request.
+        method: String,
+        /// Path and query of the request.
+        path: String,
+        /// What did not fit, and where in the JSON.
+        detail: String,
+        /// The start of the body, for context.
+        snippet: String,
+    },
+    /// The client is not configured (no API key found, a bad base URL).
+    Config(String),
+    /// The arguments do not fit the operation (an unknown method or argument, a missing one).
+    Usage(String),
+    /// A lookup helper found nothing with that name.
+    NotFound(String),
+    /// A request to file storage (a presigned upload or download URL, on another host than the
+    /// API) failed: storage answered with an error status, or the transfer broke off, after the
+    /// retries.
+    Storage {
+        /// HTTP verb of the request.
+        method: String,
+        /// The URL without its query, which holds the presigned signature.
+        url: String,
+        /// The status storage answered with; `None` when the request got no answer.
+        status: Option<u16>,
+        /// The start of storage's answer, or what failed.
+        message: String,
+    },
+    /// A Civis file has no download URL: it has expired (files expire 30 days after upload
+    /// unless told otherwise) or was never completely uploaded.
+    FileExpired {
+        /// The file's id.
+        id: i64,
+    },
+    /// A download ended with another number of bytes than the file's size.
+    FileSize {
+        /// The file's id.
+        id: i64,
+        /// The size the API gives for the file.
+        expected: u64,
+        /// The bytes received.
+        received: u64,
+    },
+    /// One part of a multipart upload failed after its retries; the upload was not completed,
+    /// so no file with that id becomes available.
+    UploadPart {
+        /// The id of the file being uploaded.
+        file_id: i64,
+        /// The part that failed, from 1.
+        part: usize,
+        /// How many parts the upload has.
+        parts: usize,
+        /// Why it failed.
+        source: Box<Error>,
+    },
+    /// A run of a job failed (civis-python's `CivisJobFailure`, or `MemoryError` when
+    /// `out_of_memory`). `Display` reads `(From job 5 / run 9) <message>`.
+    JobFailed {
+        /// The job's id.
+        job_id: i64,
+        /// The run's id.
+        run_id: i64,
+        /// The API's error text; without one, the last 15 lines of the run's log, or the line
+        /// saying the run ran out of memory.
+        message: String,
+        /// The platform stopped the run because it ran out of memory.
+        out_of_memory: bool,
+        /// The failed run, as the API last reported it.
+        run: Box<crate::data::run_state::FinishedRun>,
+    },
+    /// A wait for a run gave up; the run goes on.
+    WaitTimeout {
+        /// The job's id.
+        job_id: i64,
+        /// The run's id.
+        run_id: i64,
+        /// The run's state at the last poll.
+        state: crate::data::run_state::RunState,
+        /// How long the wait lasted.
+        waited: std::time::Duration,
+    },
+    /// A local file could not be read or written (the spec cache, a file to upload, a download's
+    /// destination).
+    Io {
+        /// The file.
+        path: String,
+        /// What failed.
+        source: std::io::Error,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Api { status, message, method, path } => {
+                write!(f, "({status}) {} ({method} {path})", Bounded(message))
+            }
+            Self::Redirect { status, location, method, path } => {
+                let location = if location.is_empty() { "nowhere (no Location header)" } else { location };
+                write!(f, "({status}) redirected to {} ({method} {path}); API calls do not follow redirects: check the base URL", Bounded(location))
+            }
+            Self::ResponseTooLarge { limit, method, path } => write!(
+                f,
+                "the answer is larger than {limit} bytes, the most this client reads; raise it with `.max_response_size(..)` on the client builder ({method} {path})"
+            ),
+            Self::Unauthorized { www_authenticate, method, path } => write!(
+                f,
+                "(401) the API key is expired or invalid: {www_authenticate} ({method} {path})"
+            ),
+            Self::Transport { method, path, source } => {
+                write!(f, "request failed: {source} ({method} {path})")
+            }
+            Self::Decode { method, path, detail, snippet } => write!(
+                f,
+                "could not decode the response of {method} {path}: {detail}; the body starts with: {snippet}"
+            ),
+            Self::Config(message) | Self::Usage(message) | Self::NotFound(message) => {
+                f.write_str(message)
+            }
+            Self::Storage { method, url, status, message } => match status {
+                Some(status) => write!(f, "file storage answered ({status}) {message} ({method} {url})"),
+                None => write!(f, "file storage request failed: {message} ({method} {url})"),
+            },
+            Self::FileExpired { id } => write!(
+                f,
+                "file {id} has no download URL: it may have expired, or its upload was never completed"
+            ),
+            Self::FileSize { id, expected, received } => write!(
+                f,
+                "the download of file {id} ended after {received} bytes, but the file has {expected}"
+            ),
+            Self::UploadPart { file_id, part, parts, source } => write!(
+                f,
+                "part {part} of {parts} of the multipart upload of file {file_id} failed, so the upload was not completed: {source}"
+            ),
+            Self::Io { path, source } => write!(f, "{path}: {source}"),
+            Self::JobFailed { job_id, run_id, message, .. } => {
+                write!(f, "{} {message}", crate::data::run_state::from_job_run(*job_id, *run_id))
+            }
+            Self::WaitTimeout { job_id, run_id, state, waited } => write!(
+                f,
+                "{} still {state} after waiting {:.1} s; the run goes on",
+                crate::data::run_state::from_job_run(*job_id, *run_id),
+                waited.as_secs_f64()
+            ),
+        }
+    }
+}
+
+impl Error {
+    /// The HTTP status of the answer the error comes from (an API error, 401, a redirect), or
+    /// `None` when there was no such answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Api { status, .. } | Self::Redirect { status, .. } => Some(*status),
+            Self::Unauthorized { .. } => Some(401),
+            _ => None,
+        }
+    }
+}
+
+/// How many characters of an answer's text an error's `Display` shows; the whole text stays in
+/// the variant's field. An error page of megabytes would otherwise become a log line of
+/// megabytes.
+const DISPLAY_CHARS: usize = 1000;
+
+/// Text shown up to [`DISPLAY_CHARS`] characters, then how much was left out.
+struct Bounded<'a>(&'a str);
+
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(DISPLAY_CHARS) {
+            None => f.write_str(self.0),
+            Some((end, _)) => {
+                let left_out = self.0[end..].chars().count();
+                write!(f, "{}... ({left_out} more characters)", &self.0[..end])
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Transport { source, .. } => Some(source.as_ref()),
+            Self::Io { source, .. } => Some(source),
+            Self::UploadPart { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api_error(message: String) -> Error {
+        Error::Api {
+            status: 500,
+            message,
+            method: "GET".into(),
+            path: "/scripts/7".into(),
+        }
+    }
+
+    #[test]
+    fn status_is_the_answers_when_there_is_one() {
+        assert_eq!(api_error("x".into()).status(), Some(500));
+        let unauthorized = Error::Unauthorized {
+            www_authenticate: String::new(),
+            method: "GET".into(),
+            path: "/".into(),
+        };
+        assert_eq!(unauthorized.status(), Some(401));
+        assert_eq!(Error::Usage("no".into()).status(), None);
+    }
+
+    #[test]
+    fn display_quotes_a_short_message_whole() {
+        assert_eq!(
+            api_error("Internal error".into()).to_string(),
+            "(500) Internal error (GET /scripts/7)"
+        );
+    }
+
+    #[test]
+    fn display_bounds_a_huge_message_and_the_field_keeps_it() {
+        let message = "é".repeat(5_000_000);
+        let error = api_error(message.clone());
+        let shown = error.to_string();
+        assert!(
+            shown.chars().count() < DISPLAY_CHARS + 100,
+            "{}",
+            shown.len()
+        );
+        assert!(
+            shown.contains("... (4999000 more characters) (GET /scripts/7)"),
+            "{}",
+            &shown[shown.len() - 60..]
+        );
+        let Error::Api { message: kept, .. } = error else {
+            unreachable!()
+        };
+        assert_eq!(kept, message);
+    }
+}

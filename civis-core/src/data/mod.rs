@@ -1,0 +1,18 @@
+//! The data layer: what the API answers and what the other layers exchange (answers and their
+//! headers, the JSON records generated types decode through, lenient decoding, errors, run
+//! states, names, the method table). It imports nothing of the transport or the workflows.
+
+pub(crate) mod case;
+#[cfg(feature = "client")]
+pub(crate) mod error;
+#[cfg(feature = "client")]
+pub(crate) mod lenient;
+pub(crate) mod methods;
+#[cfg(feature = "client")]
+pub(crate) mod names;
+pub(crate) mod record;
+#[cfg(feature = "client")]
+pub(crate) mod response;
+#[cfg(feature = "client")]
+pub(crate) mod run_state;
+pub(crate) mod suggest;

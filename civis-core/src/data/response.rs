@@ -1,0 +1,435 @@
+//! What a call returns besides its typed struct: the response headers (rate limit, pagination),
+//! the raw HTTP answer (`return_type='raw'`) and the dynamic snake_case JSON response
+//! (`return_type='snake'`).
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::data::case::{camel_to_snake, camel_to_snake_owned};
+use crate::data::error::Error;
+use crate::data::lenient::Lenient;
+
+/// The status and headers of an answer, readable on every kind of response.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Headers {
+    /// HTTP status code.
+    pub status: u16,
+    /// Headers in the order received, names as sent.
+    pub entries: Vec<(String, String)>,
+}
+
+/// The API's rate-limit headers: 1,000 general or 100 run-creating requests per 300 s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// `X-RateLimit-Limit`: requests allowed in the period.
+    pub limit: u64,
+    /// `X-RateLimit-Remaining`: requests left in the period (civis-python's `calls_remaining`).
+    pub remaining: u64,
+}
+
+/// The pagination headers of a list page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Pagination {
+    /// `X-Pagination-Current-Page`, from 1.
+    pub current_page: u64,
+    /// `X-Pagination-Per-Page`.
+    pub per_page: u64,
+    /// `X-Pagination-Total-Pages`.
+    pub total_pages: u64,
+    /// `X-Pagination-Total-Entries`.
+    pub total_entries: u64,
+}
+
+impl Headers {
+    /// The status and headers of an answer as ureq received it.
+    pub(crate) fn of<B>(response: &ureq::http::Response<B>) -> Self {
+        Self {
+            status: response.status().as_u16(),
+            entries: response
+                .headers()
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        name.as_str().to_string(),
+                        String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The first header called `name` (case-insensitive).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn number(&self, name: &str) -> Option<u64> {
+        self.get(name)?.trim().parse().ok()
+    }
+
+    /// The rate-limit headers, when the answer has both.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        Some(RateLimit {
+            limit: self.number("X-RateLimit-Limit")?,
+            remaining: self.number("X-RateLimit-Remaining")?,
+        })
+    }
+
+    /// The pagination headers, when the answer has all four.
+    pub fn pagination(&self) -> Option<Pagination> {
+        Some(Pagination {
+            current_page: self.number("X-Pagination-Current-Page")?,
+            per_page: self.number("X-Pagination-Per-Page")?,
+            total_pages: self.number("X-Pagination-Total-Pages")?,
+            total_entries: self.number("X-Pagination-Total-Entries")?,
+        })
+    }
+}
+
+/// The HTTP answer as received: civis-python's `return_type='raw'`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RawResponse {
+    /// Status and headers.
+    pub headers: Headers,
+    /// The body's bytes.
+    pub body: Vec<u8>,
+}
+
+impl fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("headers", &self.headers)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
+}
+
+/// How much of a body an error message quotes.
+const SNIPPET_CHARS: usize = 200;
+
+impl RawResponse {
+    /// HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.headers.status
+    }
+
+    /// The first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name)
+    }
+
+    /// Decodes the body as JSON into `T`; an empty body reads as `null`. Where the API departs
+    /// from its spec in known ways (a number in a string field, `90.0` in an integer field, an
+    /// object where a list is documented) the value is read leniently (see [`crate::data::lenient`]).
+    /// A failure names the request, the place in the JSON, and quotes the start of the body.
+    pub fn json<T: DeserializeOwned>(&self, method: &str, path: &str) -> Result<T, Error> {
+        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        };
+        // The fast path: plain serde_json. Tracking where in the JSON a failure happens costs an
+        // allocation per object key (serde_path_to_error), and the lenient rules cost a wrapper
+        // per value, so both are paid only when strict decoding has failed: the body is then
+        // decoded again, leniently, with tracking to say where it still fails.
+        if let Ok(value) = serde_json::from_slice(body) {
+            return Ok(value);
+        }
+        let decode_error = |detail: String| Error::Decode {
+            method: method.to_string(),
+            path: path.to_string(),
+            detail,
+            snippet: self.snippet(),
+        };
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let value = serde_path_to_error::deserialize(Lenient(&mut deserializer)).map_err(|e| {
+            let at = e.path().to_string();
+            let inner = e.into_inner();
+            decode_error(if at == "." {
+                inner.to_string()
+            } else {
+                format!("at `{at}`: {inner}")
+            })
+        })?;
+        deserializer
+            .end()
+            .map_err(|e| decode_error(e.to_string()))?;
+        Ok(value)
+    }
+
+    /// The start of the body as text, for error messages.
+    pub fn snippet(&self) -> String {
+        let text = String::from_utf8_lossy(&self.body);
+        let mut snippet: String = text.chars().take(SNIPPET_CHARS).collect();
+        if text.chars().count() > SNIPPET_CHARS {
+            snippet.push_str("...");
+        }
+        snippet
+    }
+
+    /// The error a non-2xx answer stands for, worded as civis-python words it.
+    pub fn into_error(self, method: &str, path: &str) -> Error {
+        let status = self.status();
+        if status == 401 {
+            return Error::Unauthorized {
+                www_authenticate: self
+                    .header("www-authenticate")
+                    .unwrap_or_default()
+                    .to_string(),
+                method: method.to_string(),
+                path: path.to_string(),
+            };
+        }
+        let message = if self.body.is_empty() {
+            reason(status).to_string()
+        } else {
+            match serde_json::from_slice::<Value>(&self.body) {
+                Ok(json) => json
+                    .get("errorDescription")
+                    .and_then(Value::as_str)
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or("No Error Message Available")
+                    .to_string(),
+                Err(_) => format!("Response Content: {}", self.snippet()),
+            }
+        };
+        Error::Api {
+            status,
+            message,
+            method: method.to_string(),
+            path: path.to_string(),
+        }
+    }
+}
+
+/// The status's standard reason phrase (`http`'s table, which ureq re-exports), for an error
+/// answer without a body.
+fn reason(status: u16) -> &'static str {
+    ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Error")
+}
+
+/// The typed response of an operation whose spec documents no body (a 204, a 202): whatever
+/// the API sends is accepted and ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NoContent;
+
+impl<'de> serde::Deserialize<'de> for NoContent {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| NoContent)
+    }
+}
+
+/// Keys whose object values keep their children's keys as sent: script arguments and service
+/// environment variables are often ALL_CAPS names (civis-python's
+/// `_RESPONSE_KEYS_PRESERVE_CASE`).
+const PRESERVE_CHILD_KEYS: &[&str] = &["arguments", "environmentVariables"];
+
+/// A JSON answer without a typed struct: civis-python's `return_type='snake'`.
+///
+/// Object keys are snake_case at every level, except the children of `arguments` and
+/// `environmentVariables` and the `value` of a JSON value, which stay as sent.
+/// [`get`](Response::get) finds a key by its snake_case or its original name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    headers: Headers,
+    json: Value,
+}
+
+impl Response {
+    /// Decodes and converts a raw answer. `from_json_values` marks answers of the `json_values`
+    /// resource, whose `value` is user data.
+    pub fn from_raw(raw: RawResponse, method: &str, path: &str) -> Result<Self, Error> {
+        let json: Value = raw.json(method, path)?;
+        let from_json_values = path.trim_start_matches('/').starts_with("json_values");
+        Ok(Self::new(json, raw.headers, from_json_values))
+    }
+
+    /// Converts decoded JSON.
+    pub fn new(json: Value, headers: Headers, from_json_values: bool) -> Self {
+        let json = match json {
+            Value::Array(items) => Value::Array(
+                items
+                    .into_iter()
+                    .map(|item| match item {
+                        Value::Object(map) => {
+                            Value::Object(snake_object(map, true, from_json_values))
+                        }
+                        other => other,
+                    })
+                    .collect(),
+            ),
+            Value::Object(map) => Value::Object(snake_object(map, true, from_json_values)),
+            other => other,
+        };
+        Self { headers, json }
+    }
+
+    /// HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.headers.status
+    }
+
+    /// Status and headers, with the rate-limit and pagination helpers.
+    pub fn headers(&self) -> &Headers {
+        &self.headers
+    }
+
+    /// The whole JSON body, keys in snake_case.
+    pub fn json(&self) -> &Value {
+        &self.json
+    }
+
+    /// Takes the JSON body.
+    pub fn into_json(self) -> Value {
+        self.json
+    }
+
+    /// The value under `key` of an object body; `key` may be snake_case or as sent
+    /// (`"last_run_at"` or `"lastRunAt"`).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        let object = self.json.as_object()?;
+        object.get(key).or_else(|| object.get(&camel_to_snake(key)))
+    }
+}
+
+/// civis-python's `Response.__init__`: converts the keys of `map`, recursing into objects and
+/// into objects inside lists.
+fn snake_object(
+    map: Map<String, Value>,
+    snake_keys: bool,
+    from_json_values: bool,
+) -> Map<String, Value> {
+    let is_json_value =
+        from_json_values || map.get("objectType").and_then(Value::as_str) == Some("JSONValue");
+    map.into_iter()
+        .map(|(key, value)| {
+            let value = match value {
+                value if key == "value" && is_json_value => value,
+                Value::Object(child) => {
+                    let keep = PRESERVE_CHILD_KEYS.contains(&key.as_str());
+                    Value::Object(snake_object(child, !keep, false))
+                }
+                Value::Array(items) => Value::Array(
+                    items
+                        .into_iter()
+                        .map(|item| match item {
+                            Value::Object(child) => Value::Object(snake_object(child, true, false)),
+                            other => other,
+                        })
+                        .collect(),
+                ),
+                other => other,
+            };
+            let key = if snake_keys {
+                camel_to_snake_owned(key)
+            } else {
+                key
+            };
+            (key, value)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn converted(json: Value, from_json_values: bool) -> Value {
+        Response::new(json, Headers::default(), from_json_values).into_json()
+    }
+
+    #[test]
+    fn keys_become_snake_case_except_where_civis_python_keeps_them() {
+        let answer = converted(
+            json!({
+                "lastRunAt": 1,
+                "lastRun": {"finishedAt": 2, "arguments": {"MY_VAR": {"innerKey": 3}}},
+                "arguments": {"MY_VAR": {"innerKey": 3}},
+                "environmentVariables": {"DB_HOST": "h"},
+                "runs": [{"runId": 4}, [{"notConverted": 5}]],
+            }),
+            false,
+        );
+        assert_eq!(
+            answer,
+            json!({
+                "last_run_at": 1,
+                "last_run": {"finished_at": 2, "arguments": {"MY_VAR": {"inner_key": 3}}},
+                "arguments": {"MY_VAR": {"inner_key": 3}},
+                "environment_variables": {"DB_HOST": "h"},
+                "runs": [{"run_id": 4}, [{"notConverted": 5}]],
+            })
+        );
+    }
+
+    #[test]
+    fn json_values_keep_their_value() {
+        let value = json!({"objectType": "JSONValue", "value": {"someKey": 1}});
+        assert_eq!(
+            converted(value, false),
+            json!({"object_type": "JSONValue", "value": {"someKey": 1}})
+        );
+        let value = json!({"id": 1, "value": {"someKey": 1}});
+        assert_eq!(
+            converted(value.clone(), true),
+            json!({"id": 1, "value": {"someKey": 1}})
+        );
+        assert_eq!(
+            converted(value, false),
+            json!({"id": 1, "value": {"some_key": 1}})
+        );
+    }
+
+    #[test]
+    fn lookup_by_either_name_and_headers() {
+        let headers = Headers {
+            status: 200,
+            entries: vec![
+                ("X-RateLimit-Limit".into(), "1000".into()),
+                ("x-ratelimit-remaining".into(), "998".into()),
+            ],
+        };
+        let response = Response::new(json!({"lastRunAt": "t"}), headers, false);
+        assert_eq!(response.get("lastRunAt"), Some(&json!("t")));
+        assert_eq!(response.get("last_run_at"), Some(&json!("t")));
+        assert_eq!(
+            response.headers().rate_limit(),
+            Some(RateLimit {
+                limit: 1000,
+                remaining: 998
+            })
+        );
+        assert_eq!(response.headers().pagination(), None);
+    }
+
+    #[test]
+    fn decode_errors_say_where() {
+        let raw = RawResponse {
+            headers: Headers::default(),
+            body: br#"{"id": "seven"}"#.to_vec(),
+        };
+        #[derive(Debug, serde::Deserialize)]
+        struct Script {
+            #[allow(dead_code)]
+            id: Option<i64>,
+        }
+        let error = raw
+            .json::<Script>("GET", "/scripts/7")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("GET /scripts/7"), "{error}");
+        assert!(error.contains("at `id`"), "{error}");
+        assert!(error.contains(r#"{"id": "seven"}"#), "{error}");
+    }
+}

@@ -1,0 +1,444 @@
+//! Downloads: the builder, and a reader that resumes with `Range` requests.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use ureq::SendBody;
+
+use super::progress::{Progress, ProgressFn};
+use super::storage::{self, Failure, Retrier};
+use crate::data::error::Error;
+use crate::transport::client::Client;
+
+/// A download being prepared: [`Client::download_file`], ended by
+/// [`to_path`](Self::to_path), [`to_writer`](Self::to_writer), [`reader`](Self::reader) or
+/// [`json`](Self::json).
+///
+/// The file streams from its presigned URL: memory does not grow with its size. After a dropped
+/// connection or a 5xx answer the download resumes from the last byte received with a `Range`
+/// request (civis-python starts over), and the bytes received are checked against the file's
+/// size.
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// let bytes = client
+///     .download_file(123)
+///     .progress(|done, total| eprintln!("{done} of {total} bytes"))
+///     .to_path("out.csv")?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+#[must_use = "a download does nothing until it is ended by to_path, to_writer, reader or json"]
+pub struct DownloadBuilder<'c> {
+    client: &'c Client,
+    id: i64,
+    /// A presigned URL of the file given by another answer, which spares `GET /files/{id}`.
+    url: Option<String>,
+    progress: Option<ProgressFn>,
+}
+
+impl fmt::Debug for DownloadBuilder<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DownloadBuilder")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Downloads the Civis file `id` (civis-python's `civis_to_file` and `file_to_json`). See
+    /// [`DownloadBuilder`].
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.download_file(123).to_path("out.csv")?;
+    /// let mut buffer = Vec::new();
+    /// client.download_file(123).to_writer(&mut buffer)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn download_file(&self, id: i64) -> DownloadBuilder<'_> {
+        DownloadBuilder {
+            client: self,
+            id,
+            url: None,
+            progress: None,
+        }
+    }
+
+    /// Downloads file `id` from `url`, a presigned URL of it that the API gave in another
+    /// answer (a notebook's `notebook_url`, a SQL export's `path`), without asking
+    /// `GET /files/{id}` for it again. The URL is used as given: it is never sent the API key.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let url = "https://storage.example/notebook.ipynb?signature=...";
+    /// client.download_file_from(123, url).to_path("notebook.ipynb")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn download_file_from(&self, id: i64, url: impl Into<String>) -> DownloadBuilder<'_> {
+        DownloadBuilder {
+            url: Some(url.into()),
+            ..self.download_file(id)
+        }
+    }
+}
+
+/// The fields of `GET /files/{id}` that a download needs.
+#[derive(Deserialize)]
+struct FileInfo {
+    #[serde(rename = "fileUrl", default)]
+    file_url: Option<String>,
+    #[serde(rename = "fileSize", default)]
+    file_size: Option<u64>,
+}
+
+impl DownloadBuilder<'_> {
+    /// Calls `callback(bytes_received, total_bytes)` as the download progresses (`total` is 0
+    /// when neither the API nor storage tells the size).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client
+    ///     .download_file(123)
+    ///     .progress(|done, total| eprint!("\r{done}/{total}"))
+    ///     .to_path("out.csv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn progress(mut self, callback: impl Fn(u64, u64) + Send + Sync + 'static) -> Self {
+        self.progress = Some(Arc::new(callback));
+        self
+    }
+
+    /// A reader of the file's bytes. `GET /files/{id}` and the first storage request happen
+    /// now, so an expired file or a refused URL is an error here; later failures resume
+    /// within `read`, and those that retries do not cure come out of `read` as an
+    /// [`io::Error`] wrapping the [`Error`] (`error.into_inner()` and downcast to get it).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let client = civis_core::Client::new()?;
+    /// use std::io::BufRead;
+    /// let reader = std::io::BufReader::new(client.download_file(123).reader()?);
+    /// for line in reader.lines() {
+    ///     println!("{}", line?);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn reader(self) -> Result<DownloadReader, Error> {
+        let (url, size) = match self.url {
+            Some(url) => (Some(url), None),
+            None => {
+                let info: FileInfo = self.client.get_json(&format!("/files/{}", self.id), &[])?;
+                (info.file_url, info.file_size)
+            }
+        };
+        let url = match url {
+            Some(url) if !url.is_empty() => url,
+            _ => return Err(Error::FileExpired { id: self.id }),
+        };
+        DownloadReader::open_at(self.client, self.id, url, size, self.progress)
+    }
+
+    /// Writes the file to `writer` and returns the number of bytes written.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let stdout = std::io::stdout();
+    /// client.download_file(123).to_writer(&mut stdout.lock())?;
+    /// # Ok(()) }
+    /// ```
+    pub fn to_writer<W: Write + ?Sized>(self, writer: &mut W) -> Result<u64, Error> {
+        self.reader()?.copy_to(writer, "the writer")
+    }
+
+    /// Writes the file to `path` (created or truncated) and returns the number of bytes
+    /// written. The path is touched only once the download has started, and a download that
+    /// fails after that removes what it wrote, so no truncated file is left looking whole.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.download_file(123).to_path("out.csv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn to_path(self, path: impl AsRef<Path>) -> Result<u64, Error> {
+        self.reader()?.save(path.as_ref())
+    }
+
+    /// Decodes the file as JSON (civis-python's `file_to_json`), streaming: the file's bytes
+    /// are never all in memory at once.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let summary: serde_json::Value = client.download_file(123).json()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn json<T: DeserializeOwned>(self) -> Result<T, Error> {
+        let id = self.id;
+        let reader = io::BufReader::with_capacity(COPY_BUFFER, self.reader()?);
+        serde_json::from_reader(reader).map_err(|e| {
+            if e.is_io() {
+                from_io(io::Error::from(e), id)
+            } else {
+                Error::Decode {
+                    method: "GET".into(),
+                    path: format!("file {id}"),
+                    detail: e.to_string(),
+                    snippet: String::new(),
+                }
+            }
+        })
+    }
+}
+
+/// The error a [`DownloadReader`] returned through `io::Error`, unwrapped (also for readers
+/// layered on it, as the SQL export's gzip and CSV parser).
+pub(crate) fn from_io(error: io::Error, id: i64) -> Error {
+    let path = format!("the download of file {id}");
+    if !error.get_ref().is_some_and(|inner| inner.is::<Error>()) {
+        return Error::Io {
+            path,
+            source: error,
+        };
+    }
+    let kind = error.kind();
+    match error.into_inner().map(|inner| inner.downcast::<Error>()) {
+        Some(Ok(ours)) => *ours,
+        _ => Error::Io {
+            path,
+            source: kind.into(),
+        },
+    }
+}
+
+/// How much is read and written at a time.
+const COPY_BUFFER: usize = 256 * 1024;
+
+/// The bytes of a Civis file, streamed from storage, resuming with `Range` requests after a
+/// dropped connection or a 5xx answer (by the client's retry rules, whose count starts afresh
+/// whenever bytes arrive). Made by [`DownloadBuilder::reader`].
+///
+/// ```no_run
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let client = civis_core::Client::new()?;
+/// let mut reader = client.download_file(123).reader()?;
+/// std::io::copy(&mut reader, &mut std::io::sink())?;
+/// # Ok(()) }
+/// ```
+pub struct DownloadReader {
+    client: Client,
+    id: i64,
+    url: String,
+    size: Option<u64>,
+    received: u64,
+    body: Option<ureq::BodyReader<'static>>,
+    retrier: Retrier,
+    progress: Progress,
+}
+
+impl fmt::Debug for DownloadReader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DownloadReader")
+            .field("id", &self.id)
+            .field("url", &storage::redact(&self.url))
+            .field("size", &self.size)
+            .field("received", &self.received)
+            .finish_non_exhaustive()
+    }
+}
+
+impl DownloadReader {
+    /// The file's size, as the API (or else storage) gives it.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let reader = client.download_file(123).reader()?;
+    /// println!("{:?} bytes to come", reader.size());
+    /// # Ok(()) }
+    /// ```
+    pub fn size(&self) -> Option<u64> {
+        self.size
+    }
+
+    /// A reader of file `id` from `url`, a presigned URL of its bytes that the API gave (from
+    /// `GET /files/{id}`, or elsewhere: a notebook's `notebook_url`); the first storage request
+    /// happens now.
+    fn open_at(
+        client: &Client,
+        id: i64,
+        url: String,
+        size: Option<u64>,
+        progress: Option<ProgressFn>,
+    ) -> Result<Self, Error> {
+        let mut reader = DownloadReader {
+            retrier: Retrier::new(client.config()),
+            client: client.clone(),
+            id,
+            url,
+            size,
+            received: 0,
+            body: None,
+            progress: Progress::new(progress, size.unwrap_or(0)),
+        };
+        reader.open()?;
+        Ok(reader)
+    }
+
+    /// Writes the rest of the file to `path` (created or truncated) and returns the number of
+    /// bytes written; a failure removes what it wrote, so no truncated file is left looking
+    /// whole.
+    fn save(&mut self, path: &Path) -> Result<u64, Error> {
+        let shown = path.display().to_string();
+        let mut file = File::create(path).map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let written = self.copy_to(&mut file, &shown);
+        if written.is_err() {
+            drop(file);
+            let _ = std::fs::remove_file(path);
+        }
+        written
+    }
+
+    /// The id of the file being read.
+    #[cfg(feature = "io")]
+    pub(crate) fn file_id(&self) -> i64 {
+        self.id
+    }
+
+    /// Copies the rest of the file to `writer` (shown in errors as `shown`).
+    fn copy_to<W: Write + ?Sized>(&mut self, writer: &mut W, shown: &str) -> Result<u64, Error> {
+        let mut buffer = vec![0; COPY_BUFFER];
+        let mut written = 0u64;
+        loop {
+            let n = self.read_or_error(&mut buffer)?;
+            if n == 0 {
+                break;
+            }
+            writer.write_all(&buffer[..n]).map_err(|source| Error::Io {
+                path: shown.to_string(),
+                source,
+            })?;
+            written += n as u64;
+        }
+        writer.flush().map_err(|source| Error::Io {
+            path: shown.to_string(),
+            source,
+        })?;
+        Ok(written)
+    }
+
+    /// Opens the storage connection for the bytes from `received` on, retrying.
+    fn open(&mut self) -> Result<(), Error> {
+        loop {
+            match self.try_open() {
+                Ok(body) => {
+                    self.body = Some(body);
+                    return Ok(());
+                }
+                Err(failure) => self.retry(failure)?,
+            }
+        }
+    }
+
+    fn try_open(&mut self) -> Result<ureq::BodyReader<'static>, Failure> {
+        let range = if self.received > 0 {
+            vec![("Range", format!("bytes={}-", self.received))]
+        } else {
+            Vec::new()
+        };
+        let response = storage::send(&self.client, "GET", &self.url, &range, SendBody::none())?;
+        let status = response.status().as_u16();
+        if !(status == 200 || status == 206) {
+            return Err(Failure::from_response(response));
+        }
+        if self.size.is_none() && status == 200 {
+            self.size = response
+                .headers()
+                .get("content-length")
+                .and_then(|v| v.to_str().ok()?.trim().parse().ok());
+        }
+        let mut body = response.into_body().into_reader();
+        if status == 200 && self.received > 0 {
+            // Storage ignored the range and sent the whole file: skip what was received.
+            let skipped = io::copy(&mut (&mut body).take(self.received), &mut io::sink())
+                .map_err(|e| Failure::Transport(e.to_string()))?;
+            if skipped < self.received {
+                return Err(Failure::Transport(format!(
+                    "the connection closed after {skipped} bytes"
+                )));
+            }
+        }
+        Ok(body)
+    }
+
+    fn retry(&mut self, failure: Failure) -> Result<(), Error> {
+        let what = format!(
+            "the download of file {} after {} bytes",
+            self.id, self.received
+        );
+        self.retrier
+            .again(self.client.config(), failure, "GET", &self.url, &what)
+    }
+
+    /// `read`, with the crate's error.
+    fn read_or_error(&mut self, buf: &mut [u8]) -> Result<usize, Error> {
+        loop {
+            let Some(body) = self.body.as_mut() else {
+                self.open()?;
+                continue;
+            };
+            match body.read(buf) {
+                // The body stays, so that a read after the end reads the end again.
+                Ok(0) => match self.size {
+                    Some(size) if self.received < size => {
+                        self.body = None;
+                        let cut = format!(
+                            "the connection closed after {} of {size} bytes",
+                            self.received
+                        );
+                        self.retry(Failure::Transport(cut))?;
+                    }
+                    _ => return Ok(0),
+                },
+                Ok(n) => {
+                    self.received += n as u64;
+                    if let Some(size) = self.size.filter(|size| self.received > *size) {
+                        return Err(Error::FileSize {
+                            id: self.id,
+                            expected: size,
+                            received: self.received,
+                        });
+                    }
+                    self.retrier.progressed(self.client.config());
+                    self.progress.add(n as u64);
+                    return Ok(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.body = None;
+                    self.retry(Failure::Transport(e.to_string()))?;
+                }
+            }
+        }
+    }
+}
+
+impl Read for DownloadReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.read_or_error(buf).map_err(io::Error::other)
+    }
+}

@@ -1,0 +1,194 @@
+//! Requests to file storage: the presigned URLs that the API hands out, on another host.
+//!
+//! They go through the client's ureq agent (its connection pool, TLS and timeouts) but not
+//! through [`Client::execute`]: they carry no `Authorization` (the URL is the credential, and
+//! S3 refuses a second one), their bodies are streamed with a `Content-Length` (S3 refuses
+//! chunked bodies), and each is retried after any failure, because storage requests are
+//! idempotent: a part or form sent again replaces the first.
+
+use std::fmt;
+use std::time::Instant;
+
+use ureq::http;
+use ureq::SendBody;
+
+use crate::data::error::Error;
+use crate::data::response::Headers;
+use crate::transport::client::Client;
+use crate::transport::config::Config;
+use crate::transport::retry;
+
+/// Downloads may be redirected (storage moves objects between hosts); uploads are not, since
+/// a streamed body cannot be sent twice within one attempt.
+const DOWNLOAD_REDIRECTS: u32 = 10;
+
+/// The URL without its query string, which holds the presigned signature: for errors and logs.
+pub(crate) fn redact(url: &str) -> &str {
+    url.split('?').next().unwrap_or(url)
+}
+
+/// Sends one storage request. Non-2xx answers are returned, not turned into errors.
+pub(crate) fn send(
+    client: &Client,
+    method: &str,
+    url: &str,
+    headers: &[(&str, String)],
+    body: SendBody<'_>,
+) -> Result<http::Response<ureq::Body>, Failure> {
+    let mut builder = http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        builder = builder.header(*name, value.as_str());
+    }
+    let request = builder
+        .body(body)
+        .map_err(|e| Failure::Transport(e.to_string()))?;
+    let agent = client.agent();
+    let redirects = if method == "GET" {
+        DOWNLOAD_REDIRECTS
+    } else {
+        0
+    };
+    let request = agent
+        .configure_request(request)
+        .http_status_as_error(false)
+        .max_redirects(redirects)
+        // The client's 600 s cap on a whole API call would cut off a large transfer; the
+        // connect and per-read timeouts still end a stalled one.
+        .timeout_global(None)
+        .build();
+    agent
+        .run(request)
+        .map_err(|e| Failure::Transport(e.to_string()))
+}
+
+/// Why a storage attempt failed.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Storage answered with an error status.
+    Status {
+        status: u16,
+        headers: Headers,
+        message: String,
+    },
+    /// No (complete) answer: refused, reset, timed out, cut off.
+    Transport(String),
+}
+
+impl Failure {
+    /// The failure an answer with a non-success status stands for, quoting the start of its
+    /// body (S3's XML error).
+    pub(crate) fn from_response(mut response: http::Response<ureq::Body>) -> Self {
+        let headers = Headers::of(&response);
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(4096)
+            .read_to_string()
+            .unwrap_or_default();
+        let message: String = body.trim().chars().take(200).collect();
+        Failure::Status {
+            status: headers.status,
+            message: if message.is_empty() {
+                response
+                    .status()
+                    .canonical_reason()
+                    .unwrap_or("")
+                    .to_string()
+            } else {
+                message
+            },
+            headers,
+        }
+    }
+
+    fn retryable(&self) -> bool {
+        match self {
+            // S3 asks for 500 (InternalError) to be retried besides the codes every
+            // idempotent API call is retried on.
+            Failure::Status { status, .. } => *status == 500 || retry::is_retryable("PUT", *status),
+            Failure::Transport(_) => true,
+        }
+    }
+
+    pub(crate) fn into_error(self, method: &str, url: &str) -> Error {
+        let (status, message) = match self {
+            Failure::Status {
+                status, message, ..
+            } => (Some(status), message),
+            Failure::Transport(message) => (None, message),
+        };
+        Error::Storage {
+            method: method.to_string(),
+            url: redact(url).to_string(),
+            status,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Status {
+                status, message, ..
+            } => write!(f, "storage answered ({status}) {message}"),
+            Failure::Transport(message) => f.write_str(message),
+        }
+    }
+}
+
+/// The retry state of one transfer: the client's rules (attempts, total time, random
+/// exponential wait, `Retry-After`) and clock.
+pub(crate) struct Retrier {
+    started: Instant,
+    attempts: u32,
+}
+
+impl Retrier {
+    pub(crate) fn new(config: &Config) -> Self {
+        Self {
+            started: config.clock.now(),
+            attempts: 0,
+        }
+    }
+
+    /// After a failed attempt at `what`: waits and returns `Ok` when another attempt may
+    /// follow, else the error.
+    pub(crate) fn again(
+        &mut self,
+        config: &Config,
+        failure: Failure,
+        method: &str,
+        url: &str,
+        what: &dyn fmt::Display,
+    ) -> Result<(), Error> {
+        self.attempts += 1;
+        let clock = config.clock.as_ref();
+        let headers = match &failure {
+            Failure::Status { headers, .. } => Some(headers),
+            Failure::Transport(_) => None,
+        };
+        let wait = retry::wait(&config.retry, clock, self.attempts, headers);
+        let starts_at = clock.now().duration_since(self.started) + wait;
+        if !(failure.retryable() && retry::may_retry(&config.retry, self.attempts, starts_at)) {
+            return Err(failure.into_error(method, url));
+        }
+        log::warn!(
+            "{what}: {failure}; trying again in {:.1} s (retry {} of at most {})",
+            wait.as_secs_f64(),
+            self.attempts,
+            config.retry.total
+        );
+        clock.sleep(wait);
+        Ok(())
+    }
+
+    /// A transfer that moved forward starts its retry budget afresh: a long download over a
+    /// flaky link may drop more often than the retry total, as long as it progresses.
+    pub(crate) fn progressed(&mut self, config: &Config) {
+        if self.attempts > 0 {
+            self.attempts = 0;
+            self.started = config.clock.now();
+        }
+    }
+}

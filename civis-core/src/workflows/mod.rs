@@ -1,0 +1,15 @@
+//! The workflow layer: what scripts do with the API beyond single calls (runs, files, SQL,
+//! tables, lookups, the spec's download and cache), built on the transport and the data layer.
+
+#[cfg(feature = "client")]
+pub mod files;
+#[cfg(feature = "client")]
+pub(crate) mod lookups;
+#[cfg(feature = "client")]
+pub mod runs;
+pub mod spec;
+pub(crate) mod spec_source;
+#[cfg(feature = "io")]
+pub mod sql;
+#[cfg(feature = "io")]
+pub mod tables;

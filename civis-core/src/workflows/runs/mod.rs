@@ -1,0 +1,538 @@
+//! Runs of jobs, for blocking scripts: start a run, wait for it, cancel it, read its outputs and
+//! follow its log. civis-python's `run_job`, `run_template`, `job_logs` and `CivisFuture`.
+//!
+//! Scripts, imports, exports and the other kinds of job all keep their runs under
+//! `/jobs/{id}/runs/{run_id}`, so one [`Run`] serves them all. Every call goes through the
+//! client's transport (retries, timeouts, errors) and every wait through its
+//! [`Clock`](crate::Clock).
+//!
+//! ```no_run
+//! # fn main() -> Result<(), civis_core::Error> {
+//! let client = civis_core::Client::new()?;
+//! let run = client.run_job(42)?;
+//! for entry in run.logs() {
+//!     println!("{}", entry?.message);
+//! }
+//! let finished = run.wait()?; // Err(Error::JobFailed { .. }) when the run failed
+//! println!("{} at {:?}", finished.state, finished.finished_at);
+//! # Ok(()) }
+//! ```
+
+mod failure;
+mod logs;
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::data::error::Error;
+use crate::data::response::Response;
+use crate::transport::client::Client;
+use crate::transport::request::{get_request, HttpRequest};
+
+use crate::data::run_state::from_job_run;
+pub use crate::data::run_state::{FinishedRun, RunState};
+pub use crate::transport::polling::Polling;
+pub use logs::{LogEntry, Logs};
+
+/// One output of a run (`GET /jobs/{id}/runs/{run_id}/outputs`): a file, table, JSON value, ...
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// for output in client.job_run(42, 7).outputs()? {
+///     println!("{} {} {}", output.object_type, output.object_id, output.name);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunOutput {
+    /// The output's name.
+    #[serde(default, deserialize_with = "logs::string_or_null")]
+    pub name: String,
+    /// `File`, `Table`, `Report`, `Project`, `Credential` or `JSONValue`.
+    #[serde(
+        default,
+        alias = "objectType",
+        deserialize_with = "logs::string_or_null"
+    )]
+    pub object_type: String,
+    /// The id of the file, table, ... that the output is.
+    #[serde(alias = "objectId")]
+    pub object_id: i64,
+    /// The API's link to the object.
+    #[serde(default)]
+    pub link: Option<String>,
+    /// The value of a `JSONValue` output.
+    #[serde(default)]
+    pub value: Option<Value>,
+}
+
+/// A run of a job: civis-python's `CivisFuture`, for any kind of job.
+///
+/// Made by [`Client::run_job`] (a new run), [`Client::job_run`] (an existing one) and
+/// [`Client::run_template`]. It holds a clone of the client (cheap: the connection pool is
+/// shared), so it can be moved to another thread; its methods borrow it, so a run can be waited
+/// on and then asked for its outputs.
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// let run = client.run_job(42)?;
+/// let waiter = std::thread::spawn(move || run.wait());
+/// let finished = waiter.join().expect("the waiting thread ends")?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Run {
+    client: Client,
+    job_id: i64,
+    run_id: i64,
+    polling: Polling,
+    /// Started by this handle: the run is known to be queued, so a wait starts with a pause
+    /// instead of a poll (civis-python's `poll_on_creation=False` in `run_job`).
+    started_here: bool,
+}
+
+/// The API's largest page of run outputs.
+const OUTPUTS_PER_PAGE: u32 = 50;
+
+impl Client {
+    /// Starts a run of job `job_id` (`POST /jobs/{id}/runs`): civis-python's
+    /// `civis.utils.run_job`, without waiting. Call [`Run::wait`] on the result to wait.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let finished = client.run_job(42)?.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn run_job(&self, job_id: i64) -> Result<Run, Error> {
+        let run_id = self.post_for_id(&format!("/jobs/{job_id}/runs"), json!({}))?;
+        Ok(Run::started(self, job_id, run_id))
+    }
+
+    /// A handle on run `run_id` of job `job_id`, which exists already; no request is made.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let state = client.job_run(42, 7).state()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn job_run(&self, job_id: i64, run_id: i64) -> Run {
+        Run {
+            client: self.clone(),
+            job_id,
+            run_id,
+            polling: self.config().polling,
+            started_here: false,
+        }
+    }
+
+    /// Makes a custom script from template `template_id` with `arguments`
+    /// (`POST /scripts/custom`) and starts a run of it (`POST /scripts/custom/{id}/runs`).
+    ///
+    /// civis-python's `run_template` also waits and returns the outputs as a `{name: id}` map
+    /// (or the first JSON value); here it returns the run, so the caller chooses: `.wait()?`,
+    /// then `.outputs()?` for all of them, with their types.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let run = client.run_template(9, serde_json::json!({"TABLE": "public.users"}))?;
+    /// run.wait()?;
+    /// let outputs = run.outputs()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn run_template(&self, template_id: i64, arguments: impl Serialize) -> Result<Run, Error> {
+        let arguments = serde_json::to_value(arguments).map_err(|e| {
+            Error::Usage(format!(
+                "the arguments of template {template_id} cannot be sent as JSON: {e}"
+            ))
+        })?;
+        let body = json!({"from_template_id": template_id, "arguments": arguments});
+        let script_id = self.post_for_id("/scripts/custom", body)?;
+        let run_id = self.post_for_id(&format!("/scripts/custom/{script_id}/runs"), json!({}))?;
+        Ok(Run::started(self, script_id, run_id))
+    }
+
+    /// Follows the log of run `run_id` of job `job_id`, or of its latest run when `None`
+    /// (found with `GET /jobs/{id}/runs?limit=1&order=id&order_dir=desc`): civis-python's
+    /// `civis.utils.job_logs`. See [`Logs`] for how it follows the log.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// for entry in client.job_logs(42, None)? {
+    ///     let entry = entry?;
+    ///     println!("{} {}", entry.created_at, entry.message);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn job_logs(&self, job_id: i64, run_id: Option<i64>) -> Result<Logs, Error> {
+        let run_id = match run_id {
+            Some(run_id) => run_id,
+            None => self.latest_run_id(job_id)?,
+        };
+        Ok(self.job_run(job_id, run_id).logs())
+    }
+
+    fn latest_run_id(&self, job_id: i64) -> Result<i64, Error> {
+        let request = get_request(
+            &format!("/jobs/{job_id}/runs"),
+            &[
+                ("limit", json!(1)),
+                ("order", json!("id")),
+                ("order_dir", json!("desc")),
+            ],
+        );
+        let runs: Value = self
+            .execute(&request)?
+            .json(request.verb, &request.path_and_query)?;
+        match runs.as_array().and_then(|runs| runs.first()) {
+            Some(run) => id_of(run, request.verb, &request.path_and_query),
+            None => Err(Error::NotFound(format!("job {job_id} has no runs"))),
+        }
+    }
+
+    /// The `id` of what a POST of `body` to `path` made.
+    pub(crate) fn post_for_id(&self, path: &str, body: Value) -> Result<i64, Error> {
+        let made: Value = self.send_json("POST", path, body)?;
+        id_of(&made, "POST", path)
+    }
+}
+
+/// The `id` of an answer, or a decoding error naming the request.
+fn id_of(answer: &Value, method: &str, path: &str) -> Result<i64, Error> {
+    answer
+        .get("id")
+        .and_then(Value::as_i64)
+        .ok_or_else(|| Error::Decode {
+            method: method.to_string(),
+            path: path.to_string(),
+            detail: "the answer has no integer `id`".to_string(),
+            snippet: answer.to_string().chars().take(200).collect(),
+        })
+}
+
+impl Run {
+    /// A run this client just started (so a wait starts with a pause).
+    pub(crate) fn started(client: &Client, job_id: i64, run_id: i64) -> Self {
+        Self {
+            started_here: true,
+            ..client.job_run(job_id, run_id)
+        }
+    }
+
+    /// The job's id.
+    ///
+    /// ```no_run
+    /// # let client = civis_core::Client::new().unwrap();
+    /// assert_eq!(client.job_run(42, 7).job_id(), 42);
+    /// ```
+    pub fn job_id(&self) -> i64 {
+        self.job_id
+    }
+
+    /// The run's id.
+    ///
+    /// ```no_run
+    /// # let client = civis_core::Client::new().unwrap();
+    /// assert_eq!(client.job_run(42, 7).run_id(), 7);
+    /// ```
+    pub fn run_id(&self) -> i64 {
+        self.run_id
+    }
+
+    /// The run's page on Civis Platform, as civis-python's `job_url` builds it (with the run).
+    ///
+    /// ```no_run
+    /// # let client = civis_core::Client::new().unwrap();
+    /// assert_eq!(
+    ///     client.job_run(42, 7).url(),
+    ///     "https://platform.civisanalytics.com/spa/#/jobs/42?runId=7"
+    /// );
+    /// ```
+    pub fn url(&self) -> String {
+        format!(
+            "https://platform.civisanalytics.com/spa/#/jobs/{}?runId={}",
+            self.job_id, self.run_id
+        )
+    }
+
+    /// The same run, polled on `polling` instead of the client's schedule.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// use std::time::Duration;
+    /// let run = client.run_job(42)?.polling(civis_core::Polling::every(Duration::from_secs(30)));
+    /// # Ok(()) }
+    /// ```
+    pub fn polling(mut self, polling: Polling) -> Self {
+        self.polling = polling;
+        self
+    }
+
+    /// The run's state now: one poll (`GET /jobs/{id}/runs/{run_id}`).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// if !client.job_run(42, 7).state()?.is_finished() {
+    ///     println!("still going");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn state(&self) -> Result<RunState, Error> {
+        self.poll().map(|(state, _)| state)
+    }
+
+    /// Polls until the run is over and returns it; a failed run is
+    /// [`Error::JobFailed`](crate::Error::JobFailed). A cancelled run is returned, not an error,
+    /// as civis-python's `result()` returns it: check [`FinishedRun::state`].
+    ///
+    /// When the API gives no error text (it does not for failed container, Python and R
+    /// scripts), the error's message is the last 15 lines of the run's log, or the line that
+    /// says the run ran out of memory, as in civis-python. civis-python sleeps 15 s before it
+    /// reads them; this reads the log at once and waits for it, on the polling schedule, only
+    /// while the API says the log is not complete, 15 s at most.
+    ///
+    /// A poll that fails with an error the transport retries (429, 502, 503, 504, a refused
+    /// connection) is retried; any other error ends the wait with that error.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// match client.run_job(42)?.wait() {
+    ///     Ok(finished) => println!("{}", finished.state),
+    ///     Err(civis_core::Error::JobFailed { message, .. }) => eprintln!("failed: {message}"),
+    ///     Err(other) => return Err(other),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn wait(&self) -> Result<FinishedRun, Error> {
+        self.wait_until(None, self.started_here)
+    }
+
+    /// [`wait`](Run::wait), giving up after `timeout` with
+    /// [`Error::WaitTimeout`](crate::Error::WaitTimeout). The run is not cancelled: it goes on
+    /// (as with civis-python's `result(timeout=)`), and can be waited on again.
+    ///
+    /// `wait_timeout(Duration::ZERO)` polls once: it returns the finished run (or its failure),
+    /// or `WaitTimeout` with the current state, for a caller that shows progress between pauses
+    /// of its own.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// use std::time::Duration;
+    /// let run = client.run_job(42)?;
+    /// if let Err(civis_core::Error::WaitTimeout { .. }) = run.wait_timeout(Duration::from_secs(600)) {
+    ///     run.cancel()?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn wait_timeout(&self, timeout: Duration) -> Result<FinishedRun, Error> {
+        self.wait_until(Some(timeout), self.started_here)
+    }
+
+    /// Asks the API to cancel the run (`DELETE /jobs/{id}/runs/{run_id}`), then polls until it
+    /// is over and returns it, normally `cancelled`. A run that finished before the cancel
+    /// reached it is returned as [`wait`](Run::wait) returns it (a failure is still an error).
+    ///
+    /// civis-python's `CivisFuture.cancel()` stores the DELETE's empty answer as the result, so
+    /// its `result()` never returns; this waits for the state the API reports.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let cancelled = client.job_run(42, 7).cancel()?;
+    /// assert_eq!(cancelled.state, civis_core::RunState::Cancelled);
+    /// # Ok(()) }
+    /// ```
+    pub fn cancel(&self) -> Result<FinishedRun, Error> {
+        let request = HttpRequest {
+            verb: "DELETE",
+            path_and_query: self.path(""),
+            headers: Vec::new(),
+            body: None,
+        };
+        if let Err(error) = self.client.execute(&request) {
+            // The API answers 404 to a cancel of a run that is over (civis-python reads it
+            // so too); the run's own answer then says how it ended.
+            if matches!(error, Error::Api { status: 404, .. }) {
+                if let Ok((state, response)) = self.poll() {
+                    if state.is_finished() {
+                        return self.finished(state, response);
+                    }
+                }
+            }
+            return Err(error);
+        }
+        log::info!(
+            "{} cancel requested; waiting for the run to stop",
+            from_job_run(self.job_id, self.run_id)
+        );
+        self.wait_until(None, true)
+    }
+
+    /// The run's outputs (`GET /jobs/{id}/runs/{run_id}/outputs`, every page; civis-python
+    /// reads only the first, which holds at most 50).
+    ///
+    /// Unlike civis-python's `CivisFuture.outputs()`, this does not wait for the run first:
+    /// call [`wait`](Run::wait) before it to get the outputs of a finished run.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let run = client.run_job(42)?;
+    /// run.wait()?;
+    /// let files: Vec<i64> = run
+    ///     .outputs()?
+    ///     .into_iter()
+    ///     .filter(|o| o.object_type == "File")
+    ///     .map(|o| o.object_id)
+    ///     .collect();
+    /// # Ok(()) }
+    /// ```
+    pub fn outputs(&self) -> Result<Vec<RunOutput>, Error> {
+        let mut outputs = Vec::new();
+        for page in 1u64.. {
+            let request = get_request(
+                &self.path("/outputs"),
+                &[
+                    ("limit", json!(OUTPUTS_PER_PAGE)),
+                    ("page_num", json!(page)),
+                ],
+            );
+            let raw = self.client.execute(&request)?;
+            let items: Vec<RunOutput> = raw.json(request.verb, &request.path_and_query)?;
+            let last = match raw.headers.pagination() {
+                Some(pages) => pages.current_page >= pages.total_pages,
+                None => true,
+            };
+            let empty = items.is_empty();
+            outputs.extend(items);
+            if last || empty {
+                break;
+            }
+        }
+        Ok(outputs)
+    }
+
+    /// The run's log, followed until it is complete: see [`Logs`].
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// for entry in client.run_job(42)?.logs() {
+    ///     let entry = entry?;
+    ///     println!("[{}] {}", entry.level, entry.message);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn logs(&self) -> Logs {
+        Logs::new(self.client.clone(), self.job_id, self.run_id)
+    }
+
+    /// `/jobs/{id}/runs/{run_id}` followed by `tail`.
+    fn path(&self, tail: &str) -> String {
+        format!("/jobs/{}/runs/{}{tail}", self.job_id, self.run_id)
+    }
+
+    /// One `GET /jobs/{id}/runs/{run_id}`.
+    fn poll(&self) -> Result<(RunState, Response), Error> {
+        let request = get_request(&self.path(""), &[]);
+        let raw = self.client.execute(&request)?;
+        let response = Response::from_raw(raw, request.verb, &request.path_and_query)?;
+        let state = RunState::from_api(
+            response
+                .get("state")
+                .and_then(Value::as_str)
+                .unwrap_or_default(),
+        );
+        Ok((state, response))
+    }
+
+    fn wait_until(
+        &self,
+        timeout: Option<Duration>,
+        pause_first: bool,
+    ) -> Result<FinishedRun, Error> {
+        let clock = self.client.config().clock.clone();
+        let started = clock.now();
+        let mut intervals = self.polling.intervals();
+        let mut pause = pause_first;
+        let mut last_state = None;
+        loop {
+            if pause {
+                let mut interval = intervals.next().unwrap_or(Duration::from_secs(15));
+                if let Some(timeout) = timeout {
+                    let left = timeout.saturating_sub(clock.now().duration_since(started));
+                    interval = interval.min(left);
+                }
+                clock.sleep(interval);
+            }
+            pause = true;
+            let (state, response) = self.poll()?;
+            if state.is_finished() {
+                return self.finished(state, response);
+            }
+            let waited = clock.now().duration_since(started);
+            if last_state.as_ref() != Some(&state) {
+                log::info!(
+                    "{} is {state}; waiting (waited {:.1} s so far)",
+                    from_job_run(self.job_id, self.run_id),
+                    waited.as_secs_f64()
+                );
+                last_state = Some(state.clone());
+            }
+            if timeout.is_some_and(|timeout| waited >= timeout) {
+                return Err(Error::WaitTimeout {
+                    job_id: self.job_id,
+                    run_id: self.run_id,
+                    state,
+                    waited,
+                });
+            }
+        }
+    }
+
+    /// The finished run, or the error of a failed one.
+    fn finished(&self, state: RunState, response: Response) -> Result<FinishedRun, Error> {
+        let text = |key: &str| {
+            response
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        let error = text("error").filter(|e| !e.is_empty() && e != "None");
+        let run = FinishedRun {
+            job_id: self.job_id,
+            run_id: self.run_id,
+            created_at: text("created_at"),
+            started_at: text("started_at"),
+            finished_at: text("finished_at"),
+            error: error.clone(),
+            state,
+            response,
+        };
+        if run.state != RunState::Failed {
+            return Ok(run);
+        }
+        let (message, out_of_memory) = match error {
+            Some(error) => (error, false),
+            None => failure::message_from_log(self),
+        };
+        Err(Error::JobFailed {
+            job_id: self.job_id,
+            run_id: self.run_id,
+            message,
+            out_of_memory,
+            run: Box::new(run),
+        })
+    }
+}

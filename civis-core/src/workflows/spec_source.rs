@@ -1,0 +1,434 @@
+//! Where the spec of a `civis_api!` expansion comes from (README, "Where the spec comes from"):
+//! the macro's path, else `CIVIS_API_SPEC`, else the project's `.civis/civis_api_spec.json`;
+//! then, only where downloads are allowed (the macro's opt-in `download` feature), the cache
+//! (`~/.civis_api_spec.json`) while it is fresh, else a download with `CIVIS_API_KEY`, else an
+//! older cache with a warning; last, the snapshot of the spec bundled with these crates, so that
+//! a build with no key, no network and nothing pinned succeeds. `CIVIS_API_SPEC_OFFLINE=1` never
+//! touches the network. The macro finds its spec here, and `civis spec which` says what it found.
+
+use std::path::{Path, PathBuf};
+
+use crate::workflows::spec as api_spec;
+
+/// The snapshot of the Civis API spec bundled with these crates (`civis-core/spec/`, copied from
+/// the spec civis-python 2.10.1 ships): the last source of the spec.
+#[cfg(feature = "bundled-spec")]
+pub const BUNDLED_SPEC: &str = include_str!("../../spec/civis_api_spec.json");
+
+/// Where a spec was found, from the first source tried to the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The path given to the macro.
+    Given,
+    /// The file named by `CIVIS_API_SPEC`.
+    EnvVar,
+    /// The project's `.civis/civis_api_spec.json`.
+    Project,
+    /// A cache younger than 24 hours.
+    Cache,
+    /// A download made for this build.
+    Downloaded,
+    /// A cache older than 24 hours, because no download could be made.
+    StaleCache,
+    /// The snapshot bundled with the crates.
+    Bundled,
+}
+
+/// A spec found and read.
+#[derive(Debug, Clone)]
+pub struct SpecSource {
+    /// Absolute path, tracked so the expansion is redone when the file changes; `None` for the
+    /// bundled snapshot, which is part of the crates themselves.
+    pub path: Option<PathBuf>,
+    /// The file's text.
+    pub text: String,
+    /// How messages name it: as the user wrote it, not as resolved.
+    pub display: String,
+    /// Which source it came from.
+    pub origin: Origin,
+    /// Something the user should know about the spec in use (an old cache), shown as a
+    /// compiler warning.
+    pub warning: Option<String>,
+}
+
+/// Downloads the spec into a cache file, or says why it could not: given to [`locate_with`] by
+/// a caller that allows downloads.
+pub type Download<'a> =
+    &'a dyn Fn(Option<&Path>, &dyn Fn(&str) -> Option<String>) -> Result<PathBuf, String>;
+
+/// Finds the spec for an invocation with the spec path `given` (if any), with the environment
+/// read through `var` (so that tests need not change the process's), downloading with
+/// `download` when it is given, and else falling back to `bundled` (the text of the bundled
+/// snapshot, when the caller has one).
+pub fn locate_with(
+    given: Option<&str>,
+    var: &dyn Fn(&str) -> Option<String>,
+    download: Option<Download<'_>>,
+    bundled: Option<&'static str>,
+) -> Result<SpecSource, String> {
+    let var = |name: &str| var(name).filter(|v| !v.is_empty());
+    let manifest_dir = var("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    // Where else the user's project is: set by `civis`'s build script for the ready-made
+    // client, which is expanded inside `civis` (see civis/build.rs), or by the user.
+    let project_dir = var("CIVIS_PROJECT_DIR").map(PathBuf::from);
+    let cwd = project_dir.as_deref();
+    if let Some(given) = given {
+        return read(manifest_dir.join(given), given, Origin::Given);
+    }
+    if let Some(env_path) = var("CIVIS_API_SPEC") {
+        let what = format!("{env_path} (from CIVIS_API_SPEC)");
+        // A relative path means the invoking crate's directory, or else the workspace's.
+        let path = [Some(manifest_dir.as_path()), cwd]
+            .into_iter()
+            .flatten()
+            .map(|dir| dir.join(&env_path))
+            .find(|path| path.is_file())
+            .unwrap_or_else(|| manifest_dir.join(&env_path));
+        return read(path, &what, Origin::EnvVar);
+    }
+    let project = [Some(manifest_dir.as_path()), cwd]
+        .into_iter()
+        .flatten()
+        .find_map(api_spec::find_project_spec);
+    if let Some(project) = project {
+        let what = format!("{} (the project's spec)", project.display());
+        return read(project, &what, Origin::Project);
+    }
+    let why_not = match download {
+        Some(download) => match from_cache_or_download(&var, download) {
+            Ok(source) => return Ok(source),
+            Err(why_not) => Some(why_not),
+        },
+        // Without downloads the cache is not read either: it is the downloads' cache, and a
+        // build that cannot refresh it should not depend on how old it is.
+        None => None,
+    };
+    let Some(text) = bundled else {
+        return Err(format!(
+            "civis_api! found no spec{}: run `civis spec download` in your project (it writes \
+             {}, which you can commit; install the command with `cargo install civis-cli`), pass \
+             a path (civis_api!(\"path/to/civis_api_spec.json\")), or set CIVIS_API_SPEC to a \
+             spec file at build time (e.g. in .cargo/config.toml [env])",
+            why_not.map(|why| format!(" ({why})")).unwrap_or_default(),
+            api_spec::PROJECT_SPEC
+        ));
+    };
+    // Downloads were asked for and none could be made: say so, since the bundled snapshot may
+    // be older than the live API. Without the `download` feature it is the expected source and
+    // nothing is said.
+    let warning = why_not.map(|why| {
+        format!(
+            "civis_api! is using the spec bundled with civis because {why}; pin the live spec \
+             with `civis spec download` (it writes {} for your project), or turn the `download` \
+             feature off to use the bundled spec without this warning",
+            api_spec::PROJECT_SPEC
+        )
+    });
+    Ok(SpecSource {
+        path: None,
+        text: text.to_string(),
+        display: "the spec bundled with civis".to_string(),
+        origin: Origin::Bundled,
+        warning,
+    })
+}
+
+/// The cache while it is fresh, else a download into it, else the cache at any age with a
+/// warning; or why none of them could be had.
+fn from_cache_or_download(
+    var: &dyn Fn(&str) -> Option<String>,
+    download: Download<'_>,
+) -> Result<SpecSource, String> {
+    let offline = var("CIVIS_API_SPEC_OFFLINE").is_some_and(|v| v == "1");
+    let cache = api_spec::cache_path(var);
+    let cache_age = cache.as_deref().and_then(api_spec::age);
+    let refresh = var("CIVIS_API_SPEC_REFRESH").is_some_and(|v| v == "1");
+    if let (Some(cache), Some(age)) = (&cache, cache_age) {
+        if age < api_spec::CACHE_LIFETIME && (offline || !refresh) {
+            let what = format!("{} (the cached spec)", cache.display());
+            return read(cache.clone(), &what, Origin::Cache);
+        }
+    }
+    let why_not = if offline {
+        "CIVIS_API_SPEC_OFFLINE=1 forbids a download".to_string()
+    } else {
+        match download(cache.as_deref(), var) {
+            Ok(path) => return read(path, "the downloaded spec", Origin::Downloaded),
+            Err(why) => why,
+        }
+    };
+    // No download: an old cache is better than the bundled snapshot, which is older still.
+    let (Some(cache), Some(age)) = (cache, cache_age) else {
+        return Err(why_not);
+    };
+    let what = format!("{} (the cached spec)", cache.display());
+    let mut source = read(cache.clone(), &what, Origin::StaleCache)?;
+    source.warning = Some(format!(
+        "civis_api! is using the cached spec at {}, which is {} old, because {why_not}; \
+         refresh it with `civis spec download` (it writes {} for your project), or with \
+         CIVIS_API_KEY set and CIVIS_API_SPEC_REFRESH=1 for one build",
+        cache.display(),
+        api_spec::describe_age(age),
+        api_spec::PROJECT_SPEC,
+    ));
+    Ok(source)
+}
+
+/// Downloads the spec into `cache` and returns the cache's path, or says why it could not: the
+/// [`Download`] of a build, with short timeouts, announced on stderr.
+#[cfg(feature = "client")]
+pub fn download_into_cache(
+    cache: Option<&Path>,
+    var: &dyn Fn(&str) -> Option<String>,
+) -> Result<PathBuf, String> {
+    let Some(cache) = cache else {
+        return Err(
+            "there is no home directory to cache a download in (set HOME or \
+                    CIVIS_API_SPEC_CACHE)"
+                .to_string(),
+        );
+    };
+    let Some(key) = var("CIVIS_API_KEY") else {
+        return Err("no fresh cached spec and no CIVIS_API_KEY to download one".to_string());
+    };
+    let endpoint = var("CIVIS_API_ENDPOINT");
+    let from = endpoint
+        .as_deref()
+        .unwrap_or(crate::transport::config::DEFAULT_API_ENDPOINT);
+    // Said on stderr, which cargo shows, so a build never waits on the network without a word.
+    eprintln!(
+        "civis_api!: downloading the Civis API spec from {from} into {} (at most a minute; \
+         CIVIS_API_SPEC_OFFLINE=1 never downloads)",
+        cache.display(),
+    );
+    api_spec::download_to_cache(cache, &key, endpoint.as_deref())
+        .map_err(|e| format!("the download from {from} failed: {e}"))?;
+    Ok(cache.to_path_buf())
+}
+
+fn read(path: PathBuf, display: &str, origin: Origin) -> Result<SpecSource, String> {
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!("cannot read the spec file `{display}`: {e} (paths are relative to the crate's Cargo.toml)")
+    })?;
+    let path = path.canonicalize().unwrap_or(path);
+    Ok(SpecSource {
+        path: Some(path),
+        text,
+        display: display.to_string(),
+        origin,
+        warning: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::time::{Duration, Instant, SystemTime};
+
+    use super::*;
+
+    /// A directory of its own under the system's temporary directory, removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str) -> Self {
+            let dir =
+                std::env::temp_dir().join(format!("civis-source-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(dir.join("app")).unwrap();
+            Self(dir)
+        }
+
+        /// A cache file written `age` ago.
+        fn cache(&self, age: Duration) -> PathBuf {
+            let path = self.0.join("cache.json");
+            std::fs::write(&path, "{\"cached\": true}").unwrap();
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(SystemTime::now() - age).unwrap();
+            path
+        }
+
+        fn env(&self, extra: &[(&str, &str)]) -> HashMap<String, String> {
+            let mut vars: HashMap<String, String> = [
+                (
+                    "CARGO_MANIFEST_DIR",
+                    self.0.join("app").display().to_string(),
+                ),
+                (
+                    "CIVIS_API_SPEC_CACHE",
+                    self.0.join("cache.json").display().to_string(),
+                ),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            vars
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// As a build with downloads allowed and no bundled snapshot finds its spec.
+    fn locate_in(vars: &HashMap<String, String>) -> Result<SpecSource, String> {
+        locate_with(
+            None,
+            &|name| vars.get(name).cloned(),
+            Some(&download_into_cache),
+            None,
+        )
+    }
+
+    /// As a build without downloads, with a bundled snapshot, finds its spec.
+    fn locate_bundled(
+        vars: &HashMap<String, String>,
+        download: Option<Download<'_>>,
+    ) -> Result<SpecSource, String> {
+        locate_with(
+            None,
+            &|name| vars.get(name).cloned(),
+            download,
+            Some("{\"bundled\": true}"),
+        )
+    }
+
+    /// A loopback address where nothing listens.
+    fn refusing_endpoint() -> String {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/", listener.local_addr().unwrap())
+    }
+
+    #[test]
+    fn the_project_spec_is_read_with_nothing_else_set() {
+        let scratch = Scratch::new("project");
+        std::fs::create_dir_all(scratch.0.join(".civis")).unwrap();
+        std::fs::write(scratch.0.join(api_spec::PROJECT_SPEC), "{\"project\": 1}").unwrap();
+        let vars: HashMap<String, String> = [(
+            "CARGO_MANIFEST_DIR".to_string(),
+            scratch.0.join("app").display().to_string(),
+        )]
+        .into();
+        let source = locate_in(&vars).unwrap();
+        assert_eq!(source.text, "{\"project\": 1}");
+        assert!(source.warning.is_none());
+
+        // The ready-made client, expanded inside `civis` in cargo's registry, finds it through
+        // CIVIS_PROJECT_DIR.
+        let elsewhere: HashMap<String, String> = [
+            (
+                "CARGO_MANIFEST_DIR",
+                "/nonexistent/registry/civis-0.1.0".to_string(),
+            ),
+            ("CIVIS_PROJECT_DIR", scratch.0.display().to_string()),
+        ]
+        .map(|(k, v)| (k.to_string(), v))
+        .into();
+        let source = locate_in(&elsewhere).unwrap();
+        assert_eq!(source.text, "{\"project\": 1}");
+    }
+
+    #[test]
+    fn a_fresh_cache_is_read_without_a_download() {
+        let scratch = Scratch::new("fresh");
+        scratch.cache(Duration::from_secs(60));
+        // A key and an endpoint that refuses: a download would fail.
+        let endpoint = refusing_endpoint();
+        let vars = scratch.env(&[("CIVIS_API_KEY", "k"), ("CIVIS_API_ENDPOINT", &endpoint)]);
+        let source = locate_in(&vars).unwrap();
+        assert_eq!(source.text, "{\"cached\": true}");
+        assert!(source.warning.is_none());
+    }
+
+    #[test]
+    fn offline_a_stale_cache_is_used_with_a_warning() {
+        let scratch = Scratch::new("stale-offline");
+        scratch.cache(Duration::from_secs(3 * 86_400 + 60));
+        let vars = scratch.env(&[("CIVIS_API_SPEC_OFFLINE", "1"), ("CIVIS_API_KEY", "k")]);
+        let source = locate_in(&vars).unwrap();
+        let warning = source.warning.unwrap();
+        assert!(warning.contains("3 days old"), "{warning}");
+        assert!(
+            warning.contains("CIVIS_API_SPEC_OFFLINE=1 forbids a download"),
+            "{warning}"
+        );
+        assert!(warning.contains("`civis spec download`"), "{warning}");
+    }
+
+    #[test]
+    fn offline_with_nothing_cached_fails_at_once_naming_the_fix() {
+        let scratch = Scratch::new("offline-empty");
+        let vars = scratch.env(&[("CIVIS_API_SPEC_OFFLINE", "1"), ("CIVIS_API_KEY", "k")]);
+        let error = locate_in(&vars).err().unwrap();
+        assert!(
+            error.contains("CIVIS_API_SPEC_OFFLINE=1 forbids a download"),
+            "{error}"
+        );
+        assert!(error.contains("run `civis spec download`"), "{error}");
+        assert!(error.contains("cargo install civis-cli"), "{error}");
+        assert!(error.contains("CIVIS_API_SPEC"), "{error}");
+    }
+
+    #[test]
+    fn an_unreachable_endpoint_fails_within_seconds_or_falls_back_to_the_stale_cache() {
+        let scratch = Scratch::new("unreachable");
+        let endpoint = refusing_endpoint();
+        let vars = scratch.env(&[("CIVIS_API_KEY", "k"), ("CIVIS_API_ENDPOINT", &endpoint)]);
+        let started = Instant::now();
+        let error = locate_in(&vars).err().unwrap();
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(
+            error.contains(&format!("the download from {endpoint} failed")),
+            "{error}"
+        );
+
+        scratch.cache(Duration::from_secs(2 * 86_400));
+        let source = locate_in(&vars).unwrap();
+        let warning = source.warning.unwrap();
+        assert!(
+            warning.contains("2 days old") && warning.contains("download from"),
+            "{warning}"
+        );
+        assert_eq!(source.text, "{\"cached\": true}");
+    }
+
+    #[test]
+    fn without_downloads_the_bundled_snapshot_is_used_silently_and_the_cache_ignored() {
+        let scratch = Scratch::new("bundled");
+        scratch.cache(Duration::from_secs(60));
+        let vars = scratch.env(&[("CIVIS_API_KEY", "k")]);
+        let source = locate_bundled(&vars, None).unwrap();
+        assert_eq!(source.origin, Origin::Bundled);
+        assert_eq!(source.text, "{\"bundled\": true}");
+        assert_eq!(source.path, None);
+        assert!(source.warning.is_none(), "{:?}", source.warning);
+        // A pinned spec still comes first.
+        std::fs::create_dir_all(scratch.0.join(".civis")).unwrap();
+        std::fs::write(scratch.0.join(api_spec::PROJECT_SPEC), "{\"project\": 1}").unwrap();
+        assert_eq!(locate_bundled(&vars, None).unwrap().origin, Origin::Project);
+    }
+
+    #[test]
+    fn with_downloads_that_fail_and_no_cache_the_bundled_snapshot_comes_with_a_warning() {
+        let scratch = Scratch::new("bundled-offline");
+        let vars = scratch.env(&[("CIVIS_API_SPEC_OFFLINE", "1")]);
+        let source = locate_bundled(&vars, Some(&download_into_cache)).unwrap();
+        assert_eq!(source.origin, Origin::Bundled);
+        let warning = source.warning.unwrap();
+        assert!(
+            warning.contains("CIVIS_API_SPEC_OFFLINE=1 forbids a download")
+                && warning.contains("`civis spec download`")
+                && warning.contains("`download` feature off"),
+            "{warning}"
+        );
+    }
+}

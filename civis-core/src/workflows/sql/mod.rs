@@ -1,0 +1,286 @@
+//! SQL results out of Civis: civis-python's `query_civis`, `read_civis_sql`, `read_civis`,
+//! `civis_to_csv`, `export_to_civis_file` and `civis_to_multifile_csv`, as
+//! [`Client::sql`](crate::Client::sql) (a [`SqlBuilder`]) and
+//! [`Client::read_table`](crate::Client::read_table).
+//!
+//! ```no_run
+//! # fn main() -> Result<(), civis_core::Error> {
+//! let client = civis_core::Client::new()?;
+//! for record in client.sql("select id, name from users", "redshift-general").rows()? {
+//!     let record = record?; // the header first, then one record per row
+//!     println!("{}", record.iter().collect::<Vec<_>>().join(" | "));
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! An export is a SQL script (`POST /scripts/sql` with `csv_settings`) and a run of it, waited
+//! on with [`Run`](crate::Run); its result is a Civis file, downloaded with
+//! [`Client::download_file`](crate::Client::download_file) (which resumes after a dropped
+//! connection).
+//!
+//! Where this differs from civis-python on purpose:
+//! - [`SqlBuilder::rows`] streams: the export is decompressed and parsed as it downloads, one
+//!   record at a time, so memory does not grow with the result (`read_civis_sql` reads the
+//!   whole export into memory, then into a list or a dataframe);
+//! - records are strings as the CSV holds them (SQL `NULL` and the empty string both read as
+//!   `""`, as in the export itself); no types are guessed;
+//! - [`Compression::Gzip`] writes a gzip file whether or not the header is on (civis-python
+//!   then silently writes plain CSV), and a failure while writing is returned, never swallowed.
+
+mod export;
+mod preview;
+mod rows;
+mod unload;
+
+use std::fmt;
+
+use serde_json::{json, Value};
+
+use crate::data::error::Error;
+use crate::data::names::NameOrId;
+use crate::transport::client::Client;
+use crate::transport::polling::Polling;
+
+pub use preview::QueryResult;
+pub use rows::Rows;
+pub use unload::{ManifestEntry, UnloadManifest};
+
+/// How an export's CSV is compressed: in the local file of
+/// [`to_csv`](SqlBuilder::to_csv) and [`to_writer`](SqlBuilder::to_writer), and in the Civis
+/// file of [`to_civis_file`](SqlBuilder::to_civis_file) and [`unload`](SqlBuilder::unload).
+///
+/// ```
+/// assert_eq!(civis_core::Compression::default(), civis_core::Compression::None);
+/// assert_eq!(civis_core::Compression::Gzip.as_api(), "gzip");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Compression {
+    /// Plain CSV (the default, as in civis-python).
+    #[default]
+    None,
+    /// gzip, whether or not the header is on (civis-python's `civis_to_csv` then silently
+    /// writes plain CSV).
+    Gzip,
+    /// A zip archive holding one CSV file.
+    Zip,
+}
+
+impl Compression {
+    /// The API's name of the compression (`csv_settings.compression`).
+    ///
+    /// ```
+    /// assert_eq!(civis_core::Compression::Zip.as_api(), "zip");
+    /// ```
+    pub fn as_api(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Gzip => "gzip",
+            Self::Zip => "zip",
+        }
+    }
+}
+
+/// The API's name of a column delimiter (`comma`, `tab`, `pipe`), or a usage error.
+pub(crate) fn delimiter_name(delimiter: char) -> Result<&'static str, Error> {
+    match delimiter {
+        ',' => Ok("comma"),
+        '\t' => Ok("tab"),
+        '|' => Ok("pipe"),
+        other => Err(Error::Usage(format!(
+            "the delimiter {other:?} is not one the API exports or imports: use ',', '\\t' or '|'"
+        ))),
+    }
+}
+
+/// A SQL statement to run on a database, being prepared: [`Client::sql`]. It ends in
+/// [`preview`](Self::preview) (a query, its first rows), [`rows`](Self::rows) (every row,
+/// streamed), [`to_csv`](Self::to_csv) / [`to_writer`](Self::to_writer) (the export, locally),
+/// [`to_civis_file`](Self::to_civis_file) (the export, left in Civis) or
+/// [`unload`](Self::unload) (a multifile export's manifest).
+///
+/// Defaults: delimiter `,`, header on, no compression, hidden, the user's default database
+/// credential, the client's polling.
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// client
+///     .sql("select * from sales.orders", "redshift-general")
+///     .delimiter('|')
+///     .header(false)
+///     .compression(civis_core::Compression::Gzip)
+///     .to_csv("orders.csv.gz")?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+#[must_use = "a SQL statement does nothing until it is ended by preview, rows, to_csv, to_writer, to_civis_file or unload"]
+pub struct SqlBuilder<'c> {
+    client: &'c Client,
+    sql: String,
+    database: NameOrId,
+    delimiter: char,
+    header: bool,
+    compression: Compression,
+    hidden: bool,
+    credential: Option<i64>,
+    polling: Option<Polling>,
+}
+
+impl fmt::Debug for SqlBuilder<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SqlBuilder")
+            .field("sql", &self.sql)
+            .field("database", &self.database)
+            .field("delimiter", &self.delimiter)
+            .field("header", &self.header)
+            .field("compression", &self.compression)
+            .field("hidden", &self.hidden)
+            .field("credential", &self.credential)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// The SQL statement `sql`, to run on `database` (a name, looked up with
+    /// [`get_database_id`](Client::get_database_id), or an id). See [`SqlBuilder`] for how it
+    /// ends.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let preview = client.sql("select 1 as one", "redshift-general").preview(10)?;
+    /// let rows = client.sql("select * from t", 32).rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn sql(&self, sql: impl Into<String>, database: impl Into<NameOrId>) -> SqlBuilder<'_> {
+        SqlBuilder {
+            client: self,
+            sql: sql.into(),
+            database: database.into(),
+            delimiter: ',',
+            header: true,
+            compression: Compression::None,
+            hidden: true,
+            credential: None,
+            polling: None,
+        }
+    }
+
+    /// Every row of the table `table` (`"schema.table"`; either part may be double-quoted, as
+    /// [`get_table_id`](Client::get_table_id) reads it), streamed: civis-python's
+    /// `read_civis`, which runs `select * from {table}` (as this does) and reads the export.
+    /// The header record comes first. See [`SqlBuilder::rows`].
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let mut rows = client.read_table("\"my schema\".users", "redshift-general")?;
+    /// let header = rows.next().transpose()?;
+    /// for record in rows {
+    ///     let record = record?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn read_table(&self, table: &str, database: impl Into<NameOrId>) -> Result<Rows, Error> {
+        // A name that does not parse is an error here, not a SQL error after a run.
+        crate::data::names::split_schema_tablename(table)?;
+        self.sql(format!("select * from {table}"), database).rows()
+    }
+}
+
+impl SqlBuilder<'_> {
+    /// The column delimiter of the CSV: `,` (the default), `'\t'` or `|`; any other is an
+    /// error when the export starts.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.sql("select * from t", 32).delimiter('\t').to_csv("t.tsv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn delimiter(mut self, delimiter: char) -> Self {
+        self.delimiter = delimiter;
+        self
+    }
+
+    /// Whether the CSV starts with a header record of the column names (default: yes).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.sql("select * from t", 32).header(false).to_csv("t.csv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn header(mut self, header: bool) -> Self {
+        self.header = header;
+        self
+    }
+
+    /// How the CSV is compressed (default: not at all). [`rows`](Self::rows) reads any.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.sql("select * from t", 32).compression(civis_core::Compression::Zip).to_csv("t.zip")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn compression(mut self, compression: Compression) -> Self {
+        self.compression = compression;
+        self
+    }
+
+    /// Whether the query or export script is hidden from the user's Civis lists (default:
+    /// yes, as in civis-python).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let file_id = client.sql("select * from t", 32).hidden(false).to_civis_file()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn hidden(mut self, hidden: bool) -> Self {
+        self.hidden = hidden;
+        self
+    }
+
+    /// The database credential to run as (default: the user's default database credential,
+    /// [`Client::default_database_credential_id`]).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let rows = client.sql("select 1", 32).credential(1234).rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn credential(mut self, credential_id: i64) -> Self {
+        self.credential = Some(credential_id);
+        self
+    }
+
+    /// How the query's or export's run is polled (default: the client's).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// use std::time::Duration;
+    /// let rows = client
+    ///     .sql("select 1", 32)
+    ///     .polling(civis_core::Polling::every(Duration::from_secs(5)))
+    ///     .rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn polling(mut self, polling: Polling) -> Self {
+        self.polling = Some(polling);
+        self
+    }
+
+    /// The database's id and the credential to use.
+    fn database_and_credential(&self) -> Result<(i64, Value), Error> {
+        let database = self.client.get_database_id(self.database.clone())?;
+        let credential = match self.credential {
+            Some(id) => Some(id),
+            None => self.client.default_database_credential_id()?,
+        };
+        Ok((database, json!(credential)))
+    }
+}

@@ -1,0 +1,134 @@
+//! `preview(n)`: civis-python's `query_civis`, a query whose first rows the API keeps.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::SqlBuilder;
+use crate::data::error::Error;
+use crate::data::run_state::from_job_run;
+use crate::workflows::runs::Run;
+
+/// The most rows a query keeps for preview (the API's limit, and civis-python's).
+pub const MAX_PREVIEW_ROWS: u32 = 1000;
+
+/// What [`SqlBuilder::preview`] returns: the query's columns and its first rows.
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// let result = client.sql("select 1 as one, null as nothing", "redshift-general").preview(10)?;
+/// assert_eq!(result.columns, ["one", "nothing"]);
+/// assert_eq!(result.rows[0], [Some("1".to_string()), None]);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueryResult {
+    /// The query's id (`/queries/{id}`), which is also its job's id.
+    pub query_id: i64,
+    /// The id of the query's run.
+    pub run_id: i64,
+    /// The column names.
+    pub columns: Vec<String>,
+    /// The first rows, each value as text; SQL `NULL` is `None`.
+    pub rows: Vec<Vec<Option<String>>>,
+}
+
+impl SqlBuilder<'_> {
+    /// Runs the statement as a query (`POST /queries` with `preview_rows: n`), waits for its
+    /// run and returns its columns and first `n` rows (`GET /queries/{id}`): civis-python's
+    /// `query_civis`. `n` is at most [`MAX_PREVIEW_ROWS`]; more is a usage error. For every
+    /// row, use [`rows`](Self::rows). A failed query is
+    /// [`Error::JobFailed`](crate::Error::JobFailed) with the database's error text.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let result = client.sql("select * from users", "redshift-general").preview(100)?;
+    /// println!("{}", result.columns.join(" | "));
+    /// for row in &result.rows {
+    ///     let cells: Vec<&str> = row.iter().map(|v| v.as_deref().unwrap_or("")).collect();
+    ///     println!("{}", cells.join(" | "));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn preview(self, n: u32) -> Result<QueryResult, Error> {
+        if n > MAX_PREVIEW_ROWS {
+            return Err(Error::Usage(format!(
+                "a query keeps at most {MAX_PREVIEW_ROWS} rows for preview, not {n}: export the rest with .rows() or .to_csv(..)"
+            )));
+        }
+        let (database, credential) = self.database_and_credential()?;
+        let body = json!({
+            "database": database,
+            "sql": self.sql,
+            "preview_rows": n,
+            "credential": credential,
+            "hidden": self.hidden,
+        });
+        let query: Value = self.client.send_json("POST", "/queries", body)?;
+        let path = |id: i64| format!("/queries/{id}");
+        let query_id = number(&query, "id").ok_or_else(|| no_field("POST", "/queries", "id"))?;
+        let run_id = match number(&query, "lastRunId") {
+            Some(run_id) => run_id,
+            // The run may be made after the answer; the query says so once it is.
+            None => {
+                let query: Value = self.client.get_json(&path(query_id), &[])?;
+                number(&query, "lastRunId")
+                    .ok_or_else(|| no_field("GET", &path(query_id), "lastRunId"))?
+            }
+        };
+        let mut run = Run::started(self.client, query_id, run_id);
+        if let Some(polling) = self.polling {
+            run = run.polling(polling);
+        }
+        log::info!(
+            "{} query started; waiting for its result",
+            from_job_run(query_id, run_id)
+        );
+        run.wait()?;
+        let done: Value = self.client.get_json(&path(query_id), &[])?;
+        let columns = match done.get("resultColumns") {
+            Some(Value::Array(columns)) => columns.iter().map(cell).collect(),
+            _ => Vec::new(),
+        };
+        let rows = match done.get("resultRows") {
+            Some(Value::Array(rows)) => rows
+                .iter()
+                .map(|row| match row {
+                    Value::Array(values) => values.iter().map(cell).collect(),
+                    other => vec![cell(other)],
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Ok(QueryResult {
+            query_id,
+            run_id,
+            columns: columns.into_iter().map(|c| c.unwrap_or_default()).collect(),
+            rows,
+        })
+    }
+}
+
+fn number(answer: &Value, key: &str) -> Option<i64> {
+    answer.get(key).and_then(Value::as_i64)
+}
+
+fn no_field(method: &str, path: &str, field: &str) -> Error {
+    Error::Decode {
+        method: method.to_string(),
+        path: path.to_string(),
+        detail: format!("the answer has no integer `{field}`"),
+        snippet: String::new(),
+    }
+}
+
+/// A value of a result row as text: the API sends strings, but a number or boolean is kept as
+/// its JSON text rather than refused.
+fn cell(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}

@@ -1,0 +1,281 @@
+//! `rows()`, `to_csv(path)` and `to_writer(w)`: the export downloaded as gzip and, as it
+//! streams, parsed into records or written out with the chosen compression.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
+
+use super::{Compression, SqlBuilder};
+use crate::data::error::Error;
+use crate::workflows::files::{from_io, DownloadReader};
+
+/// How much of the decompressed CSV the parser holds at a time.
+const PARSE_BUFFER: usize = 256 * 1024;
+
+/// The records of an export, header first, parsed as the file downloads: what
+/// [`SqlBuilder::rows`] and [`Client::read_table`](crate::Client::read_table) return.
+///
+/// Each item is a [`csv::StringRecord`] (`record.iter()` gives the fields as `&str`,
+/// `record[0]` the first) or the error that ended the download or the parse; after an error the
+/// iterator ends. Memory holds one record and the buffers, whatever the export's size.
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// let mut rows = client.sql("select id, name from users", 32).rows()?;
+/// let header = rows.next().transpose()?.expect("a header record");
+/// for record in rows {
+///     let record = record?;
+///     let id: i64 = record[0].parse().unwrap_or_default();
+/// }
+/// # Ok(()) }
+/// ```
+pub struct Rows {
+    file_id: i64,
+    records: csv::StringRecordsIntoIter<MultiGzDecoder<DownloadReader>>,
+    failed: bool,
+}
+
+impl fmt::Debug for Rows {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rows")
+            .field("file_id", &self.file_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Rows {
+    /// The id of the Civis file the records come from (the export, which stays in Civis until
+    /// it expires).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let rows = client.sql("select 1", 32).rows()?;
+    /// println!("reading file {}", rows.file_id());
+    /// # Ok(()) }
+    /// ```
+    pub fn file_id(&self) -> i64 {
+        self.file_id
+    }
+}
+
+impl Iterator for Rows {
+    type Item = Result<csv::StringRecord, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let next = self.records.next()?;
+        if next.is_err() {
+            self.failed = true;
+        }
+        Some(next.map_err(|e| csv_error(e, self.file_id)))
+    }
+}
+
+/// A parse error as a decoding error naming the file and where; an I/O error as the download's
+/// own error (a storage failure after retries, a broken gzip stream).
+fn csv_error(error: csv::Error, file_id: i64) -> Error {
+    let detail = error.to_string();
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => from_io(io, file_id),
+        _ => Error::Decode {
+            method: "GET".into(),
+            path: format!("file {file_id} (the SQL export)"),
+            detail,
+            snippet: String::new(),
+        },
+    }
+}
+
+/// A writer that counts what passes through it.
+struct Counting<W> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl SqlBuilder<'_> {
+    /// Exports the result (gzipped CSV) and streams it back as records, header first (unless
+    /// [`header(false)`](Self::header)): civis-python's `read_civis_sql`, without holding the
+    /// result in memory. The records are split on the [`delimiter`](Self::delimiter); quoted
+    /// fields, embedded newlines and delimiters, and concatenated gzip members (as the
+    /// platform writes them) are handled.
+    ///
+    /// A failed export run is [`Error::JobFailed`](crate::Error::JobFailed) with the run's
+    /// error (the database's message).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let mut total = 0.0;
+    /// for record in client.sql("select amount from sales", "redshift-general").header(false).rows()? {
+    ///     total += record?[0].parse::<f64>().unwrap_or(0.0);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn rows(self) -> Result<Rows, Error> {
+        let file_id = self.export_file(Compression::Gzip, false)?;
+        let reader = self.client.download_file(file_id).reader()?;
+        let records = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(self.delimiter as u8)
+            .buffer_capacity(PARSE_BUFFER)
+            .from_reader(MultiGzDecoder::new(reader))
+            .into_records();
+        Ok(Rows {
+            file_id,
+            records,
+            failed: false,
+        })
+    }
+
+    /// Exports the result and writes it to `writer` with the chosen
+    /// [`compression`](Self::compression) (a zip archive then holds one entry, `export.csv`);
+    /// returns the number of bytes written. civis-python's `civis_to_csv` to a buffer.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let stdout = std::io::stdout();
+    /// client.sql("select * from t", 32).to_writer(&mut stdout.lock())?;
+    /// # Ok(()) }
+    /// ```
+    pub fn to_writer<W: Write + ?Sized>(self, writer: &mut W) -> Result<u64, Error> {
+        let reader = self.download()?;
+        self.write_export(reader, writer, "export.csv", "the writer")
+    }
+
+    /// Exports the result and writes it to `path` (created or truncated) with the chosen
+    /// [`compression`](Self::compression); returns the number of bytes written: civis-python's
+    /// `civis_to_csv`. A zip archive holds one entry named after `path` without `.zip`. The
+    /// path is touched only once the export has finished, and a failure after that removes
+    /// what was written.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.sql("select * from t", 32).to_csv("t.csv")?;
+    /// client
+    ///     .sql("select * from t", 32)
+    ///     .compression(civis_core::Compression::Gzip)
+    ///     .to_csv("t.csv.gz")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn to_csv(self, path: impl AsRef<Path>) -> Result<u64, Error> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let reader = self.download()?;
+        let file = File::create(path).map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let entry = path
+            .file_name()
+            .map(|name| name.to_string_lossy())
+            .map(|name| name.strip_suffix(".zip").unwrap_or(&name).to_string())
+            .unwrap_or_else(|| "export.csv".to_string());
+        let mut out = BufWriter::new(file);
+        let written = self
+            .write_export(reader, &mut out, &entry, &shown)
+            .and_then(|n| {
+                out.flush().map_err(|source| Error::Io {
+                    path: shown.clone(),
+                    source,
+                })?;
+                Ok(n)
+            });
+        if written.is_err() {
+            drop(out);
+            let _ = std::fs::remove_file(path);
+        }
+        written
+    }
+
+    /// The export, as gzip, being downloaded.
+    fn download(&self) -> Result<DownloadReader, Error> {
+        let file_id = self.export_file(Compression::Gzip, false)?;
+        self.client.download_file(file_id).reader()
+    }
+
+    /// Writes the gzipped export `reader` to `writer` as `self.compression` asks.
+    fn write_export<W: Write + ?Sized>(
+        &self,
+        mut reader: DownloadReader,
+        writer: &mut W,
+        zip_entry: &str,
+        shown: &str,
+    ) -> Result<u64, Error> {
+        let file_id = reader.file_id();
+        let mut out = Counting {
+            inner: writer,
+            written: 0,
+        };
+        // Errors from the reader side are the download's (or the gzip stream's); from the
+        // writer side, the destination's.
+        let copied = match self.compression {
+            // The platform's gzip (possibly several members) is already a valid gzip file.
+            Compression::Gzip => copy(&mut reader, &mut out, file_id, shown),
+            Compression::None => copy(&mut MultiGzDecoder::new(reader), &mut out, file_id, shown),
+            Compression::Zip => {
+                let mut zip = zip::ZipWriter::new_stream(&mut out);
+                let options = zip::write::SimpleFileOptions::default()
+                    .compression_method(zip::CompressionMethod::Deflated)
+                    .large_file(true);
+                zip.start_file(zip_entry, options)
+                    .map_err(|e| zip_error(e, shown))?;
+                copy(&mut MultiGzDecoder::new(reader), &mut zip, file_id, shown)?;
+                zip.finish().map_err(|e| zip_error(e, shown))?;
+                Ok(())
+            }
+        };
+        copied?;
+        Ok(out.written)
+    }
+}
+
+fn zip_error(error: zip::result::ZipError, shown: &str) -> Error {
+    Error::Io {
+        path: shown.to_string(),
+        source: io::Error::other(error),
+    }
+}
+
+/// Copies `reader` to `writer`, telling a failure to read (the download) from a failure to
+/// write (`shown`).
+fn copy<R: Read + ?Sized, W: Write + ?Sized>(
+    reader: &mut R,
+    writer: &mut W,
+    file_id: i64,
+    shown: &str,
+) -> Result<(), Error> {
+    let mut buffer = vec![0; PARSE_BUFFER];
+    loop {
+        let n = match reader.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(from_io(e, file_id)),
+        };
+        writer.write_all(&buffer[..n]).map_err(|source| Error::Io {
+            path: shown.to_string(),
+            source,
+        })?;
+    }
+}

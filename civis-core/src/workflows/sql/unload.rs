@@ -1,0 +1,108 @@
+//! `to_civis_file()` and `unload()`: exports left in Civis (civis-python's
+//! `export_to_civis_file` and `civis_to_multifile_csv`).
+
+use serde::{Deserialize, Serialize};
+
+use super::SqlBuilder;
+use crate::data::error::Error;
+
+/// The manifest of a multifile export ([`SqlBuilder::unload`]), as the platform writes it (an
+/// AWS-style unload manifest, civis-python's `unload_manifest`).
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// let manifest = client.sql("select * from big_table", 32).unload()?;
+/// for entry in &manifest.entries {
+///     client.download_file(entry.id).to_path(&entry.name)?;
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnloadManifest {
+    /// The query that was exported.
+    #[serde(default)]
+    pub query: String,
+    /// The column names.
+    #[serde(default)]
+    pub header: Vec<String>,
+    /// The files of the export, in order.
+    #[serde(default)]
+    pub entries: Vec<ManifestEntry>,
+    /// Whether the fields are left unquoted.
+    #[serde(default)]
+    pub unquoted: bool,
+    /// The files' compression (`none`, `gzip`, `zip`).
+    #[serde(default)]
+    pub compression: String,
+    /// The files' delimiter (`comma`, `tab`, `pipe`, or the character).
+    #[serde(default)]
+    pub delimiter: String,
+}
+
+/// One file of a multifile export.
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// let manifest = client.sql("select 1", 32).unload()?;
+/// let total: u64 = manifest.entries.iter().map(|e| e.size).sum();
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    /// The Civis file id: [`Client::download_file`](crate::Client::download_file) reads it.
+    pub id: i64,
+    /// The file's name.
+    #[serde(default)]
+    pub name: String,
+    /// Its size in bytes.
+    #[serde(default)]
+    pub size: u64,
+    /// Its unsigned storage URL (`s3://...`).
+    #[serde(default)]
+    pub url: String,
+    /// A presigned URL to download it (it expires; `download_file(id)` does not).
+    #[serde(default)]
+    pub url_signed: String,
+}
+
+impl SqlBuilder<'_> {
+    /// Exports the result to a Civis file, with the chosen compression, and returns the file's
+    /// id: civis-python's `export_to_civis_file`. Read it later with
+    /// [`Client::download_file`](crate::Client::download_file).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let file_id = client.sql("select * from t", 32).to_civis_file()?;
+    /// client.download_file(file_id).to_path("t.csv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn to_civis_file(self) -> Result<i64, Error> {
+        self.export_file(self.compression, false)
+    }
+
+    /// Exports the result as several files (`force_multifile`), with the chosen compression,
+    /// and returns the export's manifest: civis-python's `civis_to_multifile_csv`. The files
+    /// stay in Civis; each entry names one by id.
+    ///
+    /// civis-python's default delimiter here is `|`; this keeps the builder's (`,` unless
+    /// [`delimiter`](Self::delimiter) says otherwise), as every other ending does.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let manifest = client
+    ///     .sql("select * from big_table", 32)
+    ///     .delimiter('|')
+    ///     .compression(civis_core::Compression::Gzip)
+    ///     .unload()?;
+    /// println!("{} files, columns {:?}", manifest.entries.len(), manifest.header);
+    /// # Ok(()) }
+    /// ```
+    pub fn unload(self) -> Result<UnloadManifest, Error> {
+        let manifest = self.export_file(self.compression, true)?;
+        self.client.download_file(manifest).json()
+    }
+}

@@ -1,0 +1,520 @@
+//! `import_csv` and `import_files`: civis-python's `csv_to_civis` and `civis_file_to_table`.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{ExistingRows, TableColumn};
+use crate::data::error::Error;
+use crate::data::names::{split_schema_tablename, NameOrId};
+use crate::transport::client::Client;
+use crate::transport::polling::Polling;
+use crate::transport::request::percent_encode;
+use crate::workflows::runs::Run;
+use crate::workflows::sql::delimiter_name;
+
+/// An import of CSV files into a table, being prepared: [`Client::import_csv`] (a local file,
+/// uploaded first) or [`Client::import_files`] (Civis files). [`send`](Self::send) follows
+/// civis-python's sequence: upload; `GET /databases/{db}/schemas/{s}/tables/{t}` (404: a new
+/// table); for each file a preprocess job (`POST /files/preprocess/csv`, run and waited on),
+/// which cleans the file and, for a new or dropped table, detects its columns; then the import
+/// job (`POST /imports/files/csv`) and its run, returned without waiting.
+///
+/// Defaults: existing rows [`Fail`](ExistingRows::Fail); the header and delimiter as the
+/// preprocess job detects them (`import_csv` starts from `,`, as `csv_to_civis` does); the
+/// columns as detected; hidden; the user's default database credential.
+///
+/// ```no_run
+/// # fn main() -> Result<(), civis_core::Error> {
+/// # let client = civis_core::Client::new()?;
+/// use civis_core::{ExistingRows, TableColumn};
+/// let run = client
+///     .import_csv("people.csv", "redshift-general", "crm.people")
+///     .existing_rows(ExistingRows::Upsert)
+///     .primary_keys(["id"])
+///     .last_modified_keys(["updated_at"])
+///     .table_columns([TableColumn::new("id", "INTEGER"), TableColumn::new("name", "VARCHAR(256)"), TableColumn::new("updated_at", "TIMESTAMP")])
+///     .send()?;
+/// run.wait()?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+#[must_use = "an import does nothing until .send()"]
+pub struct ImportBuilder<'c> {
+    client: &'c Client,
+    source: Source,
+    database: NameOrId,
+    table: String,
+    existing_rows: ExistingRows,
+    header: Option<bool>,
+    delimiter: Option<char>,
+    primary_keys: Vec<String>,
+    last_modified_keys: Vec<String>,
+    table_columns: Option<Vec<TableColumn>>,
+    distkey: Option<String>,
+    sortkeys: Vec<String>,
+    diststyle: Option<String>,
+    credential: Option<i64>,
+    max_errors: Option<i64>,
+    escaped: bool,
+    hidden: bool,
+    polling: Option<Polling>,
+}
+
+#[derive(Debug, Clone)]
+enum Source {
+    Path(PathBuf),
+    Files(Vec<i64>),
+}
+
+impl fmt::Debug for ImportBuilder<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ImportBuilder")
+            .field("source", &self.source)
+            .field("database", &self.database)
+            .field("table", &self.table)
+            .field("existing_rows", &self.existing_rows)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Imports the local CSV file `path` into `table` (`"schema.table"`) of `database` (name or
+    /// id): civis-python's `csv_to_civis`. The file is uploaded, then imported as
+    /// [`import_files`](Client::import_files) imports it. See [`ImportBuilder`].
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let run = client.import_csv("in.csv", "redshift-general", "scratch.incoming").send()?;
+    /// run.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn import_csv(
+        &self,
+        path: impl Into<PathBuf>,
+        database: impl Into<NameOrId>,
+        table: &str,
+    ) -> ImportBuilder<'_> {
+        let mut builder = ImportBuilder::new(self, Source::Path(path.into()), database, table);
+        builder.delimiter = Some(',');
+        builder
+    }
+
+    /// Imports the Civis files `file_ids` (CSV, plain or gzipped, all with the same columns)
+    /// into `table` of `database`: civis-python's `civis_file_to_table`. See
+    /// [`ImportBuilder`].
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_files(&[101, 102], 32, "scratch.parts").send()?.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn import_files(
+        &self,
+        file_ids: &[i64],
+        database: impl Into<NameOrId>,
+        table: &str,
+    ) -> ImportBuilder<'_> {
+        ImportBuilder::new(self, Source::Files(file_ids.to_vec()), database, table)
+    }
+}
+
+/// What the preprocess job found in a file (`detectedInfo` of `GET /files/{id}`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DetectedInfo {
+    #[serde(default)]
+    include_header: Option<bool>,
+    #[serde(default)]
+    column_delimiter: Option<String>,
+    #[serde(default)]
+    compression: Option<String>,
+    #[serde(default)]
+    table_columns: Option<Vec<TableColumn>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CleanedFile {
+    #[serde(default)]
+    detected_info: Option<DetectedInfo>,
+}
+
+impl<'c> ImportBuilder<'c> {
+    fn new(client: &'c Client, source: Source, database: impl Into<NameOrId>, table: &str) -> Self {
+        Self {
+            client,
+            source,
+            database: database.into(),
+            table: table.to_string(),
+            existing_rows: ExistingRows::Fail,
+            header: None,
+            delimiter: None,
+            primary_keys: Vec::new(),
+            last_modified_keys: Vec::new(),
+            table_columns: None,
+            distkey: None,
+            sortkeys: Vec::new(),
+            diststyle: None,
+            credential: None,
+            max_errors: None,
+            escaped: false,
+            hidden: true,
+            polling: None,
+        }
+    }
+
+    /// What to do when the table exists (default: [`ExistingRows::Fail`]).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").existing_rows(civis_core::ExistingRows::Truncate).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn existing_rows(mut self, existing_rows: ExistingRows) -> Self {
+        self.existing_rows = existing_rows;
+        self
+    }
+
+    /// Whether the files' first row is a header (default: as detected).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("no_header.csv", 32, "s.t").header(false).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn header(mut self, header: bool) -> Self {
+        self.header = Some(header);
+        self
+    }
+
+    /// The files' delimiter: `,`, `'\t'` or `|` (default: `,` for `import_csv`, as detected for
+    /// `import_files`).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.tsv", 32, "s.t").delimiter('\t').send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn delimiter(mut self, delimiter: char) -> Self {
+        self.delimiter = Some(delimiter);
+        self
+    }
+
+    /// The table's primary keys (needed by [`ExistingRows::Upsert`]).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").existing_rows(civis_core::ExistingRows::Upsert).primary_keys(["id"]).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn primary_keys<S: Into<String>>(mut self, keys: impl IntoIterator<Item = S>) -> Self {
+        self.primary_keys = keys.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The columns that say when a row last changed: an upsert keeps the newer row.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").last_modified_keys(["updated_at"]).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn last_modified_keys<S: Into<String>>(
+        mut self,
+        keys: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.last_modified_keys = keys.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The columns of a table to create, instead of those the preprocess job detects.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// use civis_core::TableColumn;
+    /// client.import_csv("in.csv", 32, "s.t").table_columns([TableColumn::new("id", "BIGINT")]).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn table_columns(mut self, columns: impl IntoIterator<Item = TableColumn>) -> Self {
+        self.table_columns = Some(columns.into_iter().collect());
+        self
+    }
+
+    /// Redshift's distribution key of a table to create.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").distkey("id").diststyle("key").sortkeys(["created_at"]).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn distkey(mut self, column: impl Into<String>) -> Self {
+        self.distkey = Some(column.into());
+        self
+    }
+
+    /// Redshift's sort keys of a table to create (civis-python's `sortkey1`, `sortkey2`).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").sortkeys(["day", "id"]).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn sortkeys<S: Into<String>>(mut self, columns: impl IntoIterator<Item = S>) -> Self {
+        self.sortkeys = columns.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Redshift's distribution style of a table to create (`even`, `all`, `key`).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").diststyle("even").send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn diststyle(mut self, style: impl Into<String>) -> Self {
+        self.diststyle = Some(style.into());
+        self
+    }
+
+    /// The database credential to import as (default: the user's default database
+    /// credential).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").credential(1234).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn credential(mut self, credential_id: i64) -> Self {
+        self.credential = Some(credential_id);
+        self
+    }
+
+    /// How many bad rows the import tolerates before it fails.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").max_errors(10).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn max_errors(mut self, max_errors: i64) -> Self {
+        self.max_errors = Some(max_errors);
+        self
+    }
+
+    /// Whether the files escape quotes with a backslash (default: no).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").escaped(true).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn escaped(mut self, escaped: bool) -> Self {
+        self.escaped = escaped;
+        self
+    }
+
+    /// Whether the preprocess and import jobs are hidden from the user's lists (default:
+    /// yes).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").hidden(false).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn hidden(mut self, hidden: bool) -> Self {
+        self.hidden = hidden;
+        self
+    }
+
+    /// How the preprocess runs and the returned import run are polled (default: the
+    /// client's).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// use std::time::Duration;
+    /// client.import_csv("in.csv", 32, "s.t").polling(civis_core::Polling::every(Duration::from_secs(3))).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn polling(mut self, polling: Polling) -> Self {
+        self.polling = Some(polling);
+        self
+    }
+
+    /// Uploads (for `import_csv`), preprocesses, and starts the import; returns the import's
+    /// run, not yet waited on. A failed preprocess run is
+    /// [`Error::JobFailed`](crate::Error::JobFailed); so is, from `run.wait()`, a failed
+    /// import (a table that exists with [`ExistingRows::Fail`], rows that do not fit).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), civis_core::Error> {
+    /// # let client = civis_core::Client::new()?;
+    /// let run = client.import_csv("in.csv", 32, "s.t").send()?;
+    /// let finished = run.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn send(self) -> Result<Run, Error> {
+        let (schema, table) = match split_schema_tablename(&self.table)? {
+            (Some(schema), table) => (schema, table),
+            (None, _) => {
+                return Err(Error::Usage(format!(
+                    "the table {:?} has no schema: give it as \"schema.table\"",
+                    self.table
+                )))
+            }
+        };
+        if self.existing_rows == ExistingRows::Upsert && self.primary_keys.is_empty() {
+            return Err(Error::Usage(
+                "an upsert needs the table's primary keys: add .primary_keys([..])".into(),
+            ));
+        }
+        let delimiter = self.delimiter.map(delimiter_name).transpose()?;
+        let client = self.client;
+        let database = client.get_database_id(self.database.clone())?;
+        let credential = match self.credential {
+            Some(id) => Some(id),
+            None => client.default_database_credential_id()?,
+        };
+        let file_ids = match &self.source {
+            Source::Path(path) => vec![client.upload_file(path).send()?],
+            Source::Files(ids) if ids.is_empty() => {
+                return Err(Error::Usage("an import needs at least one file".into()))
+            }
+            Source::Files(ids) => ids.clone(),
+        };
+        let exists = self.table_exists(database, &schema, &table)?;
+        let need_columns =
+            (!exists || self.existing_rows == ExistingRows::Drop) && self.table_columns.is_none();
+
+        // Every file's preprocess job runs at once; then each is waited on, as civis-python's
+        // futures are.
+        let mut cleaning = Vec::with_capacity(file_ids.len());
+        for file_id in &file_ids {
+            let body = json!({
+                "file_id": file_id,
+                "in_place": false,
+                "detect_table_columns": need_columns,
+                "force_character_set_conversion": true,
+                "include_header": self.header,
+                "column_delimiter": delimiter,
+                "hidden": self.hidden,
+            });
+            let job = client.post_for_id("/files/preprocess/csv", body)?;
+            cleaning.push(self.polled(client.run_job(job)?));
+        }
+        let mut cleaned_ids = Vec::with_capacity(cleaning.len());
+        let mut detected: Option<DetectedInfo> = None;
+        for run in cleaning {
+            run.wait()?;
+            let cleaned = run
+                .outputs()?
+                .into_iter()
+                .find(|output| output.object_type == "File")
+                .map(|output| output.object_id)
+                .ok_or_else(|| {
+                    Error::NotFound(format!(
+                        "{} the preprocess job left no cleaned file",
+                        crate::data::run_state::from_job_run(run.job_id(), run.run_id())
+                    ))
+                })?;
+            let file: CleanedFile = client.get_json(&format!("/files/{cleaned}"), &[])?;
+            let info = file.detected_info.unwrap_or_default();
+            if let (Some(first), Some(these)) = (
+                detected.as_ref().and_then(|d| d.table_columns.as_ref()),
+                info.table_columns.as_ref(),
+            ) {
+                if first.len() != these.len() {
+                    return Err(Error::Usage(format!(
+                        "the files have different numbers of columns ({} and {}): import them separately",
+                        first.len(),
+                        these.len()
+                    )));
+                }
+            }
+            cleaned_ids.push(cleaned);
+            detected.get_or_insert(info);
+        }
+        let detected = detected.unwrap_or_default();
+        let header = self.header.or(detected.include_header).unwrap_or(true);
+        let delimiter = delimiter
+            .map(str::to_string)
+            .or(detected.column_delimiter)
+            .unwrap_or_else(|| "comma".to_string());
+        let table_columns = match (&self.table_columns, need_columns) {
+            (Some(columns), _) => Some(columns.clone()),
+            (None, true) => detected.table_columns,
+            (None, false) => None,
+        };
+        let body = json!({
+            "name": format!("CSV import to {schema}.{table}"),
+            "source": {"file_ids": cleaned_ids},
+            "destination": {
+                "schema": schema,
+                "table": table,
+                "remote_host_id": database,
+                "credential_id": credential,
+                "primary_keys": self.primary_keys,
+                "last_modified_keys": self.last_modified_keys,
+            },
+            "first_row_is_header": header,
+            "column_delimiter": delimiter,
+            "compression": detected.compression.unwrap_or_else(|| "none".to_string()),
+            "escaped": self.escaped,
+            "existing_table_rows": self.existing_rows.as_api(),
+            "max_errors": self.max_errors,
+            "table_columns": table_columns,
+            // Several files may differ in the widths of their values; civis-python lets the
+            // API widen the types then.
+            "loosen_types": cleaned_ids.len() > 1,
+            "execution": "immediate",
+            "redshift_destination_options": {
+                "distkey": self.distkey,
+                "sortkeys": self.sortkeys,
+                "diststyle": self.diststyle,
+            },
+            "hidden": self.hidden,
+        });
+        let import = client.post_for_id("/imports/files/csv", body)?;
+        Ok(self.polled(client.run_job(import)?))
+    }
+
+    fn polled(&self, run: Run) -> Run {
+        match self.polling {
+            Some(polling) => run.polling(polling),
+            None => run,
+        }
+    }
+
+    /// Whether `schema.table` exists (`GET /databases/{db}/schemas/{s}/tables/{t}`: 404 means
+    /// no).
+    fn table_exists(&self, database: i64, schema: &str, table: &str) -> Result<bool, Error> {
+        let path = format!(
+            "/databases/{database}/schemas/{}/tables/{}",
+            percent_encode(schema),
+            percent_encode(table)
+        );
+        match self.client.get_json::<Value>(&path, &[]) {
+            Ok(_) => Ok(true),
+            Err(Error::Api { status: 404, .. }) => Ok(false),
+            Err(other) => Err(other),
+        }
+    }
+}
