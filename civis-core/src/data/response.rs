@@ -127,7 +127,7 @@ impl RawResponse {
 
     /// Decodes the body as JSON into `T`; an empty body reads as `null`. Where the API departs
     /// from its spec in known ways (a number in a string field, `90.0` in an integer field, an
-    /// object where a list is documented) the value is read leniently (see [`crate::data::lenient`]).
+    /// object where a list is documented) the value is read leniently.
     /// A failure names the request, the place in the JSON, and quotes the start of the body.
     pub fn json<T: DeserializeOwned>(&self, method: &str, path: &str) -> Result<T, Error> {
         let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {

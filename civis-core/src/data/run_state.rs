@@ -12,7 +12,8 @@ use crate::data::response::Response;
 /// a wait.
 ///
 /// ```
-/// use civis_core::RunState;
+/// # extern crate civis_core as civis;
+/// use civis::runs::RunState;
 /// assert_eq!(RunState::from_api("success"), RunState::Succeeded);
 /// assert!(!RunState::from_api("paused").is_finished());
 /// ```
@@ -36,7 +37,8 @@ impl RunState {
     /// The state named `state` by the API.
     ///
     /// ```
-    /// assert_eq!(civis_core::RunState::from_api("failed"), civis_core::RunState::Failed);
+    /// # extern crate civis_core as civis;
+    /// assert_eq!(civis::runs::RunState::from_api("failed"), civis::runs::RunState::Failed);
     /// ```
     pub fn from_api(state: &str) -> Self {
         match state {
@@ -52,8 +54,9 @@ impl RunState {
     /// Whether the run is over: succeeded, failed or cancelled.
     ///
     /// ```
-    /// assert!(civis_core::RunState::Cancelled.is_finished());
-    /// assert!(!civis_core::RunState::Running.is_finished());
+    /// # extern crate civis_core as civis;
+    /// assert!(civis::runs::RunState::Cancelled.is_finished());
+    /// assert!(!civis::runs::RunState::Running.is_finished());
     /// ```
     pub fn is_finished(&self) -> bool {
         matches!(self, Self::Succeeded | Self::Failed | Self::Cancelled)
@@ -62,7 +65,8 @@ impl RunState {
     /// The API's name of the state.
     ///
     /// ```
-    /// assert_eq!(civis_core::RunState::Queued.as_str(), "queued");
+    /// # extern crate civis_core as civis;
+    /// assert_eq!(civis::runs::RunState::Queued.as_str(), "queued");
     /// ```
     pub fn as_str(&self) -> &str {
         match self {
@@ -82,11 +86,12 @@ impl fmt::Display for RunState {
     }
 }
 
-/// A run that is over: what [`Run::wait`] returns (civis-python's `CivisFuture.result()`).
+/// A run that is over: what [`Run::wait`](crate::runs::Run::wait) returns (civis-python's `CivisFuture.result()`).
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let finished = client.job_run(42, 7).wait()?;
 /// println!("{} from {:?} to {:?}", finished.state, finished.started_at, finished.finished_at);
 /// # Ok(()) }

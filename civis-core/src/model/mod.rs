@@ -1,7 +1,7 @@
 //! The Swagger 2.0 model of the Civis API spec and civis-python's naming rules: everything the
 //! `civis_api!` macro needs to know about a spec, without the transport.
 //!
-//! [`load`] parses and validates a spec and builds the [`model::Api`] that code is generated
+//! [`load`] parses and validates a spec and builds the [`api::Api`] that code is generated
 //! from.
 
 pub mod api;

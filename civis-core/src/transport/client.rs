@@ -118,7 +118,7 @@ impl Client {
     /// for POST; PATCH is sent once. No attempt starts after the policy's `max_elapsed`, waits
     /// included. Failures to connect are retried for the idempotent verbs at most 3 times within
     /// about 5 s; a connection closed before any byte of the answer is retried once for them.
-    /// Every retry is logged at `warn`. [`Retry::none`](crate::Retry::none) sends every request
+    /// Every retry is logged at `warn`. [`Retry::none`](crate::config::Retry::none) sends every request
     /// exactly once.
     pub fn execute(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
         let config = &self.inner.config;

@@ -142,11 +142,12 @@ impl Config {
 /// would: keep that level off where logs are kept.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// let client = civis_core::Client::builder()
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// let client = civis::Client::builder()
 ///     .api_key("my-key")
 ///     .base_url("https://api.civisanalytics.com/")
-///     .retry(civis_core::Retry::total(3))
+///     .retry(civis::config::Retry::total(3))
 ///     .build()?;
 /// # Ok(()) }
 /// ```
@@ -256,9 +257,10 @@ impl<C: From<Client>> ClientBuilder<C> {
     /// poll, at most 15 s); one run can change it with `Run::polling`.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// let client = civis_core::Client::builder()
-    ///     .polling(civis_core::Polling::every(std::time::Duration::from_secs(30)))
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// let client = civis::Client::builder()
+    ///     .polling(civis::runs::Polling::every(std::time::Duration::from_secs(30)))
     ///     .build()?;
     /// # Ok(()) }
     /// ```

@@ -9,12 +9,13 @@ const MAX_INTERVAL: Duration = Duration::from_secs(15);
 /// (1 s, then each wait 1.2 times the last, at most 15 s), or a fixed interval.
 ///
 /// Set it for every run of a client with `ClientBuilder::polling`, or for one run with
-/// [`Run::polling`](crate::Run::polling). The waits are taken on the client's
-/// [`Clock`](crate::Clock).
+/// [`Run::polling`](crate::runs::Run::polling). The waits are taken on the client's
+/// [`Clock`](crate::config::Clock).
 ///
 /// ```
+/// # extern crate civis_core as civis;
 /// use std::time::Duration;
-/// use civis_core::Polling;
+/// use civis::runs::Polling;
 ///
 /// let waits: Vec<Duration> = Polling::default().intervals().take(3).collect();
 /// assert_eq!(waits[0], Duration::from_secs(1));
@@ -44,8 +45,9 @@ impl Polling {
     /// against the API's rate limit; civis-python raises `ValueError` instead.
     ///
     /// ```
+    /// # extern crate civis_core as civis;
     /// use std::time::Duration;
-    /// let polling = civis_core::Polling::every(Duration::from_secs(10));
+    /// let polling = civis::runs::Polling::every(Duration::from_secs(10));
     /// ```
     pub fn every(interval: Duration) -> Self {
         let interval = interval.max(Duration::from_millis(1));
@@ -59,7 +61,8 @@ impl Polling {
     /// The waits in order, endless.
     ///
     /// ```
-    /// let mut waits = civis_core::Polling::default().intervals();
+    /// # extern crate civis_core as civis;
+    /// let mut waits = civis::runs::Polling::default().intervals();
     /// assert_eq!(waits.next(), Some(std::time::Duration::from_secs(1)));
     /// ```
     pub fn intervals(&self) -> impl Iterator<Item = Duration> {

@@ -47,8 +47,9 @@ impl Client {
     /// passes through.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let id = client.get_database_id("redshift-general")?;
     /// assert_eq!(client.get_database_id(32)?, 32);
     /// # Ok(()) }
@@ -71,8 +72,9 @@ impl Client {
     /// `GET /tables?database_id=..&schema=..&name=..`.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let id = client.get_table_id("foo.bar", "redshift-general")?;
     /// let id = client.get_table_id("\"schema.has.periods\".bar", 32)?;
     /// # Ok(()) }
@@ -102,8 +104,9 @@ impl Client {
     /// still several: the first, with a warning in the log. An id passes through.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let id = client.get_aws_credential_id("jsmith", None)?;
     /// let id = client.get_aws_credential_id("shared-cred", Some("research-group"))?;
     /// assert_eq!(client.get_aws_credential_id(1111, None)?, 1111);
@@ -201,8 +204,9 @@ impl Client {
     /// passes through.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let id = client.get_storage_host_id("test host")?;
     /// # Ok(()) }
     /// ```
@@ -222,8 +226,9 @@ impl Client {
     /// The current user's username (`GET /users/me`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// println!("logged in as {}", client.username()?);
     /// # Ok(()) }
     /// ```
@@ -256,8 +261,9 @@ impl Client {
     /// (`GET /credentials?default=True&type=Database`), or `None`.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// if let Some(id) = client.default_database_credential_id()? {
     ///     println!("default database credential: {id}");
     /// }

@@ -25,8 +25,9 @@ use crate::transport::client::Client;
 /// size.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let bytes = client
 ///     .download_file(123)
 ///     .progress(|done, total| eprintln!("{done} of {total} bytes"))
@@ -56,8 +57,9 @@ impl Client {
     /// [`DownloadBuilder`].
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.download_file(123).to_path("out.csv")?;
     /// let mut buffer = Vec::new();
     /// client.download_file(123).to_writer(&mut buffer)?;
@@ -77,8 +79,9 @@ impl Client {
     /// `GET /files/{id}` for it again. The URL is used as given: it is never sent the API key.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let url = "https://storage.example/notebook.ipynb?signature=...";
     /// client.download_file_from(123, url).to_path("notebook.ipynb")?;
     /// # Ok(()) }
@@ -105,8 +108,9 @@ impl DownloadBuilder<'_> {
     /// when neither the API nor storage tells the size).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client
     ///     .download_file(123)
     ///     .progress(|done, total| eprint!("\r{done}/{total}"))
@@ -124,8 +128,9 @@ impl DownloadBuilder<'_> {
     /// [`io::Error`] wrapping the [`Error`] (`error.into_inner()` and downcast to get it).
     ///
     /// ```no_run
+    /// # extern crate civis_core as civis;
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # let client = civis_core::Client::new()?;
+    /// # let client = civis::Client::new()?;
     /// use std::io::BufRead;
     /// let reader = std::io::BufReader::new(client.download_file(123).reader()?);
     /// for line in reader.lines() {
@@ -151,8 +156,9 @@ impl DownloadBuilder<'_> {
     /// Writes the file to `writer` and returns the number of bytes written.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let stdout = std::io::stdout();
     /// client.download_file(123).to_writer(&mut stdout.lock())?;
     /// # Ok(()) }
@@ -166,8 +172,9 @@ impl DownloadBuilder<'_> {
     /// fails after that removes what it wrote, so no truncated file is left looking whole.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.download_file(123).to_path("out.csv")?;
     /// # Ok(()) }
     /// ```
@@ -179,8 +186,9 @@ impl DownloadBuilder<'_> {
     /// are never all in memory at once.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let summary: serde_json::Value = client.download_file(123).json()?;
     /// # Ok(()) }
     /// ```
@@ -230,8 +238,9 @@ const COPY_BUFFER: usize = 256 * 1024;
 /// whenever bytes arrive). Made by [`DownloadBuilder::reader`].
 ///
 /// ```no_run
+/// # extern crate civis_core as civis;
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let client = civis_core::Client::new()?;
+/// # let client = civis::Client::new()?;
 /// let mut reader = client.download_file(123).reader()?;
 /// std::io::copy(&mut reader, &mut std::io::sink())?;
 /// # Ok(()) }
@@ -262,8 +271,9 @@ impl DownloadReader {
     /// The file's size, as the API (or else storage) gives it.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let reader = client.download_file(123).reader()?;
     /// println!("{:?} bytes to come", reader.size());
     /// # Ok(()) }

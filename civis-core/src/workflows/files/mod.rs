@@ -6,8 +6,9 @@
 //! [`Client::download_file`](crate::Client::download_file).
 //!
 //! ```no_run
-//! # fn main() -> Result<(), civis_core::Error> {
-//! let client = civis_core::Client::new()?;
+//! # extern crate civis_core as civis;
+//! # fn main() -> Result<(), civis::Error> {
+//! let client = civis::Client::new()?;
 //! let id = client.upload_file("data.csv").expires_at("2027-01-01T00:00:00Z").send()?;
 //! client.download_file(id).to_path("copy.csv")?;
 //! # Ok(()) }
@@ -48,7 +49,8 @@ const MIB: u64 = 1024 * 1024;
 /// `MIN_MULTIPART_SIZE`, 50 MiB).
 ///
 /// ```
-/// assert_eq!(civis_core::files::MULTIPART_THRESHOLD, 50 * 1024 * 1024);
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::files::MULTIPART_THRESHOLD, 50 * 1024 * 1024);
 /// ```
 pub const MULTIPART_THRESHOLD: u64 = 50 * MIB;
 
@@ -56,7 +58,8 @@ pub const MULTIPART_THRESHOLD: u64 = 50 * MIB;
 /// minimum).
 ///
 /// ```
-/// assert_eq!(civis_core::files::MIN_PART_SIZE, 5 * 1024 * 1024);
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::files::MIN_PART_SIZE, 5 * 1024 * 1024);
 /// ```
 pub const MIN_PART_SIZE: u64 = 5 * MIB;
 
@@ -64,14 +67,16 @@ pub const MIN_PART_SIZE: u64 = 5 * MIB;
 /// (civis-python's `MAX_THREADS`).
 ///
 /// ```
-/// assert_eq!(civis_core::files::MAX_PARALLEL_PARTS, 4);
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::files::MAX_PARALLEL_PARTS, 4);
 /// ```
 pub const MAX_PARALLEL_PARTS: usize = 4;
 
 /// The longest description the API accepts, in characters.
 ///
 /// ```
-/// assert_eq!(civis_core::files::MAX_DESCRIPTION_CHARS, 512);
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::files::MAX_DESCRIPTION_CHARS, 512);
 /// ```
 pub const MAX_DESCRIPTION_CHARS: usize = 512;
 
@@ -80,7 +85,8 @@ pub const MAX_DESCRIPTION_CHARS: usize = 512;
 /// square root of the size (a 1 GiB file goes in 15 parts of about 72 MiB).
 ///
 /// ```
-/// use civis_core::files::{part_size, MIN_PART_SIZE};
+/// # extern crate civis_core as civis;
+/// use civis::files::{part_size, MIN_PART_SIZE};
 /// assert_eq!(part_size(60 * 1024 * 1024), 18_161_869);
 /// assert_eq!(part_size(1024), MIN_PART_SIZE);
 /// ```
@@ -92,7 +98,8 @@ pub fn part_size(file_size: u64) -> u64 {
 /// The byte ranges (offset, length) of the parts of a multipart upload of `file_size` bytes.
 ///
 /// ```
-/// let parts = civis_core::files::parts(1 << 30);
+/// # extern crate civis_core as civis;
+/// let parts = civis::files::parts(1 << 30);
 /// assert_eq!(parts.len(), 15);
 /// assert_eq!(parts.iter().map(|(_, len)| len).sum::<u64>(), 1 << 30);
 /// ```

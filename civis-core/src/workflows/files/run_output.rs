@@ -10,8 +10,9 @@ impl Client {
     /// run's file outputs.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let file_id = client.file_id_from_run_output(42, 7, "output.csv")?;
     /// client.download_file(file_id).to_path("output.csv")?;
     /// # Ok(()) }
@@ -36,8 +37,9 @@ impl Client {
     /// expression: `|name| name.ends_with(".csv")`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let report = client.file_id_from_run_output_matching(42, 7, |name| name.starts_with("report-"))?;
     /// # Ok(()) }
     /// ```

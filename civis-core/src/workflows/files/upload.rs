@@ -42,8 +42,9 @@ enum Expiry {
 /// streamed from its offset in the file and retried on failure.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let id = client
 ///     .upload_file("data.csv")
 ///     .name("data.csv")
@@ -85,8 +86,9 @@ impl Client {
     /// otherwise. See [`UploadBuilder`].
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let file_id: i64 = client.upload_file("data.csv").send()?;
     /// # Ok(()) }
     /// ```
@@ -99,8 +101,9 @@ impl Client {
     /// the API wants the number of parts before the upload starts.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let csv = "id,name\n1,a\n";
     /// let file_id = client.upload_reader(csv.as_bytes(), "small.csv").never_expires().send()?;
     /// # Ok(()) }
@@ -117,8 +120,9 @@ impl Client {
     /// back with [`DownloadBuilder::json`](super::DownloadBuilder::json).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let file_id = client.upload_json(&serde_json::json!({"rows": 3}), "summary.json").send()?;
     /// # Ok(()) }
     /// ```
@@ -157,8 +161,9 @@ impl<'c> UploadBuilder<'c> {
     /// The file's name in Civis.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.upload_file("/tmp/x123.csv").name("report.csv").send()?;
     /// # Ok(()) }
     /// ```
@@ -174,8 +179,9 @@ impl<'c> UploadBuilder<'c> {
     /// [`send`]: UploadBuilder::send
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.upload_file("data.csv").description("nightly export").send()?;
     /// # Ok(()) }
     /// ```
@@ -188,8 +194,9 @@ impl<'c> UploadBuilder<'c> {
     /// it (or [`never_expires`](Self::never_expires)) the API's default applies: 30 days.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.upload_file("data.csv").expires_at("2027-01-01T00:00:00Z").send()?;
     /// # Ok(()) }
     /// ```
@@ -202,8 +209,9 @@ impl<'c> UploadBuilder<'c> {
     /// since a request without the key gets the 30-day default.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.upload_file("model.bin").never_expires().send()?;
     /// # Ok(()) }
     /// ```
@@ -218,8 +226,9 @@ impl<'c> UploadBuilder<'c> {
     /// it has been spooled.)
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client
     ///     .upload_file("big.csv")
     ///     .progress(|done, total| eprint!("\r{}%", done * 100 / total.max(1)))
@@ -234,8 +243,9 @@ impl<'c> UploadBuilder<'c> {
     /// Uploads the file and returns its id.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let file_id: i64 = client.upload_file("data.csv").send()?;
     /// println!("uploaded as file {file_id}");
     /// # Ok(()) }

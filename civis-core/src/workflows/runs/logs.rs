@@ -24,8 +24,9 @@ const REFETCH_COUNT: usize = 100;
 /// One line of a run's log.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// for entry in client.job_logs(42, None)? {
 ///     let entry = entry?;
 ///     if entry.level == "error" {
@@ -92,11 +93,11 @@ pub(super) fn fetch_page(
 }
 
 /// A run's log, entry by entry, followed until the API says it is complete: what
-/// [`Run::logs`](crate::Run::logs) and [`Client::job_logs`](crate::Client::job_logs) return.
+/// [`Run::logs`](crate::runs::Run::logs) and [`Client::job_logs`](crate::Client::job_logs) return.
 ///
 /// As civis-python's `job_logs`: it asks for 250 entries after the last id seen
 /// (`last_id`), and for more at once while the `civis-max-id` header says there are more; once
-/// it has caught up it pauses 5 s (on the client's [`Clock`](crate::Clock);
+/// it has caught up it pauses 5 s (on the client's [`Clock`](crate::config::Clock);
 /// [`follow_interval`](Logs::follow_interval) changes it) while
 /// `civis-cache-control` is `no-store`, the sign of a log still being written. Because ids are
 /// not always given in time order, it reads the entries of the last 300 s again (the newest 100,
@@ -108,8 +109,9 @@ pub(super) fn fetch_page(
 /// `civis-cache-control` header.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let lines: Vec<String> = client
 ///     .job_run(42, 7)
 ///     .logs()
@@ -150,8 +152,9 @@ impl Logs {
     /// written (civis-python's is fixed).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let logs = client.job_run(42, 7).logs().follow_interval(std::time::Duration::from_secs(30));
     /// # Ok(()) }
     /// ```

@@ -4,11 +4,12 @@
 //! Scripts, imports, exports and the other kinds of job all keep their runs under
 //! `/jobs/{id}/runs/{run_id}`, so one [`Run`] serves them all. Every call goes through the
 //! client's transport (retries, timeouts, errors) and every wait through its
-//! [`Clock`](crate::Clock).
+//! [`Clock`](crate::config::Clock).
 //!
 //! ```no_run
-//! # fn main() -> Result<(), civis_core::Error> {
-//! let client = civis_core::Client::new()?;
+//! # extern crate civis_core as civis;
+//! # fn main() -> Result<(), civis::Error> {
+//! let client = civis::Client::new()?;
 //! let run = client.run_job(42)?;
 //! for entry in run.logs() {
 //!     println!("{}", entry?.message);
@@ -39,8 +40,9 @@ pub use logs::{LogEntry, Logs};
 /// One output of a run (`GET /jobs/{id}/runs/{run_id}/outputs`): a file, table, JSON value, ...
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// for output in client.job_run(42, 7).outputs()? {
 ///     println!("{} {} {}", output.object_type, output.object_id, output.name);
 /// }
@@ -77,8 +79,9 @@ pub struct RunOutput {
 /// on and then asked for its outputs.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let run = client.run_job(42)?;
 /// let waiter = std::thread::spawn(move || run.wait());
 /// let finished = waiter.join().expect("the waiting thread ends")?;
@@ -103,8 +106,9 @@ impl Client {
     /// `civis.utils.run_job`, without waiting. Call [`Run::wait`] on the result to wait.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let finished = client.run_job(42)?.wait()?;
     /// # Ok(()) }
     /// ```
@@ -116,8 +120,9 @@ impl Client {
     /// A handle on run `run_id` of job `job_id`, which exists already; no request is made.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let state = client.job_run(42, 7).state()?;
     /// # Ok(()) }
     /// ```
@@ -139,8 +144,9 @@ impl Client {
     /// then `.outputs()?` for all of them, with their types.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let run = client.run_template(9, serde_json::json!({"TABLE": "public.users"}))?;
     /// run.wait()?;
     /// let outputs = run.outputs()?;
@@ -163,8 +169,9 @@ impl Client {
     /// `civis.utils.job_logs`. See [`Logs`] for how it follows the log.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// for entry in client.job_logs(42, None)? {
     ///     let entry = entry?;
     ///     println!("{} {}", entry.created_at, entry.message);
@@ -229,7 +236,8 @@ impl Run {
     /// The job's id.
     ///
     /// ```no_run
-    /// # let client = civis_core::Client::new().unwrap();
+    /// # extern crate civis_core as civis;
+    /// # let client = civis::Client::new().unwrap();
     /// assert_eq!(client.job_run(42, 7).job_id(), 42);
     /// ```
     pub fn job_id(&self) -> i64 {
@@ -239,7 +247,8 @@ impl Run {
     /// The run's id.
     ///
     /// ```no_run
-    /// # let client = civis_core::Client::new().unwrap();
+    /// # extern crate civis_core as civis;
+    /// # let client = civis::Client::new().unwrap();
     /// assert_eq!(client.job_run(42, 7).run_id(), 7);
     /// ```
     pub fn run_id(&self) -> i64 {
@@ -249,7 +258,8 @@ impl Run {
     /// The run's page on Civis Platform, as civis-python's `job_url` builds it (with the run).
     ///
     /// ```no_run
-    /// # let client = civis_core::Client::new().unwrap();
+    /// # extern crate civis_core as civis;
+    /// # let client = civis::Client::new().unwrap();
     /// assert_eq!(
     ///     client.job_run(42, 7).url(),
     ///     "https://platform.civisanalytics.com/spa/#/jobs/42?runId=7"
@@ -265,10 +275,11 @@ impl Run {
     /// The same run, polled on `polling` instead of the client's schedule.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// use std::time::Duration;
-    /// let run = client.run_job(42)?.polling(civis_core::Polling::every(Duration::from_secs(30)));
+    /// let run = client.run_job(42)?.polling(civis::runs::Polling::every(Duration::from_secs(30)));
     /// # Ok(()) }
     /// ```
     pub fn polling(mut self, polling: Polling) -> Self {
@@ -279,8 +290,9 @@ impl Run {
     /// The run's state now: one poll (`GET /jobs/{id}/runs/{run_id}`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// if !client.job_run(42, 7).state()?.is_finished() {
     ///     println!("still going");
     /// }
@@ -304,11 +316,12 @@ impl Run {
     /// connection) is retried; any other error ends the wait with that error.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// match client.run_job(42)?.wait() {
     ///     Ok(finished) => println!("{}", finished.state),
-    ///     Err(civis_core::Error::JobFailed { message, .. }) => eprintln!("failed: {message}"),
+    ///     Err(civis::Error::JobFailed { message, .. }) => eprintln!("failed: {message}"),
     ///     Err(other) => return Err(other),
     /// }
     /// # Ok(()) }
@@ -326,11 +339,12 @@ impl Run {
     /// of its own.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// use std::time::Duration;
     /// let run = client.run_job(42)?;
-    /// if let Err(civis_core::Error::WaitTimeout { .. }) = run.wait_timeout(Duration::from_secs(600)) {
+    /// if let Err(civis::Error::WaitTimeout { .. }) = run.wait_timeout(Duration::from_secs(600)) {
     ///     run.cancel()?;
     /// }
     /// # Ok(()) }
@@ -347,10 +361,11 @@ impl Run {
     /// its `result()` never returns; this waits for the state the API reports.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let cancelled = client.job_run(42, 7).cancel()?;
-    /// assert_eq!(cancelled.state, civis_core::RunState::Cancelled);
+    /// assert_eq!(cancelled.state, civis::runs::RunState::Cancelled);
     /// # Ok(()) }
     /// ```
     pub fn cancel(&self) -> Result<FinishedRun, Error> {
@@ -386,8 +401,9 @@ impl Run {
     /// call [`wait`](Run::wait) before it to get the outputs of a finished run.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let run = client.run_job(42)?;
     /// run.wait()?;
     /// let files: Vec<i64> = run
@@ -426,8 +442,9 @@ impl Run {
     /// The run's log, followed until it is complete: see [`Logs`].
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// for entry in client.run_job(42)?.logs() {
     ///     let entry = entry?;
     ///     println!("[{}] {}", entry.level, entry.message);

@@ -4,8 +4,9 @@
 //! [`Client::read_table`](crate::Client::read_table).
 //!
 //! ```no_run
-//! # fn main() -> Result<(), civis_core::Error> {
-//! let client = civis_core::Client::new()?;
+//! # extern crate civis_core as civis;
+//! # fn main() -> Result<(), civis::Error> {
+//! let client = civis::Client::new()?;
 //! for record in client.sql("select id, name from users", "redshift-general").rows()? {
 //!     let record = record?; // the header first, then one record per row
 //!     println!("{}", record.iter().collect::<Vec<_>>().join(" | "));
@@ -14,7 +15,7 @@
 //! ```
 //!
 //! An export is a SQL script (`POST /scripts/sql` with `csv_settings`) and a run of it, waited
-//! on with [`Run`](crate::Run); its result is a Civis file, downloaded with
+//! on with [`Run`](crate::runs::Run); its result is a Civis file, downloaded with
 //! [`Client::download_file`](crate::Client::download_file) (which resumes after a dropped
 //! connection).
 //!
@@ -41,7 +42,7 @@ use crate::data::names::NameOrId;
 use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 
-pub use preview::QueryResult;
+pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 pub use rows::Rows;
 pub use unload::{ManifestEntry, UnloadManifest};
 
@@ -50,8 +51,9 @@ pub use unload::{ManifestEntry, UnloadManifest};
 /// file of [`to_civis_file`](SqlBuilder::to_civis_file) and [`unload`](SqlBuilder::unload).
 ///
 /// ```
-/// assert_eq!(civis_core::Compression::default(), civis_core::Compression::None);
-/// assert_eq!(civis_core::Compression::Gzip.as_api(), "gzip");
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::sql::Compression::default(), civis::sql::Compression::None);
+/// assert_eq!(civis::sql::Compression::Gzip.as_api(), "gzip");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Compression {
@@ -69,7 +71,8 @@ impl Compression {
     /// The API's name of the compression (`csv_settings.compression`).
     ///
     /// ```
-    /// assert_eq!(civis_core::Compression::Zip.as_api(), "zip");
+    /// # extern crate civis_core as civis;
+    /// assert_eq!(civis::sql::Compression::Zip.as_api(), "zip");
     /// ```
     pub fn as_api(self) -> &'static str {
         match self {
@@ -102,13 +105,14 @@ pub(crate) fn delimiter_name(delimiter: char) -> Result<&'static str, Error> {
 /// credential, the client's polling.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// client
 ///     .sql("select * from sales.orders", "redshift-general")
 ///     .delimiter('|')
 ///     .header(false)
-///     .compression(civis_core::Compression::Gzip)
+///     .compression(civis::sql::Compression::Gzip)
 ///     .to_csv("orders.csv.gz")?;
 /// # Ok(()) }
 /// ```
@@ -146,8 +150,9 @@ impl Client {
     /// ends.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let preview = client.sql("select 1 as one", "redshift-general").preview(10)?;
     /// let rows = client.sql("select * from t", 32).rows()?;
     /// # Ok(()) }
@@ -172,8 +177,9 @@ impl Client {
     /// The header record comes first. See [`SqlBuilder::rows`].
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let mut rows = client.read_table("\"my schema\".users", "redshift-general")?;
     /// let header = rows.next().transpose()?;
     /// for record in rows {
@@ -193,8 +199,9 @@ impl SqlBuilder<'_> {
     /// error when the export starts.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.sql("select * from t", 32).delimiter('\t').to_csv("t.tsv")?;
     /// # Ok(()) }
     /// ```
@@ -206,8 +213,9 @@ impl SqlBuilder<'_> {
     /// Whether the CSV starts with a header record of the column names (default: yes).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.sql("select * from t", 32).header(false).to_csv("t.csv")?;
     /// # Ok(()) }
     /// ```
@@ -219,9 +227,10 @@ impl SqlBuilder<'_> {
     /// How the CSV is compressed (default: not at all). [`rows`](Self::rows) reads any.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
-    /// client.sql("select * from t", 32).compression(civis_core::Compression::Zip).to_csv("t.zip")?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// client.sql("select * from t", 32).compression(civis::sql::Compression::Zip).to_csv("t.zip")?;
     /// # Ok(()) }
     /// ```
     pub fn compression(mut self, compression: Compression) -> Self {
@@ -233,8 +242,9 @@ impl SqlBuilder<'_> {
     /// yes, as in civis-python).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let file_id = client.sql("select * from t", 32).hidden(false).to_civis_file()?;
     /// # Ok(()) }
     /// ```
@@ -247,8 +257,9 @@ impl SqlBuilder<'_> {
     /// [`Client::default_database_credential_id`]).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let rows = client.sql("select 1", 32).credential(1234).rows()?;
     /// # Ok(()) }
     /// ```
@@ -260,12 +271,13 @@ impl SqlBuilder<'_> {
     /// How the query's or export's run is polled (default: the client's).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// use std::time::Duration;
     /// let rows = client
     ///     .sql("select 1", 32)
-    ///     .polling(civis_core::Polling::every(Duration::from_secs(5)))
+    ///     .polling(civis::runs::Polling::every(Duration::from_secs(5)))
     ///     .rows()?;
     /// # Ok(()) }
     /// ```

@@ -14,8 +14,9 @@ pub const MAX_PREVIEW_ROWS: u32 = 1000;
 /// What [`SqlBuilder::preview`] returns: the query's columns and its first rows.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let result = client.sql("select 1 as one, null as nothing", "redshift-general").preview(10)?;
 /// assert_eq!(result.columns, ["one", "nothing"]);
 /// assert_eq!(result.rows[0], [Some("1".to_string()), None]);
@@ -41,8 +42,9 @@ impl SqlBuilder<'_> {
     /// [`Error::JobFailed`](crate::Error::JobFailed) with the database's error text.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let result = client.sql("select * from users", "redshift-general").preview(100)?;
     /// println!("{}", result.columns.join(" | "));
     /// for row in &result.rows {

@@ -23,8 +23,9 @@ const PARSE_BUFFER: usize = 256 * 1024;
 /// iterator ends. Memory holds one record and the buffers, whatever the export's size.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let mut rows = client.sql("select id, name from users", 32).rows()?;
 /// let header = rows.next().transpose()?.expect("a header record");
 /// for record in rows {
@@ -52,8 +53,9 @@ impl Rows {
     /// it expires).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let rows = client.sql("select 1", 32).rows()?;
     /// println!("reading file {}", rows.file_id());
     /// # Ok(()) }
@@ -122,8 +124,9 @@ impl SqlBuilder<'_> {
     /// error (the database's message).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let mut total = 0.0;
     /// for record in client.sql("select amount from sales", "redshift-general").header(false).rows()? {
     ///     total += record?[0].parse::<f64>().unwrap_or(0.0);
@@ -151,8 +154,9 @@ impl SqlBuilder<'_> {
     /// returns the number of bytes written. civis-python's `civis_to_csv` to a buffer.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let stdout = std::io::stdout();
     /// client.sql("select * from t", 32).to_writer(&mut stdout.lock())?;
     /// # Ok(()) }
@@ -169,12 +173,13 @@ impl SqlBuilder<'_> {
     /// what was written.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.sql("select * from t", 32).to_csv("t.csv")?;
     /// client
     ///     .sql("select * from t", 32)
-    ///     .compression(civis_core::Compression::Gzip)
+    ///     .compression(civis::sql::Compression::Gzip)
     ///     .to_csv("t.csv.gz")?;
     /// # Ok(()) }
     /// ```

@@ -10,8 +10,9 @@ use crate::data::error::Error;
 /// AWS-style unload manifest, civis-python's `unload_manifest`).
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let manifest = client.sql("select * from big_table", 32).unload()?;
 /// for entry in &manifest.entries {
 ///     client.download_file(entry.id).to_path(&entry.name)?;
@@ -43,8 +44,9 @@ pub struct UnloadManifest {
 /// One file of a multifile export.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// let manifest = client.sql("select 1", 32).unload()?;
 /// let total: u64 = manifest.entries.iter().map(|e| e.size).sum();
 /// # Ok(()) }
@@ -73,8 +75,9 @@ impl SqlBuilder<'_> {
     /// [`Client::download_file`](crate::Client::download_file).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let file_id = client.sql("select * from t", 32).to_civis_file()?;
     /// client.download_file(file_id).to_path("t.csv")?;
     /// # Ok(()) }
@@ -91,12 +94,13 @@ impl SqlBuilder<'_> {
     /// [`delimiter`](Self::delimiter) says otherwise), as every other ending does.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let manifest = client
     ///     .sql("select * from big_table", 32)
     ///     .delimiter('|')
-    ///     .compression(civis_core::Compression::Gzip)
+    ///     .compression(civis::sql::Compression::Gzip)
     ///     .unload()?;
     /// println!("{} files, columns {:?}", manifest.entries.len(), manifest.header);
     /// # Ok(()) }

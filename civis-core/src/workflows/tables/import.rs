@@ -27,9 +27,10 @@ use crate::workflows::sql::delimiter_name;
 /// columns as detected; hidden; the user's default database credential.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
-/// use civis_core::{ExistingRows, TableColumn};
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
+/// use civis::{tables::ExistingRows, tables::TableColumn};
 /// let run = client
 ///     .import_csv("people.csv", "redshift-general", "crm.people")
 ///     .existing_rows(ExistingRows::Upsert)
@@ -86,8 +87,9 @@ impl Client {
     /// [`import_files`](Client::import_files) imports it. See [`ImportBuilder`].
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let run = client.import_csv("in.csv", "redshift-general", "scratch.incoming").send()?;
     /// run.wait()?;
     /// # Ok(()) }
@@ -108,8 +110,9 @@ impl Client {
     /// [`ImportBuilder`].
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_files(&[101, 102], 32, "scratch.parts").send()?.wait()?;
     /// # Ok(()) }
     /// ```
@@ -171,9 +174,10 @@ impl<'c> ImportBuilder<'c> {
     /// What to do when the table exists (default: [`ExistingRows::Fail`]).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
-    /// client.import_csv("in.csv", 32, "s.t").existing_rows(civis_core::ExistingRows::Truncate).send()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").existing_rows(civis::tables::ExistingRows::Truncate).send()?;
     /// # Ok(()) }
     /// ```
     pub fn existing_rows(mut self, existing_rows: ExistingRows) -> Self {
@@ -184,8 +188,9 @@ impl<'c> ImportBuilder<'c> {
     /// Whether the files' first row is a header (default: as detected).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("no_header.csv", 32, "s.t").header(false).send()?;
     /// # Ok(()) }
     /// ```
@@ -198,8 +203,9 @@ impl<'c> ImportBuilder<'c> {
     /// `import_files`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.tsv", 32, "s.t").delimiter('\t').send()?;
     /// # Ok(()) }
     /// ```
@@ -211,9 +217,10 @@ impl<'c> ImportBuilder<'c> {
     /// The table's primary keys (needed by [`ExistingRows::Upsert`]).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
-    /// client.import_csv("in.csv", 32, "s.t").existing_rows(civis_core::ExistingRows::Upsert).primary_keys(["id"]).send()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// client.import_csv("in.csv", 32, "s.t").existing_rows(civis::tables::ExistingRows::Upsert).primary_keys(["id"]).send()?;
     /// # Ok(()) }
     /// ```
     pub fn primary_keys<S: Into<String>>(mut self, keys: impl IntoIterator<Item = S>) -> Self {
@@ -224,8 +231,9 @@ impl<'c> ImportBuilder<'c> {
     /// The columns that say when a row last changed: an upsert keeps the newer row.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").last_modified_keys(["updated_at"]).send()?;
     /// # Ok(()) }
     /// ```
@@ -240,9 +248,10 @@ impl<'c> ImportBuilder<'c> {
     /// The columns of a table to create, instead of those the preprocess job detects.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
-    /// use civis_core::TableColumn;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use civis::tables::TableColumn;
     /// client.import_csv("in.csv", 32, "s.t").table_columns([TableColumn::new("id", "BIGINT")]).send()?;
     /// # Ok(()) }
     /// ```
@@ -254,8 +263,9 @@ impl<'c> ImportBuilder<'c> {
     /// Redshift's distribution key of a table to create.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").distkey("id").diststyle("key").sortkeys(["created_at"]).send()?;
     /// # Ok(()) }
     /// ```
@@ -267,8 +277,9 @@ impl<'c> ImportBuilder<'c> {
     /// Redshift's sort keys of a table to create (civis-python's `sortkey1`, `sortkey2`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").sortkeys(["day", "id"]).send()?;
     /// # Ok(()) }
     /// ```
@@ -280,8 +291,9 @@ impl<'c> ImportBuilder<'c> {
     /// Redshift's distribution style of a table to create (`even`, `all`, `key`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").diststyle("even").send()?;
     /// # Ok(()) }
     /// ```
@@ -294,8 +306,9 @@ impl<'c> ImportBuilder<'c> {
     /// credential).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").credential(1234).send()?;
     /// # Ok(()) }
     /// ```
@@ -307,8 +320,9 @@ impl<'c> ImportBuilder<'c> {
     /// How many bad rows the import tolerates before it fails.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").max_errors(10).send()?;
     /// # Ok(()) }
     /// ```
@@ -320,8 +334,9 @@ impl<'c> ImportBuilder<'c> {
     /// Whether the files escape quotes with a backslash (default: no).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").escaped(true).send()?;
     /// # Ok(()) }
     /// ```
@@ -334,8 +349,9 @@ impl<'c> ImportBuilder<'c> {
     /// yes).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.import_csv("in.csv", 32, "s.t").hidden(false).send()?;
     /// # Ok(()) }
     /// ```
@@ -348,10 +364,11 @@ impl<'c> ImportBuilder<'c> {
     /// client's).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// use std::time::Duration;
-    /// client.import_csv("in.csv", 32, "s.t").polling(civis_core::Polling::every(Duration::from_secs(3))).send()?;
+    /// client.import_csv("in.csv", 32, "s.t").polling(civis::runs::Polling::every(Duration::from_secs(3))).send()?;
     /// # Ok(()) }
     /// ```
     pub fn polling(mut self, polling: Polling) -> Self {
@@ -365,8 +382,9 @@ impl<'c> ImportBuilder<'c> {
     /// import (a table that exists with [`ExistingRows::Fail`], rows that do not fit).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let run = client.import_csv("in.csv", 32, "s.t").send()?;
     /// let finished = run.wait()?;
     /// # Ok(()) }

@@ -5,17 +5,18 @@
 //! [`Client::transfer_table`](crate::Client::transfer_table) (a [`TransferBuilder`]).
 //!
 //! ```no_run
-//! # fn main() -> Result<(), civis_core::Error> {
-//! let client = civis_core::Client::new()?;
+//! # extern crate civis_core as civis;
+//! # fn main() -> Result<(), civis::Error> {
+//! let client = civis::Client::new()?;
 //! client
 //!     .import_csv("scores.csv", "redshift-general", "analytics.scores")
-//!     .existing_rows(civis_core::ExistingRows::Append)
+//!     .existing_rows(civis::tables::ExistingRows::Append)
 //!     .send()?
 //!     .wait()?;
 //! # Ok(()) }
 //! ```
 //!
-//! Each ends in `.send()`, which returns the import's [`Run`](crate::Run) without waiting,
+//! Each ends in `.send()`, which returns the import's [`Run`](crate::runs::Run) without waiting,
 //! so a script can start several and then wait.
 
 mod import;
@@ -30,8 +31,9 @@ pub use transfer::TransferBuilder;
 /// mode creates it.
 ///
 /// ```
-/// assert_eq!(civis_core::ExistingRows::default(), civis_core::ExistingRows::Fail);
-/// assert_eq!(civis_core::ExistingRows::Upsert.as_api(), "upsert");
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::tables::ExistingRows::default(), civis::tables::ExistingRows::Fail);
+/// assert_eq!(civis::tables::ExistingRows::Upsert.as_api(), "upsert");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExistingRows {
@@ -53,7 +55,8 @@ impl ExistingRows {
     /// The API's name of the mode.
     ///
     /// ```
-    /// assert_eq!(civis_core::ExistingRows::Truncate.as_api(), "truncate");
+    /// # extern crate civis_core as civis;
+    /// assert_eq!(civis::tables::ExistingRows::Truncate.as_api(), "truncate");
     /// ```
     pub fn as_api(self) -> &'static str {
         match self {
@@ -68,8 +71,9 @@ impl ExistingRows {
     /// The mode the API names `name`, if any.
     ///
     /// ```
-    /// assert_eq!(civis_core::ExistingRows::from_api("append"), Some(civis_core::ExistingRows::Append));
-    /// assert_eq!(civis_core::ExistingRows::from_api("merge"), None);
+    /// # extern crate civis_core as civis;
+    /// assert_eq!(civis::tables::ExistingRows::from_api("append"), Some(civis::tables::ExistingRows::Append));
+    /// assert_eq!(civis::tables::ExistingRows::from_api("merge"), None);
     /// ```
     pub fn from_api(name: &str) -> Option<Self> {
         Some(match name {
@@ -86,7 +90,8 @@ impl ExistingRows {
 /// A column of a table to create: its name and SQL type (`tableColumns`).
 ///
 /// ```
-/// let id = civis_core::TableColumn::new("id", "INTEGER");
+/// # extern crate civis_core as civis;
+/// let id = civis::tables::TableColumn::new("id", "INTEGER");
 /// assert_eq!(id.sql_type, "INTEGER");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +107,8 @@ impl TableColumn {
     /// A column called `name` of type `sql_type`.
     ///
     /// ```
-    /// let name = civis_core::TableColumn::new("name", "VARCHAR(100)");
+    /// # extern crate civis_core as civis;
+    /// let name = civis::tables::TableColumn::new("name", "VARCHAR(100)");
     /// ```
     pub fn new(name: impl Into<String>, sql_type: impl Into<String>) -> Self {
         Self {

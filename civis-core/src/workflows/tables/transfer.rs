@@ -15,11 +15,12 @@ use crate::workflows::runs::Run;
 /// run without waiting.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), civis_core::Error> {
-/// # let client = civis_core::Client::new()?;
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
 /// client
 ///     .transfer_table("redshift-general", "redshift-research", "public.users", "scratch.users")
-///     .existing_rows(civis_core::ExistingRows::Drop)
+///     .existing_rows(civis::tables::ExistingRows::Drop)
 ///     .send()?
 ///     .wait()?;
 /// # Ok(()) }
@@ -45,8 +46,9 @@ impl Client {
     /// [`TransferBuilder`].
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let run = client.transfer_table(32, 33, "s.src", "s.dest").send()?;
     /// run.wait()?;
     /// # Ok(()) }
@@ -78,9 +80,10 @@ impl TransferBuilder<'_> {
     /// API's default is to fail).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
-    /// client.transfer_table(32, 33, "s.a", "s.b").existing_rows(civis_core::ExistingRows::Append).send()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// client.transfer_table(32, 33, "s.a", "s.b").existing_rows(civis::tables::ExistingRows::Append).send()?;
     /// # Ok(()) }
     /// ```
     pub fn existing_rows(self, existing_rows: ExistingRows) -> Self {
@@ -92,8 +95,9 @@ impl TransferBuilder<'_> {
     /// snake_case name.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.transfer_table(32, 33, "s.a", "s.b").option("max_errors", 10).option("sortkey1", "id").send()?;
     /// # Ok(()) }
     /// ```
@@ -106,8 +110,9 @@ impl TransferBuilder<'_> {
     /// credential).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.transfer_table(32, 33, "s.a", "s.b").source_credential(11).dest_credential(12).send()?;
     /// # Ok(()) }
     /// ```
@@ -120,8 +125,9 @@ impl TransferBuilder<'_> {
     /// credential).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.transfer_table(32, 33, "s.a", "s.b").dest_credential(12).send()?;
     /// # Ok(()) }
     /// ```
@@ -133,8 +139,9 @@ impl TransferBuilder<'_> {
     /// The import job's name (default: one naming the two tables; civis-python's is random).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// client.transfer_table(32, 33, "s.a", "s.b").name("nightly copy").send()?;
     /// # Ok(()) }
     /// ```
@@ -146,10 +153,11 @@ impl TransferBuilder<'_> {
     /// How the returned run is polled (default: the client's).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// use std::time::Duration;
-    /// client.transfer_table(32, 33, "s.a", "s.b").polling(civis_core::Polling::every(Duration::from_secs(10))).send()?;
+    /// client.transfer_table(32, 33, "s.a", "s.b").polling(civis::runs::Polling::every(Duration::from_secs(10))).send()?;
     /// # Ok(()) }
     /// ```
     pub fn polling(mut self, polling: Polling) -> Self {
@@ -160,8 +168,9 @@ impl TransferBuilder<'_> {
     /// Makes the import and its sync and starts a run; returns the run, not yet waited on.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis_core::Error> {
-    /// # let client = civis_core::Client::new()?;
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
     /// let finished = client.transfer_table(32, 33, "s.a", "s.b").send()?.wait()?;
     /// # Ok(()) }
     /// ```
