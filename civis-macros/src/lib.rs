@@ -91,7 +91,26 @@ pub fn civis_api(tokens: TokenStream) -> TokenStream {
             }
             out
         }
-        Err(error) => error.into_compile_error().into(),
+        Err(error) => {
+            // The error, and empty stand-ins for the items an expansion defines, so that the
+            // one error says what to fix instead of being followed by every `use` of them
+            // failing with hints that point elsewhere.
+            let error = error.into_compile_error();
+            quote! {
+                #error
+                #[doc(hidden)]
+                pub struct ApiClient {}
+                #[doc(hidden)]
+                pub struct Call<'a, R, M>(::core::marker::PhantomData<(&'a (), R, M)>);
+                #[doc(hidden)]
+                pub mod ops {}
+                #[doc(hidden)]
+                pub mod resources {}
+                #[doc(hidden)]
+                pub mod types {}
+            }
+            .into()
+        }
     }
 }
 

@@ -210,7 +210,16 @@ pub fn download_into_cache(
 
 fn read(path: PathBuf, display: &str, origin: Origin) -> Result<SpecSource, String> {
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        format!("cannot read the spec file `{display}`: {e} (paths are relative to the crate's Cargo.toml)")
+        let hint = match origin {
+            Origin::EnvVar => {
+                "unset CIVIS_API_SPEC to build from the project's pinned spec or the bundled one, \
+                 or point it at a spec file (`civis spec download -o PATH` writes one); a relative \
+                 path is read from the crate's directory, then the workspace's"
+            }
+            Origin::Given => "paths are relative to the crate's Cargo.toml",
+            _ => "remove or replace the file (`civis spec download` writes it anew)",
+        };
+        format!("cannot read the spec file `{display}`: {e} ({hint})")
     })?;
     let path = path.canonicalize().unwrap_or(path);
     Ok(SpecSource {
