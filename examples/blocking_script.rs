@@ -11,8 +11,8 @@
 
 use std::time::Duration;
 
-use civis::mock::{MockJob, MockServer};
-use civis::{ApiClient, Error, Polling};
+use civis::{runs::Polling, ApiClient, Error};
+use civis_mock::{MockJob, MockServer};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mock = MockServer::scripted()?;

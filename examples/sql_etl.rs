@@ -11,8 +11,8 @@
 
 use std::time::Duration;
 
-use civis::mock::{MockRows, MockServer};
-use civis::{ApiClient, ExistingRows, Polling};
+use civis::{runs::Polling, tables::ExistingRows, ApiClient};
+use civis_mock::{MockRows, MockServer};
 
 const DATABASE: &str = "redshift-general";
 

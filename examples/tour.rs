@@ -7,8 +7,8 @@
 
 use std::time::Duration;
 
-use civis::mock::{MockServer, Scripted};
-use civis::{ApiClient, Retry};
+use civis::{config::Retry, ApiClient};
+use civis_mock::{MockServer, Scripted};
 use serde_json::json;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

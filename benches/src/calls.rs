@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::process::Command;
 
-use civis::client::types::UserMe;
+use civis::api::types::UserMe;
 
 use crate::stats::{self, Row};
 

@@ -32,9 +32,7 @@ pub fn startup(work: &Path, target: &Path, spec: &Path, quick: bool, run_python:
             "--release",
             "--quiet",
             "-p",
-            "civis",
-            "--features",
-            "cli",
+            "civis-cli",
             "--bin",
             "civis",
         ])
@@ -42,7 +40,7 @@ pub fn startup(work: &Path, target: &Path, spec: &Path, quick: bool, run_python:
     if !built.is_ok_and(|s| s.success()) {
         return vec![Row::skipped(
             FIGURE,
-            "`cargo build --release -p civis --features cli` failed",
+            "`cargo build --release -p civis-cli` failed",
             TARGET,
         )];
     }

@@ -84,7 +84,7 @@ impl Workspace {
             r#"//! Runs civis_api!'s generator in-process: `expand SPEC all|base OUT REPS`.
 
 use civis_core::codegen;
-use civis_core::spec::Resources;
+use civis_core::model::Resources;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -98,7 +98,7 @@ fn main() {
     for _ in 0..reps {
         let started = std::time::Instant::now();
         let text = std::fs::read_to_string(&args[1]).expect("the spec");
-        let api = civis_core::spec::load(&text, resources).expect("a valid spec");
+        let api = civis_core::model::load(&text, resources).expect("a valid spec");
         let mut options = codegen::Options::default();
         options.file = "civis_api_spec.json";
         options.resources = resources;

@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use civis::client::types::TableSummarySummary;
+use civis::api::types::TableSummarySummary;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -91,9 +91,9 @@ pub fn table_page(items: usize) -> Vec<u8> {
     serde_json::to_vec(&page).expect("a JSON page")
 }
 
-fn raw(body: &[u8]) -> civis::RawResponse {
-    civis::RawResponse {
-        headers: civis::Headers {
+fn raw(body: &[u8]) -> civis::http::RawResponse {
+    civis::http::RawResponse {
+        headers: civis::http::Headers {
             status: 200,
             entries: vec![("Content-Type".into(), "application/json".into())],
         },

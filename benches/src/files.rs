@@ -16,7 +16,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use civis::mock::MockServer;
+use civis_mock::MockServer;
 use serde_json::{json, Value};
 
 use crate::calls::API_KEY;

@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use civis::mock::{MockRows, MockServer};
+use civis_mock::{MockRows, MockServer};
 
 use crate::calls::API_KEY;
 use crate::python;
@@ -63,7 +63,7 @@ pub fn child(url: &str, mode: &str, out: &str) {
     let client = civis::Client::builder()
         .api_key(API_KEY)
         .base_url(url)
-        .polling(civis::Polling::every(POLL))
+        .polling(civis::runs::Polling::every(POLL))
         .build()
         .expect("a client");
     let started = Instant::now();

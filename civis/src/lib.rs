@@ -32,9 +32,12 @@
 //! # Features
 //!
 //! - `api-client` (default): the ready-made [`ApiClient`] for the spec this crate was built with.
-//! - `download` (default): let `civis_api!` download the spec at build time when no file is given.
-//! - `mock`: `civis::mock::MockServer`, an offline Civis API on 127.0.0.1 for tests.
-//! - `cli`: the `civis` command-line program (`cargo install civis --features cli`).
+//! - `io` (default): SQL exports and CSV imports ([`sql`], [`tables`]), with csv, flate2, zip.
+//! - `download` (opt-in): let `civis_api!` download the live spec at build time when none is
+//!   pinned; without it the spec bundled with civis is the last source.
+//!
+//! The mock is its own crate, `civis-mock` (a dev-dependency), and the command line too,
+//! `civis-cli` (`cargo install civis-cli`).
 
 // The generated code names this crate `::civis`, also when it is expanded here.
 #[cfg(feature = "api-client")]
@@ -51,15 +54,6 @@ pub use civis_macros::civis_api;
 /// Plumbing for generated code; not part of the public API (see `civis_core::__private`).
 #[doc(hidden)]
 pub use civis_core::__private;
-// Crate-internal names for the plumbing that the mock and the command-line program use.
-#[allow(unused_imports)]
-use civis_core::__private::{spec_files as api_spec, suggest};
-
-#[cfg(feature = "mock")]
-pub mod mock;
-
-#[cfg(all(feature = "cli", feature = "api-client"))]
-pub mod cli;
 
 // The ready-made client for the spec this crate was built with (`resources = "base"`),
 // expanded privately so that each of its items has one public path: `ApiClient` at the root,

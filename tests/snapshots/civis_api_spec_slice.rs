@@ -31,7 +31,7 @@ impl ApiClient {
     }
     /// Every operation of this client, sorted by resource and method, as civis-python
     /// names them.
-    pub fn operations() -> &'static [::civis::Operation] {
+    pub fn operations() -> &'static [::civis::methods::Operation] {
         operations()
     }
     /// Calls an operation chosen at run time: `client.call("tables", "list",
@@ -85,7 +85,10 @@ impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
     }
 }
 impl<'a, R, M> Call<'a, R, M> {
-    fn new(client: &'a ::civis::Client, operation: &'static ::civis::Operation) -> Self {
+    fn new(
+        client: &'a ::civis::Client,
+        operation: &'static ::civis::methods::Operation,
+    ) -> Self {
         Self {
             request: ::civis::__private::Request::new(client, operation),
             marker: ::core::marker::PhantomData,
@@ -119,20 +122,20 @@ impl<'a, R, M> Call<'a, R, M> {
         self.__arg(name, &::civis::__private::Texts(&values))
     }
     /// The operation this call invokes.
-    pub fn operation(&self) -> &'static ::civis::Operation {
+    pub fn operation(&self) -> &'static ::civis::methods::Operation {
         self.request.operation()
     }
     /// The HTTP request this call sends, without sending it.
     pub fn http_request(
         &self,
-    ) -> ::core::result::Result<::civis::HttpRequest, ::civis::Error> {
+    ) -> ::core::result::Result<::civis::http::HttpRequest, ::civis::Error> {
         self.request.build()
     }
     /// Sends the call and returns the HTTP answer as received (civis-python's
     /// `return_type='raw'`).
     pub fn send_raw(
         self,
-    ) -> ::core::result::Result<::civis::RawResponse, ::civis::Error> {
+    ) -> ::core::result::Result<::civis::http::RawResponse, ::civis::Error> {
         self.request.send_raw()
     }
     /// Sends the call and returns the JSON answer without a typed struct
@@ -145,17 +148,17 @@ impl<'a, R, M> Call<'a, R, M> {
     /// Iterates lazily over the items of every page (civis-python's `iterator=True`),
     /// one page in memory at a time; `page_num` is ignored. Only operations that take
     /// `limit` and `page_num` can be paged; on others this is a compile error.
-    pub fn iter_all<T>(self) -> ::civis::Pages<'a, T>
+    pub fn iter_all<T>(self) -> ::civis::http::Pages<'a, T>
     where
-        M: ::civis::Iterable<Item = T>,
+        M: ::civis::http::Iterable<Item = T>,
         T: ::civis::__private::serde::de::DeserializeOwned,
     {
         self.request.iter_all()
     }
     /// Iterates over the items of every page as dynamic responses.
-    pub fn iter_all_dynamic<T>(self) -> ::civis::Pages<'a, ::civis::Response>
+    pub fn iter_all_dynamic<T>(self) -> ::civis::http::Pages<'a, ::civis::Response>
     where
-        M: ::civis::Iterable<Item = T>,
+        M: ::civis::http::Iterable<Item = T>,
     {
         self.request.iter_all_dynamic()
     }
@@ -169,7 +172,7 @@ impl<'a, R: ::civis::__private::serde::de::DeserializeOwned, M> Call<'a, R, M> {
     /// limit, pagination).
     pub fn send_with_headers(
         self,
-    ) -> ::core::result::Result<(R, ::civis::Headers), ::civis::Error> {
+    ) -> ::core::result::Result<(R, ::civis::http::Headers), ::civis::Error> {
         self.request.send_with_headers()
     }
 }
@@ -514,7 +517,7 @@ pub mod ops {
     pub enum TablesGet {}
     /// Marks a call of [`tables().list()`](super::resources::Tables::list) (GET /tables).
     pub enum TablesList {}
-    impl ::civis::Iterable for TablesList {
+    impl ::civis::http::Iterable for TablesList {
         type Item = super::types::TableSummarySummary;
     }
     #[doc(hidden)]
@@ -2985,7 +2988,7 @@ pub mod types {
     }
 }
 #[doc(hidden)]
-static OPERATIONS: ::civis::__private::OperationTable = ::civis::__private::OperationTable::new(
+static OPERATIONS: ::civis::__private::MethodTable = ::civis::__private::MethodTable::new(
     "0.1.0",
     r#"[
 {"r":"imports","m":"post_files","v":"POST","p":"/imports/files","q":["schema","name","remote_host_id","credential_id"],"o":["max_errors","existing_table_rows","diststyle","distkey","sortkey1","sortkey2","column_delimiter","first_row_is_header","multipart","escaped","hidden"],"s":"Initate an import of a tabular file into the platform","a":[["schema","","B","S","The schema of the destination table."],["name","","B","S","The name of the destination table."],["remote_host_id","remoteHostId","B","I","The id of the destination database host."],["credential_id","credentialId","B","I","The id of the credentials to be used when performing the database import."],["max_errors","maxErrors","B","I","The maximum number of rows with errors to remove from the import before failing."],["existing_table_rows","existingTableRows","B","S","The behaviour if a table with the requested name already exists.  One of \"fail\", \"truncate\", \"append\", or \"drop\".Defaults to \"fail\"."],["diststyle","","B","S","The diststyle to use for the table. One of \"even\", \"all\", or \"key\"."],["distkey","","B","S","The column to use as the distkey for the table."],["sortkey1","","B","S","The column to use as the sort key for the table."],["sortkey2","","B","S","The second column in a compound sortkey for the table."],["column_delimiter","columnDelimiter","B","S","The column delimiter of the file. If column_delimiter is null or omitted, it will be auto-detected. Valid arguments are \"comma\", \"tab\", and \"pipe\"."],["first_row_is_header","firstRowIsHeader","B","B","A boolean value indicating whether or not the first row is a header row. If first_row_is_header is null or omitted, it will be auto-detected."],["multipart","","B","B","If true, the upload URI will require a `multipart/form-data` POST request. Defaults to false."],["escaped","","B","B","If true, escape quotes with a backslash; otherwise, escape quotes by double-quoting. Defaults to false."],["hidden","","B","B","The hidden status of the item."]]},
@@ -3000,6 +3003,6 @@ static OPERATIONS: ::civis::__private::OperationTable = ::civis::__private::Oper
 ]"#,
 );
 /// The operation table, decoded once.
-fn operations() -> &'static [::civis::Operation] {
+fn operations() -> &'static [::civis::methods::Operation] {
     OPERATIONS.get()
 }

@@ -31,7 +31,7 @@ impl ApiClient {
     }
     /// Every operation of this client, sorted by resource and method, as civis-python
     /// names them.
-    pub fn operations() -> &'static [::civis::Operation] {
+    pub fn operations() -> &'static [::civis::methods::Operation] {
         operations()
     }
     /// Calls an operation chosen at run time: `client.call("tables", "list",
@@ -77,7 +77,10 @@ impl<R, M> ::core::fmt::Debug for Call<'_, R, M> {
     }
 }
 impl<'a, R, M> Call<'a, R, M> {
-    fn new(client: &'a ::civis::Client, operation: &'static ::civis::Operation) -> Self {
+    fn new(
+        client: &'a ::civis::Client,
+        operation: &'static ::civis::methods::Operation,
+    ) -> Self {
         Self {
             request: ::civis::__private::Request::new(client, operation),
             marker: ::core::marker::PhantomData,
@@ -111,20 +114,20 @@ impl<'a, R, M> Call<'a, R, M> {
         self.__arg(name, &::civis::__private::Texts(&values))
     }
     /// The operation this call invokes.
-    pub fn operation(&self) -> &'static ::civis::Operation {
+    pub fn operation(&self) -> &'static ::civis::methods::Operation {
         self.request.operation()
     }
     /// The HTTP request this call sends, without sending it.
     pub fn http_request(
         &self,
-    ) -> ::core::result::Result<::civis::HttpRequest, ::civis::Error> {
+    ) -> ::core::result::Result<::civis::http::HttpRequest, ::civis::Error> {
         self.request.build()
     }
     /// Sends the call and returns the HTTP answer as received (civis-python's
     /// `return_type='raw'`).
     pub fn send_raw(
         self,
-    ) -> ::core::result::Result<::civis::RawResponse, ::civis::Error> {
+    ) -> ::core::result::Result<::civis::http::RawResponse, ::civis::Error> {
         self.request.send_raw()
     }
     /// Sends the call and returns the JSON answer without a typed struct
@@ -137,17 +140,17 @@ impl<'a, R, M> Call<'a, R, M> {
     /// Iterates lazily over the items of every page (civis-python's `iterator=True`),
     /// one page in memory at a time; `page_num` is ignored. Only operations that take
     /// `limit` and `page_num` can be paged; on others this is a compile error.
-    pub fn iter_all<T>(self) -> ::civis::Pages<'a, T>
+    pub fn iter_all<T>(self) -> ::civis::http::Pages<'a, T>
     where
-        M: ::civis::Iterable<Item = T>,
+        M: ::civis::http::Iterable<Item = T>,
         T: ::civis::__private::serde::de::DeserializeOwned,
     {
         self.request.iter_all()
     }
     /// Iterates over the items of every page as dynamic responses.
-    pub fn iter_all_dynamic<T>(self) -> ::civis::Pages<'a, ::civis::Response>
+    pub fn iter_all_dynamic<T>(self) -> ::civis::http::Pages<'a, ::civis::Response>
     where
-        M: ::civis::Iterable<Item = T>,
+        M: ::civis::http::Iterable<Item = T>,
     {
         self.request.iter_all_dynamic()
     }
@@ -161,7 +164,7 @@ impl<'a, R: ::civis::__private::serde::de::DeserializeOwned, M> Call<'a, R, M> {
     /// limit, pagination).
     pub fn send_with_headers(
         self,
-    ) -> ::core::result::Result<(R, ::civis::Headers), ::civis::Error> {
+    ) -> ::core::result::Result<(R, ::civis::http::Headers), ::civis::Error> {
         self.request.send_with_headers()
     }
 }
@@ -351,7 +354,7 @@ pub mod ops {
     pub enum WidgetsGetTree {}
     /// Marks a call of [`widgets().list()`](super::resources::Widgets::list) (GET /widgets).
     pub enum WidgetsList {}
-    impl ::civis::Iterable for WidgetsList {
+    impl ::civis::http::Iterable for WidgetsList {
         type Item = super::types::Object0;
     }
     #[doc(hidden)]
@@ -928,7 +931,7 @@ pub mod types {
     }
 }
 #[doc(hidden)]
-static OPERATIONS: ::civis::__private::OperationTable = ::civis::__private::OperationTable::new(
+static OPERATIONS: ::civis::__private::MethodTable = ::civis::__private::MethodTable::new(
     "0.1.0",
     r#"[
 {"r":"call_me","m":"get_self","v":"GET","p":"/call-me/self","q":[],"o":[],"s":"A resource named like a client method, a path with a keyword","a":[]},
@@ -943,6 +946,6 @@ static OPERATIONS: ::civis::__private::OperationTable = ::civis::__private::Oper
 ]"#,
 );
 /// The operation table, decoded once.
-fn operations() -> &'static [::civis::Operation] {
+fn operations() -> &'static [::civis::methods::Operation] {
     OPERATIONS.get()
 }

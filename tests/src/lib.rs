@@ -26,7 +26,7 @@ pub fn civis_python_methods() -> Vec<serde_json::Value> {
 }
 
 /// An operation table row in `methods.json`'s shape.
-pub fn as_json(op: &civis::Operation) -> serde_json::Value {
+pub fn as_json(op: &civis::methods::Operation) -> serde_json::Value {
     serde_json::json!({
         "resource": op.resource,
         "method": op.method,
@@ -63,7 +63,7 @@ impl FakeClock {
     }
 }
 
-impl civis::Clock for FakeClock {
+impl civis::config::Clock for FakeClock {
     fn now(&self) -> std::time::Instant {
         self.start
             + self
@@ -86,9 +86,9 @@ impl civis::Clock for FakeClock {
 /// A mock Civis API with no recordings that answers every request with `answers` in order (the
 /// last repeats), for transport tests.
 pub fn scripted_server(
-    answers: impl IntoIterator<Item = civis::mock::Scripted>,
-) -> civis::mock::MockServer {
-    let server = civis::mock::MockServer::scripted().expect("a free loopback port");
+    answers: impl IntoIterator<Item = civis_mock::Scripted>,
+) -> civis_mock::MockServer {
+    let server = civis_mock::MockServer::scripted().expect("a free loopback port");
     server.script("*", "*", answers);
     server
 }

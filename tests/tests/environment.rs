@@ -3,8 +3,8 @@
 //!
 //! One test, because the environment is shared by every thread of this test binary.
 
-use civis::mock::Scripted;
 use civis::Error;
+use civis_mock::Scripted;
 use civis_tests::all::ApiClient;
 use civis_tests::scripted_server;
 
@@ -52,6 +52,6 @@ fn the_environment_configures_the_client() {
             .build()
             .unwrap()
             .base_url(),
-        civis::DEFAULT_API_ENDPOINT
+        civis::config::DEFAULT_API_ENDPOINT
     );
 }

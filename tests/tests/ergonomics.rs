@@ -4,7 +4,7 @@
 
 extern crate civis as civis_renamed;
 
-use civis::mock::{MockServer, Scripted};
+use civis_mock::{MockServer, Scripted};
 use civis_tests::all::{types, ApiClient};
 use civis_tests::{scripted_server, shared_file};
 use serde_json::{json, Value};
@@ -133,6 +133,6 @@ fn the_crate_option_names_a_renamed_civis() {
         .base_url("http://127.0.0.1:9/")
         .build()
         .unwrap();
-    let request: civis_renamed::HttpRequest = client.widgets().get(3).http_request().unwrap();
+    let request: civis_renamed::http::HttpRequest = client.widgets().get(3).http_request().unwrap();
     assert_eq!(request.path_and_query, "/widgets/3");
 }

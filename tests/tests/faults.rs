@@ -6,8 +6,8 @@ use std::net::TcpListener;
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
-use civis::mock::Scripted;
-use civis::{Error, Retry};
+use civis::{config::Retry, Error};
+use civis_mock::Scripted;
 use civis_tests::all::ApiClient;
 use civis_tests::{scripted_server, FakeClock};
 
@@ -332,7 +332,7 @@ fn the_mock_closes_a_dropped_connection_at_once() {
 
 #[test]
 fn threads_looking_up_one_name_at_once_make_one_request() {
-    let server = civis::mock::MockServer::scripted().unwrap();
+    let server = civis_mock::MockServer::scripted().unwrap();
     server.script(
         "GET",
         "/databases",

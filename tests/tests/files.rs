@@ -6,8 +6,8 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use civis::mock::{MockServer, ReceivedRequest};
-use civis::{Client, Error, Retry};
+use civis::{config::Retry, Client, Error};
+use civis_mock::{MockServer, ReceivedRequest};
 use civis_tests::FakeClock;
 use serde_json::{json, Value};
 
@@ -504,10 +504,10 @@ fn upload_progress_reaches_the_total() {
 
 #[test]
 fn a_runs_file_output_is_found_by_name_or_test() {
-    let mock = civis::mock::MockServer::scripted().unwrap();
+    let mock = civis_mock::MockServer::scripted().unwrap();
     mock.job(
         5,
-        civis::mock::MockJob::succeeds_after(0)
+        civis_mock::MockJob::succeeds_after(0)
             .output("report.csv", "File", 71)
             .output("summary", "JSONValue", 72)
             .output("data-2026.csv", "File", 73),

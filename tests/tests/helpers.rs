@@ -2,8 +2,8 @@
 //! the requests civis-python makes, each branch of the filters, integer pass-through without a
 //! request, and memoisation (request counts).
 
-use civis::mock::{MockServer, Scripted};
 use civis::{Error, NameOrId};
+use civis_mock::{MockServer, Scripted};
 use civis_tests::all::ApiClient;
 use serde_json::{json, Value};
 

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use civis::mock::{MockServer, Scripted};
-use civis::{Error, Retry};
+use civis::{config::Retry, Error};
+use civis_mock::{MockServer, Scripted};
 use civis_tests::all::ApiClient;
 use civis_tests::shared_file;
 

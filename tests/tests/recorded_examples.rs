@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use civis::mock::{examples, Example, MockServer};
-use civis::{Location, Operation, ParamKind, Retry};
+use civis::{config::Retry, methods::Location, methods::Operation, methods::ParamKind};
+use civis_mock::{examples, Example, MockServer};
 use civis_tests::all::ApiClient;
 use civis_tests::shared_file;
 use serde_json::{Map, Value};

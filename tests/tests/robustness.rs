@@ -2,7 +2,7 @@
 //! either expands into syntactically valid Rust or yields an error message.
 
 use civis_core::codegen;
-use civis_core::spec::{self, Resources};
+use civis_core::model::{self, Resources};
 use serde_json::Value;
 
 /// A small deterministic generator, so a failing case can be replayed by its seed.
@@ -99,7 +99,7 @@ fn damaged_specs_expand_or_explain() {
             damage(&mut spec, pointer, rng.next(9));
         }
         let text = spec.to_string();
-        let outcome = std::panic::catch_unwind(|| match spec::load(&text, Resources::All) {
+        let outcome = std::panic::catch_unwind(|| match model::load(&text, Resources::All) {
             Ok(api) => {
                 let mut options = codegen::Options::default();
                 options.file = "damaged.json";

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use civis::mock::{MockJob, MockServer, Scripted};
-use civis::{Client, Error, Polling, RunState};
+use civis::{runs::Polling, runs::RunState, Client, Error};
+use civis_mock::{MockJob, MockServer, Scripted};
 use civis_tests::FakeClock;
 use serde_json::json;
 
@@ -512,7 +512,7 @@ fn logs_follow_across_pages_with_a_late_entry_and_no_duplicates() {
     let clock = FakeClock::default();
     let run = client(&mock, &clock).run_job(54).unwrap();
 
-    let entries: Vec<civis::LogEntry> = run.logs().collect::<Result<_, _>>().unwrap();
+    let entries: Vec<civis::runs::LogEntry> = run.logs().collect::<Result<_, _>>().unwrap();
 
     let mut ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
     let order = ids.clone();

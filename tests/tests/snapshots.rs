@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use civis_core::codegen::{self, Options};
-use civis_core::spec::{self, Resources};
+use civis_core::model::{self, Resources};
 use serde_json::Value;
 
 /// The paths of the real spec in its slice: a list with paging, a get, a patch with array and
@@ -26,7 +26,7 @@ const REAL_SPEC_PATHS: &[&str] = &[
 
 /// The generator's output for `text`, as prettyplease prints it.
 fn formatted(text: &str, file: &str) -> String {
-    let api = spec::load(text, Resources::All).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let api = model::load(text, Resources::All).unwrap_or_else(|e| panic!("{file}: {e}"));
     let mut options = Options::default();
     options.file = file;
     options.resources = Resources::All;

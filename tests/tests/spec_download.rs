@@ -4,7 +4,7 @@
 //!
 //! One test, because it sets environment variables that the whole process shares.
 
-use civis::mock::Scripted;
+use civis_mock::Scripted;
 use civis_tests::scripted_server;
 
 fn minimal_spec() -> String {
@@ -26,9 +26,9 @@ fn the_spec_is_downloaded_retried_and_cached() {
     std::env::set_var("CIVIS_API_KEY", "download-key");
 
     // Run time: the download survives a 503, and the cache holds the bytes as served.
-    civis::cache_api_spec(&cache, "download-key").unwrap();
+    civis::spec::download_to(&cache, "download-key").unwrap();
     assert_eq!(std::fs::read_to_string(&cache).unwrap(), spec);
-    let value = civis::get_api_spec("download-key").unwrap();
+    let value = civis::spec::download("download-key").unwrap();
     assert_eq!(value["swagger"], "2.0");
     let requests = server.requests();
     assert_eq!(requests.len(), 3);

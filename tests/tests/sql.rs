@@ -6,8 +6,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use civis::mock::{MockRows, MockServer, ReceivedRequest};
-use civis::{Client, Compression, Error, ExistingRows, TableColumn};
+use civis::{sql::Compression, tables::ExistingRows, tables::TableColumn, Client, Error};
+use civis_mock::{MockRows, MockServer, ReceivedRequest};
 use civis_tests::FakeClock;
 use serde_json::{json, Value};
 

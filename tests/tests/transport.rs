@@ -4,8 +4,8 @@
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-use civis::mock::Scripted;
-use civis::{Error, Retry};
+use civis::{config::Retry, Error};
+use civis_mock::Scripted;
 use civis_tests::all::ApiClient;
 use civis_tests::scripted_server;
 use civis_tests::FakeClock;

@@ -1,8 +1,8 @@
 //! The typed methods read as a user writes them, build the request civis-python sends, and
 //! decode the answer into the generated structs, against a real HTTP server on loopback.
 
-use civis::mock::{MockServer, Scripted};
-use civis::HttpRequest;
+use civis::http::HttpRequest;
+use civis_mock::{MockServer, Scripted};
 use civis_tests::all::ApiClient;
 use civis_tests::scripted_server;
 use serde_json::json;

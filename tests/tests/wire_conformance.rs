@@ -7,7 +7,7 @@
 //! object. One deliberate difference: civis-python sends `{}` as the body of every GET and
 //! DELETE; we send no body there when the operation has no body parameters.
 
-use civis::mock::Scripted;
+use civis_mock::Scripted;
 use civis_tests::all::ApiClient;
 use civis_tests::scripted_server;
 use civis_tests::{civis_python_methods, shared_file};

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 pub use import::ImportBuilder;
 pub use transfer::TransferBuilder;
+pub use crate::data::names::split_schema_tablename;
 
 /// What an import does when the table exists (`existing_table_rows`); when it does not, every
 /// mode creates it.

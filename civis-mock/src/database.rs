@@ -32,13 +32,13 @@ use serde_json::{json, Map, Value};
 use super::jobs::{Jobs, MockJob};
 use super::storage::Store;
 use super::{lock, Incoming, MockServer, Scripted};
-use crate::split_schema_tablename;
+use civis_core::__private::split_schema_tablename;
 
 /// The rows a SQL text returns, or a table holds: column names, then rows of values, `None`
 /// being SQL `NULL` (written as an empty field in CSV exports, as the platform writes it).
 ///
 /// ```
-/// use civis::mock::MockRows;
+/// use civis_mock::MockRows;
 /// let rows = MockRows::new(["id", "name"])
 ///     .row([Some("1"), Some("Ada")])
 ///     .row([Some("2"), None]);
@@ -56,7 +56,7 @@ impl MockRows {
     /// No rows yet, with these columns.
     ///
     /// ```
-    /// let rows = civis::mock::MockRows::new(["a", "b"]);
+    /// let rows = civis_mock::MockRows::new(["a", "b"]);
     /// assert_eq!(rows.columns, ["a", "b"]);
     /// ```
     pub fn new<S: Into<String>>(columns: impl IntoIterator<Item = S>) -> Self {
@@ -69,7 +69,7 @@ impl MockRows {
     /// One more row.
     ///
     /// ```
-    /// let rows = civis::mock::MockRows::new(["a"]).row([Some("x, \"y\"\nz")]).row([None]);
+    /// let rows = civis_mock::MockRows::new(["a"]).row([Some("x, \"y\"\nz")]).row([None]);
     /// ```
     pub fn row<'a>(mut self, values: impl IntoIterator<Item = Option<&'a str>>) -> Self {
         self.rows
@@ -141,8 +141,8 @@ impl MockServer {
     /// simulates queries, exports and imports on declared databases only.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// mock.database(32, "redshift-general");
     /// # Ok(()) }
     /// ```
@@ -156,8 +156,8 @@ impl MockServer {
     /// (`GET /credentials?default=true&type=Database`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// mock.default_database_credential(1234);
     /// # Ok(()) }
     /// ```
@@ -169,8 +169,8 @@ impl MockServer {
     /// runs of white space and a trailing `;`).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// use civis::mock::{MockRows, MockServer};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
     /// let mock = MockServer::scripted()?;
     /// mock.sql_returns("select 1 as one", MockRows::new(["one"]).row([Some("1")]));
     /// # Ok(()) }
@@ -186,8 +186,8 @@ impl MockServer {
     /// fails with that text.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// mock.sql_fails("selec 1", "syntax error at or near \"selec\"");
     /// # Ok(()) }
     /// ```
@@ -202,8 +202,8 @@ impl MockServer {
     /// `rows`; its columns are typed as an import would detect them.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// use civis::mock::{MockRows, MockServer};
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
     /// let mock = MockServer::scripted()?;
     /// mock.table(32, "public.users", MockRows::new(["id"]).row([Some("1")]));
     /// # Ok(()) }
@@ -225,8 +225,8 @@ impl MockServer {
     /// The rows of table `table` of database `database` now, or `None` when it does not exist.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// assert_eq!(mock.table_rows(32, "public.nothing"), None);
     /// # Ok(()) }
     /// ```

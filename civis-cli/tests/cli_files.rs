@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use civis::mock::MockServer;
+use civis_mock::MockServer;
 
 mod support;
 use support::civis;

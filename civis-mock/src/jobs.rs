@@ -43,7 +43,7 @@ struct LogLine {
 ///
 /// ```no_run
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use civis::mock::{MockJob, MockServer};
+/// use civis_mock::{MockJob, MockServer};
 ///
 /// let mock = MockServer::scripted()?;
 /// mock.job(42, MockJob::succeeds_after(3).log("info", "loading").output("report.csv", "File", 7));
@@ -71,7 +71,7 @@ impl MockJob {
     /// Runs that succeed on poll `polls` (1: the first poll already says `succeeded`).
     ///
     /// ```
-    /// let job = civis::mock::MockJob::succeeds_after(3);
+    /// let job = civis_mock::MockJob::succeeds_after(3);
     /// ```
     pub fn succeeds_after(polls: u32) -> Self {
         Self::new(Outcome::Succeed, polls)
@@ -80,7 +80,7 @@ impl MockJob {
     /// Runs that fail on poll `polls` with the API error text `error`.
     ///
     /// ```
-    /// let job = civis::mock::MockJob::fails_after(2, "syntax error at or near \"selec\"");
+    /// let job = civis_mock::MockJob::fails_after(2, "syntax error at or near \"selec\"");
     /// ```
     pub fn fails_after(polls: u32, error: &str) -> Self {
         Self::new(Outcome::Fail(Some(error.to_string())), polls)
@@ -90,7 +90,7 @@ impl MockJob {
     /// and R scripts do: the reason is only in the log lines.
     ///
     /// ```
-    /// let job = civis::mock::MockJob::fails_with_logs_after(2).log("error", "Traceback ...");
+    /// let job = civis_mock::MockJob::fails_with_logs_after(2).log("error", "Traceback ...");
     /// ```
     pub fn fails_with_logs_after(polls: u32) -> Self {
         Self::new(Outcome::Fail(None), polls)
@@ -101,7 +101,7 @@ impl MockJob {
     /// `Process ran out of its allowed 3000 MiB of memory and was killed.`
     ///
     /// ```
-    /// let job = civis::mock::MockJob::runs_out_of_memory_after(2);
+    /// let job = civis_mock::MockJob::runs_out_of_memory_after(2);
     /// ```
     pub fn runs_out_of_memory_after(polls: u32) -> Self {
         Self::new(Outcome::Fail(None), polls).log_from_poll(
@@ -114,7 +114,7 @@ impl MockJob {
     /// Runs that end `cancelled` on poll `polls`, as if someone cancelled them elsewhere.
     ///
     /// ```
-    /// let job = civis::mock::MockJob::cancelled_after(2);
+    /// let job = civis_mock::MockJob::cancelled_after(2);
     /// ```
     pub fn cancelled_after(polls: u32) -> Self {
         Self::new(Outcome::Cancelled, polls)
@@ -124,7 +124,7 @@ impl MockJob {
     /// poll says `running`, the one after `cancelled`).
     ///
     /// ```
-    /// let job = civis::mock::MockJob::stays_running();
+    /// let job = civis_mock::MockJob::stays_running();
     /// ```
     pub fn stays_running() -> Self {
         Self::new(Outcome::StayRunning, u32::MAX)
@@ -133,7 +133,7 @@ impl MockJob {
     /// One more log line, in the log from the start.
     ///
     /// ```
-    /// let job = civis::mock::MockJob::succeeds_after(1).log("info", "hello");
+    /// let job = civis_mock::MockJob::succeeds_after(1).log("info", "hello");
     /// ```
     pub fn log(self, level: &str, message: &str) -> Self {
         self.log_from_poll(0, level, message)
@@ -144,7 +144,7 @@ impl MockJob {
     /// `civis-cache-control` no longer `no-store`) once the run is over and every line is in.
     ///
     /// ```
-    /// let job = civis::mock::MockJob::succeeds_after(4)
+    /// let job = civis_mock::MockJob::succeeds_after(4)
     ///     .log("info", "first")
     ///     .log_from_poll(3, "info", "late, between first and last")
     ///     .log("info", "last");
@@ -161,7 +161,7 @@ impl MockJob {
     /// One more run output (`objectType` `File`, `Table`, `JSONValue`, ...).
     ///
     /// ```
-    /// let job = civis::mock::MockJob::succeeds_after(1).output("report.csv", "File", 7);
+    /// let job = civis_mock::MockJob::succeeds_after(1).output("report.csv", "File", 7);
     /// ```
     pub fn output(mut self, name: &str, object_type: &str, object_id: i64) -> Self {
         self.outputs.push(json!({
@@ -215,8 +215,8 @@ impl MockServer {
     ///
     /// ```no_run
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # let mock = civis::mock::MockServer::scripted()?;
-    /// mock.job(42, civis::mock::MockJob::succeeds_after(2));
+    /// # let mock = civis_mock::MockServer::scripted()?;
+    /// mock.job(42, civis_mock::MockJob::succeeds_after(2));
     /// let client = civis::Client::builder().api_key("any").base_url(mock.url()).build()?;
     /// let finished = client.run_job(42)?.wait()?;
     /// # Ok(()) }
@@ -231,8 +231,8 @@ impl MockServer {
     ///
     /// ```no_run
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # let mock = civis::mock::MockServer::scripted()?;
-    /// mock.template(9, civis::mock::MockJob::succeeds_after(1).output("result", "JSONValue", 3));
+    /// # let mock = civis_mock::MockServer::scripted()?;
+    /// mock.template(9, civis_mock::MockJob::succeeds_after(1).output("result", "JSONValue", 3));
     /// let client = civis::Client::builder().api_key("any").base_url(mock.url()).build()?;
     /// let run = client.run_template(9, serde_json::json!({"N": 1}))?;
     /// # Ok(()) }

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 
 use serde_json::Value;
 
-use crate::Error;
+use civis::Error;
 
 /// The output format chosen on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,7 +2,7 @@
 //! simulated by the mock Civis API. The program waits on the real clock, so the jobs here end on
 //! their first poll.
 
-use civis::mock::{MockJob, MockServer};
+use civis_mock::{MockJob, MockServer};
 
 mod support;
 use support::{civis, stderr, stdout};

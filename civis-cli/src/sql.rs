@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 
-use crate::{ApiClient, Error, ExistingRows};
+use civis::{tables::ExistingRows, ApiClient, Error};
 
 const SQL: &str = "sql";
 const TABLES: &str = "tables";
@@ -148,7 +148,7 @@ fn text(matches: &ArgMatches, name: &str) -> String {
 }
 
 /// A database given as digits is an id, anything else a name.
-fn database(given: &str) -> crate::NameOrId {
+fn database(given: &str) -> civis::NameOrId {
     match given.parse::<i64>() {
         Ok(id) => id.into(),
         Err(_) => given.into(),
@@ -186,11 +186,11 @@ fn sql(matches: &ArgMatches) -> Result<(), Error> {
     match matches.get_one::<String>("output") {
         Some(output) => {
             let compression = if output.ends_with(".gz") {
-                crate::Compression::Gzip
+                civis::sql::Compression::Gzip
             } else if output.ends_with(".zip") {
-                crate::Compression::Zip
+                civis::sql::Compression::Zip
             } else {
-                crate::Compression::None
+                civis::sql::Compression::None
             };
             statement.compression(compression).to_csv(output)?;
             if !matches.get_flag("quiet") {

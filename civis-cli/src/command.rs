@@ -4,7 +4,7 @@
 use clap::{Arg, ArgAction, Command};
 use serde_json::Value;
 
-use crate::{Operation, Param, ParamKind};
+use civis::{methods::Operation, methods::Param, methods::ParamKind};
 
 /// Flags every method has; a parameter with the same name gets a `-param` suffix instead.
 pub const RAW: &str = "raw";
@@ -259,8 +259,18 @@ fn spec_command() -> Command {
                         .short('o')
                         .long("output")
                         .value_name("FILE")
-                        .default_value(crate::api_spec::PROJECT_SPEC)
+                        .default_value(civis_core::__private::spec_files::PROJECT_SPEC)
                         .help("Write it to FILE (`-`: stdout)"),
+                ),
+        )
+        .subcommand(
+            Command::new("which")
+                .about("Say which spec civis_api! would build from in this directory, and why: CIVIS_API_SPEC, the project's .civis/, or the bundled snapshot")
+                .arg(
+                    Arg::new("download")
+                        .long("download")
+                        .action(ArgAction::SetTrue)
+                        .help("As a build with civis's `download` feature on (the cache, then a download, come before the bundled spec)"),
                 ),
         )
 }

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::output::Format;
 use super::{client, extend};
-use crate::{ApiClient, Error, HttpRequest, Response};
+use civis::{http::HttpRequest, ApiClient, Error, Response};
 
 const COMMANDS: [&str; 5] = ["download", "new", "up", "down", "open"];
 

@@ -6,7 +6,7 @@
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use civis::mock::{MockServer, Scripted};
+//! use civis_mock::{MockServer, Scripted};
 //!
 //! let mock = MockServer::start_from_file("civis_api_spec.json")?;
 //! mock.script("GET", "/users/me", [Scripted::status(503), Scripted::json(200, r#"{"id": 1, "username": "me"}"#)]);
@@ -31,6 +31,7 @@
 //! Behind the `mock` feature.
 
 mod database;
+mod error;
 mod http;
 mod jobs;
 mod recorded;
@@ -48,10 +49,10 @@ use http::{Head, HttpServer, Reply};
 use serde_json::Value;
 
 pub use database::MockRows;
+pub use error::Error;
 pub use jobs::MockJob;
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
-use crate::Error;
 use storage::{Storage, Store};
 
 /// One scripted answer.
@@ -207,6 +208,15 @@ impl MockServer {
         Self::start(spec, 0)
     }
 
+    /// Starts a mock of the spec bundled with civis (the snapshot the ready-made
+    /// `civis::ApiClient` is built from when nothing else is pinned), on a free port.
+    pub fn start_bundled() -> Result<Self, Error> {
+        Self::start(
+            civis_core::__private::spec_files::BUNDLED_SPEC.to_string(),
+            0,
+        )
+    }
+
     /// Starts a mock with no spec: it answers only what is scripted (and 404 otherwise).
     pub fn scripted() -> Result<Self, Error> {
         Self::start("{}".to_string(), 0)
@@ -215,14 +225,14 @@ impl MockServer {
     /// Starts a mock of the spec `spec` (its JSON text) on `port` of 127.0.0.1 (0: a free one).
     pub fn start(spec: String, port: u16) -> Result<Self, Error> {
         let parsed: Value = serde_json::from_str(&spec)
-            .map_err(|e| Error::Config(format!("the mock's spec is not JSON: {e}")))?;
+            .map_err(|e| Error::Spec(format!("the mock's spec is not JSON: {e}")))?;
         let examples = Arc::new(examples(&parsed));
         let listener = listen(port).map_err(|e| {
-            Error::Config(format!("the mock cannot listen on 127.0.0.1:{port}: {e}"))
+            Error::Start(format!("the mock cannot listen on 127.0.0.1:{port}: {e}"))
         })?;
         let state = Arc::new(Mutex::new(State::default()));
         let storage = Storage::start(state.clone())
-            .map_err(|e| Error::Config(format!("the mock cannot start its file storage: {e}")))?;
+            .map_err(|e| Error::Start(format!("the mock cannot start its file storage: {e}")))?;
         let spec = Arc::new(spec);
         let shared = state.clone();
         let store = storage.store().clone();
@@ -232,7 +242,7 @@ impl MockServer {
                 answer(head, body, &shared, &store, &spec, &examples)
             }),
         )
-        .map_err(|e| Error::Config(format!("the mock cannot start on 127.0.0.1:{port}: {e}")))?;
+        .map_err(|e| Error::Start(format!("the mock cannot start on 127.0.0.1:{port}: {e}")))?;
         Ok(Self {
             url: format!("http://{}/", server.address()),
             state,
@@ -286,8 +296,8 @@ impl MockServer {
     /// of storing it, once (S3's occasional 500 or 503).
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// mock.fail_part_once(2, 503);
     /// # Ok(()) }
     /// ```
@@ -299,8 +309,8 @@ impl MockServer {
     /// bytes of the body, once, though the answer announced the whole length.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// mock.drop_download_once_after(4096);
     /// # Ok(()) }
     /// ```
@@ -312,8 +322,8 @@ impl MockServer {
     /// the old URL is refused. `false` when the mock holds no such file.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// assert!(!mock.expire_file(7));
     /// # Ok(()) }
     /// ```
@@ -325,8 +335,8 @@ impl MockServer {
     /// multipart upload, completed). The directory goes when the mock is dropped.
     ///
     /// ```no_run
-    /// # fn main() -> Result<(), civis::Error> {
-    /// let mock = civis::mock::MockServer::scripted()?;
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
     /// assert_eq!(mock.stored_file(7), None);
     /// # Ok(()) }
     /// ```

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use civis::mock::{MockServer, Scripted};
+use civis_mock::{MockServer, Scripted};
 use serde_json::{json, Value};
 
 fn shared_spec() -> &'static str {

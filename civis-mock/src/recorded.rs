@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::suggest::edit_distance;
+use civis_core::__private::suggest::edit_distance;
 
 /// One recorded request and the answer the API gave.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::{stdout_error, Format};
 use super::{client, extend};
-use crate::{Error, FinishedRun, Logs, Polling, Run};
+use civis::{runs::FinishedRun, runs::Logs, runs::Polling, runs::Run, Error};
 
 /// The commands this module adds under `jobs`.
 const COMMANDS: [&str; 3] = ["run", "follow-log", "follow-run-log"];

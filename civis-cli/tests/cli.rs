@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use civis::mock::{MockServer, Scripted};
+use civis_mock::{MockServer, Scripted};
 
 mod support;
 use support::{civis, stderr, stdout};

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use civis::mock::MockServer;
+use civis_mock::MockServer;
 
 /// The `civis` program pointed at `mock`, with a key, run with `args`.
 pub fn civis(mock: &MockServer, args: &[&str]) -> Output {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use civis::mock::{MockRows, MockServer};
+use civis_mock::{MockRows, MockServer};
 
 mod support;
 use support::civis_with_stdin as civis;

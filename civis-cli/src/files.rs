@@ -7,7 +7,7 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{client, extend};
-use crate::Error;
+use civis::Error;
 
 const UPLOAD: &str = "upload";
 const DOWNLOAD: &str = "download";

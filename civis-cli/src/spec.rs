@@ -7,9 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::api_spec;
-use crate::{ApiClient, Error, Operation};
-use civis_core::spec::{self, Resources};
+use civis::{methods::Operation, ApiClient, Error};
+use civis_core::__private::spec_files as api_spec;
+use civis_core::model::{self, Resources};
 
 /// Where the operations came from, for the warning a user should see.
 pub struct Loaded {
@@ -41,7 +41,9 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
             let endpoint = var("CIVIS_API_ENDPOINT");
             eprintln!(
                 "civis: downloading the API spec from {} into {}",
-                endpoint.as_deref().unwrap_or(crate::DEFAULT_API_ENDPOINT),
+                endpoint
+                    .as_deref()
+                    .unwrap_or(civis::config::DEFAULT_API_ENDPOINT),
                 cache.display()
             );
             match api_spec::download_to_cache(cache, &key, endpoint.as_deref()) {
@@ -90,13 +92,13 @@ pub fn from_file(path: &Path) -> Result<&'static [Operation], Error> {
         path: path.display().to_string(),
         source,
     })?;
-    let api = spec::load(&text, Resources::All)
+    let api = model::load(&text, Resources::All)
         .map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
-    let rows = spec::table::rows(&api)
+    let rows = model::methods::rows(&api)
         .into_iter()
-        .map(crate::__private::TableRow::into_owned)
+        .map(civis::__private::MethodRow::into_owned)
         .collect();
-    Ok(crate::__private::leak_operations(rows))
+    Ok(civis::__private::leak_operations(rows))
 }
 
 /// The value of a `--spec PATH` (or `--spec=PATH`) given before the command: the spec must be

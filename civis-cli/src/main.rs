@@ -13,9 +13,9 @@
 mod command;
 mod files;
 mod notebooks;
-pub mod output;
+mod output;
 mod runs;
-pub mod spec;
+mod spec;
 mod sql;
 
 use std::ffi::OsString;
@@ -25,8 +25,8 @@ use std::process::ExitCode;
 use clap::{ArgMatches, Command};
 use serde_json::{Map, Value};
 
-use crate::mock::MockServer;
-use crate::{ApiClient, Error, Operation};
+use civis::{methods::Operation, ApiClient, Error};
+use civis_mock::MockServer;
 use output::{stdout_error, Format};
 
 const API_ERROR: u8 = 1;
@@ -67,6 +67,7 @@ where
         Format::Json
     };
     let outcome = match matches.subcommand() {
+        Some(("spec", sub)) if sub.subcommand_name() == Some("which") => which_spec(sub),
         Some(("spec", sub)) => download_spec(sub),
         Some(("mock", sub)) => serve_mock(sub),
         Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub, output),
@@ -99,7 +100,7 @@ fn usage_error(error: clap::Error, names: &[String]) -> ExitCode {
     if error.kind() == ErrorKind::InvalidSubcommand {
         if let Some(ContextValue::String(wrong)) = error.get(ContextKind::InvalidSubcommand) {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let close = crate::suggest::closest_few(wrong, &names, 3);
+            let close = civis::__private::suggest::closest_few(wrong, &names, 3);
             if !close.is_empty() {
                 eprintln!(
                     "error: unrecognized command '{wrong}'; did you mean {}?\n\nFor more information, try '--help'.",
@@ -209,7 +210,10 @@ fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
     let output = matches
         .subcommand()
         .and_then(|(_, m)| m.get_one::<String>("output"))
-        .map_or(crate::api_spec::PROJECT_SPEC, String::as_str);
+        .map_or(
+            civis_core::__private::spec_files::PROJECT_SPEC,
+            String::as_str,
+        );
     if output == "-" {
         return std::io::stdout().write_all(&bytes).map_err(stdout_error);
     }
@@ -220,9 +224,47 @@ fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
             source,
         })?;
     }
-    crate::api_spec::save(path, &bytes)?;
+    civis_core::__private::spec_files::save(path, &bytes)?;
     eprintln!("wrote the spec ({} bytes) to {output}", bytes.len());
     Ok(())
+}
+
+/// `spec which`: where `civis_api!` without a path would find its spec, built in the current
+/// directory (as the invoking crate's), with downloads only when `--download` says the build has
+/// them. Nothing is downloaded: a download is reported as what would be tried.
+fn which_spec(matches: &ArgMatches) -> Result<(), Error> {
+    use civis_core::__private::spec_files::{self, Origin};
+    let with_download = matches
+        .subcommand()
+        .is_some_and(|(_, m)| m.get_flag("download"));
+    let cwd = std::env::current_dir().map_err(|source| Error::Io {
+        path: ".".into(),
+        source,
+    })?;
+    let var = |name: &str| match name {
+        "CARGO_MANIFEST_DIR" => Some(cwd.display().to_string()),
+        _ => std::env::var(name).ok(),
+    };
+    let would_download = |_: Option<&std::path::Path>, _: &dyn Fn(&str) -> Option<String>| {
+        Err("`civis spec which` does not download".to_string())
+    };
+    let download: Option<spec_files::Download<'_>> = with_download.then_some(&would_download);
+    let source = spec_files::locate_with(None, &var, download, Some(spec_files::BUNDLED_SPEC))
+        .map_err(Error::Config)?;
+    let why = match source.origin {
+        Origin::Given => "the path given to the macro",
+        Origin::EnvVar => "CIVIS_API_SPEC is set",
+        Origin::Project => "the project pins it",
+        Origin::Cache => "the download cache is younger than 24 hours",
+        Origin::Downloaded => "downloaded",
+        Origin::StaleCache => "the download cache, older than 24 hours (a build would first try to download)",
+        Origin::Bundled if with_download => {
+            "nothing is pinned or cached, so a build would try to download it with CIVIS_API_KEY, and else use the spec bundled with civis"
+        }
+        Origin::Bundled => "nothing is pinned; pin the live spec with `civis spec download`",
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} ({why})", source.display).map_err(stdout_error)
 }
 
 fn serve_mock(matches: &ArgMatches) -> Result<(), Error> {
@@ -240,7 +282,7 @@ fn serve_mock(matches: &ArgMatches) -> Result<(), Error> {
         path: spec.clone(),
         source,
     })?;
-    let server = MockServer::start(text, port)?;
+    let server = MockServer::start(text, port).map_err(|e| Error::Config(e.to_string()))?;
     println!("Mock Civis API listening on {}", server.url());
     let _ = std::io::stdout().flush();
     loop {
