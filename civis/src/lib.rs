@@ -1,43 +1,4 @@
-//! civis-rs: the Rust SDK for the Civis Platform API.
-//!
-//! The client is generated at compile time from the API's spec by [`civis_api!`]: one accessor
-//! per resource, one typed method per operation, named exactly as civis-python names them.
-//!
-//! ```no_run
-//! # #[cfg(feature = "api-client")]
-//! # fn main() -> Result<(), civis::Error> {
-//! let client = civis::ApiClient::new()?; // CIVIS_API_KEY from the environment
-//! let tables = client.tables().list().database_id(32).schema("public").send()?;
-//! for table in tables {
-//!     println!("{:?}", table.name);
-//! }
-//! # Ok(()) }
-//! # #[cfg(not(feature = "api-client"))]
-//! # fn main() {}
-//! ```
-//!
-//! # Generating your own client
-//!
-//! ```ignore
-//! mod civis_client {
-//!     // Path relative to your crate's Cargo.toml; without it, CIVIS_API_SPEC is read.
-//!     civis::civis_api!("civis_api_spec.json", resources = "all");
-//! }
-//! ```
-//!
-//! The macro expands, in the module that invokes it, into `ApiClient`, a generic `Call`
-//! builder, the modules `resources`, `ops` and `types`, and the operation table. Invoke it in a
-//! module of its own.
-//!
-//! # Features
-//!
-//! - `api-client` (default): the ready-made [`ApiClient`] for the spec this crate was built with.
-//! - `io` (default): SQL exports and CSV imports ([`sql`], [`tables`]), with csv, flate2, zip.
-//! - `download` (opt-in): let `civis_api!` download the live spec at build time when none is
-//!   pinned; without it the spec bundled with civis is the last source.
-//!
-//! The mock is its own crate, `civis-mock` (a dev-dependency), and the command line too,
-//! `civis-cli` (`cargo install civis-cli`).
+#![doc = include_str!("../README.md")]
 
 // The generated code names this crate `::civis`, also when it is expanded here.
 #[cfg(feature = "api-client")]

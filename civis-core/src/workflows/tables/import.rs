@@ -499,8 +499,12 @@ impl<'c> ImportBuilder<'c> {
             "existing_table_rows": self.existing_rows.as_api(),
             "max_errors": self.max_errors,
             "table_columns": table_columns,
-            // Several files may differ in the widths of their values; civis-python lets the
-            // API widen the types then.
+            // civis-python (`civis_file_to_table`) sends `loosen_types=need_table_columns`: true
+            // exactly when the preprocess jobs detected the columns (a new or dropped table and
+            // no SQL types given), so that the API may widen detected lengths and precisions
+            // where values need more, whatever the number of files. This client sends it when
+            // there are several files instead: a departure kept as it was when the comment was
+            // corrected, to be aligned with civis-python's imports.
             "loosen_types": cleaned_ids.len() > 1,
             "execution": "immediate",
             "redshift_destination_options": {

@@ -24,9 +24,9 @@ mod transfer;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::data::names::split_schema_tablename;
 pub use import::ImportBuilder;
 pub use transfer::TransferBuilder;
-pub use crate::data::names::split_schema_tablename;
 
 /// What an import does when the table exists (`existing_table_rows`); when it does not, every
 /// mode creates it.
