@@ -1,0 +1,543 @@
+//! The mock's small database: SQL texts whose rows a test registers, tables that imports create
+//! or extend, and the jobs that read and write them, simulated end to end.
+//!
+//! - `POST /queries` runs a query whose `GET /queries/{id}` has preview rows once its run is
+//!   over;
+//! - `POST /scripts/sql` and a run of it write the result as CSV into the mock's file storage,
+//!   honouring `csv_settings` (delimiter, header, compression; gzip in several members, as the
+//!   platform writes it; `force_multifile` writes parts and a manifest), and give the file as
+//!   the run's output;
+//! - `POST /files/preprocess/csv` and a run of it clean a stored file and detect its header,
+//!   delimiter, compression and column types (`detectedInfo` of `GET /files/{id}`);
+//! - `POST /imports/files/csv` and a run of it create or extend a table per
+//!   `existing_table_rows`; `GET /databases/{db}/schemas/{s}/tables/{t}` says whether it
+//!   exists; `select * from schema.table` returns its rows;
+//! - `POST /imports` (Dbsync), `POST /imports/{id}/syncs` and `POST /imports/{id}/runs` copy
+//!   tables between databases.
+//!
+//! The work happens when a run starts; the run then goes through the jobs machinery
+//! (`queued`, `running`, then `succeeded`, or `failed` with the database's error), so
+//! [`Run`](crate::Run) waits on it as on any job. Requests about databases the test did not
+//! declare with [`MockServer::database`] are left to scripts and recorded examples.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufReader, Read, Write};
+use std::sync::Arc;
+
+use flate2::read::MultiGzDecoder;
+use flate2::write::GzEncoder;
+use serde_json::{json, Map, Value};
+
+use super::jobs::{Jobs, MockJob};
+use super::storage::Store;
+use super::{lock, Incoming, MockServer, Scripted};
+use civis_core::__private::split_schema_tablename;
+
+mod exports;
+mod imports;
+mod preprocess;
+mod queries;
+mod syncs;
+
+use imports::*;
+use preprocess::*;
+use queries::*;
+
+/// The rows a SQL text returns, or a table holds: column names, then rows of values, `None`
+/// being SQL `NULL` (written as an empty field in CSV exports, as the platform writes it).
+///
+/// ```
+/// use civis_mock::MockRows;
+/// let rows = MockRows::new(["id", "name"])
+///     .row([Some("1"), Some("Ada")])
+///     .row([Some("2"), None]);
+/// assert_eq!(rows.rows.len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MockRows {
+    /// The column names.
+    pub columns: Vec<String>,
+    /// The rows, each with one value per column.
+    pub rows: Vec<Vec<Option<String>>>,
+}
+
+impl MockRows {
+    /// No rows yet, with these columns.
+    ///
+    /// ```
+    /// let rows = civis_mock::MockRows::new(["a", "b"]);
+    /// assert_eq!(rows.columns, ["a", "b"]);
+    /// ```
+    pub fn new<S: Into<String>>(columns: impl IntoIterator<Item = S>) -> Self {
+        Self {
+            columns: columns.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// One more row.
+    ///
+    /// ```
+    /// let rows = civis_mock::MockRows::new(["a"]).row([Some("x, \"y\"\nz")]).row([None]);
+    /// ```
+    pub fn row<'a>(mut self, values: impl IntoIterator<Item = Option<&'a str>>) -> Self {
+        self.rows
+            .push(values.into_iter().map(|v| v.map(str::to_string)).collect());
+        self
+    }
+}
+
+/// A table of the mock database.
+#[derive(Debug, Clone)]
+struct Table {
+    /// Names and SQL types.
+    columns: Vec<(String, String)>,
+    rows: Vec<Vec<Option<String>>>,
+}
+
+/// What a SQL text does when run. Rows are shared, not copied, by every export of them.
+#[derive(Debug, Clone)]
+enum Outcome {
+    Rows(Arc<MockRows>),
+    Fails(String),
+}
+
+/// A job the database made, waiting for its run to start.
+#[derive(Debug, Clone)]
+enum DbJob {
+    Export {
+        database: i64,
+        sql: String,
+        settings: Map<String, Value>,
+    },
+    Preprocess {
+        body: Map<String, Value>,
+    },
+    Import {
+        body: Map<String, Value>,
+    },
+    Sync {
+        body: Map<String, Value>,
+        syncs: Vec<Value>,
+    },
+}
+
+/// The state of the mock database.
+#[derive(Debug, Default)]
+pub(super) struct Database {
+    databases: Vec<(i64, String)>,
+    default_credential: Option<i64>,
+    results: HashMap<String, Outcome>,
+    tables: HashMap<(i64, String, String), Table>,
+    jobs: HashMap<i64, DbJob>,
+    /// `output` of `GET /scripts/sql/{id}/runs/{run_id}`, by script.
+    exports: HashMap<i64, Value>,
+    /// Query id -> (SQL outcome, preview rows, run id).
+    queries: HashMap<i64, (Outcome, usize, i64, Value)>,
+    next_id: i64,
+}
+
+/// Ids of the database's jobs start here, apart from the ids tests give jobs, custom scripts
+/// (7001) and runs (9001).
+const FIRST_JOB_ID: i64 = 50_001;
+
+/// Rows per gzip member of an export: several members, as the platform writes them, so that a
+/// reader that stops after the first is caught.
+const ROWS_PER_MEMBER: usize = 1000;
+
+impl MockServer {
+    /// Declares database `id` called `name` (`GET /databases` lists it); the mock database
+    /// simulates queries, exports and imports on declared databases only.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// mock.database(32, "redshift-general");
+    /// # Ok(()) }
+    /// ```
+    pub fn database(&self, id: i64, name: &str) {
+        let mut state = lock(&self.state);
+        state.database.databases.retain(|(i, _)| *i != id);
+        state.database.databases.push((id, name.to_string()));
+    }
+
+    /// Makes `id` the user's default database credential
+    /// (`GET /credentials?default=true&type=Database`).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// mock.default_database_credential(1234);
+    /// # Ok(()) }
+    /// ```
+    pub fn default_database_credential(&self, id: i64) {
+        lock(&self.state).database.default_credential = Some(id);
+    }
+
+    /// Makes the SQL text `sql` return `rows` on every database (texts match ignoring case,
+    /// runs of white space and a trailing `;`).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
+    /// let mock = MockServer::scripted()?;
+    /// mock.sql_returns("select 1 as one", MockRows::new(["one"]).row([Some("1")]));
+    /// # Ok(()) }
+    /// ```
+    pub fn sql_returns(&self, sql: &str, rows: MockRows) {
+        lock(&self.state)
+            .database
+            .results
+            .insert(normalize(sql), Outcome::Rows(Arc::new(rows)));
+    }
+
+    /// Makes the SQL text `sql` fail with the database error `error`: its query or export run
+    /// fails with that text.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// mock.sql_fails("selec 1", "syntax error at or near \"selec\"");
+    /// # Ok(()) }
+    /// ```
+    pub fn sql_fails(&self, sql: &str, error: &str) {
+        lock(&self.state)
+            .database
+            .results
+            .insert(normalize(sql), Outcome::Fails(error.to_string()));
+    }
+
+    /// Creates (or replaces) the table `table` (`"schema.table"`) of database `database` with
+    /// `rows`; its columns are typed as an import would detect them.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
+    /// let mock = MockServer::scripted()?;
+    /// mock.table(32, "public.users", MockRows::new(["id"]).row([Some("1")]));
+    /// # Ok(()) }
+    /// ```
+    pub fn table(&self, database: i64, table: &str, rows: MockRows) {
+        let Some(key) = table_key(database, table) else {
+            return;
+        };
+        let columns = detect_types(&rows.columns, &rows.rows);
+        lock(&self.state).database.tables.insert(
+            key,
+            Table {
+                columns,
+                rows: rows.rows,
+            },
+        );
+    }
+
+    /// The rows of table `table` of database `database` now, or `None` when it does not exist.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// assert_eq!(mock.table_rows(32, "public.nothing"), None);
+    /// # Ok(()) }
+    /// ```
+    pub fn table_rows(&self, database: i64, table: &str) -> Option<MockRows> {
+        let key = table_key(database, table)?;
+        let state = lock(&self.state);
+        let table = state.database.tables.get(&key)?;
+        Some(MockRows {
+            columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
+            rows: table.rows.clone(),
+        })
+    }
+}
+
+/// `(database, schema, table)`, the names as `split_schema_tablename` reads them (no schema:
+/// `public`).
+fn table_key(database: i64, table: &str) -> Option<(i64, String, String)> {
+    let (schema, name) = split_schema_tablename(table).ok()?;
+    Some((database, schema.unwrap_or_else(|| "public".into()), name))
+}
+
+/// `text` after the word `word` (any case, after white space), if it starts so.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let text = text.trim_start();
+    let head = text.get(..word.len())?;
+    head.eq_ignore_ascii_case(word).then(|| &text[word.len()..])
+}
+
+/// A SQL text as registered texts are matched: lower case, single spaces, no trailing `;`.
+fn normalize(sql: &str) -> String {
+    let words: Vec<&str> = sql.split_whitespace().collect();
+    words
+        .join(" ")
+        .trim_end_matches(';')
+        .trim_end()
+        .to_lowercase()
+}
+
+impl Database {
+    fn known(&self, database: Option<i64>) -> bool {
+        database.is_some_and(|id| self.databases.iter().any(|(i, _)| *i == id))
+    }
+
+    /// A new job id (queries are jobs too, with nothing to do when their run starts).
+    fn new_id(&mut self) -> i64 {
+        if self.next_id == 0 {
+            self.next_id = FIRST_JOB_ID;
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    fn new_job(&mut self, job: DbJob) -> i64 {
+        let id = self.new_id();
+        self.jobs.insert(id, job);
+        id
+    }
+
+    /// The answer to a request the database simulates, or `None` for any other; `jobs` runs
+    /// its jobs, `store` holds its files.
+    pub(super) fn answer(
+        &mut self,
+        incoming: &Incoming,
+        jobs: &mut Jobs,
+        store: &Store,
+    ) -> Option<Scripted> {
+        let segments = incoming.segments();
+        let body = incoming.body_fields();
+        let number = |value: Option<&Value>| value.and_then(Value::as_i64);
+        let id = |index: usize| segments.get(index).and_then(|s| s.parse::<i64>().ok());
+        match (incoming.method.as_str(), segments.as_slice()) {
+            ("GET", ["databases"]) if !self.databases.is_empty() => {
+                let list: Vec<Value> = self
+                    .databases
+                    .iter()
+                    .map(|(id, name)| json!({"id": id, "name": name}))
+                    .collect();
+                Some(Scripted::json(200, Value::Array(list).to_string()))
+            }
+            ("GET", ["credentials"]) => {
+                let credential = self.default_credential?;
+                let asks = |key: &str, value: &str| {
+                    incoming
+                        .query
+                        .iter()
+                        .any(|(k, v)| k == key && v.eq_ignore_ascii_case(value))
+                };
+                if !(asks("type", "Database") && asks("default", "true")) {
+                    return None;
+                }
+                let list = json!([{"id": credential, "name": "mock database credential", "type": "Database", "default": true}]);
+                Some(Scripted::json(200, list.to_string()))
+            }
+            ("GET", ["databases", db, "schemas", schema, "tables", table]) => {
+                let db: i64 = db.parse().ok()?;
+                if !self.known(Some(db)) {
+                    return None;
+                }
+                let key = (db, schema.to_string(), table.to_string());
+                Some(match self.tables.get(&key) {
+                    Some(found) => Scripted::json(200, describe_table(&key, found).to_string()),
+                    None => not_found(&format!("table {schema}.{table} does not exist")),
+                })
+            }
+            ("POST", ["queries"]) => {
+                let database = number(body.get("database"));
+                if !self.known(database) {
+                    return None;
+                }
+                Some(self.query(&body, jobs))
+            }
+            ("GET", ["queries", _]) => {
+                let query = id(1)?;
+                let (outcome, preview, run_id, made) = self.queries.get(&query)?;
+                Some(query_answer(query, outcome, *preview, *run_id, made, jobs))
+            }
+            ("POST", ["scripts", "sql"]) => {
+                let database = number(body.get("remote_host_id"));
+                if !self.known(database) {
+                    return None;
+                }
+                let sql = body.get("sql").and_then(Value::as_str).unwrap_or_default();
+                let settings = match body.get("csv_settings") {
+                    Some(Value::Object(settings)) => settings.clone(),
+                    _ => Map::new(),
+                };
+                let job = self.new_job(DbJob::Export {
+                    database: database.unwrap_or_default(),
+                    sql: sql.to_string(),
+                    settings,
+                });
+                let mut answer = body.clone();
+                answer.insert("id".into(), json!(job));
+                answer.insert("type".into(), json!("JobTypes::SqlRunner"));
+                Some(Scripted::json(201, Value::Object(answer).to_string()))
+            }
+            ("POST", ["scripts", "sql", _, "runs"]) => {
+                let job = id(2)?;
+                self.jobs.get(&job)?;
+                self.start(job, jobs, store);
+                Some(jobs.start_run(job, 202, "sqlId"))
+            }
+            ("GET", ["scripts", "sql", _, "runs", _]) => {
+                let job = id(2)?;
+                let output = self.exports.get(&job)?.clone();
+                // The run's own answer, from the jobs machinery, with the export's output.
+                let as_job = Incoming {
+                    path: format!("/jobs/{job}/runs/{}", id(4)?),
+                    ..incoming.clone()
+                };
+                let reply = jobs.answer(&as_job)?;
+                let mut run: Value = serde_json::from_str(&reply.body).ok()?;
+                run["sqlId"] = json!(job);
+                let over = run["state"] == "succeeded";
+                run["output"] = if over { output } else { json!([]) };
+                Some(Scripted::json(reply.status, run.to_string()))
+            }
+            ("POST", ["files", "preprocess", "csv"]) => {
+                let file = number(body.get("file_id"))?;
+                store.stored_path(file)?;
+                let job = self.new_job(DbJob::Preprocess { body: body.clone() });
+                let mut answer = body;
+                answer.insert("id".into(), json!(job));
+                Some(Scripted::json(201, Value::Object(answer).to_string()))
+            }
+            ("POST", ["imports", "files", "csv"]) => {
+                let database = number(
+                    body.get("destination")
+                        .and_then(|d| d.get("remote_host_id")),
+                );
+                if !self.known(database) {
+                    return None;
+                }
+                let job = self.new_job(DbJob::Import { body: body.clone() });
+                let mut answer = body;
+                answer.insert("id".into(), json!(job));
+                Some(Scripted::json(201, Value::Object(answer).to_string()))
+            }
+            ("POST", ["imports"]) => {
+                let database = number(body.get("source").and_then(|d| d.get("remote_host_id")));
+                if !self.known(database) || body.get("sync_type") != Some(&json!("Dbsync")) {
+                    return None;
+                }
+                let job = self.new_job(DbJob::Sync {
+                    body: body.clone(),
+                    syncs: Vec::new(),
+                });
+                let mut answer = body;
+                answer.insert("id".into(), json!(job));
+                Some(Scripted::json(201, Value::Object(answer).to_string()))
+            }
+            ("POST", ["imports", _, "syncs"]) => {
+                let job = id(1)?;
+                let Some(DbJob::Sync { syncs, .. }) = self.jobs.get_mut(&job) else {
+                    return None;
+                };
+                let mut sync = body;
+                sync.insert("id".into(), json!(syncs.len() + 1));
+                syncs.push(Value::Object(sync.clone()));
+                Some(Scripted::json(201, Value::Object(sync).to_string()))
+            }
+            ("POST", ["imports", _, "runs"]) => {
+                let job = id(1)?;
+                if !matches!(self.jobs.get(&job), Some(DbJob::Sync { .. })) {
+                    return None;
+                }
+                self.start(job, jobs, store);
+                let started = jobs.start_run(job, 202, "importId");
+                let run: Value = serde_json::from_str(&started.body).ok()?;
+                Some(Scripted::json(202, json!({"runId": run["id"]}).to_string()))
+            }
+            ("POST", ["jobs", _, "runs"]) => {
+                // A preprocess or import job: do its work, then let the jobs machinery start
+                // the run that reports it.
+                let job = id(1)?;
+                self.jobs.get(&job)?;
+                self.start(job, jobs, store);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// Does the work of a run of `job` and declares how the run ends.
+    fn start(&mut self, job: i64, jobs: &mut Jobs, store: &Store) {
+        let Some(work) = self.jobs.get(&job).cloned() else {
+            return;
+        };
+        let outcome = match work {
+            DbJob::Export {
+                database,
+                sql,
+                settings,
+            } => self.export(job, database, &sql, &settings, store),
+            DbJob::Preprocess { body } => preprocess(&body, store),
+            DbJob::Import { body } => self.import(&body, store).map(|()| Vec::new()),
+            DbJob::Sync { body, syncs } => self.sync(&body, &syncs).map(|()| Vec::new()),
+        };
+        let declared = match outcome {
+            Ok(outputs) => outputs
+                .into_iter()
+                .fold(MockJob::succeeds_after(2), |job, (name, file_id)| {
+                    job.output(&name, "File", file_id)
+                }),
+            Err(error) => MockJob::fails_after(2, &error),
+        };
+        jobs.declare(job, declared);
+    }
+
+    /// What `sql` returns on `database`: a registered result, or a table's rows for
+    /// `select * from schema.table`.
+    fn run_sql(&self, database: i64, sql: &str) -> Outcome {
+        let normalized = normalize(sql);
+        if let Some(outcome) = self.results.get(&normalized) {
+            return outcome.clone();
+        }
+        // `select * from NAME`, NAME as `split_schema_tablename` reads it (quoted parts may
+        // hold spaces and periods).
+        let trimmed = sql.trim().trim_end_matches(';');
+        let name = strip_word(trimmed, "select")
+            .and_then(|rest| strip_word(rest, "*"))
+            .and_then(|rest| strip_word(rest, "from"))
+            .map(str::trim);
+        if let Some(name) = name {
+            let Some(key) = table_key(database, name) else {
+                return Outcome::Fails(format!("cannot parse the table name {name}"));
+            };
+            return match self.tables.get(&key) {
+                Some(table) => Outcome::Rows(Arc::new(MockRows {
+                    columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
+                    rows: table.rows.clone(),
+                })),
+                None => Outcome::Fails(format!("relation \"{}.{}\" does not exist", key.1, key.2)),
+            };
+        }
+        Outcome::Fails(format!(
+            "the mock database has no result for this SQL (register one with MockServer::sql_returns): {sql}"
+        ))
+    }
+}
+
+fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
+    let columns: Vec<Value> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (name, sql_type))| json!({"name": name, "sqlType": sql_type, "ordering": i + 1}))
+        .collect();
+    json!({
+        "id": key.0 * 1000 + 1,
+        "databaseId": key.0,
+        "schema": key.1,
+        "name": key.2,
+        "rowCount": table.rows.len(),
+        "columnCount": table.columns.len(),
+        "columns": columns,
+    })
+}
+
+fn not_found(message: &str) -> Scripted {
+    let body = json!({"error": "not_found", "errorDescription": message, "code": 404});
+    Scripted::json(404, body.to_string())
+}
