@@ -37,6 +37,8 @@ pub use transport::config::ClientBuilder;
 
 #[cfg(feature = "client")]
 pub use workflows::files;
+#[cfg(feature = "io")]
+pub use workflows::frames;
 #[cfg(feature = "client")]
 pub use workflows::runs;
 #[cfg(feature = "io")]

@@ -145,6 +145,21 @@ pub enum Error {
         /// How long the wait lasted.
         waited: std::time::Duration,
     },
+    /// A value of a CSV result does not fit its column's type (`rows_as`, Arrow batches,
+    /// DataFrames). `Display` reads `row 3, column "amount" of file 12: "abc" is not a double
+    /// precision (...)`.
+    Value {
+        /// Where the rows come from (`file 12`).
+        source: String,
+        /// The row, counted from 1 over the data rows (the header is not counted).
+        row: u64,
+        /// The column's name (or `column N` when the data has no header).
+        column: String,
+        /// The text as the CSV holds it.
+        text: String,
+        /// What it should have been, and why it is not.
+        expected: String,
+    },
     /// A local file could not be read or written (the spec cache, a file to upload, a download's
     /// destination).
     Io {
@@ -200,6 +215,11 @@ impl fmt::Display for Error {
                 "part {part} of {parts} of the multipart upload of file {file_id} failed, so the upload was not completed: {source}"
             ),
             Self::Io { path, source } => write!(f, "{path}: {source}"),
+            Self::Value { source, row, column, text, expected } => write!(
+                f,
+                "row {row}, column {column:?} of {source}: {:?} is not {expected}",
+                Bounded(text).to_string()
+            ),
             Self::JobFailed { job_id, run_id, message, .. } => {
                 write!(f, "{} {message}", crate::data::run_state::from_job_run(*job_id, *run_id))
             }

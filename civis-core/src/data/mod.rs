@@ -15,4 +15,6 @@ pub(crate) mod record;
 pub(crate) mod response;
 #[cfg(feature = "client")]
 pub(crate) mod run_state;
+#[cfg(feature = "io")]
+pub(crate) mod sql_types;
 pub(crate) mod suggest;

@@ -3,6 +3,8 @@
 
 #[cfg(feature = "client")]
 pub mod files;
+#[cfg(feature = "io")]
+pub mod frames;
 #[cfg(feature = "client")]
 pub(crate) mod lookups;
 #[cfg(feature = "client")]

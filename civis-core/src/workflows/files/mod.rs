@@ -34,7 +34,7 @@ mod download;
 mod multipart;
 mod progress;
 mod run_output;
-mod spool;
+pub(crate) mod spool;
 mod storage;
 mod upload;
 

@@ -20,6 +20,7 @@ use crate::transport::client::Client;
 enum Source<'c> {
     Path(PathBuf),
     Reader(Box<dyn Read + 'c>),
+    Bytes(Vec<u8>),
 }
 
 /// When the file expires.
@@ -70,6 +71,7 @@ impl fmt::Debug for UploadBuilder<'_> {
         let source = match &self.source {
             Source::Path(path) => path.display().to_string(),
             Source::Reader(_) => "a reader".to_string(),
+            Source::Bytes(bytes) => format!("{} bytes in memory", bytes.len()),
         };
         f.debug_struct("UploadBuilder")
             .field("source", &source)
@@ -116,6 +118,20 @@ impl Client {
         UploadBuilder::new(self, Source::Reader(Box::new(reader)), Some(name.into()))
     }
 
+    /// Uploads `bytes` as a Civis file called `name`, from memory (no temporary file): for
+    /// contents a script has made whole, such as a gzipped CSV of a DataFrame.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let file_id = client.upload_bytes(b"id,name\n1,a\n".to_vec(), "small.csv").send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn upload_bytes(&self, bytes: Vec<u8>, name: impl Into<String>) -> UploadBuilder<'_> {
+        UploadBuilder::new(self, Source::Bytes(bytes), Some(name.into()))
+    }
+
     /// Uploads `value` as a JSON file called `name` (civis-python's `json_to_file`); read it
     /// back with [`DownloadBuilder::json`](super::DownloadBuilder::json).
     ///
@@ -133,7 +149,7 @@ impl Client {
     ) -> UploadBuilder<'_> {
         let name = name.into();
         match serde_json::to_vec(value) {
-            Ok(bytes) => self.upload_reader(io::Cursor::new(bytes), name),
+            Ok(bytes) => self.upload_bytes(bytes, name),
             Err(e) => {
                 let mut builder = self.upload_reader(io::empty(), name);
                 builder.error = Some(Error::Usage(format!(
@@ -263,7 +279,8 @@ impl<'c> UploadBuilder<'c> {
             }
         }
         let spooled;
-        let (path, size, name) = match self.source {
+        let bytes;
+        let (body, size, name) = match self.source {
             Source::Path(path) => {
                 let size = std::fs::metadata(&path)
                     .map_err(|source| Error::Io {
@@ -283,12 +300,21 @@ impl<'c> UploadBuilder<'c> {
                             ))
                         })?,
                 };
-                (path, size, name)
+                (Body::File(path), size, name)
             }
             Source::Reader(mut reader) => {
                 spooled = spool::spool(&mut reader)?;
                 let name = self.name.unwrap_or_default();
-                (spooled.path().to_path_buf(), spooled.size(), name)
+                (
+                    Body::File(spooled.path().to_path_buf()),
+                    spooled.size(),
+                    name,
+                )
+            }
+            Source::Bytes(owned) => {
+                bytes = owned;
+                let name = self.name.unwrap_or_default();
+                (Body::Memory(&bytes), bytes.len() as u64, name)
             }
         };
         let mut fields = Map::new();
@@ -308,7 +334,7 @@ impl<'c> UploadBuilder<'c> {
         let progress = Progress::new(self.progress, size);
         let upload = Upload {
             client: self.client,
-            path: &path,
+            body,
             size,
             progress: &progress,
         };
@@ -320,10 +346,16 @@ impl<'c> UploadBuilder<'c> {
     }
 }
 
+/// Where the bytes of an upload are.
+pub(super) enum Body<'a> {
+    File(PathBuf),
+    Memory(&'a [u8]),
+}
+
 /// A file being uploaded.
 pub(super) struct Upload<'a> {
     pub(super) client: &'a Client,
-    pub(super) path: &'a Path,
+    pub(super) body: Body<'a>,
     pub(super) size: u64,
     pub(super) progress: &'a Progress,
 }
@@ -393,15 +425,26 @@ impl Upload<'_> {
         self.client.send_json("POST", path, Value::Object(body))
     }
 
-    /// The file, opened and positioned at `offset`.
-    pub(super) fn open_at(&self, offset: u64) -> Result<File, Error> {
-        let io_error = |source| Error::Io {
-            path: self.path.display().to_string(),
-            source,
-        };
-        let mut file = File::open(self.path).map_err(io_error)?;
-        file.seek(SeekFrom::Start(offset)).map_err(io_error)?;
-        Ok(file)
+    /// The bytes from `offset` on: the file opened and positioned there, or the rest of the
+    /// memory.
+    pub(super) fn open_at(&self, offset: u64) -> Result<Box<dyn Read + Send + '_>, Error> {
+        match &self.body {
+            Body::Memory(bytes) => {
+                let start = usize::try_from(offset)
+                    .unwrap_or(usize::MAX)
+                    .min(bytes.len());
+                Ok(Box::new(&bytes[start..]))
+            }
+            Body::File(path) => {
+                let io_error = |source| Error::Io {
+                    path: path.display().to_string(),
+                    source,
+                };
+                let mut file = File::open(path).map_err(io_error)?;
+                file.seek(SeekFrom::Start(offset)).map_err(io_error)?;
+                Ok(Box::new(file))
+            }
+        }
     }
 }
 

@@ -39,12 +39,25 @@ use serde_json::{json, Value};
 
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
+use crate::data::sql_types::SqlType;
+use crate::frames::{CsvFiles, ReadOptions};
 use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 
+/// The record type of [`Rows`], re-exported so that scripts need not depend on `csv`
+/// themselves.
+pub use csv::StringRecord;
 pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 pub use rows::Rows;
 pub use unload::{ManifestEntry, UnloadManifest};
+
+/// Redshift's text forms of values, read back: what typed results parse CSV fields with, for
+/// scripts that read [`Rows`] themselves.
+pub mod values {
+    pub use crate::data::sql_types::{
+        parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz,
+    };
+}
 
 /// How an export's CSV is compressed: in the local file of
 /// [`to_csv`](SqlBuilder::to_csv) and [`to_writer`](SqlBuilder::to_writer), and in the Civis
@@ -128,6 +141,7 @@ pub struct SqlBuilder<'c> {
     hidden: bool,
     credential: Option<i64>,
     polling: Option<Polling>,
+    read: ReadOptions,
 }
 
 impl fmt::Debug for SqlBuilder<'_> {
@@ -168,7 +182,26 @@ impl Client {
             hidden: true,
             credential: None,
             polling: None,
+            read: ReadOptions::default(),
         }
+    }
+
+    /// The SQL `select * from {table}` on `database`, whose typed results
+    /// ([`rows_as`](SqlBuilder::rows_as), Arrow batches, DataFrames) take their types from the
+    /// table's columns: civis-python's `read_civis` with `return_as`. A name that does not
+    /// parse as `"schema.table"` is an error when the statement ends.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// #[derive(serde::Deserialize)]
+    /// struct User { id: i64, active: bool }
+    /// let users: Vec<User> = client.select_table("public.users", 32).rows_as()?.collect::<Result<_, _>>()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn select_table(&self, table: &str, database: impl Into<NameOrId>) -> SqlBuilder<'_> {
+        self.sql(format!("select * from {table}"), database)
     }
 
     /// Every row of the table `table` (`"schema.table"`; either part may be double-quoted, as
@@ -284,6 +317,115 @@ impl SqlBuilder<'_> {
     pub fn polling(mut self, polling: Polling) -> Self {
         self.polling = Some(polling);
         self
+    }
+
+    /// The type of column `column` in typed results ([`rows_as`](Self::rows_as), Arrow
+    /// batches, DataFrames), whatever the table or the data say. See [`frames`](crate::frames)
+    /// for where types come from otherwise.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use civis::tables::SqlType;
+    /// let rows = client.sql("select zip, count(*) as n from t group by zip", 32)
+    ///     .column_type("zip", SqlType::Text)
+    ///     .rows_as::<(String, i64)>()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn column_type(mut self, column: impl Into<String>, sql_type: SqlType) -> Self {
+        self.read.column_type(column.into(), sql_type);
+        self
+    }
+
+    /// Every column of typed results is text (but those given a
+    /// [`column_type`](Self::column_type)).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let rows = client.sql("select * from t", 32).all_text().rows_as::<Vec<String>>()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn all_text(mut self) -> Self {
+        self.read.all_text();
+        self
+    }
+
+    /// Rows per Arrow record batch (default [`DEFAULT_BATCH_SIZE`](crate::frames::DEFAULT_BATCH_SIZE);
+    /// at least 1).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let builder = client.sql("select * from t", 32).batch_size(8192);
+    /// # Ok(()) }
+    /// ```
+    pub fn batch_size(mut self, rows: usize) -> Self {
+        self.read.batch_size(rows);
+        self
+    }
+
+    /// Exports the result (gzipped, with its header) and reads every row as a `T`, matched by
+    /// column name, streamed: see [`TypedRows`](crate::frames::TypedRows). For a plain
+    /// `select` of one table, `boolean` columns read from Redshift's `t`/`f`.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// #[derive(serde::Deserialize)]
+    /// struct Order { id: i64, #[serde(rename = "total_usd")] total: Option<f64> }
+    /// for order in client.sql("select id, total_usd from sales.orders", 32).rows_as::<Order>()? {
+    ///     let order = order?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn rows_as<T: serde::de::DeserializeOwned>(
+        self,
+    ) -> Result<crate::frames::TypedRows<T>, Error> {
+        self.header(true).exported()?.rows_as()
+    }
+
+    /// The export (gzip, the header on) as [`CsvFiles`] with the types that apply: the
+    /// caller's, and the table's for a plain `select` of one table.
+    pub(crate) fn exported(&self) -> Result<CsvFiles<'_>, Error> {
+        let file_id = self.export_file(Compression::Gzip, false)?;
+        let table = self.table_types()?;
+        Ok(self
+            .client
+            .read_csv_file(file_id)
+            .delimiter(self.delimiter)
+            .header(self.header)
+            .with_options(self.read.clone())
+            .with_table(table))
+    }
+
+    /// The column types of the table the SQL is a plain `select` of, if it is one and the
+    /// caller has not made every column text. A table the API does not know (a temporary
+    /// table, a view it has not crawled) leaves the types to inference, with a warning.
+    fn table_types(&self) -> Result<Option<Vec<(String, SqlType)>>, Error> {
+        if self.read.all_text {
+            return Ok(None);
+        }
+        let Some(table) = crate::frames::plain_select_table(&self.sql) else {
+            return Ok(None);
+        };
+        match self.client.table_columns(&table, self.database.clone()) {
+            Ok(columns) => Ok(Some(
+                columns
+                    .iter()
+                    .map(|c| (c.name.clone(), c.value_type()))
+                    .collect(),
+            )),
+            Err(Error::NotFound(why)) => {
+                log::warn!("{why}: the column types of {table} are inferred from the data");
+                Ok(None)
+            }
+            Err(other) => Err(other),
+        }
     }
 
     /// The database's id and the credential to use.

@@ -18,9 +18,13 @@ const PARSE_BUFFER: usize = 256 * 1024;
 /// The records of an export, header first, parsed as the file downloads: what
 /// [`SqlBuilder::rows`] and [`Client::read_table`](crate::Client::read_table) return.
 ///
-/// Each item is a [`csv::StringRecord`] (`record.iter()` gives the fields as `&str`,
-/// `record[0]` the first) or the error that ended the download or the parse; after an error the
-/// iterator ends. Memory holds one record and the buffers, whatever the export's size.
+/// Each item is a [`StringRecord`](crate::sql::StringRecord) (`record.iter()` gives the fields
+/// as `&str`, `record[0]` the first) or the error that ended the download or the parse; after an
+/// error the iterator ends. Memory holds one record and the buffers, whatever the export's size.
+///
+/// Fields are the text of the export: an export writes SQL `NULL` and `''` alike, as an empty
+/// field ([`SqlBuilder::preview`](crate::sql::SqlBuilder::preview) tells them apart). For typed
+/// values, see [`deserialize`](Self::deserialize) and [`SqlBuilder::rows_as`].
 ///
 /// ```no_run
 /// # extern crate civis_core as civis;
@@ -36,7 +40,11 @@ const PARSE_BUFFER: usize = 256 * 1024;
 /// ```
 pub struct Rows {
     file_id: i64,
-    records: csv::StringRecordsIntoIter<MultiGzDecoder<DownloadReader>>,
+    /// A header to give first, for files without one (a multifile unload's parts).
+    given_header: Option<csv::StringRecord>,
+    /// A record read ahead (to count the columns of a file without a header).
+    pending: Option<csv::Result<csv::StringRecord>>,
+    records: csv::StringRecordsIntoIter<Box<dyn Read + Send>>,
     failed: bool,
 }
 
@@ -63,16 +71,84 @@ impl Rows {
     pub fn file_id(&self) -> i64 {
         self.file_id
     }
+
+    /// The records of `stream` (CSV split on `delimiter`), after `given_header` when the
+    /// stream has none (an empty one names the columns `column_1`, ... by the first record).
+    pub(crate) fn from_stream(
+        file_id: i64,
+        stream: Box<dyn Read + Send>,
+        delimiter: u8,
+        given_header: Option<Vec<String>>,
+    ) -> Self {
+        let mut records = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(false)
+            .delimiter(delimiter)
+            .buffer_capacity(PARSE_BUFFER)
+            .from_reader(stream)
+            .into_records();
+        let mut pending = None;
+        let given_header = match given_header {
+            Some(names) if names.is_empty() => {
+                // Without names the first record tells how many columns there are; it is
+                // given back after the header.
+                pending = records.next();
+                let width = match &pending {
+                    Some(Ok(record)) => record.len(),
+                    _ => 0,
+                };
+                let names: Vec<String> = (1..=width).map(|i| format!("column_{i}")).collect();
+                Some(csv::StringRecord::from(names))
+            }
+            Some(names) => Some(csv::StringRecord::from(names)),
+            None => None,
+        };
+        Self {
+            file_id,
+            given_header,
+            pending,
+            records,
+            failed: false,
+        }
+    }
+
+    /// Reads the CSV's records as `T`s, the first record being the header that the fields
+    /// are matched against by name: see [`TypedRows`](crate::frames::TypedRows). The
+    /// iterator's first item must be the header (as [`SqlBuilder::rows`] and
+    /// [`Client::read_table`](crate::Client::read_table) give it).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// #[derive(serde::Deserialize)]
+    /// struct User { id: i64, name: Option<String> }
+    /// for user in client.read_table("public.users", 32)?.deserialize::<User>()? {
+    ///     let user = user?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn deserialize<T: serde::de::DeserializeOwned>(
+        self,
+    ) -> Result<crate::frames::TypedRows<T>, Error> {
+        crate::frames::TypedRows::new(self, &Default::default(), None)
+    }
 }
 
 impl Iterator for Rows {
     type Item = Result<csv::StringRecord, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(header) = self.given_header.take() {
+            return Some(Ok(header));
+        }
         if self.failed {
             return None;
         }
-        let next = self.records.next()?;
+        let next = match self.pending.take() {
+            Some(next) => next,
+            None => self.records.next()?,
+        };
         if next.is_err() {
             self.failed = true;
         }
@@ -136,17 +212,12 @@ impl SqlBuilder<'_> {
     pub fn rows(self) -> Result<Rows, Error> {
         let file_id = self.export_file(Compression::Gzip, false)?;
         let reader = self.client.download_file(file_id).reader()?;
-        let records = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .delimiter(self.delimiter as u8)
-            .buffer_capacity(PARSE_BUFFER)
-            .from_reader(MultiGzDecoder::new(reader))
-            .into_records();
-        Ok(Rows {
+        Ok(Rows::from_stream(
             file_id,
-            records,
-            failed: false,
-        })
+            Box::new(MultiGzDecoder::new(reader)),
+            self.delimiter as u8,
+            None,
+        ))
     }
 
     /// Exports the result and writes it to `writer` with the chosen

@@ -24,7 +24,12 @@ mod transfer;
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::error::Error;
+use crate::data::names::NameOrId;
+use crate::transport::client::Client;
+
 pub use crate::data::names::split_schema_tablename;
+pub use crate::data::sql_types::{SqlType, MAX_VARCHAR};
 pub use import::ImportBuilder;
 pub use transfer::TransferBuilder;
 
@@ -105,6 +110,17 @@ pub struct TableColumn {
 }
 
 impl TableColumn {
+    /// The column's type as typed results read it (see [`SqlType`]; unknown types are text).
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// use civis::tables::{SqlType, TableColumn};
+    /// assert_eq!(TableColumn::new("n", "numeric(9,3)").value_type(), SqlType::Numeric { precision: 9, scale: 3 });
+    /// ```
+    pub fn value_type(&self) -> SqlType {
+        SqlType::parse(&self.sql_type)
+    }
+
     /// A column called `name` of type `sql_type`.
     ///
     /// ```
@@ -116,5 +132,37 @@ impl TableColumn {
             name: name.into(),
             sql_type: sql_type.into(),
         }
+    }
+}
+
+/// `GET /tables/{id}`, the part typed results need.
+#[derive(Debug, Deserialize)]
+struct DescribedTable {
+    #[serde(default)]
+    columns: Vec<TableColumn>,
+}
+
+impl Client {
+    /// The columns of `table` (`"schema.table"`) of `database` (name or id), in order, with
+    /// their SQL types as the API describes them (`GET /tables/{id}`, the id found with
+    /// [`get_table_id`](Client::get_table_id)).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// for column in client.table_columns("public.users", "redshift-general")? {
+    ///     println!("{} {} -> {:?}", column.name, column.sql_type, column.value_type());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn table_columns(
+        &self,
+        table: &str,
+        database: impl Into<NameOrId>,
+    ) -> Result<Vec<TableColumn>, Error> {
+        let id = self.get_table_id(table, database)?;
+        let described: DescribedTable = self.get_json(&format!("/tables/{id}"), &[])?;
+        Ok(described.columns)
     }
 }

@@ -1,0 +1,476 @@
+//! The SQL types of Civis table columns (`sqlType` of `GET /tables/{id}`), and the text Redshift
+//! writes for their values in a CSV export, read back into values.
+//!
+//! One table maps each SQL type to a value type; typed results (`rows_as`, Arrow batches,
+//! polars DataFrames) and frame imports all go by it:
+//!
+//! | SQL type (and synonyms)                               | [`SqlType`]     | Arrow                     | polars                 |
+//! |-------------------------------------------------------|-----------------|---------------------------|------------------------|
+//! | `smallint`, `int2`                                    | `SmallInt`      | `Int16`                   | `Int16`                |
+//! | `integer`, `int`, `int4`                              | `Integer`       | `Int32`                   | `Int32`                |
+//! | `bigint`, `int8`                                      | `BigInt`        | `Int64`                   | `Int64`                |
+//! | `numeric(p,s)`, `decimal(p,s)` (default `(18,0)`)     | `Numeric`       | `Decimal128(p, s)`        | `Float64`              |
+//! | `real`, `float4`                                      | `Real`          | `Float32`                 | `Float32`              |
+//! | `double precision`, `float8`, `float`                 | `Double`        | `Float64`                 | `Float64`              |
+//! | `boolean`, `bool` (exported as `t`/`f`)               | `Boolean`       | `Boolean`                 | `Boolean`              |
+//! | `date`                                                | `Date`          | `Date32`                  | `Date`                 |
+//! | `timestamp` (`without time zone`)                     | `Timestamp`     | `Timestamp(µs, None)`     | `Datetime(µs, None)`   |
+//! | `timestamptz` (`timestamp with time zone`, `+00`)     | `TimestampTz`   | `Timestamp(µs, "UTC")`    | `Datetime(µs, "UTC")`  |
+//! | `character varying(n)`, `varchar`, `char`, `text`, and any other type | `Text` | `Utf8`    | `String`               |
+//!
+//! polars has no decimal type without its `dtype-decimal` feature, which this crate leaves out
+//! to keep polars' build small: `numeric` becomes `Float64` there (exact up to 15 digits).
+//! `time`, `timetz`, `super`, `geometry` and types this table does not know are text: an
+//! unknown type is never a failure.
+
+use std::fmt;
+
+/// The type of a table column, as typed results read it: see the [module's table](self).
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::tables::SqlType;
+/// assert_eq!(SqlType::parse("NUMERIC(12,2)"), SqlType::Numeric { precision: 12, scale: 2 });
+/// assert_eq!(SqlType::parse("character varying(256)"), SqlType::Text);
+/// assert_eq!(SqlType::parse("timestamp with time zone"), SqlType::TimestampTz);
+/// assert_eq!(SqlType::parse("geometry"), SqlType::Text);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SqlType {
+    /// `smallint`: 16-bit integers.
+    SmallInt,
+    /// `integer`: 32-bit integers.
+    Integer,
+    /// `bigint`: 64-bit integers.
+    BigInt,
+    /// `numeric(precision, scale)`: exact decimals.
+    Numeric {
+        /// Digits in all, at most 38.
+        precision: u8,
+        /// Digits after the point.
+        scale: u8,
+    },
+    /// `real`: 32-bit floating point.
+    Real,
+    /// `double precision`: 64-bit floating point.
+    Double,
+    /// `boolean`: Redshift exports `t` and `f`.
+    Boolean,
+    /// `date`: `YYYY-MM-DD`.
+    Date,
+    /// `timestamp without time zone`: `YYYY-MM-DD HH:MM:SS[.ffffff]`.
+    Timestamp,
+    /// `timestamp with time zone`, exported in UTC with an offset: `2024-03-01 12:00:00+00`.
+    TimestampTz,
+    /// Text: `varchar`, `char`, `text`, and every type not listed here.
+    Text,
+}
+
+/// Redshift's largest decimal precision.
+const MAX_PRECISION: u8 = 38;
+
+impl SqlType {
+    /// The type a column's `sqlType` names (any case, with or without parameters); an unknown
+    /// type is [`Text`](Self::Text).
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// use civis::tables::SqlType;
+    /// assert_eq!(SqlType::parse("int8"), SqlType::BigInt);
+    /// assert_eq!(SqlType::parse("decimal"), SqlType::Numeric { precision: 18, scale: 0 });
+    /// assert_eq!(SqlType::parse("BOOL"), SqlType::Boolean);
+    /// ```
+    pub fn parse(sql_type: &str) -> Self {
+        let lower = sql_type.trim().to_ascii_lowercase();
+        let (name, params) = match lower.split_once('(') {
+            Some((name, rest)) => (name.trim(), rest.trim_end_matches(')')),
+            None => (lower.as_str(), ""),
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        match words.as_slice() {
+            ["smallint"] | ["int2"] => Self::SmallInt,
+            ["integer"] | ["int"] | ["int4"] => Self::Integer,
+            ["bigint"] | ["int8"] => Self::BigInt,
+            ["numeric"] | ["decimal"] => numeric(params),
+            ["real"] | ["float4"] => Self::Real,
+            ["double", "precision"] | ["float8"] | ["float"] => Self::Double,
+            ["boolean"] | ["bool"] => Self::Boolean,
+            ["date"] => Self::Date,
+            ["timestamp"] | ["timestamp", "without", "time", "zone"] => Self::Timestamp,
+            ["timestamptz"] | ["timestamp", "with", "time", "zone"] => Self::TimestampTz,
+            _ => Self::Text,
+        }
+    }
+
+    /// The SQL type to declare for a column of this type in an import's `table_columns`; text
+    /// is declared `VARCHAR(text_length)`.
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// use civis::tables::SqlType;
+    /// assert_eq!(SqlType::Double.declare(0), "DOUBLE PRECISION");
+    /// assert_eq!(SqlType::Numeric { precision: 10, scale: 2 }.declare(0), "NUMERIC(10,2)");
+    /// assert_eq!(SqlType::Text.declare(300), "VARCHAR(300)");
+    /// ```
+    pub fn declare(self, text_length: usize) -> String {
+        match self {
+            Self::SmallInt => "SMALLINT".into(),
+            Self::Integer => "INTEGER".into(),
+            Self::BigInt => "BIGINT".into(),
+            Self::Numeric { precision, scale } => format!("NUMERIC({precision},{scale})"),
+            Self::Real => "REAL".into(),
+            Self::Double => "DOUBLE PRECISION".into(),
+            Self::Boolean => "BOOLEAN".into(),
+            Self::Date => "DATE".into(),
+            Self::Timestamp => "TIMESTAMP".into(),
+            Self::TimestampTz => "TIMESTAMPTZ".into(),
+            Self::Text => format!("VARCHAR({})", text_length.clamp(1, MAX_VARCHAR)),
+        }
+    }
+
+    /// Whether `text` is a value of this type as Redshift writes it (text always is).
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// use civis::tables::SqlType;
+    /// assert!(SqlType::Boolean.accepts("t"));
+    /// assert!(SqlType::TimestampTz.accepts("2024-03-01 12:00:00.5+00"));
+    /// assert!(!SqlType::Integer.accepts("1.5"));
+    /// ```
+    pub fn accepts(self, text: &str) -> bool {
+        match self {
+            Self::SmallInt => text.parse::<i16>().is_ok(),
+            Self::Integer => text.parse::<i32>().is_ok(),
+            Self::BigInt => text.parse::<i64>().is_ok(),
+            Self::Numeric { precision, scale } => parse_decimal(text, precision, scale).is_some(),
+            Self::Real => text.parse::<f32>().is_ok(),
+            Self::Double => text.parse::<f64>().is_ok(),
+            Self::Boolean => parse_bool(text).is_some(),
+            Self::Date => parse_date(text).is_some(),
+            Self::Timestamp => parse_timestamp(text).is_some(),
+            Self::TimestampTz => parse_timestamptz(text).is_some(),
+            Self::Text => true,
+        }
+    }
+}
+
+/// The longest `VARCHAR` Redshift allows, in bytes.
+pub const MAX_VARCHAR: usize = 65_535;
+
+fn numeric(params: &str) -> SqlType {
+    let mut numbers = params.split(',').map(|p| p.trim().parse::<u8>().ok());
+    let precision = numbers
+        .next()
+        .flatten()
+        .unwrap_or(18)
+        .clamp(1, MAX_PRECISION);
+    let scale = numbers.next().flatten().unwrap_or(0).min(precision);
+    SqlType::Numeric { precision, scale }
+}
+
+impl fmt::Display for SqlType {
+    /// The type as the module's table names it (`double precision`, `numeric(12,2)`), for
+    /// error messages.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::SmallInt => f.write_str("a smallint"),
+            Self::Integer => f.write_str("an integer"),
+            Self::BigInt => f.write_str("a bigint"),
+            Self::Numeric { precision, scale } => write!(f, "a numeric({precision},{scale})"),
+            Self::Real => f.write_str("a real"),
+            Self::Double => f.write_str("a double precision"),
+            Self::Boolean => f.write_str("a boolean (t or f)"),
+            Self::Date => f.write_str("a date (YYYY-MM-DD)"),
+            Self::Timestamp => f.write_str("a timestamp (YYYY-MM-DD HH:MM:SS[.ffffff])"),
+            Self::TimestampTz => {
+                f.write_str("a timestamp with time zone (YYYY-MM-DD HH:MM:SS[.ffffff]+HH)")
+            }
+            Self::Text => f.write_str("text"),
+        }
+    }
+}
+
+/// A boolean as Redshift exports it (`t`, `f`), or as most CSV writers do (`true`, `false`),
+/// in any case.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::sql::values::parse_bool;
+/// assert_eq!(parse_bool("t"), Some(true));
+/// assert_eq!(parse_bool("FALSE"), Some(false));
+/// assert_eq!(parse_bool("yes"), None);
+/// ```
+pub fn parse_bool(text: &str) -> Option<bool> {
+    match text.len() {
+        1 | 4 | 5 => {}
+        _ => return None,
+    }
+    if text.eq_ignore_ascii_case("t") || text.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if text.eq_ignore_ascii_case("f") || text.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// An exact decimal with `scale` digits after the point, as an integer of that many
+/// hundredths, thousandths...: `12.5` at scale 2 is `1250`. Fewer digits are padded; more, or
+/// more than `precision` in all, are `None` (Redshift writes exactly `scale`).
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::sql::values::parse_decimal;
+/// assert_eq!(parse_decimal("-12.5", 10, 2), Some(-1250));
+/// assert_eq!(parse_decimal("7", 10, 2), Some(700));
+/// assert_eq!(parse_decimal("1.234", 10, 2), None);
+/// ```
+pub fn parse_decimal(text: &str, precision: u8, scale: u8) -> Option<i128> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let fraction = fraction.trim_end_matches('0');
+    let whole = whole.trim_start_matches('0');
+    if fraction.len() > usize::from(scale)
+        || whole.len() + usize::from(scale) > usize::from(precision)
+    {
+        return None;
+    }
+    let mut value: i128 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        value = value * 10 + i128::from(b - b'0');
+    }
+    for _ in fraction.len()..usize::from(scale) {
+        value *= 10;
+    }
+    Some(if negative { -value } else { value })
+}
+
+/// A date `YYYY-MM-DD` as days since 1970-01-01.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::sql::values::parse_date;
+/// assert_eq!(parse_date("1970-01-02"), Some(1));
+/// assert_eq!(parse_date("2024-02-29"), Some(19782));
+/// assert_eq!(parse_date("2023-02-29"), None);
+/// ```
+pub fn parse_date(text: &str) -> Option<i32> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = digits(&b[0..4])? as i64;
+    let month = digits(&b[5..7])?;
+    let day = digits(&b[8..10])?;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    i32::try_from(days_from_civil(year, month, day)).ok()
+}
+
+/// A timestamp without time zone, `YYYY-MM-DD HH:MM:SS[.f{1,6}]` (or with `T`; a date alone is
+/// midnight), as microseconds since 1970-01-01 00:00:00.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::sql::values::parse_timestamp;
+/// assert_eq!(parse_timestamp("1970-01-01 00:00:01.5"), Some(1_500_000));
+/// assert_eq!(parse_timestamp("1970-01-02"), Some(86_400_000_000));
+/// assert_eq!(parse_timestamp("1970-01-01 00:00:01+00"), None);
+/// ```
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let (micros, rest) = timestamp_prefix(text)?;
+    rest.is_empty().then_some(micros)
+}
+
+/// A timestamp with time zone, as Redshift exports it (`2024-03-01 12:00:00+00`) or with any
+/// offset (`Z`, `+HH`, `+HHMM`, `+HH:MM`, `-...`; none is UTC), as microseconds since
+/// 1970-01-01 00:00:00 UTC.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::sql::values::parse_timestamptz;
+/// assert_eq!(parse_timestamptz("1970-01-01 01:00:00+01"), Some(0));
+/// assert_eq!(parse_timestamptz("1970-01-01T00:00:00Z"), Some(0));
+/// assert_eq!(parse_timestamptz("1970-01-01 00:00:00-05:30"), Some(19_800_000_000));
+/// ```
+pub fn parse_timestamptz(text: &str) -> Option<i64> {
+    let (micros, rest) = timestamp_prefix(text)?;
+    let offset_seconds = match rest.as_bytes() {
+        [] | [b'Z'] | [b'z'] => 0,
+        [sign @ (b'+' | b'-'), zone @ ..] => {
+            let (hours, minutes) = match zone {
+                [h1, h2] => (digits(&[*h1, *h2])?, 0),
+                [h1, h2, m1, m2] | [h1, h2, b':', m1, m2] => {
+                    (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?)
+                }
+                _ => return None,
+            };
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let seconds = i64::from(hours * 3600 + minutes * 60);
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    micros.checked_sub(offset_seconds * 1_000_000)
+}
+
+/// The microseconds of a leading `YYYY-MM-DD[ T]HH:MM:SS[.f]` (or a date alone) and what
+/// follows it.
+fn timestamp_prefix(text: &str) -> Option<(i64, &str)> {
+    let days = i64::from(parse_date(text.get(..10)?)?);
+    let rest = &text[10..];
+    let Some(time) = rest.strip_prefix([' ', 'T']) else {
+        return Some((days * 86_400_000_000, rest));
+    };
+    let b = time.as_bytes();
+    if b.len() < 8 || b[2] != b':' || b[5] != b':' {
+        return None;
+    }
+    let (hour, minute, second) = (digits(&b[0..2])?, digits(&b[3..5])?, digits(&b[6..8])?);
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut rest = &time[8..];
+    let mut micros = 0;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let length = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if length == 0 || length > 6 {
+            return None;
+        }
+        micros = digits(&fraction.as_bytes()[..length])? * 10u32.pow(6 - length as u32);
+        rest = &fraction[length..];
+    }
+    let seconds = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
+    Some((seconds * 1_000_000 + i64::from(micros), rest))
+}
+
+/// ASCII digits as a number.
+fn digits(bytes: &[u8]) -> Option<u32> {
+    bytes.iter().try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_of_the_table_parses_from_its_names() {
+        let cases = [
+            ("smallint", SqlType::SmallInt),
+            ("INT2", SqlType::SmallInt),
+            ("integer", SqlType::Integer),
+            ("int4", SqlType::Integer),
+            ("bigint", SqlType::BigInt),
+            (
+                "numeric(38,10)",
+                SqlType::Numeric {
+                    precision: 38,
+                    scale: 10,
+                },
+            ),
+            (
+                "numeric( 5 , 5 )",
+                SqlType::Numeric {
+                    precision: 5,
+                    scale: 5,
+                },
+            ),
+            ("real", SqlType::Real),
+            ("float", SqlType::Double),
+            ("double  precision", SqlType::Double),
+            ("boolean", SqlType::Boolean),
+            ("date", SqlType::Date),
+            ("timestamp without time zone", SqlType::Timestamp),
+            ("TIMESTAMPTZ", SqlType::TimestampTz),
+            ("varchar(65535)", SqlType::Text),
+            ("time without time zone", SqlType::Text),
+            ("", SqlType::Text),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(SqlType::parse(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn dates_agree_with_the_calendar_far_from_the_epoch() {
+        assert_eq!(parse_date("2000-03-01"), Some(11_017));
+        assert_eq!(parse_date("1969-12-31"), Some(-1));
+        assert_eq!(parse_date("0001-01-01"), Some(-719_162));
+        assert_eq!(parse_date("9999-12-31"), Some(2_932_896));
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("2024-1-01"), None);
+    }
+
+    #[test]
+    fn decimals_keep_every_digit_and_refuse_what_does_not_fit() {
+        assert_eq!(
+            parse_decimal("12345678901234567890.123456789012345678", 38, 18),
+            Some(12_345_678_901_234_567_890_123_456_789_012_345_678)
+        );
+        assert_eq!(parse_decimal("0.10", 3, 2), Some(10));
+        assert_eq!(parse_decimal(".5", 3, 2), Some(50));
+        assert_eq!(parse_decimal("100.00", 4, 2), None);
+        assert_eq!(parse_decimal("1e5", 10, 0), None);
+        assert_eq!(parse_decimal("-", 10, 0), None);
+        assert_eq!(parse_decimal("", 10, 0), None);
+    }
+
+    #[test]
+    fn timestamps_read_fractions_and_offsets() {
+        assert_eq!(
+            parse_timestamp("2024-03-01T12:00:00.000001"),
+            Some(1_709_294_400_000_001)
+        );
+        assert_eq!(parse_timestamp("2024-03-01 12:00:00.1234567"), None);
+        assert_eq!(parse_timestamp("2024-03-01 24:00:00"), None);
+        assert_eq!(
+            parse_timestamptz("2024-03-01 12:00:00+00"),
+            Some(1_709_294_400_000_000)
+        );
+        assert_eq!(
+            parse_timestamptz("2024-03-01 13:30:00+0130"),
+            Some(1_709_294_400_000_000)
+        );
+        assert_eq!(parse_timestamptz("2024-03-01 12:00:00+1"), None);
+        assert_eq!(parse_timestamptz("2024-03-01 12:00:00 UTC"), None);
+    }
+}

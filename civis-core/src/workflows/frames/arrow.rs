@@ -1,0 +1,482 @@
+//! Arrow record batches out of CSV in Civis, and into tables (feature `arrow`).
+
+use std::fmt;
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Decimal128Builder, Float32Builder, Float64Builder, Int16Builder,
+    Int32Builder, Int64Builder, StringBuilder, TimestampMicrosecondBuilder,
+};
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
+
+use super::import::{FrameSource, GzipChunks};
+use super::{infer, CsvFiles, INFER_ROWS};
+use crate::data::error::Error;
+use crate::data::names::NameOrId;
+use crate::data::sql_types::{
+    parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz, SqlType,
+};
+use crate::tables::{ImportBuilder, TableColumn};
+use crate::transport::client::Client;
+use crate::workflows::sql::{Rows, SqlBuilder};
+
+/// The Arrow type of a column of SQL type `sql_type`: see the table of
+/// [`SqlType`](crate::tables::SqlType).
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use arrow_schema::DataType;
+/// use civis::tables::SqlType;
+/// assert_eq!(civis::frames::arrow_type(SqlType::Numeric { precision: 12, scale: 2 }), DataType::Decimal128(12, 2));
+/// assert_eq!(civis::frames::arrow_type(SqlType::Text), DataType::Utf8);
+/// ```
+pub fn arrow_type(sql_type: SqlType) -> DataType {
+    match sql_type {
+        SqlType::SmallInt => DataType::Int16,
+        SqlType::Integer => DataType::Int32,
+        SqlType::BigInt => DataType::Int64,
+        SqlType::Numeric { precision, scale } => DataType::Decimal128(precision, scale as i8),
+        SqlType::Real => DataType::Float32,
+        SqlType::Double => DataType::Float64,
+        SqlType::Boolean => DataType::Boolean,
+        SqlType::Date => DataType::Date32,
+        SqlType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, None),
+        SqlType::TimestampTz => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
+        SqlType::Text => DataType::Utf8,
+    }
+}
+
+/// The SQL type a column of Arrow type `data_type` is declared as in an import, or `None` when
+/// Redshift has none for it (lists, structs, binary...). Unsigned integers take the next wider
+/// signed type; timestamps of any unit are written to the microsecond, Redshift's precision.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use arrow_schema::{DataType, TimeUnit};
+/// use civis::tables::SqlType;
+/// assert_eq!(civis::frames::sql_type_of(&DataType::UInt32), Some(SqlType::BigInt));
+/// assert_eq!(civis::frames::sql_type_of(&DataType::Timestamp(TimeUnit::Nanosecond, Some("+02:00".into()))), Some(SqlType::TimestampTz));
+/// assert_eq!(civis::frames::sql_type_of(&DataType::Binary), None);
+/// ```
+pub fn sql_type_of(data_type: &DataType) -> Option<SqlType> {
+    Some(match data_type {
+        DataType::Int8 | DataType::Int16 | DataType::UInt8 => SqlType::SmallInt,
+        DataType::Int32 | DataType::UInt16 => SqlType::Integer,
+        DataType::Int64 | DataType::UInt32 => SqlType::BigInt,
+        DataType::UInt64 => SqlType::Numeric {
+            precision: 20,
+            scale: 0,
+        },
+        DataType::Float16 | DataType::Float32 => SqlType::Real,
+        DataType::Float64 => SqlType::Double,
+        DataType::Boolean => SqlType::Boolean,
+        DataType::Decimal128(precision, scale) if *precision <= 38 && *scale >= 0 => {
+            SqlType::Numeric {
+                precision: *precision,
+                scale: *scale as u8,
+            }
+        }
+        DataType::Date32 | DataType::Date64 => SqlType::Date,
+        DataType::Timestamp(_, None) => SqlType::Timestamp,
+        DataType::Timestamp(_, Some(_)) => SqlType::TimestampTz,
+        DataType::Utf8 | DataType::LargeUtf8 => SqlType::Text,
+        _ => return None,
+    })
+}
+
+/// Arrow record batches of a CSV result, streamed: what `arrow()` returns on
+/// [`SqlBuilder`](crate::sql::SqlBuilder) and [`CsvFiles`]. Each batch holds up to the batch
+/// size's rows; memory holds one batch and the download's buffers, whatever the result's size.
+/// Every column is nullable (an empty field is a null). After an error the iterator ends.
+///
+/// ```no_run
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
+/// let batches = client.select_table("sales.orders", 32).batch_size(10_000).arrow()?;
+/// println!("{}", batches.schema());
+/// let mut rows = 0;
+/// for batch in batches {
+///     rows += batch?.num_rows();
+/// }
+/// # Ok(()) }
+/// ```
+pub struct RecordBatches {
+    rows: Rows,
+    schema: SchemaRef,
+    types: Vec<SqlType>,
+    names: Vec<String>,
+    /// Records read ahead to infer types from.
+    leading: std::vec::IntoIter<csv::StringRecord>,
+    batch_size: usize,
+    row: u64,
+    source: String,
+    over: bool,
+}
+
+impl fmt::Debug for RecordBatches {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RecordBatches")
+            .field("schema", &self.schema)
+            .field("batch_size", &self.batch_size)
+            .field("source", &self.source)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RecordBatches {
+    /// The batches' schema.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let batches = client.sql("select 1 as one", 32).arrow()?;
+    /// assert_eq!(batches.schema().field(0).name(), "one");
+    /// # Ok(()) }
+    /// ```
+    pub fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    fn new(files: CsvFiles<'_>) -> Result<Self, Error> {
+        let source = files.shown();
+        let batch_size = files.options.batch_size;
+        let resolved_with = (files.options.clone(), files.table.clone());
+        let mut rows = files.rows()?;
+        let header = rows.next().transpose()?.unwrap_or_default();
+        let names: Vec<String> = header.iter().map(str::to_string).collect();
+        let resolved = resolved_with.0.resolve(&names, resolved_with.1.as_deref());
+        let mut leading = Vec::new();
+        if resolved.iter().any(Option::is_none) {
+            for record in rows.by_ref().take(INFER_ROWS) {
+                leading.push(record?);
+            }
+        }
+        let types: Vec<SqlType> = resolved
+            .iter()
+            .enumerate()
+            .map(|(i, given)| {
+                given.unwrap_or_else(|| infer(leading.iter().filter_map(|r| r.get(i))))
+            })
+            .collect();
+        let fields: Vec<Field> = names
+            .iter()
+            .zip(&types)
+            .map(|(name, t)| Field::new(name, arrow_type(*t), true))
+            .collect();
+        Ok(Self {
+            rows,
+            schema: Arc::new(Schema::new(fields)),
+            types,
+            names,
+            leading: leading.into_iter(),
+            batch_size,
+            row: 0,
+            source,
+            over: false,
+        })
+    }
+
+    fn next_batch(&mut self) -> Result<Option<RecordBatch>, Error> {
+        let mut records = Vec::with_capacity(self.batch_size.min(INFER_ROWS * 100));
+        while records.len() < self.batch_size {
+            let next = match self.leading.next() {
+                Some(record) => record,
+                None => match self.rows.next() {
+                    Some(record) => record?,
+                    None => break,
+                },
+            };
+            records.push(next);
+        }
+        if records.is_empty() {
+            return Ok(None);
+        }
+        let first_row = self.row + 1;
+        self.row += records.len() as u64;
+        let columns = (0..self.types.len())
+            .map(|column| self.build(&records, column, first_row))
+            .collect::<Result<Vec<ArrayRef>, Error>>()?;
+        RecordBatch::try_new(self.schema.clone(), columns)
+            .map(Some)
+            .map_err(|e| arrow_failure(&self.source, e))
+    }
+
+    /// Column `column` of `records` (whose first is row `first_row`) as an array of its type.
+    fn build(
+        &self,
+        records: &[csv::StringRecord],
+        column: usize,
+        first_row: u64,
+    ) -> Result<ArrayRef, Error> {
+        let sql_type = self.types[column];
+        let n = records.len();
+        let fields = records.iter().map(|r| r.get(column).unwrap_or_default());
+        let bad = |offset: usize, text: &str| Error::Value {
+            source: self.source.clone(),
+            row: first_row + offset as u64,
+            column: self.names[column].clone(),
+            text: text.to_string(),
+            expected: sql_type.to_string(),
+        };
+        // One loop for every primitive type: empty is null, else the parse or the error.
+        macro_rules! primitive {
+            ($builder:expr, $parse:expr) => {{
+                let mut builder = $builder;
+                for (offset, text) in fields.enumerate() {
+                    if text.is_empty() {
+                        builder.append_null();
+                    } else {
+                        match $parse(text) {
+                            Some(value) => builder.append_value(value),
+                            None => return Err(bad(offset, text)),
+                        }
+                    }
+                }
+                Arc::new(builder.finish()) as ArrayRef
+            }};
+        }
+        Ok(match sql_type {
+            SqlType::SmallInt => {
+                primitive!(Int16Builder::with_capacity(n), |t: &str| t.parse().ok())
+            }
+            SqlType::Integer => {
+                primitive!(Int32Builder::with_capacity(n), |t: &str| t.parse().ok())
+            }
+            SqlType::BigInt => primitive!(Int64Builder::with_capacity(n), |t: &str| t.parse().ok()),
+            SqlType::Real => primitive!(Float32Builder::with_capacity(n), |t: &str| t.parse().ok()),
+            SqlType::Double => {
+                primitive!(Float64Builder::with_capacity(n), |t: &str| t.parse().ok())
+            }
+            SqlType::Boolean => primitive!(BooleanBuilder::with_capacity(n), parse_bool),
+            SqlType::Date => primitive!(Date32Builder::with_capacity(n), parse_date),
+            SqlType::Timestamp => {
+                primitive!(
+                    TimestampMicrosecondBuilder::with_capacity(n),
+                    parse_timestamp
+                )
+            }
+            SqlType::TimestampTz => primitive!(
+                TimestampMicrosecondBuilder::with_capacity(n).with_timezone("UTC"),
+                parse_timestamptz
+            ),
+            SqlType::Numeric { precision, scale } => primitive!(
+                Decimal128Builder::with_capacity(n)
+                    .with_precision_and_scale(precision, scale as i8)
+                    .map_err(|e| arrow_failure(&self.source, e))?,
+                |t: &str| parse_decimal(t, precision, scale)
+            ),
+            SqlType::Text => {
+                let bytes = records
+                    .iter()
+                    .map(|r| r.get(column).map_or(0, str::len))
+                    .sum();
+                let mut builder = StringBuilder::with_capacity(n, bytes);
+                for text in fields {
+                    if text.is_empty() {
+                        builder.append_null();
+                    } else {
+                        builder.append_value(text);
+                    }
+                }
+                Arc::new(builder.finish())
+            }
+        })
+    }
+}
+
+impl Iterator for RecordBatches {
+    type Item = Result<RecordBatch, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.over {
+            return None;
+        }
+        let next = self.next_batch().transpose();
+        if !matches!(next, Some(Ok(_))) {
+            self.over = true;
+        }
+        next
+    }
+}
+
+fn arrow_failure(source: &str, error: ArrowError) -> Error {
+    Error::Decode {
+        method: "GET".into(),
+        path: source.to_string(),
+        detail: format!("could not make an Arrow batch: {error}"),
+        snippet: String::new(),
+    }
+}
+
+impl CsvFiles<'_> {
+    /// The rows as Arrow record batches, streamed: see [`RecordBatches`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// for batch in client.read_csv_file(12345).arrow()? {
+    ///     println!("{} rows", batch?.num_rows());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn arrow(self) -> Result<RecordBatches, Error> {
+        RecordBatches::new(self)
+    }
+
+    /// Every batch at once (see [`arrow`](Self::arrow)), with their schema.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let (schema, batches) = client.read_csv_file(12345).arrow_all()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn arrow_all(self) -> Result<(SchemaRef, Vec<RecordBatch>), Error> {
+        let batches = self.arrow()?;
+        let schema = batches.schema();
+        Ok((schema, batches.collect::<Result<_, _>>()?))
+    }
+}
+
+impl SqlBuilder<'_> {
+    /// Exports the result and reads it as Arrow record batches, streamed, typed by the table
+    /// for a plain `select` of one table (see [`frames`](crate::frames)): civis-python's
+    /// `read_civis_sql`, in Arrow.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let batches = client.sql("select * from sales.orders where day = current_date", 32).arrow()?;
+    /// for batch in batches {
+    ///     let batch = batch?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn arrow(self) -> Result<RecordBatches, Error> {
+        self.header(true).exported()?.arrow()
+    }
+
+    /// Every batch of the result at once, with their schema (see [`arrow`](Self::arrow)).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let (schema, batches) = client.select_table("sales.orders", 32).arrow_all()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn arrow_all(self) -> Result<(SchemaRef, Vec<RecordBatch>), Error> {
+        self.header(true).exported()?.arrow_all()
+    }
+}
+
+/// Record batches written as gzipped CSV for an import.
+struct BatchSource<R> {
+    reader: R,
+}
+
+impl<R: RecordBatchReader> FrameSource for BatchSource<R> {
+    fn write(&mut self, chunks: &mut GzipChunks<'_>) -> Result<Vec<TableColumn>, Error> {
+        let schema = self.reader.schema();
+        let mut types = Vec::with_capacity(schema.fields().len());
+        for field in schema.fields() {
+            let sql_type = sql_type_of(field.data_type()).ok_or_else(|| {
+                Error::Usage(format!(
+                    "column {:?} is of Arrow type {}, which has no Redshift type: cast it (to text, say) before the import",
+                    field.name(),
+                    field.data_type()
+                ))
+            })?;
+            types.push(sql_type);
+        }
+        let mut longest = vec![0usize; types.len()];
+        let header: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+        chunks.header(&header)?;
+        for batch in self.reader.by_ref() {
+            let batch =
+                batch.map_err(|e| Error::Usage(format!("the record batches failed: {e}")))?;
+            for (i, column) in batch.columns().iter().enumerate() {
+                longest[i] = longest[i].max(longest_text(column.as_ref()));
+            }
+            chunks.write(|writer| {
+                let mut csv = arrow_csv::WriterBuilder::new()
+                    .with_header(false)
+                    .with_timestamp_format("%Y-%m-%d %H:%M:%S%.6f".into())
+                    .with_timestamp_tz_format("%Y-%m-%d %H:%M:%S%.6f%:z".into())
+                    .build(writer);
+                csv.write(&batch).map_err(std::io::Error::other)
+            })?;
+        }
+        Ok(header
+            .into_iter()
+            .zip(types)
+            .zip(longest)
+            .map(|((name, t), length)| TableColumn::new(name, t.declare(length)))
+            .collect())
+    }
+}
+
+/// The longest value of a text column, in bytes (0 for other columns).
+fn longest_text(column: &dyn Array) -> usize {
+    use arrow_array::cast::AsArray;
+    match column.data_type() {
+        DataType::Utf8 => column
+            .as_string::<i32>()
+            .iter()
+            .flatten()
+            .map(str::len)
+            .max()
+            .unwrap_or(0),
+        DataType::LargeUtf8 => column
+            .as_string::<i64>()
+            .iter()
+            .flatten()
+            .map(str::len)
+            .max()
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+impl Client {
+    /// Imports Arrow record batches into `table` (`"schema.table"`) of `database`: the
+    /// batches are written as gzipped CSV, streamed into uploads from memory (a file per
+    /// [`IMPORT_CHUNK_BYTES`](crate::frames::IMPORT_CHUNK_BYTES) of gzip, no temporary file),
+    /// and the table's columns are declared from the schema (text as `VARCHAR` of the longest
+    /// value), so no preprocess or type-detection job runs. The options are
+    /// [`import_csv`](Client::import_csv)'s; see [`ImportBuilder`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// # let batches: Vec<arrow_array::RecordBatch> = vec![];
+    /// # let schema = std::sync::Arc::new(arrow_schema::Schema::empty());
+    /// let reader = arrow_array::RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
+    /// client
+    ///     .import_batches(reader, "redshift-general", "scratch.scores")
+    ///     .existing_rows(civis::tables::ExistingRows::Drop)
+    ///     .send()?
+    ///     .wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn import_batches<'c>(
+        &'c self,
+        batches: impl RecordBatchReader + 'c,
+        database: impl Into<NameOrId>,
+        table: &str,
+    ) -> ImportBuilder<'c> {
+        ImportBuilder::from_frame(
+            self,
+            Box::new(BatchSource { reader: batches }),
+            database,
+            table,
+        )
+    }
+}

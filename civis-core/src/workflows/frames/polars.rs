@@ -1,0 +1,563 @@
+//! polars DataFrames out of CSV in Civis, and into tables (feature `polars`).
+//!
+//! polars' own CSV reader parses on every core, but it wants the inflated text whole: in
+//! memory up to [`IN_MEMORY_BYTES`], in a temporary file it maps beyond. It parses integers,
+//! floating point and text itself; booleans (`t`/`f`), dates and timestamps (Redshift's trimmed
+//! fractions and `+00` offsets) are read as text and converted here, a column per thread, so
+//! that a value that does not fit names its row.
+
+use std::io::{Cursor, Read};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use polars::prelude::{
+    BooleanChunked, Column, CsvParseOptions, CsvReadOptions, CsvWriter, DataFrame, DataType, Field,
+    Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, PlSmallStr, Schema, SerReader,
+    SerWriter, Series, TimeUnit, TimeZone,
+};
+
+use super::import::{FrameSource, GzipChunks};
+use super::stream::PARALLEL_DOWNLOADS;
+use super::{CsvFiles, Header};
+use crate::data::error::Error;
+use crate::data::names::NameOrId;
+use crate::data::sql_types::{parse_bool, parse_date, parse_timestamp, parse_timestamptz, SqlType};
+use crate::tables::{ImportBuilder, TableColumn};
+use crate::transport::client::Client;
+use crate::workflows::files::spool;
+use crate::workflows::sql::SqlBuilder;
+
+/// The most inflated CSV text a DataFrame read holds in memory; more goes to a temporary file
+/// that polars maps (and that is removed once the frame is made).
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::frames::IN_MEMORY_BYTES, 1 << 30);
+/// ```
+pub const IN_MEMORY_BYTES: usize = 1 << 30;
+
+/// The polars type of a column of SQL type `sql_type`: see the table of
+/// [`SqlType`](crate::tables::SqlType) (`numeric` is `Float64`: this build of polars has no
+/// decimals).
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::tables::SqlType;
+/// use polars::prelude::{DataType, TimeUnit, TimeZone};
+/// assert_eq!(civis::frames::polars_type(SqlType::TimestampTz), DataType::Datetime(TimeUnit::Microseconds, Some(TimeZone::UTC)));
+/// assert_eq!(civis::frames::polars_type(SqlType::Numeric { precision: 10, scale: 2 }), DataType::Float64);
+/// ```
+pub fn polars_type(sql_type: SqlType) -> DataType {
+    match sql_type {
+        SqlType::SmallInt => DataType::Int16,
+        SqlType::Integer => DataType::Int32,
+        SqlType::BigInt => DataType::Int64,
+        SqlType::Numeric { .. } | SqlType::Double => DataType::Float64,
+        SqlType::Real => DataType::Float32,
+        SqlType::Boolean => DataType::Boolean,
+        SqlType::Date => DataType::Date,
+        SqlType::Timestamp => DataType::Datetime(TimeUnit::Microseconds, None),
+        SqlType::TimestampTz => DataType::Datetime(TimeUnit::Microseconds, Some(TimeZone::UTC)),
+        SqlType::Text => DataType::String,
+    }
+}
+
+/// The type polars' reader is asked for: the final one, or text that is converted after.
+fn read_type(sql_type: SqlType) -> DataType {
+    match sql_type {
+        SqlType::Boolean | SqlType::Date | SqlType::Timestamp | SqlType::TimestampTz => {
+            DataType::String
+        }
+        other => polars_type(other),
+    }
+}
+
+/// The SQL type a column of polars type `dtype` is declared as in an import, or `None` when
+/// Redshift has none for it (lists, structs, binary...).
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::tables::SqlType;
+/// use polars::prelude::DataType;
+/// assert_eq!(civis::frames::sql_type_of_polars(&DataType::UInt16), Some(SqlType::Integer));
+/// assert_eq!(civis::frames::sql_type_of_polars(&DataType::Binary), None);
+/// ```
+pub fn sql_type_of_polars(dtype: &DataType) -> Option<SqlType> {
+    Some(match dtype {
+        DataType::Int8 | DataType::Int16 | DataType::UInt8 => SqlType::SmallInt,
+        DataType::Int32 | DataType::UInt16 => SqlType::Integer,
+        DataType::Int64 | DataType::UInt32 => SqlType::BigInt,
+        DataType::UInt64 => SqlType::Numeric {
+            precision: 20,
+            scale: 0,
+        },
+        DataType::Float32 => SqlType::Real,
+        DataType::Float64 => SqlType::Double,
+        DataType::Boolean => SqlType::Boolean,
+        DataType::String => SqlType::Text,
+        DataType::Date => SqlType::Date,
+        DataType::Datetime(_, None) => SqlType::Timestamp,
+        DataType::Datetime(_, Some(_)) => SqlType::TimestampTz,
+        _ => return None,
+    })
+}
+
+fn polars_error(source: &str, error: impl std::fmt::Display) -> Error {
+    Error::Decode {
+        method: "GET".into(),
+        path: source.to_string(),
+        detail: format!("polars could not read the CSV: {error}"),
+        snippet: String::new(),
+    }
+}
+
+/// The inflated text of one file, in memory or spooled to a temporary file.
+enum Text {
+    Memory(Vec<u8>),
+    File(spool::Spooled),
+}
+
+impl Text {
+    /// Everything `stream` gives, in memory up to [`IN_MEMORY_BYTES`], else in a file.
+    fn read(mut stream: Box<dyn Read + Send>, id: i64) -> Result<Self, Error> {
+        let mut memory = Vec::new();
+        let io = |e| crate::workflows::files::from_io(e, id);
+        (&mut stream)
+            .take(IN_MEMORY_BYTES as u64 + 1)
+            .read_to_end(&mut memory)
+            .map_err(io)?;
+        if memory.len() <= IN_MEMORY_BYTES {
+            return Ok(Self::Memory(memory));
+        }
+        log::info!(
+            "file {id} inflates to more than {} MiB: spooling it to a temporary file for polars",
+            IN_MEMORY_BYTES >> 20
+        );
+        let mut whole = Cursor::new(memory).chain(stream);
+        Ok(Self::File(spool::spool(&mut whole)?))
+    }
+
+    fn bytes(&self) -> Result<Box<dyn Read + '_>, Error> {
+        Ok(match self {
+            Self::Memory(bytes) => Box::new(&bytes[..]),
+            Self::File(spooled) => Box::new(std::fs::File::open(spooled.path()).map_err(
+                |source| Error::Io {
+                    path: spooled.path().display().to_string(),
+                    source,
+                },
+            )?),
+        })
+    }
+
+    fn path(&self) -> Option<PathBuf> {
+        match self {
+            Self::Memory(_) => None,
+            Self::File(spooled) => Some(spooled.path().to_path_buf()),
+        }
+    }
+}
+
+/// How one file is read: its header, delimiter, the columns' types, and its name in errors.
+struct Plan {
+    header: bool,
+    /// The column names when the file has none (an unload's part).
+    names: Option<Vec<String>>,
+    delimiter: u8,
+    options: super::ReadOptions,
+    table: Option<Vec<(String, SqlType)>>,
+}
+
+impl Plan {
+    /// The frame of `text`, from file `id`.
+    fn frame(&self, text: &Text, id: i64) -> Result<DataFrame, Error> {
+        let source = format!("file {id}");
+        let names = match &self.names {
+            Some(names) => names.clone(),
+            None => first_record(text, self.delimiter)?,
+        };
+        let types = self.options.resolve(&names, self.table.as_deref());
+        // Without a header polars calls the columns column_1, column_2, ...
+        let read_names: Vec<String> = if self.header {
+            names.clone()
+        } else {
+            (1..=names.len()).map(|i| format!("column_{i}")).collect()
+        };
+        let overwrite: Schema = read_names
+            .iter()
+            .zip(&types)
+            .filter_map(|(name, t)| t.map(|t| Field::new(name.into(), read_type(t))))
+            .collect();
+        let options = CsvReadOptions::default()
+            .with_has_header(self.header)
+            .with_infer_schema_length(Some(super::INFER_ROWS))
+            .with_schema_overwrite(Some(Arc::new(overwrite)))
+            .with_parse_options(CsvParseOptions::default().with_separator(self.delimiter));
+        let read = match (text, text.path()) {
+            (Text::Memory(bytes), _) => options
+                .into_reader_with_file_handle(Cursor::new(bytes.as_slice()))
+                .finish(),
+            (Text::File(_), path) => options
+                .try_into_reader_with_file_path(path)
+                .and_then(|reader| reader.finish()),
+        };
+        let mut frame = match read {
+            Ok(frame) => frame,
+            // polars names the column and the text but not the row: find it.
+            Err(error) => {
+                return Err(self
+                    .first_bad_value(text, &names, &types, &source)?
+                    .unwrap_or_else(|| polars_error(&source, error)))
+            }
+        };
+        if !self.header {
+            frame
+                .set_column_names(&names)
+                .map_err(|e| polars_error(&source, e))?;
+        }
+        convert_text_columns(&mut frame, &names, &types, &source)?;
+        Ok(frame)
+    }
+
+    /// The first value of `text` that does not fit its column's given type.
+    fn first_bad_value(
+        &self,
+        text: &Text,
+        names: &[String],
+        types: &[Option<SqlType>],
+        source: &str,
+    ) -> Result<Option<Error>, Error> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(self.header)
+            .delimiter(self.delimiter)
+            .from_reader(text.bytes()?);
+        for (row, record) in reader.records().enumerate() {
+            let Ok(record) = record else { return Ok(None) };
+            for (column, field) in record.iter().enumerate() {
+                let Some(Some(sql_type)) = types.get(column) else {
+                    continue;
+                };
+                if !field.is_empty() && !sql_type.accepts(field) {
+                    return Ok(Some(Error::Value {
+                        source: source.to_string(),
+                        row: row as u64 + 1,
+                        column: names.get(column).cloned().unwrap_or_default(),
+                        text: field.to_string(),
+                        expected: sql_type.to_string(),
+                    }));
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The names in the first record of `text`.
+fn first_record(text: &Text, delimiter: u8) -> Result<Vec<String>, Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(delimiter)
+        .from_reader(text.bytes()?);
+    match reader.records().next() {
+        Some(Ok(record)) => Ok(record.iter().map(str::to_string).collect()),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The columns read as text because polars' reader does not parse Redshift's forms of them
+/// (booleans `t`/`f`, timestamps with `+00`), converted to their types, a column per thread.
+fn convert_text_columns(
+    frame: &mut DataFrame,
+    names: &[String],
+    types: &[Option<SqlType>],
+    source: &str,
+) -> Result<(), Error> {
+    let to_convert: Vec<(usize, SqlType)> = types
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| match t {
+            Some(t) if read_type(*t) != polars_type(*t) => Some((i, *t)),
+            _ => None,
+        })
+        .collect();
+    let converted: Vec<Result<Column, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = to_convert
+            .iter()
+            .map(|&(index, sql_type)| {
+                let column = &frame.columns()[index];
+                let name = &names[index];
+                scope.spawn(move || convert(column, name, sql_type, source))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|_| Err(polars_error(source, "a conversion thread panicked")))
+            })
+            .collect()
+    });
+    for column in converted {
+        let column = column?;
+        frame
+            .with_column(column)
+            .map_err(|e| polars_error(source, e))?;
+    }
+    Ok(())
+}
+
+/// The text column `column` as `sql_type`; a value that does not parse is an error naming its
+/// row.
+fn convert(column: &Column, name: &str, sql_type: SqlType, source: &str) -> Result<Column, Error> {
+    let texts = column
+        .as_materialized_series()
+        .str()
+        .map_err(|e| polars_error(source, e))?;
+    let name: PlSmallStr = name.into();
+    let bad = |row: usize, text: &str| Error::Value {
+        source: source.to_string(),
+        row: row as u64 + 1,
+        column: name.to_string(),
+        text: text.to_string(),
+        expected: sql_type.to_string(),
+    };
+    // Each value parsed by `parse`, nulls (and empty text) kept null.
+    fn parsed<T>(
+        texts: &polars::prelude::StringChunked,
+        parse: impl Fn(&str) -> Option<T>,
+        bad: impl Fn(usize, &str) -> Error,
+    ) -> Result<Vec<Option<T>>, Error> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(row, text)| match text {
+                None | Some("") => Ok(None),
+                Some(text) => parse(text).map(Some).ok_or_else(|| bad(row, text)),
+            })
+            .collect()
+    }
+    let series: Series = match sql_type {
+        SqlType::Boolean => {
+            let values: BooleanChunked = parsed(texts, parse_bool, bad)?.into_iter().collect();
+            values.with_name(name).into_series()
+        }
+        SqlType::Date => {
+            let days: Int32Chunked = parsed(texts, parse_date, bad)?.into_iter().collect();
+            days.with_name(name).into_date().into_series()
+        }
+        SqlType::Timestamp | SqlType::TimestampTz => {
+            let (parse, zone): (fn(&str) -> Option<i64>, _) = if sql_type == SqlType::Timestamp {
+                (parse_timestamp, None)
+            } else {
+                (parse_timestamptz, Some(TimeZone::UTC))
+            };
+            let micros: Int64Chunked = parsed(texts, parse, bad)?.into_iter().collect();
+            micros
+                .with_name(name)
+                .into_datetime(TimeUnit::Microseconds, zone)
+                .into_series()
+        }
+        _ => Series::new(name, texts.clone().into_series()),
+    };
+    Ok(series.into_column())
+}
+
+impl CsvFiles<'_> {
+    /// The rows as one polars `DataFrame`, parsed by polars' reader on every core; the parts
+    /// of an unload are downloaded and parsed in parallel (up to four at once), then stacked in
+    /// order. See [`frames`](crate::frames) for where the types come from.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let frame = client.read_csv_file(12345).dataframe()?;
+    /// println!("{frame}");
+    /// # Ok(()) }
+    /// ```
+    pub fn dataframe(self) -> Result<DataFrame, Error> {
+        let delimiter = self.delimiter_byte()?;
+        let plan = Plan {
+            header: matches!(self.header, Header::InFile),
+            names: match &self.header {
+                Header::InFile => None,
+                Header::Given(names) => names.clone(),
+            },
+            delimiter,
+            options: self.options.clone(),
+            table: self.table.clone(),
+        };
+        let client = self.client;
+        let read_one = |id: i64| -> Result<DataFrame, Error> {
+            let text = Text::read(super::stream::inflated(client, id)?, id)?;
+            plan.frame(&text, id)
+        };
+        let mut frames = Vec::with_capacity(self.files.len());
+        for group in self.files.chunks(PARALLEL_DOWNLOADS) {
+            let read: Vec<Result<DataFrame, Error>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = group
+                    .iter()
+                    .map(|&id| scope.spawn(move || read_one(id)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(polars_error(&self.shown(), "a reading thread panicked"))
+                        })
+                    })
+                    .collect()
+            });
+            for frame in read {
+                frames.push(frame?);
+            }
+        }
+        let mut frames = frames.into_iter();
+        let Some(mut whole) = frames.next() else {
+            return Ok(DataFrame::empty());
+        };
+        for frame in frames {
+            whole
+                .vstack_mut_owned(frame)
+                .map_err(|e| polars_error(&self.shown(), e))?;
+        }
+        whole.rechunk_mut();
+        Ok(whole)
+    }
+}
+
+impl SqlBuilder<'_> {
+    /// Exports the result and reads it as a polars `DataFrame`, typed by the table for a plain
+    /// `select` of one table (see [`frames`](crate::frames)): civis-python's
+    /// `read_civis_sql(..., return_as="polars")`.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let frame = client.select_table("sales.orders", "redshift-general").dataframe()?;
+    /// println!("{}", frame.head(Some(5)));
+    /// # Ok(()) }
+    /// ```
+    pub fn dataframe(self) -> Result<DataFrame, Error> {
+        self.header(true).exported()?.dataframe()
+    }
+}
+
+/// A DataFrame written as gzipped CSV for an import.
+struct FrameWriter<'f> {
+    frame: &'f DataFrame,
+}
+
+/// Rows per piece of CSV that polars writes at a time (a piece goes into the gzip stream, and
+/// an upload starts once the stream holds enough).
+const WRITE_ROWS: usize = 100_000;
+
+impl FrameSource for FrameWriter<'_> {
+    fn write(&mut self, chunks: &mut GzipChunks<'_>) -> Result<Vec<TableColumn>, Error> {
+        let shown = "the DataFrame";
+        let mut declared = Vec::with_capacity(self.frame.width());
+        let mut columns = Vec::with_capacity(self.frame.width());
+        for column in self.frame.columns() {
+            let dtype = column.dtype();
+            let sql_type = sql_type_of_polars(dtype).ok_or_else(|| {
+                Error::Usage(format!(
+                    "column {:?} is of polars type {dtype}, which has no Redshift type: cast it (to text, say) before the import",
+                    column.name()
+                ))
+            })?;
+            let longest = match dtype {
+                DataType::String => column
+                    .as_materialized_series()
+                    .str()
+                    .map_err(|e| polars_error(shown, e))?
+                    .iter()
+                    .flatten()
+                    .map(str::len)
+                    .max()
+                    .unwrap_or(0),
+                _ => 0,
+            };
+            declared.push(TableColumn::new(
+                column.name().as_str(),
+                sql_type.declare(longest),
+            ));
+            columns.push(writable(column).map_err(|e| polars_error(shown, e))?);
+        }
+        let frame =
+            DataFrame::new(self.frame.height(), columns).map_err(|e| polars_error(shown, e))?;
+        let names: Vec<String> = frame
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        chunks.header(&names)?;
+        let mut offset = 0;
+        while offset < frame.height() {
+            let mut piece = frame.slice(offset as i64, WRITE_ROWS);
+            offset += WRITE_ROWS;
+            chunks.write(|writer| {
+                CsvWriter::new(writer)
+                    .include_header(false)
+                    .with_date_format(Some("%Y-%m-%d".into()))
+                    .with_datetime_format(Some("%Y-%m-%d %H:%M:%S%.6f".into()))
+                    .finish(&mut piece)
+                    .map_err(std::io::Error::other)
+            })?;
+        }
+        Ok(declared)
+    }
+}
+
+/// `column` as the import's CSV writes it: a zoned time as its UTC wall time (Redshift reads a
+/// `timestamptz` without offset as UTC), every time to the microsecond.
+fn writable(column: &Column) -> polars::prelude::PolarsResult<Column> {
+    match column.dtype() {
+        DataType::Datetime(_, Some(_)) => {
+            let times = column.as_materialized_series().datetime()?;
+            let micros = times.cast_time_unit(TimeUnit::Microseconds);
+            Ok(micros
+                .physical()
+                .clone()
+                .into_datetime(TimeUnit::Microseconds, None)
+                .into_series()
+                .into_column())
+        }
+        DataType::Datetime(_, None) => {
+            column.cast(&DataType::Datetime(TimeUnit::Microseconds, None))
+        }
+        _ => Ok(column.clone()),
+    }
+}
+
+impl Client {
+    /// Imports the DataFrame `frame` into `table` (`"schema.table"`) of `database`:
+    /// civis-python's `dataframe_to_civis`, but the frame is written as gzipped CSV streamed
+    /// into uploads from memory (a file per
+    /// [`IMPORT_CHUNK_BYTES`](crate::frames::IMPORT_CHUNK_BYTES) of gzip; no temporary file),
+    /// and the table's columns are declared from the frame's types (text as `VARCHAR` of the
+    /// longest value), so no preprocess or type-detection job runs. The options are
+    /// [`import_csv`](Client::import_csv)'s; see [`ImportBuilder`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use polars::prelude::*;
+    /// let frame = df!("id" => [1i64, 2], "name" => ["a", "b"]).expect("a frame");
+    /// client
+    ///     .import_dataframe(&frame, "redshift-general", "scratch.names")
+    ///     .existing_rows(civis::tables::ExistingRows::Drop)
+    ///     .send()?
+    ///     .wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn import_dataframe<'c>(
+        &'c self,
+        frame: &'c DataFrame,
+        database: impl Into<NameOrId>,
+        table: &str,
+    ) -> ImportBuilder<'c> {
+        ImportBuilder::from_frame(self, Box::new(FrameWriter { frame }), database, table)
+    }
+}
