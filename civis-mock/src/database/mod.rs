@@ -39,6 +39,7 @@ mod imports;
 mod preprocess;
 mod queries;
 mod syncs;
+mod values;
 
 use imports::*;
 use preprocess::*;
