@@ -38,7 +38,9 @@ mod exports;
 mod imports;
 mod preprocess;
 mod queries;
+mod select;
 mod syncs;
+mod tables;
 mod values;
 
 use imports::*;
@@ -92,6 +94,8 @@ impl MockRows {
 /// A table of the mock database.
 #[derive(Debug, Clone)]
 struct Table {
+    /// Its id in `GET /tables/{id}`; 0 until [`Database::put_table`] gives it one.
+    id: i64,
     /// Names and SQL types.
     columns: Vec<(String, String)>,
     rows: Vec<Vec<Option<String>>>,
@@ -137,6 +141,7 @@ pub(super) struct Database {
     /// Query id -> (SQL outcome, preview rows, run id).
     queries: HashMap<i64, (Outcome, usize, i64, Value)>,
     next_id: i64,
+    next_table_id: i64,
 }
 
 /// Ids of the database's jobs start here, apart from the ids tests give jobs, custom scripts
@@ -224,9 +229,10 @@ impl MockServer {
             return;
         };
         let columns = detect_types(&rows.columns, &rows.rows);
-        lock(&self.state).database.tables.insert(
+        lock(&self.state).database.put_table(
             key,
             Table {
+                id: 0,
                 columns,
                 rows: rows.rows,
             },
@@ -332,6 +338,8 @@ impl Database {
                 let list = json!([{"id": credential, "name": "mock database credential", "type": "Database", "default": true}]);
                 Some(Scripted::json(200, list.to_string()))
             }
+            ("GET", ["tables"]) => self.list_tables(&incoming.query),
+            ("GET", ["tables", _]) => self.table_by_id(id(1)?),
             ("GET", ["databases", db, "schemas", schema, "tables", table]) => {
                 let db: i64 = db.parse().ok()?;
                 if !self.known(Some(db)) {
@@ -488,31 +496,15 @@ impl Database {
         jobs.declare(job, declared);
     }
 
-    /// What `sql` returns on `database`: a registered result, or a table's rows for
-    /// `select * from schema.table`.
+    /// What `sql` returns on `database`: a registered result, or a table's rows for a plain
+    /// select (`select * from schema.table`, `select a, "B c" from schema.table limit 10`).
     fn run_sql(&self, database: i64, sql: &str) -> Outcome {
         let normalized = normalize(sql);
         if let Some(outcome) = self.results.get(&normalized) {
             return outcome.clone();
         }
-        // `select * from NAME`, NAME as `split_schema_tablename` reads it (quoted parts may
-        // hold spaces and periods).
-        let trimmed = sql.trim().trim_end_matches(';');
-        let name = strip_word(trimmed, "select")
-            .and_then(|rest| strip_word(rest, "*"))
-            .and_then(|rest| strip_word(rest, "from"))
-            .map(str::trim);
-        if let Some(name) = name {
-            let Some(key) = table_key(database, name) else {
-                return Outcome::Fails(format!("cannot parse the table name {name}"));
-            };
-            return match self.tables.get(&key) {
-                Some(table) => Outcome::Rows(Arc::new(MockRows {
-                    columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
-                    rows: table.rows.clone(),
-                })),
-                None => Outcome::Fails(format!("relation \"{}.{}\" does not exist", key.1, key.2)),
-            };
+        if let Some(outcome) = self.select(database, sql) {
+            return outcome;
         }
         Outcome::Fails(format!(
             "the mock database has no result for this SQL (register one with MockServer::sql_returns): {sql}"
@@ -528,7 +520,7 @@ fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
         .map(|(i, (name, sql_type))| json!({"name": name, "sqlType": sql_type, "ordering": i + 1}))
         .collect();
     json!({
-        "id": key.0 * 1000 + 1,
+        "id": table.id,
         "databaseId": key.0,
         "schema": key.1,
         "name": key.2,
