@@ -31,7 +31,7 @@ use serde_json::{json, Map, Value};
 
 use super::jobs::{Jobs, MockJob};
 use super::storage::Store;
-use super::{lock, Incoming, MockServer, Scripted};
+use super::{lock, Error, Incoming, MockServer, Scripted};
 use civis_core::__private::split_schema_tablename;
 
 mod exports;
@@ -215,7 +215,8 @@ impl MockServer {
     }
 
     /// Creates (or replaces) the table `table` (`"schema.table"`) of database `database` with
-    /// `rows`; its columns are typed as an import would detect them.
+    /// `rows`; its columns are typed as an import would detect them, and its values kept as
+    /// given (use [`MockServer::typed_table`] for values as the database stores them).
     ///
     /// ```no_run
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -237,6 +238,67 @@ impl MockServer {
                 rows: rows.rows,
             },
         );
+    }
+
+    /// Creates (or replaces) the table `table` (`"schema.table"`) of database `database` with
+    /// `columns` (names and SQL types, as a `CREATE TABLE` gives them) and `rows`, whose columns
+    /// must be those names in that order. Values are stored as the database stores them, so
+    /// that exports print them as Redshift's do: `BOOLEAN` as `t`/`f`, `NUMERIC(p,s)` with `s`
+    /// places, `TIMESTAMPTZ` in UTC with `+00`, floats in their shortest form. A value that does
+    /// not fit its type is an [`Error::Value`] naming its row (from 1), column and text.
+    ///
+    /// Types without a length follow Redshift: `VARCHAR` and `TEXT` hold 256 bytes, `CHAR`
+    /// one. Types the mock does not know keep their values as given.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
+    /// let mock = MockServer::scripted()?;
+    /// mock.database(32, "redshift-general");
+    /// let columns = [("id", "INTEGER"), ("ok", "BOOLEAN"), ("price", "NUMERIC(10,2)")];
+    /// mock.typed_table(32, "shop.items", &columns, MockRows::new(["id", "ok", "price"])
+    ///     .row([Some("007"), Some("true"), Some("1.5")]))?;
+    /// let stored = mock.table_rows(32, "shop.items").unwrap();
+    /// assert_eq!(stored.rows[0], [Some("7".into()), Some("t".into()), Some("1.50".into())]);
+    ///
+    /// let bad = MockRows::new(["id", "ok", "price"]).row([Some("x"), None, None]);
+    /// let error = mock.typed_table(32, "shop.items", &columns, bad).unwrap_err();
+    /// assert!(error.to_string().contains("(row 1, column \"id\")"));
+    /// # Ok(()) }
+    /// ```
+    pub fn typed_table(
+        &self,
+        database: i64,
+        table: &str,
+        columns: &[(&str, &str)],
+        rows: MockRows,
+    ) -> Result<(), Error> {
+        let key = table_key(database, table)
+            .ok_or_else(|| Error::Value(format!("cannot parse the table name {table}")))?;
+        let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+        if rows.columns != names {
+            return Err(Error::Value(format!(
+                "the rows' columns {:?} are not the table's {names:?}",
+                rows.columns
+            )));
+        }
+        let columns: Vec<(String, String)> = columns
+            .iter()
+            .map(|(name, sql_type)| (name.to_string(), sql_type.to_string()))
+            .collect();
+        let mut data = rows.rows;
+        check_widths(&data, columns.len()).map_err(Error::Value)?;
+        values::normalize_rows(&columns, &mut data)
+            .map_err(|bad| Error::Value(bad.to_string()))?;
+        lock(&self.state).database.put_table(
+            key,
+            Table {
+                id: 0,
+                columns,
+                rows: data,
+            },
+        );
+        Ok(())
     }
 
     /// The rows of table `table` of database `database` now, or `None` when it does not exist.
