@@ -288,8 +288,7 @@ impl MockServer {
             .collect();
         let mut data = rows.rows;
         check_widths(&data, columns.len()).map_err(Error::Value)?;
-        values::normalize_rows(&columns, &mut data)
-            .map_err(|bad| Error::Value(bad.to_string()))?;
+        values::normalize_rows(&columns, &mut data).map_err(|bad| Error::Value(bad.to_string()))?;
         lock(&self.state).database.put_table(
             key,
             Table {
@@ -453,7 +452,12 @@ impl Database {
             }
             ("GET", ["scripts", "sql", _, "runs", _]) => {
                 let job = id(2)?;
-                let output = self.exports.get(&job)?.clone();
+                // A failed export has a run too, with no output.
+                let output = match self.exports.get(&job) {
+                    Some(output) => output.clone(),
+                    None if matches!(self.jobs.get(&job), Some(DbJob::Export { .. })) => json!([]),
+                    None => return None,
+                };
                 // The run's own answer, from the jobs machinery, with the export's output.
                 let as_job = Incoming {
                     path: format!("/jobs/{job}/runs/{}", id(4)?),
