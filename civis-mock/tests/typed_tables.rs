@@ -489,3 +489,23 @@ fn listed_columns_are_selected_in_their_order() {
         records(&[&["one"], &["1"]])
     );
 }
+
+#[test]
+fn civis_finds_a_table_id_the_mock_describes() {
+    let mock = setup();
+    let columns = [("id", "INTEGER")];
+    mock.typed_table(DB, "\"my schema\".t", &columns, MockRows::new(["id"]))
+        .unwrap();
+    let client = civis::Client::builder()
+        .api_key("typed-tables-key")
+        .base_url(mock.url())
+        .build()
+        .unwrap();
+    let id = client
+        .get_table_id("\"my schema\".t", "redshift-general")
+        .unwrap();
+    let (_, described) = get(&mock, &format!("tables/{id}"));
+    assert_eq!(described["schema"], "my schema");
+    assert_eq!(described["columns"][0]["sqlType"], "INTEGER");
+    assert!(client.get_table_id("nope.t", DB).is_err());
+}
