@@ -10,8 +10,15 @@
 //! - `POST /files/preprocess/csv` and a run of it clean a stored file and detect its header,
 //!   delimiter, compression and column types (`detectedInfo` of `GET /files/{id}`);
 //! - `POST /imports/files/csv` and a run of it create or extend a table per
-//!   `existing_table_rows`; `GET /databases/{db}/schemas/{s}/tables/{t}` says whether it
-//!   exists; `select * from schema.table` returns its rows;
+//!   `existing_table_rows` (with the types of `table_columns`, or detected ones), from plain or
+//!   gzipped CSV; `GET /databases/{db}/schemas/{s}/tables/{t}` says whether it exists;
+//!   `select * from schema.table` and `select a, "B c" from schema.table [limit N]` return
+//!   its rows;
+//! - `GET /tables?database_id=&schema=&name=` finds tables, `GET /tables/{id}` gives one's
+//!   columns and SQL types; each table has its own id from when it is created;
+//! - values loaded into typed columns (imports, [`MockServer::typed_table`]) are checked and
+//!   stored as Redshift stores and prints them (`values`), so exports write what the
+//!   platform's would;
 //! - `POST /imports` (Dbsync), `POST /imports/{id}/syncs` and `POST /imports/{id}/runs` copy
 //!   tables between databases.
 //!
