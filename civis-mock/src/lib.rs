@@ -24,9 +24,10 @@
 //! [`MockServer::expire_file`] script storage's failures.
 //!
 //! It holds a small database too (`database`, `sql_returns`, `sql_fails`, `table`,
-//! `table_rows`, [`MockRows`]): queries with preview rows, SQL exports written as gzipped CSV
-//! into its storage, preprocess and import jobs that create or extend tables, and Dbsync
-//! transfers, all run as simulated jobs.
+//! `typed_table`, `table_rows`, [`MockRows`]): queries with preview rows, SQL exports written
+//! as gzipped CSV into its storage, preprocess and import jobs that create or extend tables,
+//! and Dbsync transfers, all run as simulated jobs; `GET /tables` and `GET /tables/{id}`
+//! describe its tables, whose typed values are stored and exported as Redshift prints them.
 //!
 //! Behind the `mock` feature.
 

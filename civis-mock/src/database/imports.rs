@@ -41,6 +41,8 @@ impl Database {
         };
         let mut names = Vec::new();
         let mut rows = Vec::new();
+        // (file id, its first row in `rows`), to say where a bad value was.
+        let mut starts = Vec::new();
         for file in body
             .get("source")
             .and_then(|s| s.get("file_ids"))
@@ -50,23 +52,13 @@ impl Database {
         {
             let id = file.as_i64().unwrap_or_default();
             let (file_names, file_rows) = read_csv(store, id, delimiter, header)?;
+            starts.push((id, rows.len()));
             if names.is_empty() {
                 names = file_names;
             }
             rows.extend(file_rows);
         }
-        let declared: Option<Vec<(String, String)>> = body
-            .get("table_columns")
-            .and_then(Value::as_array)
-            .map(|columns| {
-                columns
-                    .iter()
-                    .map(|c| {
-                        let text = |k: &str| c[k].as_str().unwrap_or_default().to_string();
-                        (text("name"), text("sql_type"))
-                    })
-                    .collect()
-            });
+        let declared = declared_columns(body);
         let width = rows.first().map_or(names.len(), Vec::len);
         if names.len() != width {
             names = (1..=width).map(|i| format!("column_{i}")).collect();
@@ -79,6 +71,9 @@ impl Database {
             .and_then(Value::as_str)
             .unwrap_or("fail");
         let key = (database, schema, name);
+        load_rows(self.tables.get(&key), mode, &columns, &mut rows, |bad| {
+            located(bad, &starts)
+        })?;
         let merged = merge(
             self.tables.get(&key),
             columns,
@@ -88,8 +83,66 @@ impl Database {
             &strings(&destination["last_modified_keys"]),
             &format!("{}.{}", key.1, key.2),
         )?;
-        self.tables.insert(key, merged);
+        self.put_table(key, merged);
         Ok(())
+    }
+}
+
+/// The columns an import declares (`table_columns`, each with `sql_type` or `sqlType`).
+fn declared_columns(body: &Map<String, Value>) -> Option<Vec<(String, String)>> {
+    let columns = body.get("table_columns")?.as_array()?;
+    let text = |column: &Value, keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| column[*k].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    Some(
+        columns
+            .iter()
+            .map(|c| (text(c, &["name"]), text(c, &["sql_type", "sqlType"])))
+            .collect(),
+    )
+}
+
+/// Checks the widths of `rows` and stores their values as the columns they load into hold
+/// them: the existing table's, unless it is dropped, else `columns`; `locate` says where a
+/// value that does not fit was. An existing table with `"fail"` is left to [`merge`] to
+/// refuse, whatever its rows would have been.
+pub(super) fn load_rows(
+    existing: Option<&Table>,
+    mode: &str,
+    columns: &[(String, String)],
+    rows: &mut [Vec<Option<String>>],
+    locate: impl Fn(values::BadValue) -> String,
+) -> Result<(), String> {
+    let loaded = match (existing, mode) {
+        (Some(_), "fail") => return Ok(()),
+        (Some(existing), mode) if mode != "drop" => &existing.columns,
+        _ => columns,
+    };
+    check_widths(rows, loaded.len())?;
+    values::normalize_rows(loaded, rows).map_err(locate)
+}
+
+/// The error of a value that does not fit, its row counted in its own file when several were
+/// loaded (`starts`: each file's id and first row).
+fn located(bad: values::BadValue, starts: &[(i64, usize)]) -> String {
+    match starts {
+        [_, _, ..] => {
+            let (file, start) = starts
+                .iter()
+                .rev()
+                .find(|(_, start)| *start < bad.row)
+                .copied()
+                .unwrap_or((0, 0));
+            let bad = values::BadValue {
+                row: bad.row - start,
+                ..bad
+            };
+            format!("{bad} in file {file}")
+        }
+        _ => bad.to_string(),
     }
 }
 
@@ -106,7 +159,11 @@ pub(super) fn merge(
     let existing = match (existing, mode) {
         (None, _) | (Some(_), "drop") => {
             check_widths(&rows, columns.len())?;
-            return Ok(Table { columns, rows });
+            return Ok(Table {
+                id: 0,
+                columns,
+                rows,
+            });
         }
         (Some(_), "fail") => {
             return Err(format!(

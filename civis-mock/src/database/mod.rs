@@ -10,8 +10,15 @@
 //! - `POST /files/preprocess/csv` and a run of it clean a stored file and detect its header,
 //!   delimiter, compression and column types (`detectedInfo` of `GET /files/{id}`);
 //! - `POST /imports/files/csv` and a run of it create or extend a table per
-//!   `existing_table_rows`; `GET /databases/{db}/schemas/{s}/tables/{t}` says whether it
-//!   exists; `select * from schema.table` returns its rows;
+//!   `existing_table_rows` (with the types of `table_columns`, or detected ones), from plain or
+//!   gzipped CSV; `GET /databases/{db}/schemas/{s}/tables/{t}` says whether it exists;
+//!   `select * from schema.table` and `select a, "B c" from schema.table [limit N]` return
+//!   its rows;
+//! - `GET /tables?database_id=&schema=&name=` finds tables, `GET /tables/{id}` gives one's
+//!   columns and SQL types; each table has its own id from when it is created;
+//! - values loaded into typed columns (imports, [`MockServer::typed_table`]) are checked and
+//!   stored as Redshift stores and prints them (`values`), so exports write what the
+//!   platform's would;
 //! - `POST /imports` (Dbsync), `POST /imports/{id}/syncs` and `POST /imports/{id}/runs` copy
 //!   tables between databases.
 //!
@@ -31,14 +38,17 @@ use serde_json::{json, Map, Value};
 
 use super::jobs::{Jobs, MockJob};
 use super::storage::Store;
-use super::{lock, Incoming, MockServer, Scripted};
+use super::{lock, Error, Incoming, MockServer, Scripted};
 use civis_core::__private::split_schema_tablename;
 
 mod exports;
 mod imports;
 mod preprocess;
 mod queries;
+mod select;
 mod syncs;
+mod tables;
+mod values;
 
 use imports::*;
 use preprocess::*;
@@ -91,6 +101,8 @@ impl MockRows {
 /// A table of the mock database.
 #[derive(Debug, Clone)]
 struct Table {
+    /// Its id in `GET /tables/{id}`; 0 until [`Database::put_table`] gives it one.
+    id: i64,
     /// Names and SQL types.
     columns: Vec<(String, String)>,
     rows: Vec<Vec<Option<String>>>,
@@ -136,6 +148,7 @@ pub(super) struct Database {
     /// Query id -> (SQL outcome, preview rows, run id).
     queries: HashMap<i64, (Outcome, usize, i64, Value)>,
     next_id: i64,
+    next_table_id: i64,
 }
 
 /// Ids of the database's jobs start here, apart from the ids tests give jobs, custom scripts
@@ -209,7 +222,8 @@ impl MockServer {
     }
 
     /// Creates (or replaces) the table `table` (`"schema.table"`) of database `database` with
-    /// `rows`; its columns are typed as an import would detect them.
+    /// `rows`; its columns are typed as an import would detect them, and its values kept as
+    /// given (use [`MockServer::typed_table`] for values as the database stores them).
     ///
     /// ```no_run
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -223,13 +237,74 @@ impl MockServer {
             return;
         };
         let columns = detect_types(&rows.columns, &rows.rows);
-        lock(&self.state).database.tables.insert(
+        lock(&self.state).database.put_table(
             key,
             Table {
+                id: 0,
                 columns,
                 rows: rows.rows,
             },
         );
+    }
+
+    /// Creates (or replaces) the table `table` (`"schema.table"`) of database `database` with
+    /// `columns` (names and SQL types, as a `CREATE TABLE` gives them) and `rows`, whose columns
+    /// must be those names in that order. Values are stored as the database stores them, so
+    /// that exports print them as Redshift's do: `BOOLEAN` as `t`/`f`, `NUMERIC(p,s)` with `s`
+    /// places, `TIMESTAMPTZ` in UTC with `+00`, floats in their shortest form. A value that does
+    /// not fit its type is an [`Error::Value`] naming its row (from 1), column and text.
+    ///
+    /// Types without a length follow Redshift: `VARCHAR` and `TEXT` hold 256 bytes, `CHAR`
+    /// one. Types the mock does not know keep their values as given.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
+    /// let mock = MockServer::scripted()?;
+    /// mock.database(32, "redshift-general");
+    /// let columns = [("id", "INTEGER"), ("ok", "BOOLEAN"), ("price", "NUMERIC(10,2)")];
+    /// mock.typed_table(32, "shop.items", &columns, MockRows::new(["id", "ok", "price"])
+    ///     .row([Some("007"), Some("true"), Some("1.5")]))?;
+    /// let stored = mock.table_rows(32, "shop.items").unwrap();
+    /// assert_eq!(stored.rows[0], [Some("7".into()), Some("t".into()), Some("1.50".into())]);
+    ///
+    /// let bad = MockRows::new(["id", "ok", "price"]).row([Some("x"), None, None]);
+    /// let error = mock.typed_table(32, "shop.items", &columns, bad).unwrap_err();
+    /// assert!(error.to_string().contains("(row 1, column \"id\")"));
+    /// # Ok(()) }
+    /// ```
+    pub fn typed_table(
+        &self,
+        database: i64,
+        table: &str,
+        columns: &[(&str, &str)],
+        rows: MockRows,
+    ) -> Result<(), Error> {
+        let key = table_key(database, table)
+            .ok_or_else(|| Error::Value(format!("cannot parse the table name {table}")))?;
+        let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+        if rows.columns != names {
+            return Err(Error::Value(format!(
+                "the rows' columns {:?} are not the table's {names:?}",
+                rows.columns
+            )));
+        }
+        let columns: Vec<(String, String)> = columns
+            .iter()
+            .map(|(name, sql_type)| (name.to_string(), sql_type.to_string()))
+            .collect();
+        let mut data = rows.rows;
+        check_widths(&data, columns.len()).map_err(Error::Value)?;
+        values::normalize_rows(&columns, &mut data).map_err(|bad| Error::Value(bad.to_string()))?;
+        lock(&self.state).database.put_table(
+            key,
+            Table {
+                id: 0,
+                columns,
+                rows: data,
+            },
+        );
+        Ok(())
     }
 
     /// The rows of table `table` of database `database` now, or `None` when it does not exist.
@@ -331,6 +406,8 @@ impl Database {
                 let list = json!([{"id": credential, "name": "mock database credential", "type": "Database", "default": true}]);
                 Some(Scripted::json(200, list.to_string()))
             }
+            ("GET", ["tables"]) => self.list_tables(&incoming.query),
+            ("GET", ["tables", _]) => self.table_by_id(id(1)?),
             ("GET", ["databases", db, "schemas", schema, "tables", table]) => {
                 let db: i64 = db.parse().ok()?;
                 if !self.known(Some(db)) {
@@ -382,7 +459,12 @@ impl Database {
             }
             ("GET", ["scripts", "sql", _, "runs", _]) => {
                 let job = id(2)?;
-                let output = self.exports.get(&job)?.clone();
+                // A failed export has a run too, with no output.
+                let output = match self.exports.get(&job) {
+                    Some(output) => output.clone(),
+                    None if matches!(self.jobs.get(&job), Some(DbJob::Export { .. })) => json!([]),
+                    None => return None,
+                };
                 // The run's own answer, from the jobs machinery, with the export's output.
                 let as_job = Incoming {
                     path: format!("/jobs/{job}/runs/{}", id(4)?),
@@ -487,31 +569,15 @@ impl Database {
         jobs.declare(job, declared);
     }
 
-    /// What `sql` returns on `database`: a registered result, or a table's rows for
-    /// `select * from schema.table`.
+    /// What `sql` returns on `database`: a registered result, or a table's rows for a plain
+    /// select (`select * from schema.table`, `select a, "B c" from schema.table limit 10`).
     fn run_sql(&self, database: i64, sql: &str) -> Outcome {
         let normalized = normalize(sql);
         if let Some(outcome) = self.results.get(&normalized) {
             return outcome.clone();
         }
-        // `select * from NAME`, NAME as `split_schema_tablename` reads it (quoted parts may
-        // hold spaces and periods).
-        let trimmed = sql.trim().trim_end_matches(';');
-        let name = strip_word(trimmed, "select")
-            .and_then(|rest| strip_word(rest, "*"))
-            .and_then(|rest| strip_word(rest, "from"))
-            .map(str::trim);
-        if let Some(name) = name {
-            let Some(key) = table_key(database, name) else {
-                return Outcome::Fails(format!("cannot parse the table name {name}"));
-            };
-            return match self.tables.get(&key) {
-                Some(table) => Outcome::Rows(Arc::new(MockRows {
-                    columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
-                    rows: table.rows.clone(),
-                })),
-                None => Outcome::Fails(format!("relation \"{}.{}\" does not exist", key.1, key.2)),
-            };
+        if let Some(outcome) = self.select(database, sql) {
+            return outcome;
         }
         Outcome::Fails(format!(
             "the mock database has no result for this SQL (register one with MockServer::sql_returns): {sql}"
@@ -527,7 +593,7 @@ fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
         .map(|(i, (name, sql_type))| json!({"name": name, "sqlType": sql_type, "ordering": i + 1}))
         .collect();
     json!({
-        "id": key.0 * 1000 + 1,
+        "id": table.id,
         "databaseId": key.0,
         "schema": key.1,
         "name": key.2,

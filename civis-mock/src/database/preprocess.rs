@@ -86,7 +86,9 @@ pub(super) fn parse(bytes: &[u8], delimiter: u8) -> Result<Vec<Vec<String>>, csv
 }
 
 /// The header's names (or `column_1`, ...) and the rows, an empty field read as `NULL`, as
-/// Redshift's `COPY ... CSV` reads an empty unquoted field.
+/// Redshift's `COPY ... CSV` reads an empty unquoted field. A quoted empty field (`""`) is
+/// `NULL` here too, where Redshift would load an empty string into a character column: the
+/// CSV reader does not tell the two apart, and no test has needed the difference yet.
 #[allow(clippy::type_complexity)]
 pub(super) fn split_header(
     mut records: Vec<Vec<String>>,
@@ -134,8 +136,10 @@ pub(super) fn detect_delimiter(bytes: &[u8]) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Column types as the platform would detect them: `BIGINT`, `DOUBLE PRECISION`, `BOOLEAN`,
-/// else `VARCHAR(n)` wide enough for the longest value (in bytes).
+/// Column types as the platform would detect them, the first that every non-NULL value fits:
+/// `BIGINT`, `DOUBLE PRECISION`, `BOOLEAN` (`true`/`false`/`t`/`f`, any case), `DATE`
+/// (`YYYY-MM-DD`), `TIMESTAMP` (no offset: an offset is left to a `VARCHAR`, as a zone would
+/// need declaring), else `VARCHAR(n)` wide enough for the longest value (in bytes).
 pub(super) fn detect_types(
     names: &[String],
     rows: &[Vec<Option<String>>],
@@ -153,8 +157,17 @@ pub(super) fn detect_types(
                 "BIGINT".to_string()
             } else if all(|v| v.parse::<f64>().is_ok()) {
                 "DOUBLE PRECISION".to_string()
-            } else if all(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "false")) {
+            } else if all(|v| {
+                matches!(
+                    v.to_ascii_lowercase().as_str(),
+                    "true" | "false" | "t" | "f"
+                )
+            }) {
                 "BOOLEAN".to_string()
+            } else if all(values::is_date) {
+                "DATE".to_string()
+            } else if all(values::is_timestamp) {
+                "TIMESTAMP".to_string()
             } else {
                 let longest = values.iter().map(|v| v.len()).max().unwrap_or(0);
                 format!("VARCHAR({})", longest.max(1).next_power_of_two().max(256))
@@ -178,5 +191,58 @@ pub(super) fn delimiter_name(delimiter: u8) -> &'static str {
         b'\t' => "tab",
         b'|' => "pipe",
         _ => "comma",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detected_types_include_dates_timestamps_and_t_f_booleans() {
+        let names: Vec<String> = ["n", "x", "b", "d", "ts", "tz", "s"]
+            .map(String::from)
+            .to_vec();
+        let row = |values: [&str; 7]| {
+            values
+                .map(|v| (!v.is_empty()).then(|| v.to_string()))
+                .to_vec()
+        };
+        let rows = vec![
+            row([
+                "1",
+                "1.5",
+                "t",
+                "2024-01-05",
+                "2024-01-05 10:00:00",
+                "2024-01-05 10:00:00+02",
+                "a",
+            ]),
+            row([
+                "",
+                "2",
+                "F",
+                "2024-02-29",
+                "2024-01-05",
+                "2024-01-05",
+                "2024-01-05",
+            ]),
+        ];
+        let types: Vec<String> = detect_types(&names, &rows)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "BIGINT",
+                "DOUBLE PRECISION",
+                "BOOLEAN",
+                "DATE",
+                "TIMESTAMP",
+                "VARCHAR(256)",
+                "VARCHAR(256)"
+            ]
+        );
     }
 }

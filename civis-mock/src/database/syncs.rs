@@ -32,16 +32,21 @@ impl Database {
             let mode = sync["advanced_options"]["existing_table_rows"]
                 .as_str()
                 .unwrap_or("fail");
+            let mut rows = source.rows;
+            let existing = self.tables.get(&dest_key);
+            load_rows(existing, mode, &source.columns, &mut rows, |bad| {
+                bad.to_string()
+            })?;
             let merged = merge(
                 self.tables.get(&dest_key),
                 source.columns,
-                source.rows,
+                rows,
                 mode,
                 &[],
                 &[],
                 &to,
             )?;
-            self.tables.insert(dest_key, merged);
+            self.put_table(dest_key, merged);
         }
         Ok(())
     }

@@ -1,0 +1,119 @@
+//! Tables by id: `GET /tables` (the lookup behind `get_table_id`) and `GET /tables/{id}` (a
+//! table's columns and their SQL types), with ids given as tables are created.
+
+use super::*;
+
+/// Ids of the database's tables start here, apart from its jobs' (50001).
+const FIRST_TABLE_ID: i64 = 80_001;
+
+impl Database {
+    /// Stores `table` as `key`, with a new id unless it already has one (a table that was
+    /// truncated or added to keeps its id; a new or dropped one has none yet).
+    pub(super) fn put_table(&mut self, key: (i64, String, String), mut table: Table) {
+        if table.id == 0 {
+            if self.next_table_id == 0 {
+                self.next_table_id = FIRST_TABLE_ID;
+            }
+            table.id = self.next_table_id;
+            self.next_table_id += 1;
+        }
+        self.tables.insert(key, table);
+    }
+
+    /// `GET /tables?database_id=&schema=&name=`: the tables of declared databases that match
+    /// (`%` or `*` in `schema` and `name` match any text, as the API's filters do; names
+    /// match ignoring case, as Redshift folds them). `None` for an undeclared database.
+    pub(super) fn list_tables(&self, query: &[(String, String)]) -> Option<Scripted> {
+        let filter = |key: &str| {
+            query
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        let database = match filter("database_id") {
+            Some(id) => Some(id.parse::<i64>().ok()?),
+            None => None,
+        };
+        let declared = match database {
+            Some(_) => self.known(database),
+            None => !self.databases.is_empty(),
+        };
+        if !declared {
+            return None;
+        }
+        let fits = |pattern: Option<&str>, value: &str| pattern.is_none_or(|p| like(p, value));
+        let mut found: Vec<(&(i64, String, String), &Table)> = self
+            .tables
+            .iter()
+            .filter(|((db, schema, name), _)| {
+                database.is_none_or(|d| d == *db)
+                    && fits(filter("schema"), schema)
+                    && fits(filter("name"), name)
+            })
+            .collect();
+        found.sort_by_key(|(_, table)| table.id);
+        let list: Vec<Value> = found
+            .into_iter()
+            .map(|(key, table)| {
+                json!({
+                    "id": table.id,
+                    "databaseId": key.0,
+                    "schema": key.1,
+                    "name": key.2,
+                    "rowCount": table.rows.len(),
+                    "columnCount": table.columns.len(),
+                })
+            })
+            .collect();
+        Some(Scripted::json(200, Value::Array(list).to_string()))
+    }
+
+    /// `GET /tables/{id}`: the table with its columns; a 404 for a table that is gone, and
+    /// `None` for an id the mock never gave (left to scripts and recorded examples).
+    pub(super) fn table_by_id(&self, id: i64) -> Option<Scripted> {
+        if !(FIRST_TABLE_ID..self.next_table_id).contains(&id) {
+            return None;
+        }
+        Some(match self.tables.iter().find(|(_, t)| t.id == id) {
+            Some((key, table)) => Scripted::json(200, describe_table(key, table).to_string()),
+            None => not_found(&format!("table {id} does not exist")),
+        })
+    }
+}
+
+/// Whether `value` matches `pattern`, ignoring case, `%` and `*` matching any text.
+fn like(pattern: &str, value: &str) -> bool {
+    let pattern = pattern.to_lowercase();
+    let value = value.to_lowercase();
+    let pieces: Vec<&str> = pattern.split(['%', '*']).collect();
+    let [first, middle @ .., last] = pieces.as_slice() else {
+        return pattern == value;
+    };
+    let Some(mut rest) = value.strip_prefix(first) else {
+        return false;
+    };
+    for piece in middle {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like;
+
+    #[test]
+    fn like_matches_whole_names_or_wildcards_ignoring_case() {
+        assert!(like("users", "Users"));
+        assert!(!like("users", "users2"));
+        assert!(like("user%", "users2"));
+        assert!(like("*2", "users2"));
+        assert!(like("u%r*2", "users2"));
+        assert!(like("%", ""));
+        assert!(!like("a%a", "a"));
+        assert!(!like("x%", "users"));
+    }
+}

@@ -1,0 +1,511 @@
+//! Typed tables over real HTTP: table lookups and descriptions, values stored and exported as
+//! Redshift prints them, typed imports of gzipped CSV, bad values failing the import, and
+//! selects of listed columns.
+
+use std::io::{Read, Write};
+
+use civis_mock::{MockRows, MockServer};
+use serde_json::{json, Value};
+
+const DB: i64 = 32;
+
+fn setup() -> MockServer {
+    let mock = MockServer::scripted().expect("a free loopback port");
+    mock.database(DB, "redshift-general");
+    mock
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+fn get(mock: &MockServer, path: &str) -> (u16, Value) {
+    let mut response = agent().get(format!("{}{path}", mock.url())).call().unwrap();
+    let status = response.status().as_u16();
+    let text = response.body_mut().read_to_string().unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+fn post(mock: &MockServer, path: &str, body: Value) -> Value {
+    let mut response = agent()
+        .post(format!("{}{path}", mock.url()))
+        .send_json(body)
+        .unwrap();
+    assert!(
+        response.status().is_success(),
+        "POST {path}: {}",
+        response.status()
+    );
+    serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap()
+}
+
+/// Polls `path` (a run) until it is over; the run.
+fn wait(mock: &MockServer, path: &str) -> Value {
+    for _ in 0..20 {
+        let (_, run) = get(mock, path);
+        if run["state"] == "succeeded" || run["state"] == "failed" {
+            return run;
+        }
+    }
+    panic!("{path} never ended");
+}
+
+/// Uploads `bytes` as one part of a multipart upload; the file's id.
+fn upload(mock: &MockServer, name: &str, bytes: &[u8]) -> i64 {
+    let file = post(
+        mock,
+        "files/multipart",
+        json!({"name": name, "num_parts": 1}),
+    );
+    let id = file["id"].as_i64().unwrap();
+    let url = file["uploadUrls"][0].as_str().unwrap();
+    let response = agent().put(url).send(bytes).unwrap();
+    assert!(response.status().is_success());
+    let response = agent()
+        .post(format!("{}files/multipart/{id}/complete", mock.url()))
+        .send_empty()
+        .unwrap();
+    assert!(response.status().is_success());
+    id
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(text.as_bytes()).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// The records of a run of a SQL export of `sql`: header first, NULL as "".
+fn export(mock: &MockServer, sql: &str) -> Result<Vec<Vec<String>>, String> {
+    let script = post(
+        mock,
+        "scripts/sql",
+        json!({"name": "export", "remote_host_id": DB, "credential": 1, "sql": sql,
+               "csv_settings": {"compression": "gzip", "include_header": true}}),
+    );
+    let id = script["id"].as_i64().unwrap();
+    let run = post(mock, &format!("scripts/sql/{id}/runs"), json!({}));
+    let run = wait(mock, &format!("scripts/sql/{id}/runs/{}", run["id"]));
+    if run["state"] == "failed" {
+        return Err(run["error"].as_str().unwrap_or_default().to_string());
+    }
+    let url = run["output"][0]["path"].as_str().unwrap();
+    let mut response = agent().get(url).call().unwrap();
+    let mut gzipped = Vec::new();
+    response
+        .body_mut()
+        .as_reader()
+        .read_to_end(&mut gzipped)
+        .unwrap();
+    let mut plain = Vec::new();
+    flate2::read::MultiGzDecoder::new(&gzipped[..])
+        .read_to_end(&mut plain)
+        .unwrap();
+    Ok(csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&plain[..])
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect())
+}
+
+fn records(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(|v| v.to_string()).collect())
+        .collect()
+}
+
+/// Posts an import of `files` into `schema.table` and runs it; the run once over.
+fn import(mock: &MockServer, files: &[i64], table: &str, extra: Value) -> Value {
+    let (schema, name) = table.split_once('.').unwrap();
+    let mut body = json!({
+        "name": "import",
+        "source": {"file_ids": files},
+        "destination": {"remote_host_id": DB, "credential_id": 1, "schema": schema, "table": name},
+        "first_row_is_header": true,
+        "column_delimiter": "comma",
+        "compression": "gzip",
+        "existing_table_rows": "fail",
+    });
+    for (key, value) in extra.as_object().unwrap() {
+        body[key] = value.clone();
+    }
+    let job = post(mock, "imports/files/csv", body)["id"]
+        .as_i64()
+        .unwrap();
+    let run = post(mock, &format!("jobs/{job}/runs"), json!({}));
+    wait(mock, &format!("jobs/{job}/runs/{}", run["id"]))
+}
+
+#[test]
+fn tables_are_listed_and_described_with_their_own_ids() {
+    let mock = setup();
+    mock.database(33, "redshift-research");
+    let columns = [("id", "INTEGER"), ("name", "VARCHAR(20)")];
+    let rows = MockRows::new(["id", "name"]).row([Some("1"), Some("Ada")]);
+    mock.typed_table(DB, "crm.people", &columns, rows.clone())
+        .unwrap();
+    mock.typed_table(DB, "crm.places", &columns, rows.clone())
+        .unwrap();
+    mock.table(33, "crm.people", MockRows::new(["x"]).row([Some("2.5")]));
+
+    let (status, found) = get(&mock, "tables?database_id=32&schema=crm&name=people");
+    assert_eq!(status, 200);
+    let list = found.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    let people = &list[0];
+    assert_eq!(people["databaseId"], DB);
+    assert_eq!(people["schema"], "crm");
+    assert_eq!(people["name"], "people");
+    assert_eq!(people["rowCount"], 1);
+    assert_eq!(people["columnCount"], 2);
+    let id = people["id"].as_i64().unwrap();
+
+    // Without a schema, and in another database: other tables, other ids.
+    let (_, both) = get(&mock, "tables?database_id=32&name=p%25");
+    assert_eq!(both.as_array().unwrap().len(), 2);
+    let (_, other) = get(&mock, "tables?database_id=33&schema=crm&name=people");
+    assert_ne!(other[0]["id"], id);
+    let (_, none) = get(&mock, "tables?database_id=32&schema=crm&name=nobody");
+    assert_eq!(none, json!([]));
+
+    let (status, described) = get(&mock, &format!("tables/{id}"));
+    assert_eq!(status, 200);
+    assert_eq!(described["id"], id);
+    assert_eq!(
+        described["columns"],
+        json!([
+            {"name": "id", "sqlType": "INTEGER", "ordering": 1},
+            {"name": "name", "sqlType": "VARCHAR(20)", "ordering": 2}
+        ])
+    );
+    let (_, by_name) = get(&mock, "databases/32/schemas/crm/tables/people");
+    assert_eq!(by_name["id"], id);
+    let (_, other) = get(&mock, &format!("tables/{}", other[0]["id"]));
+    assert_eq!(other["columns"][0]["sqlType"], "DOUBLE PRECISION");
+
+    // An id the mock never gave is left to scripts and recordings: a scripted mock has none.
+    let (status, answer) = get(&mock, "tables/12");
+    assert_eq!(status, 404);
+    assert!(
+        answer.to_string().contains("no recorded answer"),
+        "{answer}"
+    );
+}
+
+#[test]
+fn a_table_keeps_its_id_when_added_to_and_gone_tables_are_404() {
+    let mock = setup();
+    let csv = upload(&mock, "a.csv", b"n\n1\n");
+    assert_eq!(
+        import(&mock, &[csv], "s.t", json!({}))["state"],
+        "succeeded"
+    );
+    let (_, found) = get(&mock, "tables?database_id=32&schema=s&name=t");
+    let id = found[0]["id"].as_i64().unwrap();
+    let more = upload(&mock, "b.csv", b"n\n2\n");
+    let appended = import(
+        &mock,
+        &[more],
+        "s.t",
+        json!({"existing_table_rows": "append"}),
+    );
+    assert_eq!(appended["state"], "succeeded");
+    let (_, described) = get(&mock, &format!("tables/{id}"));
+    assert_eq!(described["rowCount"], 2);
+
+    // Replaced from a test: a new table, a new id; the old one is gone.
+    mock.table(DB, "s.t", MockRows::new(["n"]).row([Some("3")]));
+    let (status, _) = get(&mock, &format!("tables/{id}"));
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn typed_values_are_exported_as_redshift_prints_them() {
+    let mock = setup();
+    let columns = [
+        ("id", "SMALLINT"),
+        ("ok", "BOOLEAN"),
+        ("price", "NUMERIC(8,2)"),
+        ("ratio", "DOUBLE PRECISION"),
+        ("weight", "REAL"),
+        ("day", "DATE"),
+        ("at", "TIMESTAMP"),
+        ("seen", "TIMESTAMPTZ"),
+        ("note", "VARCHAR(10)"),
+        ("blob", "SUPER"),
+    ];
+    let names = columns.map(|(name, _)| name);
+    let rows = MockRows::new(names)
+        .row([
+            Some(" 007 "),
+            Some("TRUE"),
+            Some("2.005"),
+            Some("1.50"),
+            Some("0.1"),
+            Some("2024-02-29"),
+            Some("2024-03-01T12:30:00.250"),
+            Some("2024-03-01 12:00:00+02:00"),
+            Some("hi, \"you\""),
+            Some(" {} "),
+        ])
+        .row([
+            None,
+            Some("no"),
+            Some("-3"),
+            Some("1e3"),
+            Some("NaN"),
+            None,
+            Some("2024-03-01"),
+            Some("2024-03-01 23:30:00-01"),
+            Some(""),
+            None,
+        ]);
+    mock.typed_table(DB, "public.typed", &columns, rows)
+        .unwrap();
+
+    let exported = export(&mock, "select * from public.typed").unwrap();
+    let header: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    assert_eq!(exported[0], header);
+    assert_eq!(
+        exported[1..],
+        records(&[
+            &[
+                "7",
+                "t",
+                "2.01",
+                "1.5",
+                "0.1",
+                "2024-02-29",
+                "2024-03-01 12:30:00.25",
+                "2024-03-01 10:00:00+00",
+                "hi, \"you\"",
+                " {} ",
+            ],
+            // NULL is an empty field; so is the empty string, as the platform's CSV has it.
+            &[
+                "",
+                "f",
+                "-3.00",
+                "1000",
+                "NaN",
+                "",
+                "2024-03-01 00:00:00",
+                "2024-03-02 00:30:00+00",
+                "",
+                ""
+            ],
+        ])
+    );
+}
+
+#[test]
+fn typed_table_refuses_a_value_that_does_not_fit_naming_row_column_and_value() {
+    let mock = setup();
+    let columns = [("id", "INTEGER"), ("note", "VARCHAR(3)")];
+    let rows = MockRows::new(["id", "note"])
+        .row([Some("1"), Some("abc")])
+        .row([Some("2"), Some("abcd")]);
+    let error = mock.typed_table(DB, "s.bad", &columns, rows).unwrap_err();
+    let text = error.to_string();
+    assert!(matches!(error, civis_mock::Error::Value(_)), "{error:?}");
+    for part in [
+        "row 2",
+        "column \"note\"",
+        "'abcd'",
+        "String length exceeds DDL length",
+    ] {
+        assert!(text.contains(part), "{part} not in {text}");
+    }
+    assert_eq!(mock.table_rows(DB, "s.bad"), None);
+
+    let wrong = MockRows::new(["id"]).row([Some("1")]);
+    assert!(mock.typed_table(DB, "s.bad", &columns, wrong).is_err());
+}
+
+#[test]
+fn a_gzipped_import_with_table_columns_makes_a_typed_table() {
+    let mock = setup();
+    let text = "id,active,amount,created\n\
+                1,true,12.5,2024-03-01T12:00:00Z\n\
+                2,0,0.125,2024-03-01 09:15:30.5-05:00\n\
+                3,,7,\n";
+    let file = upload(&mock, "frame.csv.gz", &gzip(text));
+    let run = import(
+        &mock,
+        &[file],
+        "analytics.frame",
+        json!({"table_columns": [
+            {"name": "id", "sql_type": "BIGINT"},
+            {"name": "active", "sql_type": "BOOLEAN"},
+            {"name": "amount", "sqlType": "NUMERIC(12,2)"},
+            {"name": "created", "sql_type": "TIMESTAMP WITH TIME ZONE"},
+        ]}),
+    );
+    assert_eq!(run["state"], "succeeded", "{run}");
+
+    let (_, found) = get(&mock, "tables?database_id=32&schema=analytics&name=frame");
+    let (_, described) = get(&mock, &format!("tables/{}", found[0]["id"]));
+    let types: Vec<&str> = described["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["sqlType"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "BIGINT",
+            "BOOLEAN",
+            "NUMERIC(12,2)",
+            "TIMESTAMP WITH TIME ZONE"
+        ]
+    );
+
+    assert_eq!(
+        export(&mock, "select * from analytics.frame").unwrap(),
+        records(&[
+            &["id", "active", "amount", "created"],
+            &["1", "t", "12.50", "2024-03-01 12:00:00+00"],
+            &["2", "f", "0.13", "2024-03-01 14:15:30.5+00"],
+            &["3", "", "7.00", ""],
+        ])
+    );
+}
+
+#[test]
+fn an_import_without_columns_detects_dates_timestamps_and_booleans() {
+    let mock = setup();
+    let file = upload(
+        &mock,
+        "d.csv.gz",
+        &gzip("d,ts,b\n2024-01-05,2024-01-05T10:00:00,T\n2024-01-06,2024-01-06,f\n"),
+    );
+    assert_eq!(
+        import(&mock, &[file], "s.d", json!({}))["state"],
+        "succeeded"
+    );
+    let (_, described) = get(&mock, "databases/32/schemas/s/tables/d");
+    assert_eq!(described["columns"][0]["sqlType"], "DATE");
+    assert_eq!(described["columns"][1]["sqlType"], "TIMESTAMP");
+    assert_eq!(described["columns"][2]["sqlType"], "BOOLEAN");
+    assert_eq!(
+        export(&mock, "select * from s.d").unwrap()[1..],
+        records(&[
+            &["2024-01-05", "2024-01-05 10:00:00", "t"],
+            &["2024-01-06", "2024-01-06 00:00:00", "f"],
+        ])
+    );
+}
+
+#[test]
+fn an_import_with_a_bad_value_fails_naming_row_column_and_value() {
+    let mock = setup();
+    let file = upload(
+        &mock,
+        "bad.csv.gz",
+        &gzip("id,when\n1,2024-01-01\n2,2024-01-02\nx,2024-01-03\n"),
+    );
+    let columns = json!({"table_columns": [
+        {"name": "id", "sql_type": "INTEGER"},
+        {"name": "when", "sql_type": "DATE"},
+    ]});
+    let run = import(&mock, &[file], "s.bad", columns.clone());
+    assert_eq!(run["state"], "failed");
+    let error = run["error"].as_str().unwrap();
+    assert!(error.contains("Invalid digit"), "{error}");
+    assert!(
+        error.contains("row 3") && error.contains("column \"id\"") && error.contains("'x'"),
+        "{error}"
+    );
+    assert_eq!(mock.table_rows(DB, "s.bad"), None);
+
+    // Into an existing table, by its types: a date that is no day.
+    let good = upload(&mock, "good.csv", b"id,when\n1,2024-01-01\n");
+    assert_eq!(
+        import(&mock, &[good], "s.bad", columns)["state"],
+        "succeeded"
+    );
+    let late = upload(&mock, "late.csv", b"id,when\n2,2023-02-29\n");
+    let run = import(
+        &mock,
+        &[late],
+        "s.bad",
+        json!({"existing_table_rows": "append"}),
+    );
+    assert_eq!(run["state"], "failed");
+    let error = run["error"].as_str().unwrap();
+    assert!(
+        error.contains("row 1")
+            && error.contains("column \"when\"")
+            && error.contains("'2023-02-29'"),
+        "{error}"
+    );
+    assert_eq!(mock.table_rows(DB, "s.bad").unwrap().rows.len(), 1);
+}
+
+#[test]
+fn listed_columns_are_selected_in_their_order() {
+    let mock = setup();
+    let columns = [
+        ("id", "INTEGER"),
+        ("Full Name", "VARCHAR(20)"),
+        ("score", "NUMERIC(5,1)"),
+    ];
+    let rows = MockRows::new(["id", "Full Name", "score"])
+        .row([Some("1"), Some("Ada"), Some("9.25")])
+        .row([Some("2"), None, Some("7")])
+        .row([Some("3"), Some("Grace"), None]);
+    mock.typed_table(DB, "s.people", &columns, rows).unwrap();
+
+    assert_eq!(
+        export(
+            &mock,
+            "SELECT score, \"Full Name\", ID FROM s.people LIMIT 2;"
+        )
+        .unwrap(),
+        records(&[
+            &["score", "Full Name", "id"],
+            &["9.3", "Ada", "1"],
+            &["7.0", "", "2"]
+        ])
+    );
+    let error = export(&mock, "select id, nope from s.people").unwrap_err();
+    assert_eq!(error, "column \"nope\" does not exist");
+
+    // A registered text comes first.
+    mock.sql_returns(
+        "select id from s.people",
+        MockRows::new(["one"]).row([Some("1")]),
+    );
+    assert_eq!(
+        export(&mock, "select id from s.people").unwrap(),
+        records(&[&["one"], &["1"]])
+    );
+}
+
+#[test]
+fn civis_finds_a_table_id_the_mock_describes() {
+    let mock = setup();
+    let columns = [("id", "INTEGER")];
+    mock.typed_table(DB, "\"my schema\".t", &columns, MockRows::new(["id"]))
+        .unwrap();
+    let client = civis::Client::builder()
+        .api_key("typed-tables-key")
+        .base_url(mock.url())
+        .build()
+        .unwrap();
+    let id = client
+        .get_table_id("\"my schema\".t", "redshift-general")
+        .unwrap();
+    let (_, described) = get(&mock, &format!("tables/{id}"));
+    assert_eq!(described["schema"], "my schema");
+    assert_eq!(described["columns"][0]["sqlType"], "INTEGER");
+    assert!(client.get_table_id("nope.t", DB).is_err());
+}
