@@ -6,7 +6,7 @@
 //!
 //! | SQL type (and synonyms)                               | [`SqlType`]     | Arrow                     | polars                 |
 //! |-------------------------------------------------------|-----------------|---------------------------|------------------------|
-//! | `smallint`, `int2`                                    | `SmallInt`      | `Int16`                   | `Int16`                |
+//! | `smallint`, `int2`                                    | `SmallInt`      | `Int16`                   | `Int32`                |
 //! | `integer`, `int`, `int4`                              | `Integer`       | `Int32`                   | `Int32`                |
 //! | `bigint`, `int8`                                      | `BigInt`        | `Int64`                   | `Int64`                |
 //! | `numeric(p,s)`, `decimal(p,s)` (default `(18,0)`)     | `Numeric`       | `Decimal128(p, s)`        | `Float64`              |
@@ -18,8 +18,9 @@
 //! | `timestamptz` (`timestamp with time zone`, `+00`)     | `TimestampTz`   | `Timestamp(µs, "UTC")`    | `Datetime(µs, "UTC")`  |
 //! | `character varying(n)`, `varchar`, `char`, `text`, and any other type | `Text` | `Utf8`    | `String`               |
 //!
-//! polars has no decimal type without its `dtype-decimal` feature, which this crate leaves out
-//! to keep polars' build small: `numeric` becomes `Float64` there (exact up to 15 digits).
+//! polars has no decimal or 16-bit types without its `dtype-decimal` and `dtype-i16` features,
+//! which this crate leaves out to keep polars' build small: `numeric` becomes `Float64` there
+//! (exact up to 15 significant digits) and `smallint` `Int32`.
 //! `time`, `timetz`, `super`, `geometry` and types this table does not know are text: an
 //! unknown type is never a failure.
 

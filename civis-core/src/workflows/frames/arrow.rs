@@ -404,11 +404,11 @@ impl<R: RecordBatchReader> FrameSource for BatchSource<R> {
             for (i, column) in batch.columns().iter().enumerate() {
                 longest[i] = longest[i].max(longest_text(column.as_ref()));
             }
+            let batch = without_zones(&batch)?;
             chunks.write(|writer| {
                 let mut csv = arrow_csv::WriterBuilder::new()
                     .with_header(false)
                     .with_timestamp_format("%Y-%m-%d %H:%M:%S%.6f".into())
-                    .with_timestamp_tz_format("%Y-%m-%d %H:%M:%S%.6f%:z".into())
                     .build(writer);
                 csv.write(&batch).map_err(std::io::Error::other)
             })?;
@@ -420,6 +420,57 @@ impl<R: RecordBatchReader> FrameSource for BatchSource<R> {
             .map(|((name, t), length)| TableColumn::new(name, t.declare(length)))
             .collect())
     }
+}
+
+/// `batch` with its zoned timestamps as UTC wall times: Redshift reads a `timestamptz` without
+/// an offset as UTC, and arrow-csv cannot write a named zone without chrono-tz.
+fn without_zones(batch: &RecordBatch) -> Result<RecordBatch, Error> {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{
+        TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+        TimestampSecondType,
+    };
+    if !batch
+        .schema()
+        .fields()
+        .iter()
+        .any(|f| matches!(f.data_type(), DataType::Timestamp(_, Some(_))))
+    {
+        return Ok(batch.clone());
+    }
+    let columns: Vec<ArrayRef> = batch
+        .columns()
+        .iter()
+        .map(|column| -> ArrayRef {
+            match column.data_type() {
+                DataType::Timestamp(TimeUnit::Second, Some(_)) => Arc::new(
+                    column.as_primitive::<TimestampSecondType>().clone().with_timezone_opt(None::<String>),
+                ),
+                DataType::Timestamp(TimeUnit::Millisecond, Some(_)) => Arc::new(
+                    column.as_primitive::<TimestampMillisecondType>().clone().with_timezone_opt(None::<String>),
+                ),
+                DataType::Timestamp(TimeUnit::Microsecond, Some(_)) => Arc::new(
+                    column.as_primitive::<TimestampMicrosecondType>().clone().with_timezone_opt(None::<String>),
+                ),
+                DataType::Timestamp(TimeUnit::Nanosecond, Some(_)) => Arc::new(
+                    column.as_primitive::<TimestampNanosecondType>().clone().with_timezone_opt(None::<String>),
+                ),
+                _ => column.clone(),
+            }
+        })
+        .collect();
+    RecordBatch::try_new_with_options(
+        Arc::new(Schema::new(
+            columns
+                .iter()
+                .zip(batch.schema().fields())
+                .map(|(c, f)| Field::new(f.name(), c.data_type().clone(), true))
+                .collect::<Vec<_>>(),
+        )),
+        columns,
+        &Default::default(),
+    )
+    .map_err(|e| arrow_failure("the record batches", e))
 }
 
 /// The longest value of a text column, in bytes (0 for other columns).

@@ -49,8 +49,8 @@ pub const IN_MEMORY_BYTES: usize = 1 << 30;
 /// ```
 pub fn polars_type(sql_type: SqlType) -> DataType {
     match sql_type {
-        SqlType::SmallInt => DataType::Int16,
-        SqlType::Integer => DataType::Int32,
+        // This build of polars has no 16-bit integers (its `dtype-i16` feature is off).
+        SqlType::SmallInt | SqlType::Integer => DataType::Int32,
         SqlType::BigInt => DataType::Int64,
         SqlType::Numeric { .. } | SqlType::Double => DataType::Float64,
         SqlType::Real => DataType::Float32,
