@@ -14,12 +14,16 @@
 //! 10. the same against civis-python's `file_to_civis` / `civis_to_file`;
 //! 11. to 13. `client.sql(..).rows()` over a 2-million-row export (rows/s against civis-python's
 //!     `read_civis_sql`, peak memory) and `.to_csv(..)` against `civis_to_csv`;
-//! 14. the command line's start-up with a cached spec, against civis-python's.
+//! 14. the command line's start-up with a cached spec, against civis-python's;
+//! 15. to 18. typed results: `.dataframe()` against `read_civis_sql(return_as="polars")`,
+//!     `.arrow()`'s peak memory at two sizes, `rows_as` against `return_as="list"`, and
+//!     `import_dataframe` against `dataframe_to_civis`.
 //!
 //! Options (after `--`): `--quick` (fewer repetitions), `--no-compile` (skip figure 6, which
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
 //! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-sql`
-//! (skip figures 11–13), `--sql-only`, `--no-cli` (skip figure 14), `--cli-only`.
+//! (skip figures 11–13), `--sql-only`, `--no-cli` (skip figure 14), `--cli-only`, `--no-frames`
+//! (skip figures 15–18), `--frames-only`.
 
 mod calls;
 mod cli;
@@ -28,6 +32,7 @@ mod decode;
 mod files;
 mod python;
 mod server;
+mod frames;
 mod sql;
 mod stats;
 
@@ -113,6 +118,10 @@ fn main() {
         sql::child(&args[1], &args[2], &args[3]);
         return;
     }
+    if args.first().map(String::as_str) == Some("--child-frames") {
+        frames::child(&args[1], &args[2], &args[3]);
+        return;
+    }
     if args.first().map(String::as_str) == Some("--child-files-memory") {
         files::memory_child(&args[1], &args[2], &args[3]);
         return;
@@ -120,12 +129,13 @@ fn main() {
     let flag = |name: &str| args.iter().any(|a| a == name);
     let quick = flag("--quick");
     let cli_only = flag("--cli-only");
-    let sql_only = flag("--sql-only") && !cli_only;
+    let frames_only = flag("--frames-only") && !cli_only;
+    let sql_only = flag("--sql-only") && !cli_only && !frames_only;
     let files_only = flag("--files-only") && !cli_only && !sql_only;
     let compile_only = flag("--compile-only") && !files_only && !sql_only && !cli_only;
     let run_cli = !flag("--no-cli");
     // One of the `--*-only` flags: every other group is skipped.
-    let only = compile_only || files_only || sql_only || cli_only;
+    let only = compile_only || files_only || sql_only || cli_only || frames_only;
     let run_files = !flag("--no-files");
     let run_compile = !flag("--no-compile");
     let run_python = !flag("--no-python");
@@ -177,6 +187,11 @@ fn main() {
     }
     if !flag("--no-sql") && (!only || sql_only) {
         for row in sql::sql(&work, &spec, run_python) {
+            push(row);
+        }
+    }
+    if !flag("--no-frames") && (!only || frames_only) {
+        for row in frames::frames(&work, &spec, run_python) {
             push(row);
         }
     }

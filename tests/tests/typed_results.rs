@@ -584,3 +584,34 @@ fn a_csv_file_in_civis_reads_as_typed_results_with_given_types() {
     assert_eq!(schema.field(1).data_type(), &DataType::Int64);
     assert_eq!(schema.field(2).data_type(), &DataType::Utf8, "t/f is not inferred as boolean, as polars does not");
 }
+
+#[test]
+fn frames_written_to_civis_files_read_back_equal() {
+    let (_mock, client) = setup();
+    let frame = df!(
+        "id" => [Some(1i64), None, Some(3)],
+        "score" => [Some(0.25f64), Some(-4.0), None],
+        "active" => [Some(true), None, Some(false)],
+        "name" => [Some("x, \"y\""), Some("multi\nline"), None],
+    )
+    .unwrap();
+    let file = client.upload_dataframe(&frame, "frame.csv").unwrap();
+    let back = client.read_csv_file(file).dataframe().unwrap();
+    assert!(back.equals_missing(&frame), "{back}\n{frame}");
+
+    let batch = batch_of_every_type();
+    let reader = RecordBatchIterator::new(vec![Ok(batch.clone())], batch.schema());
+    let file = client.upload_batches(reader, "batch.csv").unwrap();
+    let mut read = client.read_csv_file(file);
+    for (field, (_, sql_type)) in batch.schema().fields().iter().zip(
+        COLUMNS.iter().filter(|(name, _)| *name != "shape"),
+    ) {
+        read = read.column_type(field.name(), SqlType::parse(sql_type));
+    }
+    // Given the types, the file reads back as the batch (the decimal's scale aside).
+    let (_, batches) = read
+        .column_type("price", SqlType::Numeric { precision: 10, scale: 3 })
+        .arrow_all()
+        .unwrap();
+    assert_eq!(batches, [batch]);
+}

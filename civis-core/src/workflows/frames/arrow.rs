@@ -17,7 +17,7 @@ use crate::data::names::NameOrId;
 use crate::data::sql_types::{
     parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz, SqlType,
 };
-use crate::tables::{ImportBuilder, TableColumn};
+use crate::workflows::tables::{ImportBuilder, TableColumn};
 use crate::transport::client::Client;
 use crate::workflows::sql::{Rows, SqlBuilder};
 
@@ -406,11 +406,10 @@ impl<R: RecordBatchReader> FrameSource for BatchSource<R> {
             }
             let batch = without_zones(&batch)?;
             chunks.write(|writer| {
-                let mut csv = arrow_csv::WriterBuilder::new()
-                    .with_header(false)
-                    .with_timestamp_format("%Y-%m-%d %H:%M:%S%.6f".into())
-                    .build(writer);
-                csv.write(&batch).map_err(std::io::Error::other)
+                csv_writer(false)
+                    .build(writer)
+                    .write(&batch)
+                    .map_err(std::io::Error::other)
             })?;
         }
         Ok(header
@@ -420,6 +419,13 @@ impl<R: RecordBatchReader> FrameSource for BatchSource<R> {
             .map(|((name, t), length)| TableColumn::new(name, t.declare(length)))
             .collect())
     }
+}
+
+/// arrow-csv's writer with the forms Redshift reads: timestamps to the microsecond.
+fn csv_writer(header: bool) -> arrow_csv::WriterBuilder {
+    arrow_csv::WriterBuilder::new()
+        .with_header(header)
+        .with_timestamp_format("%Y-%m-%d %H:%M:%S%.6f".into())
 }
 
 /// `batch` with its zoned timestamps as UTC wall times: Redshift reads a `timestamptz` without
@@ -529,5 +535,35 @@ impl Client {
             database,
             table,
         )
+    }
+
+    /// Writes record batches as one CSV file (with a header) called `name` in Civis and
+    /// returns the file's id: civis-python's `dataframe_to_file`, for Arrow. The CSV is made
+    /// in memory, then uploaded from there; read it back with
+    /// [`read_csv_file`](Client::read_csv_file).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// # let batches: Vec<arrow_array::RecordBatch> = vec![];
+    /// # let schema = std::sync::Arc::new(arrow_schema::Schema::empty());
+    /// let reader = arrow_array::RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
+    /// let file_id = client.upload_batches(reader, "scores.csv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn upload_batches(&self, batches: impl RecordBatchReader, name: &str) -> Result<i64, Error> {
+        let mut bytes = Vec::new();
+        {
+            let mut writer = csv_writer(true).build(&mut bytes);
+            for batch in batches {
+                let batch =
+                    batch.map_err(|e| Error::Usage(format!("the record batches failed: {e}")))?;
+                writer
+                    .write(&without_zones(&batch)?)
+                    .map_err(|e| arrow_failure("the record batches", e))?;
+            }
+        }
+        self.upload_bytes(bytes, name).send()
     }
 }

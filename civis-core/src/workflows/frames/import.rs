@@ -10,7 +10,7 @@ use std::sync::mpsc::sync_channel;
 use flate2::write::GzEncoder;
 
 use crate::data::error::Error;
-use crate::tables::TableColumn;
+use crate::workflows::tables::TableColumn;
 use crate::transport::client::Client;
 
 /// The gzip bytes of one uploaded piece of a frame: a piece holds whole rows and about this

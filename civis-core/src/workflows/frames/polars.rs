@@ -22,7 +22,7 @@ use super::{CsvFiles, Header};
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::data::sql_types::{parse_bool, parse_date, parse_timestamp, parse_timestamptz, SqlType};
-use crate::tables::{ImportBuilder, TableColumn};
+use crate::workflows::tables::{ImportBuilder, TableColumn};
 use crate::transport::client::Client;
 use crate::workflows::files::spool;
 use crate::workflows::sql::SqlBuilder;
@@ -497,10 +497,8 @@ impl FrameSource for FrameWriter<'_> {
             let mut piece = frame.slice(offset as i64, WRITE_ROWS);
             offset += WRITE_ROWS;
             chunks.write(|writer| {
-                CsvWriter::new(writer)
+                csv_writer(writer)
                     .include_header(false)
-                    .with_date_format(Some("%Y-%m-%d".into()))
-                    .with_datetime_format(Some("%Y-%m-%d %H:%M:%S%.6f".into()))
                     .finish(&mut piece)
                     .map_err(std::io::Error::other)
             })?;
@@ -560,4 +558,41 @@ impl Client {
     ) -> ImportBuilder<'c> {
         ImportBuilder::from_frame(self, Box::new(FrameWriter { frame }), database, table)
     }
+
+    /// Writes the DataFrame `frame` as a CSV file (with its header) called `name` in Civis
+    /// and returns the file's id: civis-python's `dataframe_to_file`. The CSV is made in
+    /// memory, then uploaded from there; read it back with
+    /// [`read_csv_file`](Client::read_csv_file).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use polars::prelude::*;
+    /// let frame = df!("id" => [1i64, 2]).expect("a frame");
+    /// let file_id = client.upload_dataframe(&frame, "ids.csv")?;
+    /// let back = client.read_csv_file(file_id).dataframe()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn upload_dataframe(&self, frame: &DataFrame, name: &str) -> Result<i64, Error> {
+        let mut bytes = Vec::new();
+        let mut columns = Vec::with_capacity(frame.width());
+        for column in frame.columns() {
+            columns.push(writable(column).map_err(|e| polars_error("the DataFrame", e))?);
+        }
+        let mut writable_frame = DataFrame::new(frame.height(), columns)
+            .map_err(|e| polars_error("the DataFrame", e))?;
+        csv_writer(&mut bytes)
+            .include_header(true)
+            .finish(&mut writable_frame)
+            .map_err(|e| polars_error("the DataFrame", e))?;
+        self.upload_bytes(bytes, name).send()
+    }
+}
+
+/// polars' CSV writer with the forms Redshift reads: ISO dates, timestamps to the microsecond.
+fn csv_writer<W: std::io::Write>(writer: W) -> CsvWriter<W> {
+    CsvWriter::new(writer)
+        .with_date_format(Some("%Y-%m-%d".into()))
+        .with_datetime_format(Some("%Y-%m-%d %H:%M:%S%.6f".into()))
 }

@@ -40,7 +40,7 @@ use serde_json::{json, Value};
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::data::sql_types::SqlType;
-use crate::frames::{CsvFiles, ReadOptions};
+use crate::workflows::frames::{CsvFiles, ReadOptions};
 use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 
@@ -353,7 +353,7 @@ impl SqlBuilder<'_> {
         self
     }
 
-    /// Rows per Arrow record batch (default [`DEFAULT_BATCH_SIZE`](crate::frames::DEFAULT_BATCH_SIZE);
+    /// Rows per Arrow record batch (default [`DEFAULT_BATCH_SIZE`](crate::workflows::frames::DEFAULT_BATCH_SIZE);
     /// at least 1).
     ///
     /// ```no_run
@@ -369,7 +369,7 @@ impl SqlBuilder<'_> {
     }
 
     /// Exports the result (gzipped, with its header) and reads every row as a `T`, matched by
-    /// column name, streamed: see [`TypedRows`](crate::frames::TypedRows). For a plain
+    /// column name, streamed: see [`TypedRows`](crate::workflows::frames::TypedRows). For a plain
     /// `select` of one table, `boolean` columns read from Redshift's `t`/`f`.
     ///
     /// ```no_run
@@ -385,7 +385,7 @@ impl SqlBuilder<'_> {
     /// ```
     pub fn rows_as<T: serde::de::DeserializeOwned>(
         self,
-    ) -> Result<crate::frames::TypedRows<T>, Error> {
+    ) -> Result<crate::workflows::frames::TypedRows<T>, Error> {
         self.header(true).exported()?.rows_as()
     }
 
@@ -410,7 +410,7 @@ impl SqlBuilder<'_> {
         if self.read.all_text {
             return Ok(None);
         }
-        let Some(table) = crate::frames::plain_select_table(&self.sql) else {
+        let Some(table) = crate::workflows::frames::plain_select_table(&self.sql) else {
             return Ok(None);
         };
         match self.client.table_columns(&table, self.database.clone()) {

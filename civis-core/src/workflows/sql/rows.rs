@@ -113,7 +113,7 @@ impl Rows {
     }
 
     /// Reads the CSV's records as `T`s, the first record being the header that the fields
-    /// are matched against by name: see [`TypedRows`](crate::frames::TypedRows). The
+    /// are matched against by name: see [`TypedRows`](crate::workflows::frames::TypedRows). The
     /// iterator's first item must be the header (as [`SqlBuilder::rows`] and
     /// [`Client::read_table`](crate::Client::read_table) give it).
     ///
@@ -130,8 +130,8 @@ impl Rows {
     /// ```
     pub fn deserialize<T: serde::de::DeserializeOwned>(
         self,
-    ) -> Result<crate::frames::TypedRows<T>, Error> {
-        crate::frames::TypedRows::new(self, &Default::default(), None)
+    ) -> Result<crate::workflows::frames::TypedRows<T>, Error> {
+        crate::workflows::frames::TypedRows::new(self, &Default::default(), None)
     }
 }
 

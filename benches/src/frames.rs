@@ -1,0 +1,411 @@
+//! Figures 15–19: typed results over the 2-million-row export of the SQL figures (the same five
+//! columns: an id, a name with a quoted comma in every tenth row, an amount, a timestamp, a
+//! note with embedded newlines and NULLs), from a typed table of the mock's database, each side
+//! in a process of its own so that its peak memory is its own.
+//!
+//! 15. `client.sql(..).dataframe()` against civis-python 2.10.1's
+//!     `read_civis_sql(sql, db, return_as="polars")`: time and peak memory;
+//! 16. `client.sql(..).arrow()` streamed and dropped: peak memory at two sizes (500,000 and
+//!     2,000,000 rows);
+//! 17. `rows_as::<Order>()` against `read_civis_sql(.., return_as="list")`: rows per second;
+//! 18. `import_dataframe` of a 2,000,000-row frame against `dataframe_to_civis`: time, peak
+//!     memory, API calls and job runs.
+//!
+//! Both sides poll every 50 ms.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use civis::polars::prelude::{
+    DataFrame, DataType, IntoColumn, NamedFrom, Series, TimeUnit,
+};
+use civis::tables::ExistingRows;
+use civis_mock::{MockRows, MockServer};
+
+use crate::calls::API_KEY;
+use crate::python;
+use crate::stats::Row;
+
+const ROWS: usize = 2_000_000;
+const SMALL_ROWS: usize = 500_000;
+const DATABASE: &str = "bench-db";
+const DB_ID: i64 = 41;
+const TABLE: &str = "bench.orders";
+const SMALL_TABLE: &str = "bench.orders_small";
+const POLL: Duration = Duration::from_millis(50);
+const COLUMNS: [(&str, &str); 5] = [
+    ("id", "BIGINT"),
+    ("customer", "VARCHAR(64)"),
+    ("amount", "NUMERIC(10,2)"),
+    ("created_at", "TIMESTAMP"),
+    ("note", "VARCHAR(32)"),
+];
+
+/// Row `i` of the export, as the SQL figures make it.
+fn row(i: usize) -> Vec<Option<String>> {
+    let customer = if i % 10 == 0 {
+        format!("Customer {i}, \"VIP\"")
+    } else {
+        format!("Customer {i}")
+    };
+    vec![
+        Some(i.to_string()),
+        Some(customer),
+        Some(format!("{}.{:02}", i % 10_000, i % 100)),
+        Some(format!(
+            "2026-{:02}-{:02} 12:{:02}:00",
+            i % 12 + 1,
+            i % 28 + 1,
+            i % 60
+        )),
+        (i % 3 != 0).then(|| "multi\nline note".to_string()),
+    ]
+}
+
+fn mock() -> MockServer {
+    let mock = MockServer::scripted().expect("the mock");
+    mock.database(DB_ID, DATABASE);
+    mock.default_database_credential(1);
+    for (table, count) in [(TABLE, ROWS), (SMALL_TABLE, SMALL_ROWS)] {
+        let mut rows = MockRows::new(COLUMNS.map(|(name, _)| name));
+        rows.rows = (0..count).map(row).collect();
+        mock.typed_table(DB_ID, table, &COLUMNS, rows)
+            .expect("the table's values fit its types");
+    }
+    mock
+}
+
+/// The serde type of figure 17.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct Order {
+    id: i64,
+    customer: String,
+    amount: f64,
+    created_at: String,
+    note: Option<String>,
+}
+
+/// The 2-million-row frame of figure 18, as polars types (the same values as the export).
+fn frame(rows: usize) -> DataFrame {
+    let ids: Vec<i64> = (0..rows as i64).collect();
+    let customers: Vec<String> = (0..rows)
+        .map(|i| row(i)[1].clone().unwrap_or_default())
+        .collect();
+    let amounts: Vec<f64> = (0..rows)
+        .map(|i| (i % 10_000) as f64 + (i % 100) as f64 / 100.0)
+        .collect();
+    // 2026-01-01 12:00:00 UTC plus a minute per row, in microseconds.
+    let at: Vec<i64> = (0..rows as i64)
+        .map(|i| 1_767_268_800_000_000 + i * 60_000_000)
+        .collect();
+    let notes: Vec<Option<&str>> = (0..rows)
+        .map(|i| (i % 3 != 0).then_some("multi\nline note"))
+        .collect();
+    let created = Series::new("created_at".into(), at)
+        .cast(&DataType::Datetime(TimeUnit::Microseconds, None))
+        .expect("a datetime column");
+    DataFrame::new(
+        rows,
+        vec![
+            Series::new("id".into(), ids).into_column(),
+            Series::new("customer".into(), customers).into_column(),
+            Series::new("amount".into(), amounts).into_column(),
+            created.into_column(),
+            Series::new("note".into(), notes).into_column(),
+        ],
+    )
+    .expect("a frame")
+}
+
+/// The child process of figures 15–18: `mode` is `dataframe`, `arrow`, `rows_as` or `import`;
+/// prints the rows, the time and VmHWM.
+pub fn child(url: &str, mode: &str, table: &str) {
+    let client = civis::Client::builder()
+        .api_key(API_KEY)
+        .base_url(url)
+        .polling(civis::runs::Polling::every(POLL))
+        .build()
+        .expect("a client");
+    let sql = format!("select * from {table}");
+    let mut started = Instant::now();
+    let rows = match mode {
+        "dataframe" => {
+            let frame = client.sql(&sql, DATABASE).dataframe().expect("the frame");
+            assert_eq!(frame.width(), 5);
+            frame.height()
+        }
+        "arrow" => {
+            let mut rows = 0;
+            for batch in client.sql(&sql, DATABASE).arrow().expect("the batches") {
+                rows += batch.expect("a batch").num_rows();
+            }
+            rows
+        }
+        "rows_as" => {
+            let mut rows = 0;
+            for order in client.sql(&sql, DATABASE).rows_as::<Order>().expect("the rows") {
+                order.expect("an order");
+                rows += 1;
+            }
+            rows
+        }
+        _ => {
+            let frame = frame(ROWS);
+            started = Instant::now();
+            client
+                .import_dataframe(&frame, DATABASE, "bench.imported")
+                .existing_rows(ExistingRows::Drop)
+                .send()
+                .expect("the import")
+                .wait()
+                .expect("the import's run");
+            frame.height()
+        }
+    };
+    println!("ROWS {rows}");
+    println!("TOTAL_S {}", started.elapsed().as_secs_f64());
+    println!(
+        "VmHWM_kB {}",
+        crate::calls::vm_hwm_kb().expect("VmHWM in /proc/self/status")
+    );
+}
+
+const SCRIPT: &str = r#"
+import sys, time, resource, datetime
+import civis
+spec, mode, sql, db, n = sys.argv[1:6]
+client = civis.APIClient(local_api_spec=spec)
+started = time.perf_counter()
+if mode == "dataframe":
+    frame = civis.io.read_civis_sql(sql, db, client=client, polling_interval=0.05, return_as="polars")
+    rows = frame.height
+elif mode == "list":
+    data = civis.io.read_civis_sql(sql, db, client=client, polling_interval=0.05, return_as="list")
+    rows = len(data) - 1
+else:
+    import polars as pl
+    n = int(n)
+    start = datetime.datetime(2026, 1, 1, 12)
+    frame = pl.DataFrame({
+        "id": range(n),
+        "customer": [f"Customer {i}, \"VIP\"" if i % 10 == 0 else f"Customer {i}" for i in range(n)],
+        "amount": [(i % 10000) + (i % 100) / 100 for i in range(n)],
+        "created_at": [start + datetime.timedelta(minutes=i) for i in range(n)],
+        "note": ["multi\nline note" if i % 3 else None for i in range(n)],
+    })
+    started = time.perf_counter()
+    civis.io.dataframe_to_civis(frame, db, "bench.imported_python", client=client,
+                                existing_table_rows="drop", polling_interval=0.05).result()
+    rows = frame.height
+print("ROWS", rows)
+print("TOTAL_S", time.perf_counter() - started)
+print("MAXRSS_kB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"#;
+
+fn value(text: &str, key: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(' '))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+fn run(command: &mut Command) -> Result<String, String> {
+    match command.output() {
+        Ok(o) if o.status.success() => Ok(String::from_utf8_lossy(&o.stdout).into_owned()),
+        Ok(o) => Err(String::from_utf8_lossy(&o.stderr).into_owned()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The calls a side made and how many were job runs (`POST .../runs`).
+fn calls(mock: &MockServer) -> (usize, usize) {
+    let requests = mock.requests();
+    let runs = requests
+        .iter()
+        .filter(|r| r.method == "POST" && r.url.split('?').next().unwrap_or("").ends_with("/runs"))
+        .count();
+    (requests.len(), runs)
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().last().unwrap_or_default()
+}
+
+/// Figures 15 to 18.
+pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
+    let built = Instant::now();
+    let mock = mock();
+    eprintln!("the mock's typed tables took {:.1} s", built.elapsed().as_secs_f64());
+    let exe = std::env::current_exe().expect("the benchmark's path");
+    let ours = |mode: &str, table: &str| {
+        mock.clear_requests();
+        let out = run(Command::new(&exe)
+            .arg("--child-frames")
+            .arg(mock.url())
+            .arg(mode)
+            .arg(table));
+        (out, calls(&mock))
+    };
+    let interpreter = python::interpreter();
+    let python_missing = if run_python {
+        python::unavailable(&interpreter)
+    } else {
+        Some("--no-python".to_string())
+    };
+    let theirs = |mode: &str| {
+        mock.clear_requests();
+        let out = match &python_missing {
+            Some(why) => Err(why.clone()),
+            None => run(Command::new(&interpreter)
+                .args(["-c", SCRIPT])
+                .arg(spec)
+                .arg(mode)
+                .arg(format!("select * from {TABLE}"))
+                .arg(DATABASE)
+                .arg(ROWS.to_string())
+                .current_dir(work)
+                .env("CIVIS_API_ENDPOINT", mock.url())
+                .env("CIVIS_API_KEY", API_KEY)),
+        };
+        (out, calls(&mock))
+    };
+    let mb = |text: &str, key: &str| value(text, key) / 1024.0;
+    let mut rows = Vec::new();
+
+    // 15. to a DataFrame.
+    let figure = "15. `.dataframe()` of the 2,000,000-row export";
+    let target = "≥ 2× faster and ≤ ½ the peak memory of read_civis_sql(return_as=\"polars\")";
+    let (frame, _) = ours("dataframe", TABLE);
+    let (python_frame, _) = theirs("dataframe");
+    rows.push(match (&frame, &python_frame) {
+        (Ok(text), Ok(py)) => {
+            let (t, py_t) = (value(text, "TOTAL_S"), value(py, "TOTAL_S"));
+            let (m, py_m) = (mb(text, "VmHWM_kB"), mb(py, "MAXRSS_kB"));
+            Row::new(
+                figure,
+                format!("{t:.2} s, peak {m:.0} MB"),
+                format!("civis-python {}: {py_t:.2} s, peak {py_m:.0} MB", python::VERSION),
+                format!("{:.1}× faster, {:.2}× the memory", py_t / t, m / py_m),
+                target,
+                Some(py_t / t >= 2.0 && m <= py_m / 2.0),
+            )
+        }
+        (Ok(text), Err(why)) => Row::new(
+            figure,
+            format!("{:.2} s, peak {:.0} MB", value(text, "TOTAL_S"), mb(text, "VmHWM_kB")),
+            format!("skipped: {}", last_line(why)),
+            "-",
+            target,
+            None,
+        ),
+        (Err(why), _) => {
+            eprintln!("the dataframe child failed: {why}");
+            Row::skipped(figure, "the child failed (see above)", target)
+        }
+    });
+
+    // 16. Arrow batches streamed and dropped, at two sizes.
+    let figure = "16. `.arrow()` streamed and dropped: peak memory at 500,000 and 2,000,000 rows";
+    let target = "≤ 64 MB at both sizes";
+    let (small, _) = ours("arrow", SMALL_TABLE);
+    let (large, _) = ours("arrow", TABLE);
+    rows.push(match (&small, &large) {
+        (Ok(small), Ok(large)) => {
+            let (s, l) = (mb(small, "VmHWM_kB"), mb(large, "VmHWM_kB"));
+            Row::new(
+                figure,
+                format!(
+                    "{s:.1} MB and {l:.1} MB ({:.2} s and {:.2} s)",
+                    value(small, "TOTAL_S"),
+                    value(large, "TOTAL_S")
+                ),
+                "-",
+                "-",
+                target,
+                Some(s <= 64.0 && l <= 64.0),
+            )
+        }
+        (Err(why), _) | (_, Err(why)) => {
+            eprintln!("the arrow child failed: {why}");
+            Row::skipped(figure, "the child failed (see above)", target)
+        }
+    });
+
+    // 17. rows into structs.
+    let figure = "17. `.rows_as::<Order>()` over the 2,000,000-row export, rows/s";
+    let target = "≥ 5× read_civis_sql(return_as=\"list\")";
+    let (typed, _) = ours("rows_as", TABLE);
+    let (python_list, _) = theirs("list");
+    rows.push(match (&typed, &python_list) {
+        (Ok(text), Ok(py)) => {
+            let (t, py_t) = (value(text, "TOTAL_S"), value(py, "TOTAL_S"));
+            Row::new(
+                figure,
+                format!("{:.2} M rows/s ({t:.2} s)", ROWS as f64 / t / 1e6),
+                format!(
+                    "civis-python {}: {:.2} M rows/s ({py_t:.2} s)",
+                    python::VERSION,
+                    ROWS as f64 / py_t / 1e6
+                ),
+                format!("{:.1}×", py_t / t),
+                target,
+                Some(py_t / t >= 5.0),
+            )
+        }
+        (Ok(text), Err(why)) => Row::new(
+            figure,
+            format!("{:.2} M rows/s", ROWS as f64 / value(text, "TOTAL_S") / 1e6),
+            format!("skipped: {}", last_line(why)),
+            "-",
+            target,
+            None,
+        ),
+        (Err(why), _) => {
+            eprintln!("the rows_as child failed: {why}");
+            Row::skipped(figure, "the child failed (see above)", target)
+        }
+    });
+
+    // 18. a frame into a table.
+    let figure = "18. `import_dataframe` of a 2,000,000-row frame";
+    let target = "(side by side: time, peak memory, API calls, job runs)";
+    let (import, (calls_ours, runs_ours)) = ours("import", TABLE);
+    let (python_import, (calls_py, runs_py)) = theirs("import");
+    rows.push(match (&import, &python_import) {
+        (Ok(text), Ok(py)) => Row::new(
+            figure,
+            format!(
+                "{:.2} s, peak {:.0} MB, {calls_ours} calls, {runs_ours} job run(s)",
+                value(text, "TOTAL_S"),
+                mb(text, "VmHWM_kB")
+            ),
+            format!(
+                "civis-python dataframe_to_civis: {:.2} s, peak {:.0} MB, {calls_py} calls, {runs_py} job runs",
+                value(py, "TOTAL_S"),
+                mb(py, "MAXRSS_kB")
+            ),
+            format!("ours {:.1}× faster", value(py, "TOTAL_S") / value(text, "TOTAL_S")),
+            target,
+            None,
+        ),
+        (Ok(text), Err(why)) => Row::new(
+            figure,
+            format!(
+                "{:.2} s, peak {:.0} MB, {calls_ours} calls, {runs_ours} job run(s)",
+                value(text, "TOTAL_S"),
+                mb(text, "VmHWM_kB")
+            ),
+            format!("skipped: {}", last_line(why)),
+            "-",
+            target,
+            None,
+        ),
+        (Err(why), _) => {
+            eprintln!("the import child failed: {why}");
+            Row::skipped(figure, "the child failed (see above)", target)
+        }
+    });
+    rows
+}
