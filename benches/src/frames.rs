@@ -17,9 +17,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use civis::polars::prelude::{
-    DataFrame, DataType, IntoColumn, NamedFrom, Series, TimeUnit,
-};
+use civis::polars::prelude::{DataFrame, DataType, IntoColumn, NamedFrom, Series, TimeUnit};
 use civis::tables::ExistingRows;
 use civis_mock::{MockRows, MockServer};
 
@@ -145,7 +143,11 @@ pub fn child(url: &str, mode: &str, table: &str) {
         }
         "rows_as" => {
             let mut rows = 0;
-            for order in client.sql(&sql, DATABASE).rows_as::<Order>().expect("the rows") {
+            for order in client
+                .sql(&sql, DATABASE)
+                .rows_as::<Order>()
+                .expect("the rows")
+            {
                 order.expect("an order");
                 rows += 1;
             }
@@ -237,7 +239,10 @@ fn last_line(text: &str) -> &str {
 pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
     let built = Instant::now();
     let mock = mock();
-    eprintln!("the mock's typed tables took {:.1} s", built.elapsed().as_secs_f64());
+    eprintln!(
+        "the mock's typed tables took {:.1} s",
+        built.elapsed().as_secs_f64()
+    );
     let exe = std::env::current_exe().expect("the benchmark's path");
     let ours = |mode: &str, table: &str| {
         mock.clear_requests();
@@ -286,7 +291,10 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
             Row::new(
                 figure,
                 format!("{t:.2} s, peak {m:.0} MB"),
-                format!("civis-python {}: {py_t:.2} s, peak {py_m:.0} MB", python::VERSION),
+                format!(
+                    "civis-python {}: {py_t:.2} s, peak {py_m:.0} MB",
+                    python::VERSION
+                ),
                 format!("{:.1}× faster, {:.2}× the memory", py_t / t, m / py_m),
                 target,
                 Some(py_t / t >= 2.0 && m <= py_m / 2.0),
@@ -294,7 +302,11 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
         }
         (Ok(text), Err(why)) => Row::new(
             figure,
-            format!("{:.2} s, peak {:.0} MB", value(text, "TOTAL_S"), mb(text, "VmHWM_kB")),
+            format!(
+                "{:.2} s, peak {:.0} MB",
+                value(text, "TOTAL_S"),
+                mb(text, "VmHWM_kB")
+            ),
             format!("skipped: {}", last_line(why)),
             "-",
             target,

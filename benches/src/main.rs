@@ -30,9 +30,9 @@ mod cli;
 mod compile;
 mod decode;
 mod files;
+mod frames;
 mod python;
 mod server;
-mod frames;
 mod sql;
 mod stats;
 

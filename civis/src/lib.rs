@@ -9,14 +9,14 @@ extern crate self as civis;
 pub use civis_core::{config, files, http, methods, runs, spec};
 #[cfg(feature = "io")]
 pub use civis_core::{frames, sql, tables};
-/// The Arrow crates typed results are made of, at the versions this crate uses.
-#[cfg(feature = "arrow")]
-pub use {arrow_array, arrow_schema};
+pub use civis_core::{Client, ClientBuilder, Error, NameOrId, Response};
+pub use civis_macros::civis_api;
 /// The polars this crate reads and writes DataFrames with (CSV, dates and datetimes only).
 #[cfg(feature = "polars")]
 pub use polars;
-pub use civis_core::{Client, ClientBuilder, Error, NameOrId, Response};
-pub use civis_macros::civis_api;
+/// The Arrow crates typed results are made of, at the versions this crate uses.
+#[cfg(feature = "arrow")]
+pub use {arrow_array, arrow_schema};
 
 /// Plumbing for generated code; not part of the public API (see `civis_core::__private`).
 #[doc(hidden)]

@@ -11,7 +11,8 @@ use civis::arrow_array::{
 };
 use civis::arrow_schema::{DataType, Field, Schema, TimeUnit};
 use civis::polars::prelude::{
-    df, AnyValue, DataType as PlType, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, Series, TimeUnit as PlUnit, TimeZone,
+    df, AnyValue, DataType as PlType, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, Series,
+    TimeUnit as PlUnit, TimeZone,
 };
 use civis::tables::{ExistingRows, SqlType};
 use civis::{Client, Error};
@@ -99,7 +100,11 @@ fn a_table_read_as_arrow_has_the_tables_types_and_values() {
         .select_table("public.every_type", DB_NAME)
         .arrow_all()
         .unwrap();
-    let types: Vec<DataType> = schema.fields().iter().map(|f| f.data_type().clone()).collect();
+    let types: Vec<DataType> = schema
+        .fields()
+        .iter()
+        .map(|f| f.data_type().clone())
+        .collect();
     assert_eq!(
         types,
         [
@@ -123,40 +128,77 @@ fn a_table_read_as_arrow_has_the_tables_types_and_values() {
     let column = |i: usize| batch.column(i).clone();
     let small = column(0);
     let small = small.as_any().downcast_ref::<Int16Array>().unwrap();
-    assert_eq!(small.iter().collect::<Vec<_>>(), [Some(-32768), None, Some(7)]);
+    assert_eq!(
+        small.iter().collect::<Vec<_>>(),
+        [Some(-32768), None, Some(7)]
+    );
     let medium = column(1);
     let medium = medium.as_any().downcast_ref::<Int32Array>().unwrap();
-    assert_eq!(medium.iter().collect::<Vec<_>>(), [Some(i32::MAX), None, Some(-1)]);
+    assert_eq!(
+        medium.iter().collect::<Vec<_>>(),
+        [Some(i32::MAX), None, Some(-1)]
+    );
     let large = column(2);
     let large = large.as_any().downcast_ref::<Int64Array>().unwrap();
-    assert_eq!(large.iter().collect::<Vec<_>>(), [Some(i64::MIN), None, Some(0)]);
+    assert_eq!(
+        large.iter().collect::<Vec<_>>(),
+        [Some(i64::MIN), None, Some(0)]
+    );
     let price = column(3);
     let price = price.as_any().downcast_ref::<Decimal128Array>().unwrap();
-    assert_eq!(price.iter().collect::<Vec<_>>(), [Some(123_456_789_050), None, Some(-1)]);
+    assert_eq!(
+        price.iter().collect::<Vec<_>>(),
+        [Some(123_456_789_050), None, Some(-1)]
+    );
     let ratio = column(4);
     let ratio = ratio.as_any().downcast_ref::<Float32Array>().unwrap();
     assert_eq!(ratio.value(0), 0.5);
     assert!(ratio.is_null(1) && ratio.value(2).is_nan());
     let score = column(5);
     let score = score.as_any().downcast_ref::<Float64Array>().unwrap();
-    assert_eq!(score.iter().collect::<Vec<_>>(), [Some(-1e300), None, Some(f64::INFINITY)]);
+    assert_eq!(
+        score.iter().collect::<Vec<_>>(),
+        [Some(-1e300), None, Some(f64::INFINITY)]
+    );
     let active = column(6);
     let active = active.as_any().downcast_ref::<BooleanArray>().unwrap();
-    assert_eq!(active.iter().collect::<Vec<_>>(), [Some(true), None, Some(false)]);
+    assert_eq!(
+        active.iter().collect::<Vec<_>>(),
+        [Some(true), None, Some(false)]
+    );
     let day = column(7);
     let day = day.as_any().downcast_ref::<Date32Array>().unwrap();
-    assert_eq!(day.iter().collect::<Vec<_>>(), [Some(19_782), None, Some(-1)]);
+    assert_eq!(
+        day.iter().collect::<Vec<_>>(),
+        [Some(19_782), None, Some(-1)]
+    );
     let at = column(8);
-    let at = at.as_any().downcast_ref::<TimestampMicrosecondArray>().unwrap();
-    assert_eq!(at.iter().collect::<Vec<_>>(), [Some(MICROS_2024_03_01_NOON + 1), None, Some(0)]);
+    let at = at
+        .as_any()
+        .downcast_ref::<TimestampMicrosecondArray>()
+        .unwrap();
+    assert_eq!(
+        at.iter().collect::<Vec<_>>(),
+        [Some(MICROS_2024_03_01_NOON + 1), None, Some(0)]
+    );
     let at_tz = column(9);
-    let at_tz = at_tz.as_any().downcast_ref::<TimestampMicrosecondArray>().unwrap();
-    assert_eq!(at_tz.iter().collect::<Vec<_>>(), [Some(MICROS_2024_03_01_NOON), None, Some(0)]);
+    let at_tz = at_tz
+        .as_any()
+        .downcast_ref::<TimestampMicrosecondArray>()
+        .unwrap();
+    assert_eq!(
+        at_tz.iter().collect::<Vec<_>>(),
+        [Some(MICROS_2024_03_01_NOON), None, Some(0)]
+    );
     let note = column(10);
     let note = note.as_any().downcast_ref::<StringArray>().unwrap();
     assert_eq!(
         note.iter().collect::<Vec<_>>(),
-        [Some("plain"), None, Some("a, \"quoted\"\nnew line\ttab — ünïcødé 🦀")]
+        [
+            Some("plain"),
+            None,
+            Some("a, \"quoted\"\nnew line\ttab — ünïcødé 🦀")
+        ]
     );
     let shape = column(11);
     let shape = shape.as_any().downcast_ref::<StringArray>().unwrap();
@@ -168,7 +210,10 @@ fn arrow_batches_stream_in_the_size_asked_for() {
     let (mock, client) = setup();
     let mut rows = MockRows::new(["n", "label"]);
     for i in 0..2_500 {
-        rows.rows.push(vec![Some(i.to_string()), (i % 3 != 0).then(|| format!("v{i}"))]);
+        rows.rows.push(vec![
+            Some(i.to_string()),
+            (i % 3 != 0).then(|| format!("v{i}")),
+        ]);
     }
     mock.table(DB, "public.counts", rows);
     let batches = client
@@ -193,7 +238,15 @@ fn sql_of_no_table_has_its_types_inferred_or_given() {
     );
     let (schema, _) = client.sql(sql, DB).arrow_all().unwrap();
     let types: Vec<&DataType> = schema.fields().iter().map(|f| f.data_type()).collect();
-    assert_eq!(types, [&DataType::Int64, &DataType::Float64, &DataType::Boolean, &DataType::Utf8]);
+    assert_eq!(
+        types,
+        [
+            &DataType::Int64,
+            &DataType::Float64,
+            &DataType::Boolean,
+            &DataType::Utf8
+        ]
+    );
 
     let (schema, batches) = client
         .sql(sql, DB)
@@ -202,8 +255,21 @@ fn sql_of_no_table_has_its_types_inferred_or_given() {
         .arrow_all()
         .unwrap();
     let types: Vec<&DataType> = schema.fields().iter().map(|f| f.data_type()).collect();
-    assert_eq!(types, [&DataType::Int16, &DataType::Utf8, &DataType::Utf8, &DataType::Utf8]);
-    let x = batches[0].column(1).as_any().downcast_ref::<StringArray>().unwrap().clone();
+    assert_eq!(
+        types,
+        [
+            &DataType::Int16,
+            &DataType::Utf8,
+            &DataType::Utf8,
+            &DataType::Utf8
+        ]
+    );
+    let x = batches[0]
+        .column(1)
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .unwrap()
+        .clone();
     assert_eq!(x.iter().collect::<Vec<_>>(), [Some("1.5"), Some("3"), None]);
 }
 
@@ -213,7 +279,11 @@ fn a_value_that_does_not_fit_names_its_row_column_and_text() {
     let sql = "select id, amount from staged";
     let mut rows = MockRows::new(["id", "amount"]);
     for i in 1..=40 {
-        let amount = if i == 37 { "12,5".to_string() } else { format!("{i}.25") };
+        let amount = if i == 37 {
+            "12,5".to_string()
+        } else {
+            format!("{i}.25")
+        };
         rows.rows.push(vec![Some(i.to_string()), Some(amount)]);
     }
     mock.sql_returns(sql, rows);
@@ -222,21 +292,36 @@ fn a_value_that_does_not_fit_names_its_row_column_and_text() {
         .column_type("amount", SqlType::Double)
         .arrow_all()
         .unwrap_err();
-    let Error::Value { row, column, text, .. } = &error else {
+    let Error::Value {
+        row, column, text, ..
+    } = &error
+    else {
         panic!("not a value error: {error}");
     };
-    assert_eq!((*row, column.as_str(), text.as_str()), (37, "amount", "12,5"));
-    assert!(error.to_string().contains("row 37, column \"amount\""), "{error}");
+    assert_eq!(
+        (*row, column.as_str(), text.as_str()),
+        (37, "amount", "12,5")
+    );
+    assert!(
+        error.to_string().contains("row 37, column \"amount\""),
+        "{error}"
+    );
 
     let error = client
         .sql(sql, DB)
         .column_type("amount", SqlType::Double)
         .dataframe()
         .unwrap_err();
-    let Error::Value { row, column, text, .. } = &error else {
+    let Error::Value {
+        row, column, text, ..
+    } = &error
+    else {
         panic!("not a value error: {error}");
     };
-    assert_eq!((*row, column.as_str(), text.as_str()), (37, "amount", "12,5"));
+    assert_eq!(
+        (*row, column.as_str(), text.as_str()),
+        (37, "amount", "12,5")
+    );
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
@@ -292,7 +377,10 @@ fn rows_as_reads_structs_by_column_name_with_options_and_renames() {
         .rows_as::<Wrong>()
         .unwrap()
         .collect();
-    let Err(Error::Value { row, column, text, .. }) = &results[0] else {
+    let Err(Error::Value {
+        row, column, text, ..
+    }) = &results[0]
+    else {
         panic!("{results:?}");
     };
     assert_eq!((*row, column.as_str(), text.as_str()), (1, "note", "plain"));
@@ -303,7 +391,10 @@ fn a_multifile_unload_reads_in_order_as_rows_batches_and_one_frame() {
     let (mock, client) = setup();
     let mut rows = MockRows::new(["id", "text"]);
     for i in 0..3_000 {
-        rows.rows.push(vec![Some(i.to_string()), Some(format!("row {i},\n\"{i}\""))]);
+        rows.rows.push(vec![
+            Some(i.to_string()),
+            Some(format!("row {i},\n\"{i}\"")),
+        ]);
     }
     mock.table(DB, "public.big", rows);
     let manifest = client
@@ -323,11 +414,20 @@ fn a_multifile_unload_reads_in_order_as_rows_batches_and_one_frame() {
     assert_eq!(&records[0], vec!["id", "text"]);
     assert_eq!(&records[3_000], vec!["2999", "row 2999,\n\"2999\""]);
 
-    let (_, batches) = client.read_unload(&manifest).batch_size(700).arrow_all().unwrap();
+    let (_, batches) = client
+        .read_unload(&manifest)
+        .batch_size(700)
+        .arrow_all()
+        .unwrap();
     let ids: Vec<i64> = batches
         .iter()
         .flat_map(|b| {
-            let ids = b.column(0).as_any().downcast_ref::<Int64Array>().unwrap().clone();
+            let ids = b
+                .column(0)
+                .as_any()
+                .downcast_ref::<Int64Array>()
+                .unwrap()
+                .clone();
             ids.iter().flatten().collect::<Vec<_>>()
         })
         .collect();
@@ -375,8 +475,18 @@ fn a_table_read_as_a_dataframe_has_the_tables_types_and_values() {
     assert_eq!(first[3], AnyValue::Float64(1_234_567_890.5));
     assert_eq!(first[6], AnyValue::Boolean(true));
     assert_eq!(first[10], AnyValue::String("plain"));
-    assert!(row(1).iter().all(|v| matches!(v, AnyValue::Null)), "{:?}", row(1));
-    let active: Vec<Option<bool>> = frame.column("active").unwrap().bool().unwrap().iter().collect();
+    assert!(
+        row(1).iter().all(|v| matches!(v, AnyValue::Null)),
+        "{:?}",
+        row(1)
+    );
+    let active: Vec<Option<bool>> = frame
+        .column("active")
+        .unwrap()
+        .bool()
+        .unwrap()
+        .iter()
+        .collect();
     assert_eq!(active, [Some(true), None, Some(false)]);
     let days: Vec<Option<i32>> = frame
         .column("day")
@@ -414,7 +524,11 @@ fn batch_of_every_type() -> RecordBatch {
         Field::new("active", DataType::Boolean, true),
         Field::new("day", DataType::Date32, true),
         Field::new("at", DataType::Timestamp(TimeUnit::Microsecond, None), true),
-        Field::new("at_tz", DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())), true),
+        Field::new(
+            "at_tz",
+            DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
+            true,
+        ),
         Field::new("note", DataType::Utf8, true),
     ]));
     let columns: Vec<Arc<dyn Array>> = vec![
@@ -478,8 +592,10 @@ fn arrow_batches_imported_create_a_typed_table_that_reads_back_equal() {
         ("at_tz", "TIMESTAMPTZ"),
         ("note", "VARCHAR(18)"),
     ];
-    let expected: Vec<(String, String)> =
-        expected.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
     assert_eq!(declared, expected);
 
     let (schema, batches) = client
@@ -491,7 +607,10 @@ fn arrow_batches_imported_create_a_typed_table_that_reads_back_equal() {
 
     // No preprocess job: the columns were declared, so nothing was detected.
     let paths: Vec<String> = mock.requests().into_iter().map(|r| r.url).collect();
-    assert!(!paths.iter().any(|p| p.contains("preprocess")), "{paths:#?}");
+    assert!(
+        !paths.iter().any(|p| p.contains("preprocess")),
+        "{paths:#?}"
+    );
     let import = mock
         .requests()
         .into_iter()
@@ -522,7 +641,9 @@ fn a_dataframe_imported_creates_a_typed_table_that_reads_back_equal() {
     )
     .cast(&PlType::Datetime(PlUnit::Microseconds, None))
     .unwrap();
-    let at_tz: Int64Chunked = [None, Some(MICROS_2024_03_01_NOON), Some(-5)].into_iter().collect();
+    let at_tz: Int64Chunked = [None, Some(MICROS_2024_03_01_NOON), Some(-5)]
+        .into_iter()
+        .collect();
     let at_tz = at_tz
         .with_name("at_tz".into())
         .into_datetime(PlUnit::Microseconds, Some(TimeZone::UTC))
@@ -547,9 +668,21 @@ fn a_dataframe_imported_creates_a_typed_table_that_reads_back_equal() {
         .collect();
     assert_eq!(
         declared,
-        ["BIGINT", "INTEGER", "DOUBLE PRECISION", "BOOLEAN", "VARCHAR(6)", "DATE", "TIMESTAMP", "TIMESTAMPTZ"]
+        [
+            "BIGINT",
+            "INTEGER",
+            "DOUBLE PRECISION",
+            "BOOLEAN",
+            "VARCHAR(6)",
+            "DATE",
+            "TIMESTAMP",
+            "TIMESTAMPTZ"
+        ]
     );
-    let back = client.select_table("scratch.frame", DB).dataframe().unwrap();
+    let back = client
+        .select_table("scratch.frame", DB)
+        .dataframe()
+        .unwrap();
     assert_eq!(back.dtypes(), frame.dtypes());
     assert!(back.equals_missing(&frame), "{back}\n{frame}");
 }
@@ -558,7 +691,10 @@ fn a_dataframe_imported_creates_a_typed_table_that_reads_back_equal() {
 fn a_csv_file_in_civis_reads_as_typed_results_with_given_types() {
     let (_mock, client) = setup();
     let file = client
-        .upload_bytes(b"zip|count|flag\n02134|3|t\n|4|f\n90210||\n".to_vec(), "zips.csv")
+        .upload_bytes(
+            b"zip|count|flag\n02134|3|t\n|4|f\n90210||\n".to_vec(),
+            "zips.csv",
+        )
         .send()
         .unwrap();
     let frame = client
@@ -571,7 +707,13 @@ fn a_csv_file_in_civis_reads_as_typed_results_with_given_types() {
     let zips: Vec<Option<&str>> = frame.column("zip").unwrap().str().unwrap().iter().collect();
     assert_eq!(zips, [Some("02134"), None, Some("90210")]);
     assert_eq!(frame.column("count").unwrap().dtype(), &PlType::Int64);
-    let flags: Vec<Option<bool>> = frame.column("flag").unwrap().bool().unwrap().iter().collect();
+    let flags: Vec<Option<bool>> = frame
+        .column("flag")
+        .unwrap()
+        .bool()
+        .unwrap()
+        .iter()
+        .collect();
     assert_eq!(flags, [Some(true), Some(false), None]);
 
     let (schema, _) = client
@@ -582,7 +724,11 @@ fn a_csv_file_in_civis_reads_as_typed_results_with_given_types() {
         .unwrap();
     assert_eq!(schema.field(0).data_type(), &DataType::Utf8);
     assert_eq!(schema.field(1).data_type(), &DataType::Int64);
-    assert_eq!(schema.field(2).data_type(), &DataType::Utf8, "t/f is not inferred as boolean, as polars does not");
+    assert_eq!(
+        schema.field(2).data_type(),
+        &DataType::Utf8,
+        "t/f is not inferred as boolean, as polars does not"
+    );
 }
 
 #[test]
@@ -603,14 +749,23 @@ fn frames_written_to_civis_files_read_back_equal() {
     let reader = RecordBatchIterator::new(vec![Ok(batch.clone())], batch.schema());
     let file = client.upload_batches(reader, "batch.csv").unwrap();
     let mut read = client.read_csv_file(file);
-    for (field, (_, sql_type)) in batch.schema().fields().iter().zip(
-        COLUMNS.iter().filter(|(name, _)| *name != "shape"),
-    ) {
+    for (field, (_, sql_type)) in batch
+        .schema()
+        .fields()
+        .iter()
+        .zip(COLUMNS.iter().filter(|(name, _)| *name != "shape"))
+    {
         read = read.column_type(field.name(), SqlType::parse(sql_type));
     }
     // Given the types, the file reads back as the batch (the decimal's scale aside).
     let (_, batches) = read
-        .column_type("price", SqlType::Numeric { precision: 10, scale: 3 })
+        .column_type(
+            "price",
+            SqlType::Numeric {
+                precision: 10,
+                scale: 3,
+            },
+        )
         .arrow_all()
         .unwrap();
     assert_eq!(batches, [batch]);

@@ -17,9 +17,9 @@ use crate::data::names::NameOrId;
 use crate::data::sql_types::{
     parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz, SqlType,
 };
-use crate::workflows::tables::{ImportBuilder, TableColumn};
 use crate::transport::client::Client;
 use crate::workflows::sql::{Rows, SqlBuilder};
+use crate::workflows::tables::{ImportBuilder, TableColumn};
 
 /// The Arrow type of a column of SQL type `sql_type`: see the table of
 /// [`SqlType`](crate::tables::SqlType).
@@ -450,16 +450,28 @@ fn without_zones(batch: &RecordBatch) -> Result<RecordBatch, Error> {
         .map(|column| -> ArrayRef {
             match column.data_type() {
                 DataType::Timestamp(TimeUnit::Second, Some(_)) => Arc::new(
-                    column.as_primitive::<TimestampSecondType>().clone().with_timezone_opt(None::<String>),
+                    column
+                        .as_primitive::<TimestampSecondType>()
+                        .clone()
+                        .with_timezone_opt(None::<String>),
                 ),
                 DataType::Timestamp(TimeUnit::Millisecond, Some(_)) => Arc::new(
-                    column.as_primitive::<TimestampMillisecondType>().clone().with_timezone_opt(None::<String>),
+                    column
+                        .as_primitive::<TimestampMillisecondType>()
+                        .clone()
+                        .with_timezone_opt(None::<String>),
                 ),
                 DataType::Timestamp(TimeUnit::Microsecond, Some(_)) => Arc::new(
-                    column.as_primitive::<TimestampMicrosecondType>().clone().with_timezone_opt(None::<String>),
+                    column
+                        .as_primitive::<TimestampMicrosecondType>()
+                        .clone()
+                        .with_timezone_opt(None::<String>),
                 ),
                 DataType::Timestamp(TimeUnit::Nanosecond, Some(_)) => Arc::new(
-                    column.as_primitive::<TimestampNanosecondType>().clone().with_timezone_opt(None::<String>),
+                    column
+                        .as_primitive::<TimestampNanosecondType>()
+                        .clone()
+                        .with_timezone_opt(None::<String>),
                 ),
                 _ => column.clone(),
             }
@@ -552,7 +564,11 @@ impl Client {
     /// let file_id = client.upload_batches(reader, "scores.csv")?;
     /// # Ok(()) }
     /// ```
-    pub fn upload_batches(&self, batches: impl RecordBatchReader, name: &str) -> Result<i64, Error> {
+    pub fn upload_batches(
+        &self,
+        batches: impl RecordBatchReader,
+        name: &str,
+    ) -> Result<i64, Error> {
         let mut bytes = Vec::new();
         {
             let mut writer = csv_writer(true).build(&mut bytes);

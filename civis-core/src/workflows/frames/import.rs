@@ -10,8 +10,8 @@ use std::sync::mpsc::sync_channel;
 use flate2::write::GzEncoder;
 
 use crate::data::error::Error;
-use crate::workflows::tables::TableColumn;
 use crate::transport::client::Client;
+use crate::workflows::tables::TableColumn;
 
 /// The gzip bytes of one uploaded piece of a frame: a piece holds whole rows and about this
 /// much; a larger frame becomes several Civis files, imported together. Pieces over

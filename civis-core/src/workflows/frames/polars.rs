@@ -22,10 +22,10 @@ use super::{CsvFiles, Header};
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::data::sql_types::{parse_bool, parse_date, parse_timestamp, parse_timestamptz, SqlType};
-use crate::workflows::tables::{ImportBuilder, TableColumn};
 use crate::transport::client::Client;
 use crate::workflows::files::spool;
 use crate::workflows::sql::SqlBuilder;
+use crate::workflows::tables::{ImportBuilder, TableColumn};
 
 /// The most inflated CSV text a DataFrame read holds in memory; more goes to a temporary file
 /// that polars maps (and that is removed once the frame is made).

@@ -60,12 +60,15 @@ pub(crate) fn concatenated(client: &Client, ids: &[i64]) -> Box<dyn Read + Send>
     Box::new(stream)
 }
 
+/// A piece of a file's inflated bytes, or why the file could not be read.
+type Chunk = Result<Vec<u8>, Error>;
+
 struct Concatenated {
     client: Client,
     /// Files not started yet.
     waiting: VecDeque<i64>,
     /// Files downloading, in order; the first is being read.
-    started: VecDeque<(i64, Receiver<Result<Vec<u8>, Error>>)>,
+    started: VecDeque<Receiver<Chunk>>,
     chunk: Vec<u8>,
     position: usize,
     /// Whether what was read so far ends with a line break (or nothing was read).
@@ -106,7 +109,7 @@ impl Concatenated {
                     }
                 }
             });
-            self.started.push_back((id, receive));
+            self.started.push_back(receive);
         }
     }
 }
@@ -131,7 +134,7 @@ impl Read for Concatenated {
             return Ok(0);
         }
         while self.position == self.chunk.len() {
-            let Some((_, receiver)) = self.started.front() else {
+            let Some(receiver) = self.started.front() else {
                 return Ok(0);
             };
             match receiver.recv() {

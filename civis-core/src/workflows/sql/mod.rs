@@ -40,9 +40,9 @@ use serde_json::{json, Value};
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::data::sql_types::SqlType;
-use crate::workflows::frames::{CsvFiles, ReadOptions};
 use crate::transport::client::Client;
 use crate::transport::polling::Polling;
+use crate::workflows::frames::{CsvFiles, ReadOptions};
 
 /// The record type of [`Rows`], re-exported so that scripts need not depend on `csv`
 /// themselves.
