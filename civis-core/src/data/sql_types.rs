@@ -1,32 +1,34 @@
 //! The SQL types of Civis table columns (`sqlType` of `GET /tables/{id}`), and the text Redshift
 //! writes for their values in a CSV export, read back into values.
 //!
-//! One table maps each SQL type to a value type; typed results (`rows_as`, Arrow batches,
-//! polars DataFrames) and frame imports all go by it:
-//!
-//! | SQL type (and synonyms)                               | [`SqlType`]     | Arrow                     | polars                 |
-//! |-------------------------------------------------------|-----------------|---------------------------|------------------------|
-//! | `smallint`, `int2`                                    | `SmallInt`      | `Int16`                   | `Int32`                |
-//! | `integer`, `int`, `int4`                              | `Integer`       | `Int32`                   | `Int32`                |
-//! | `bigint`, `int8`                                      | `BigInt`        | `Int64`                   | `Int64`                |
-//! | `numeric(p,s)`, `decimal(p,s)` (default `(18,0)`)     | `Numeric`       | `Decimal128(p, s)`        | `Float64`              |
-//! | `real`, `float4`                                      | `Real`          | `Float32`                 | `Float32`              |
-//! | `double precision`, `float8`, `float`                 | `Double`        | `Float64`                 | `Float64`              |
-//! | `boolean`, `bool` (exported as `t`/`f`)               | `Boolean`       | `Boolean`                 | `Boolean`              |
-//! | `date`                                                | `Date`          | `Date32`                  | `Date`                 |
-//! | `timestamp` (`without time zone`)                     | `Timestamp`     | `Timestamp(µs, None)`     | `Datetime(µs, None)`   |
-//! | `timestamptz` (`timestamp with time zone`, `+00`)     | `TimestampTz`   | `Timestamp(µs, "UTC")`    | `Datetime(µs, "UTC")`  |
-//! | `character varying(n)`, `varchar`, `char`, `text`, and any other type | `Text` | `Utf8`    | `String`               |
-//!
-//! polars has no decimal or 16-bit types without its `dtype-decimal` and `dtype-i16` features,
-//! which this crate leaves out to keep polars' build small: `numeric` becomes `Float64` there
-//! (exact up to 15 significant digits) and `smallint` `Int32`.
-//! `time`, `timetz`, `super`, `geometry` and types this table does not know are text: an
-//! unknown type is never a failure.
+//! The mapping is documented on [`SqlType`], the public face of this module.
 
 use std::fmt;
 
-/// The type of a table column, as typed results read it: see the [module's table](self).
+/// The type of a table column, as typed results read it.
+///
+/// One table maps each SQL type to a value type; typed results (`rows_as`, Arrow batches,
+/// polars DataFrames) and frame imports all go by it:
+///
+/// | SQL type (and synonyms)                               | [`SqlType`]     | Arrow                     | polars                 |
+/// |-------------------------------------------------------|-----------------|---------------------------|------------------------|
+/// | `smallint`, `int2`                                    | `SmallInt`      | `Int16`                   | `Int32`                |
+/// | `integer`, `int`, `int4`                              | `Integer`       | `Int32`                   | `Int32`                |
+/// | `bigint`, `int8`                                      | `BigInt`        | `Int64`                   | `Int64`                |
+/// | `numeric(p,s)`, `decimal(p,s)` (default `(18,0)`)     | `Numeric`       | `Decimal128(p, s)`        | `Float64`              |
+/// | `real`, `float4`                                      | `Real`          | `Float32`                 | `Float32`              |
+/// | `double precision`, `float8`, `float`                 | `Double`        | `Float64`                 | `Float64`              |
+/// | `boolean`, `bool` (exported as `t`/`f`)               | `Boolean`       | `Boolean`                 | `Boolean`              |
+/// | `date`                                                | `Date`          | `Date32`                  | `Date`                 |
+/// | `timestamp` (`without time zone`)                     | `Timestamp`     | `Timestamp(µs, None)`     | `Datetime(µs, None)`   |
+/// | `timestamptz` (`timestamp with time zone`, `+00`)     | `TimestampTz`   | `Timestamp(µs, "UTC")`    | `Datetime(µs, "UTC")`  |
+/// | `character varying(n)`, `varchar`, `char`, `text`, and any other type | `Text` | `Utf8`    | `String`               |
+///
+/// polars has no decimal or 16-bit types without its `dtype-decimal` and `dtype-i16` features,
+/// which this crate leaves out to keep polars' build small: `numeric` becomes `Float64` there
+/// (exact up to 15 significant digits) and `smallint` `Int32`.
+/// `time`, `timetz`, `super`, `geometry` and types this table does not know are text: an
+/// unknown type is never a failure.
 ///
 /// ```
 /// # extern crate civis_core as civis;
