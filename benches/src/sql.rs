@@ -92,13 +92,14 @@ pub fn child(url: &str, mode: &str, out: &str) {
 }
 
 /// `KEY value` lines of a child's output.
-fn value(text: &str, key: &str) -> Option<f64> {
+pub(crate) fn value(text: &str, key: &str) -> Option<f64> {
     text.lines()
         .find_map(|l| l.strip_prefix(key)?.strip_prefix(' '))
         .and_then(|v| v.trim().parse().ok())
 }
 
-fn run(command: &mut Command) -> Result<String, String> {
+/// The child's stdout, or its stderr when it failed.
+pub(crate) fn run(command: &mut Command) -> Result<String, String> {
     match command.output() {
         Ok(o) if o.status.success() => Ok(String::from_utf8_lossy(&o.stdout).into_owned()),
         Ok(o) => Err(String::from_utf8_lossy(&o.stderr).into_owned()),

@@ -13,8 +13,8 @@ impl Database {
         settings: &Map<String, Value>,
         store: &Store,
     ) -> Result<Vec<(String, i64)>, String> {
-        let rows = match self.run_sql(database, sql) {
-            Outcome::Rows(rows) => rows,
+        let (columns, rows) = match self.run_sql(database, sql) {
+            Outcome::Rows { columns, rows } => (columns, rows),
             Outcome::Fails(error) => return Err(error),
         };
         let text = |key: &str, default: &str| {
@@ -43,18 +43,18 @@ impl Database {
         let outputs = if multifile {
             // Parts of at most a third of the rows each (and at least one part), without
             // headers: the manifest names the columns.
-            let per_part = rows.rows.len().div_ceil(3).max(1);
+            let per_part = rows.len().div_ceil(3).max(1);
             let mut entries = Vec::new();
-            let chunks: Vec<&[Vec<Option<String>>]> = if rows.rows.is_empty() {
+            let chunks: Vec<&[Vec<Option<String>>]> = if rows.is_empty() {
                 vec![&[]]
             } else {
-                rows.rows.chunks(per_part).collect()
+                rows.chunks(per_part).collect()
             };
             for (index, chunk) in chunks.into_iter().enumerate() {
                 let name = format!("export_{job}_part{index:04}.{extension}");
                 let id = store
                     .put_with(&name, |file| {
-                        write_csv(file, &rows.columns, chunk, false, delimiter, &compression)
+                        write_csv(file, &columns, chunk, false, delimiter, &compression)
                     })
                     .map_err(fail)?;
                 let size = store
@@ -71,7 +71,7 @@ impl Database {
             }
             let manifest = json!({
                 "query": sql,
-                "header": rows.columns,
+                "header": columns,
                 "entries": entries,
                 "unquoted": false,
                 "compression": compression,
@@ -88,14 +88,7 @@ impl Database {
             let name = format!("export_{job}.{extension}");
             let id = store
                 .put_with(&name, |file| {
-                    write_csv(
-                        file,
-                        &rows.columns,
-                        &rows.rows,
-                        header,
-                        delimiter,
-                        &compression,
-                    )
+                    write_csv(file, &columns, &rows, header, delimiter, &compression)
                 })
                 .map_err(fail)?;
             vec![(name, id)]

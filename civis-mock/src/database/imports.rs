@@ -162,7 +162,7 @@ pub(super) fn merge(
             return Ok(Table {
                 id: 0,
                 columns,
-                rows,
+                rows: Arc::new(rows),
             });
         }
         (Some(_), "fail") => {
@@ -175,8 +175,8 @@ pub(super) fn merge(
     check_widths(&rows, existing.columns.len())?;
     let mut table = existing.clone();
     match mode {
-        "truncate" => table.rows = rows,
-        "append" => table.rows.extend(rows),
+        "truncate" => table.rows = Arc::new(rows),
+        "append" => Arc::make_mut(&mut table.rows).extend(rows),
         "upsert" => {
             if primary_keys.is_empty() {
                 return Err("an upsert needs primary keys".into());
@@ -196,21 +196,21 @@ pub(super) fn merge(
                 .iter()
                 .map(position)
                 .collect::<Result<Vec<_>, _>>()?;
+            let stored = Arc::make_mut(&mut table.rows);
             for row in rows {
                 let key: Vec<&Option<String>> = keys.iter().map(|&k| &row[k]).collect();
-                let found = table
-                    .rows
+                let found = stored
                     .iter()
                     .position(|old| keys.iter().map(|&k| &old[k]).collect::<Vec<_>>() == key);
                 match found {
                     // With last-modified keys, an older row does not replace a newer one.
                     Some(at) => {
-                        let newer = modified.iter().all(|&m| row[m] >= table.rows[at][m]);
+                        let newer = modified.iter().all(|&m| row[m] >= stored[at][m]);
                         if newer {
-                            table.rows[at] = row;
+                            stored[at] = row;
                         }
                     }
-                    None => table.rows.push(row),
+                    None => stored.push(row),
                 }
             }
         }

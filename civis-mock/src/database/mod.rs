@@ -105,13 +105,18 @@ struct Table {
     id: i64,
     /// Names and SQL types.
     columns: Vec<(String, String)>,
-    rows: Vec<Vec<Option<String>>>,
+    /// Shared with the outcome of a `select *` (so that exporting a large table does not copy
+    /// it first); a change copies them only while an export still holds them.
+    rows: Arc<Vec<Vec<Option<String>>>>,
 }
 
 /// What a SQL text does when run. Rows are shared, not copied, by every export of them.
 #[derive(Debug, Clone)]
 enum Outcome {
-    Rows(Arc<MockRows>),
+    Rows {
+        columns: Vec<String>,
+        rows: Arc<Vec<Vec<Option<String>>>>,
+    },
     Fails(String),
 }
 
@@ -199,10 +204,13 @@ impl MockServer {
     /// # Ok(()) }
     /// ```
     pub fn sql_returns(&self, sql: &str, rows: MockRows) {
-        lock(&self.state)
-            .database
-            .results
-            .insert(normalize(sql), Outcome::Rows(Arc::new(rows)));
+        lock(&self.state).database.results.insert(
+            normalize(sql),
+            Outcome::Rows {
+                columns: rows.columns,
+                rows: Arc::new(rows.rows),
+            },
+        );
     }
 
     /// Makes the SQL text `sql` fail with the database error `error`: its query or export run
@@ -242,7 +250,7 @@ impl MockServer {
             Table {
                 id: 0,
                 columns,
-                rows: rows.rows,
+                rows: Arc::new(rows.rows),
             },
         );
     }
@@ -301,7 +309,7 @@ impl MockServer {
             Table {
                 id: 0,
                 columns,
-                rows: data,
+                rows: Arc::new(data),
             },
         );
         Ok(())
@@ -321,7 +329,7 @@ impl MockServer {
         let table = state.database.tables.get(&key)?;
         Some(MockRows {
             columns: table.columns.iter().map(|(n, _)| n.clone()).collect(),
-            rows: table.rows.clone(),
+            rows: table.rows.to_vec(),
         })
     }
 }

@@ -19,7 +19,7 @@ impl Database {
         jobs.declare(
             query,
             match &outcome {
-                Outcome::Rows(_) => MockJob::succeeds_after(2),
+                Outcome::Rows { .. } => MockJob::succeeds_after(2),
                 Outcome::Fails(error) => MockJob::fails_after(2, error),
             },
         );
@@ -56,9 +56,9 @@ pub(super) fn query_answer(
     answer["resultRows"] = Value::Null;
     answer["error"] = Value::Null;
     match outcome {
-        Outcome::Rows(rows) if over && state == "succeeded" => {
-            answer["resultColumns"] = json!(rows.columns);
-            answer["resultRows"] = json!(rows.rows.iter().take(preview).collect::<Vec<_>>());
+        Outcome::Rows { columns, rows } if over && state == "succeeded" => {
+            answer["resultColumns"] = json!(columns);
+            answer["resultRows"] = json!(rows.iter().take(preview).collect::<Vec<_>>());
         }
         Outcome::Fails(error) if over => {
             answer["error"] = json!(error);

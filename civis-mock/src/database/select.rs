@@ -139,25 +139,30 @@ impl Database {
                 positions
             }
         };
-        let limit = select.limit.unwrap_or(usize::MAX);
-        let rows = table
-            .rows
+        let columns = positions
             .iter()
-            .take(limit)
-            .map(|row| {
-                positions
-                    .iter()
-                    .map(|&at| row.get(at).cloned().flatten())
-                    .collect()
-            })
+            .map(|&at| table.columns[at].0.clone())
             .collect();
-        Some(Outcome::Rows(Arc::new(MockRows {
-            columns: positions
-                .iter()
-                .map(|&at| table.columns[at].0.clone())
-                .collect(),
-            rows,
-        })))
+        let whole = select.limit.is_none() && positions.iter().copied().eq(0..table.columns.len());
+        let rows = if whole {
+            Arc::clone(&table.rows)
+        } else {
+            let limit = select.limit.unwrap_or(usize::MAX);
+            Arc::new(
+                table
+                    .rows
+                    .iter()
+                    .take(limit)
+                    .map(|row| {
+                        positions
+                            .iter()
+                            .map(|&at| row.get(at).cloned().flatten())
+                            .collect()
+                    })
+                    .collect(),
+            )
+        };
+        Some(Outcome::Rows { columns, rows })
     }
 }
 

@@ -32,7 +32,7 @@ impl Database {
             let mode = sync["advanced_options"]["existing_table_rows"]
                 .as_str()
                 .unwrap_or("fail");
-            let mut rows = source.rows;
+            let mut rows = Arc::unwrap_or_clone(source.rows);
             let existing = self.tables.get(&dest_key);
             load_rows(existing, mode, &source.columns, &mut rows, |bad| {
                 bad.to_string()

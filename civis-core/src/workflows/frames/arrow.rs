@@ -109,6 +109,8 @@ pub struct RecordBatches {
     names: Vec<String>,
     /// Records read ahead to infer types from.
     leading: std::vec::IntoIter<csv::StringRecord>,
+    /// The records of a batch, their buffers reused from batch to batch.
+    buffer: Vec<csv::StringRecord>,
     batch_size: usize,
     row: u64,
     source: String,
@@ -172,6 +174,7 @@ impl RecordBatches {
             types,
             names,
             leading: leading.into_iter(),
+            buffer: Vec::new(),
             batch_size,
             row: 0,
             source,
@@ -180,24 +183,29 @@ impl RecordBatches {
     }
 
     fn next_batch(&mut self) -> Result<Option<RecordBatch>, Error> {
-        let mut records = Vec::with_capacity(self.batch_size.min(INFER_ROWS * 100));
-        while records.len() < self.batch_size {
-            let next = match self.leading.next() {
-                Some(record) => record,
-                None => match self.rows.next() {
-                    Some(record) => record?,
+        let mut filled = 0;
+        while filled < self.batch_size {
+            if filled == self.buffer.len() {
+                self.buffer.push(csv::StringRecord::new());
+            }
+            if let Some(record) = self.leading.next() {
+                self.buffer[filled] = record;
+            } else {
+                match self.rows.read_into(&mut self.buffer[filled]) {
+                    Some(read) => read?,
                     None => break,
-                },
-            };
-            records.push(next);
+                }
+            }
+            filled += 1;
         }
-        if records.is_empty() {
+        if filled == 0 {
             return Ok(None);
         }
+        let records = &self.buffer[..filled];
         let first_row = self.row + 1;
         self.row += records.len() as u64;
         let columns = (0..self.types.len())
-            .map(|column| self.build(&records, column, first_row))
+            .map(|column| self.build(records, column, first_row))
             .collect::<Result<Vec<ArrayRef>, Error>>()?;
         RecordBatch::try_new(self.schema.clone(), columns)
             .map(Some)

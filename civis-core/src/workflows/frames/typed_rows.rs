@@ -43,6 +43,8 @@ use crate::workflows::sql::Rows;
 pub struct TypedRows<T> {
     rows: Rows,
     header: csv::StringRecord,
+    /// The record being read, its buffers reused from row to row.
+    record: csv::StringRecord,
     /// Columns whose `t`/`f` are rewritten as `true`/`false` for serde.
     booleans: Vec<usize>,
     row: u64,
@@ -81,6 +83,7 @@ impl<T: DeserializeOwned> TypedRows<T> {
         Ok(Self {
             rows,
             header,
+            record: csv::StringRecord::new(),
             booleans,
             row: 0,
             source,
@@ -137,19 +140,23 @@ impl<T: DeserializeOwned> Iterator for TypedRows<T> {
     type Item = Result<T, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let mut record = match self.rows.next()? {
-            Ok(record) => record,
-            Err(error) => return Some(Err(error)),
-        };
-        self.row += 1;
-        if !self.booleans.is_empty() {
-            record = rewrite_booleans(&record, &self.booleans);
+        let mut record = std::mem::take(&mut self.record);
+        if let Err(error) = self.rows.read_into(&mut record)? {
+            return Some(Err(error));
         }
-        Some(
+        self.row += 1;
+        let typed = if self.booleans.is_empty() {
             record
                 .deserialize(Some(&self.header))
-                .map_err(|e| self.value_error(&e, &record)),
-        )
+                .map_err(|e| self.value_error(&e, &record))
+        } else {
+            let rewritten = rewrite_booleans(&record, &self.booleans);
+            rewritten
+                .deserialize(Some(&self.header))
+                .map_err(|e| self.value_error(&e, &rewritten))
+        };
+        self.record = record;
+        Some(typed)
     }
 }
 

@@ -44,7 +44,7 @@ pub struct Rows {
     given_header: Option<csv::StringRecord>,
     /// A record read ahead (to count the columns of a file without a header).
     pending: Option<csv::Result<csv::StringRecord>>,
-    records: csv::StringRecordsIntoIter<Box<dyn Read + Send>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
     failed: bool,
 }
 
@@ -80,19 +80,23 @@ impl Rows {
         delimiter: u8,
         given_header: Option<Vec<String>>,
     ) -> Self {
-        let mut records = csv::ReaderBuilder::new()
+        let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(false)
             .delimiter(delimiter)
             .buffer_capacity(PARSE_BUFFER)
-            .from_reader(stream)
-            .into_records();
+            .from_reader(stream);
         let mut pending = None;
         let given_header = match given_header {
             Some(names) if names.is_empty() => {
                 // Without names the first record tells how many columns there are; it is
                 // given back after the header.
-                pending = records.next();
+                let mut first = csv::StringRecord::new();
+                pending = match reader.read_record(&mut first) {
+                    Ok(true) => Some(Ok(first)),
+                    Ok(false) => None,
+                    Err(error) => Some(Err(error)),
+                };
                 let width = match &pending {
                     Some(Ok(record)) => record.len(),
                     _ => 0,
@@ -107,8 +111,39 @@ impl Rows {
             file_id,
             given_header,
             pending,
-            records,
+            reader,
             failed: false,
+        }
+    }
+
+    /// The next record into `record`, whose buffers are reused (what [`next`](Self::next)
+    /// does without a new record per row); `None` at the end and after an error.
+    pub(crate) fn read_into(
+        &mut self,
+        record: &mut csv::StringRecord,
+    ) -> Option<Result<(), Error>> {
+        if let Some(header) = self.given_header.take() {
+            *record = header;
+            return Some(Ok(()));
+        }
+        if self.failed {
+            return None;
+        }
+        let read = match self.pending.take() {
+            Some(Ok(pending)) => {
+                *record = pending;
+                Ok(true)
+            }
+            Some(Err(error)) => Err(error),
+            None => self.reader.read_record(record),
+        };
+        match read {
+            Ok(true) => Some(Ok(())),
+            Ok(false) => None,
+            Err(error) => {
+                self.failed = true;
+                Some(Err(csv_error(error, self.file_id)))
+            }
         }
     }
 
@@ -139,20 +174,9 @@ impl Iterator for Rows {
     type Item = Result<csv::StringRecord, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some(header) = self.given_header.take() {
-            return Some(Ok(header));
-        }
-        if self.failed {
-            return None;
-        }
-        let next = match self.pending.take() {
-            Some(next) => next,
-            None => self.records.next()?,
-        };
-        if next.is_err() {
-            self.failed = true;
-        }
-        Some(next.map_err(|e| csv_error(e, self.file_id)))
+        let mut record = csv::StringRecord::new();
+        self.read_into(&mut record)
+            .map(|read| read.map(|()| record))
     }
 }
 
