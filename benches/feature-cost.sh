@@ -7,8 +7,9 @@
 # process's peak memory (GNU time's maximum resident set size: the biggest rustc), and the
 # rebuild's wall time.
 #
-#   benches/feature-cost.sh            # debug builds
-#   benches/feature-cost.sh --release  # release builds
+#   benches/feature-cost.sh                     # debug builds of io, io+arrow, io+polars
+#   benches/feature-cost.sh --release           # release builds
+#   benches/feature-cost.sh --release io,arrow  # only the sets named
 #
 # Run it on an idle machine: two builds at once would share its cores.
 set -euo pipefail
@@ -19,6 +20,11 @@ profile=debug
 if [[ "${1:-}" == "--release" ]]; then
     release="--release"
     profile=release
+    shift
+fi
+sets=("$@")
+if [[ ${#sets[@]} -eq 0 ]]; then
+    sets=(io io,arrow io,polars)
 fi
 work="$repo/target/feature-cost/$profile"
 
@@ -31,7 +37,7 @@ peak_mb() {
 }
 
 printf '%-12s %7s %10s %10s %10s\n' features crates "clean (s)" "peak (MB)" "touch (s)"
-for features in io io,arrow io,polars; do
+for features in "${sets[@]}"; do
     dir="$work/${features//,/-}"
     rm -rf "$dir"
     mkdir -p "$dir/src"

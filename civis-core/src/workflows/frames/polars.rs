@@ -168,12 +168,14 @@ struct Plan {
 }
 
 impl Plan {
-    /// The frame of `text`, from file `id`.
-    fn frame(&self, text: &Text, id: i64) -> Result<DataFrame, Error> {
+    /// The frame of `text`, from file `id`. The text is dropped once polars has parsed it,
+    /// before the columns read as text are converted, so that the two are never all in memory
+    /// at once.
+    fn frame(&self, text: Text, id: i64) -> Result<DataFrame, Error> {
         let source = format!("file {id}");
         let names = match &self.names {
             Some(names) => names.clone(),
-            None => first_record(text, self.delimiter)?,
+            None => first_record(&text, self.delimiter)?,
         };
         let types = self.options.resolve(&names, self.table.as_deref());
         // Without a header polars calls the columns column_1, column_2, ...
@@ -192,7 +194,7 @@ impl Plan {
             .with_infer_schema_length(Some(super::INFER_ROWS))
             .with_schema_overwrite(Some(Arc::new(overwrite)))
             .with_parse_options(CsvParseOptions::default().with_separator(self.delimiter));
-        let read = match (text, text.path()) {
+        let read = match (&text, text.path()) {
             (Text::Memory(bytes), _) => options
                 .into_reader_with_file_handle(Cursor::new(bytes.as_slice()))
                 .finish(),
@@ -205,10 +207,11 @@ impl Plan {
             // polars names the column and the text but not the row: find it.
             Err(error) => {
                 return Err(self
-                    .first_bad_value(text, &names, &types, &source)?
+                    .first_bad_value(&text, &names, &types, &source)?
                     .unwrap_or_else(|| polars_error(&source, error)))
             }
         };
+        drop(text);
         if !self.header {
             frame
                 .set_column_names(&names)
@@ -390,7 +393,7 @@ impl CsvFiles<'_> {
         let client = self.client;
         let read_one = |id: i64| -> Result<DataFrame, Error> {
             let text = Text::read(super::stream::inflated(client, id)?, id)?;
-            plan.frame(&text, id)
+            plan.frame(text, id)
         };
         let mut frames = Vec::with_capacity(self.files.len());
         for group in self.files.chunks(PARALLEL_DOWNLOADS) {
