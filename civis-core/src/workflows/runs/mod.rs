@@ -21,6 +21,7 @@
 
 mod failure;
 mod logs;
+mod set;
 
 use std::time::Duration;
 
@@ -36,6 +37,7 @@ use crate::data::run_state::from_job_run;
 pub use crate::data::run_state::{FinishedRun, RunState};
 pub use crate::transport::polling::Polling;
 pub use logs::{LogEntry, Logs};
+pub use set::{AsCompleted, Completed, RunSet};
 
 /// One output of a run (`GET /jobs/{id}/runs/{run_id}/outputs`): a file, table, JSON value, ...
 ///
@@ -96,6 +98,20 @@ pub struct Run {
     /// Started by this handle: the run is known to be queued, so a wait starts with a pause
     /// instead of a poll (civis-python's `poll_on_creation=False` in `run_job`).
     started_here: bool,
+}
+
+/// The next pause of a wait: the schedule's next interval, cut to what is left of `timeout`
+/// after `waited`.
+fn next_pause(
+    intervals: &mut dyn Iterator<Item = Duration>,
+    waited: Duration,
+    timeout: Option<Duration>,
+) -> Duration {
+    let interval = intervals.next().unwrap_or(Duration::from_secs(15));
+    match timeout {
+        Some(timeout) => interval.min(timeout.saturating_sub(waited)),
+        None => interval,
+    }
 }
 
 /// The API's largest page of run outputs.
@@ -369,13 +385,7 @@ impl Run {
     /// # Ok(()) }
     /// ```
     pub fn cancel(&self) -> Result<FinishedRun, Error> {
-        let request = HttpRequest {
-            verb: "DELETE",
-            path_and_query: self.path(""),
-            headers: Vec::new(),
-            body: None,
-        };
-        if let Err(error) = self.client.execute(&request) {
+        if let Err(error) = self.send_cancel() {
             // The API answers 404 to a cancel of a run that is over (civis-python reads it
             // so too); the run's own answer then says how it ended.
             if matches!(error, Error::Api { status: 404, .. }) {
@@ -461,6 +471,26 @@ impl Run {
     }
 
     /// One `GET /jobs/{id}/runs/{run_id}`.
+    /// `DELETE /jobs/{id}/runs/{run_id}`, the cancel alone.
+    fn send_cancel(&self) -> Result<(), Error> {
+        let request = HttpRequest {
+            verb: "DELETE",
+            path_and_query: self.path(""),
+            headers: Vec::new(),
+            body: None,
+        };
+        self.client.execute(&request).map(drop)
+    }
+
+    /// The cancel of a run of a set: a 404 (the API's answer for a run that is over) is no
+    /// error, as the poll after it says how the run ended.
+    fn request_cancel(&self) -> Result<(), Error> {
+        match self.send_cancel() {
+            Err(Error::Api { status: 404, .. }) => Ok(()),
+            other => other,
+        }
+    }
+
     fn poll(&self) -> Result<(RunState, Response), Error> {
         let request = get_request(&self.path(""), &[]);
         let raw = self.client.execute(&request)?;
@@ -486,12 +516,8 @@ impl Run {
         let mut last_state = None;
         loop {
             if pause {
-                let mut interval = intervals.next().unwrap_or(Duration::from_secs(15));
-                if let Some(timeout) = timeout {
-                    let left = timeout.saturating_sub(clock.now().duration_since(started));
-                    interval = interval.min(left);
-                }
-                clock.sleep(interval);
+                let waited = clock.now().duration_since(started);
+                clock.sleep(next_pause(&mut intervals, waited, timeout));
             }
             pause = true;
             let (state, response) = self.poll()?;

@@ -1,0 +1,364 @@
+//! Many runs waited on from one thread: civis-python's `concurrent.futures.wait` and
+//! `as_completed` over `CivisFuture`s, without a poller per run.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::{FinishedRun, Polling, Run};
+use crate::data::error::Error;
+use crate::transport::retry::Clock;
+
+/// Runs waited on together. Every unfinished run is polled once per round and the rounds are
+/// spaced by one schedule ([`Polling`], civis-python's 1 s growing by 1.2× up to 15 s unless
+/// set), so a hundred runs cost a hundred polls a round from one thread, not a hundred
+/// threads each on its own schedule.
+///
+/// Without a [`timeout`](RunSet::timeout) the set waits as long as its runs go, as
+/// [`Run::wait`] does; with one, each run still going when it passes ends as
+/// [`Error::WaitTimeout`] (the run goes on in Civis).
+///
+/// ```no_run
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
+/// use civis::runs::RunSet;
+/// let runs = [11, 12, 13].map(|job| client.run_job(job)).into_iter().collect::<Result<Vec<_>, _>>()?;
+/// for done in RunSet::new(runs).as_completed() {
+///     match done.outcome {
+///         Ok(finished) => println!("job {} is {}", finished.job_id, finished.state),
+///         Err(error) => eprintln!("run {} of the set: {error}", done.index),
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct RunSet {
+    runs: Vec<Run>,
+    polling: Option<Polling>,
+    timeout: Option<Duration>,
+}
+
+/// A run of a [`RunSet`] that is over: its place in the set, the run, and how it ended (as
+/// [`Run::wait`] returns it: a failed run is [`Error::JobFailed`]).
+#[derive(Debug)]
+pub struct Completed {
+    /// The run's place in the set, from 0, in the order the runs were given.
+    pub index: usize,
+    /// The run (for its outputs, its log, a new attempt).
+    pub run: Run,
+    /// The finished run, or why it is not one.
+    pub outcome: Result<FinishedRun, Error>,
+}
+
+impl RunSet {
+    /// A set of `runs`, in this order.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let set = civis::runs::RunSet::new([client.job_run(42, 7), client.job_run(43, 8)]);
+    /// assert_eq!(set.len(), 2);
+    /// # Ok(()) }
+    /// ```
+    pub fn new(runs: impl IntoIterator<Item = Run>) -> Self {
+        Self {
+            runs: runs.into_iter().collect(),
+            polling: None,
+            timeout: None,
+        }
+    }
+
+    /// Adds `run` at the end of the set.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let mut set = civis::runs::RunSet::default();
+    /// for job in [11, 12] {
+    ///     set.push(client.run_job(job)?);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn push(&mut self, run: Run) {
+        self.runs.push(run);
+    }
+
+    /// How many runs the set holds.
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// assert_eq!(civis::runs::RunSet::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// Whether the set holds no run.
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// assert!(civis::runs::RunSet::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    /// The runs, in the set's order.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let set = civis::runs::RunSet::new([client.job_run(42, 7)]);
+    /// assert_eq!(set.runs()[0].run_id(), 7);
+    /// # Ok(()) }
+    /// ```
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// The schedule of the rounds of polls (by default the first run's, which is the client's
+    /// unless the run was given another).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use std::time::Duration;
+    /// let set = civis::runs::RunSet::new([client.job_run(42, 7)])
+    ///     .polling(civis::runs::Polling::every(Duration::from_secs(5)));
+    /// # Ok(()) }
+    /// ```
+    pub fn polling(mut self, polling: Polling) -> Self {
+        self.polling = Some(polling);
+        self
+    }
+
+    /// Gives up on the runs still going `timeout` after the wait began: each ends as
+    /// [`Error::WaitTimeout`] with its last state; the runs are not cancelled.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use std::time::Duration;
+    /// let outcomes = civis::runs::RunSet::new([client.job_run(42, 7)])
+    ///     .timeout(Duration::from_secs(3600))
+    ///     .wait_all();
+    /// # Ok(()) }
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The runs as each ends, in the order they end (to the round of polls that saw it).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let set = civis::runs::RunSet::new([client.job_run(42, 7), client.job_run(43, 8)]);
+    /// let first = set.as_completed().next().expect("a run of the set");
+    /// println!("run {} ended first", first.run.run_id());
+    /// # Ok(()) }
+    /// ```
+    pub fn as_completed(self) -> AsCompleted {
+        let polling = self
+            .polling
+            .or_else(|| self.runs.first().map(|run| run.polling))
+            .unwrap_or_default();
+        let clock = self
+            .runs
+            .first()
+            .map(|run| run.client.config().clock.clone());
+        // Runs started here are known to be queued: a first poll at once would be wasted.
+        let pause = !self.runs.is_empty() && self.runs.iter().all(|run| run.started_here);
+        let total = self.runs.len();
+        AsCompleted {
+            pending: self.runs.into_iter().enumerate().collect(),
+            done: VecDeque::new(),
+            intervals: Box::new(polling.intervals()),
+            started: clock.as_ref().map(|clock| clock.now()),
+            clock,
+            timeout: self.timeout,
+            pause,
+            total,
+            reported: usize::MAX,
+        }
+    }
+
+    /// Waits for every run and returns every outcome, in the set's order: a failure does not
+    /// stop the wait for the others.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let set = civis::runs::RunSet::new([client.run_job(11)?, client.run_job(12)?]);
+    /// let failed = set.wait_all().iter().filter(|done| done.outcome.is_err()).count();
+    /// # Ok(()) }
+    /// ```
+    pub fn wait_all(self) -> Vec<Completed> {
+        let mut all: Vec<Completed> = self.as_completed().collect();
+        all.sort_by_key(|done| done.index);
+        all
+    }
+
+    /// Asks the API to cancel every run (`DELETE /jobs/{id}/runs/{run_id}`), then waits for
+    /// all of them as [`wait_all`](RunSet::wait_all) does: normally each ends `cancelled`; one
+    /// that was over already ends as it ended.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let set = civis::runs::RunSet::new([client.run_job(11)?, client.run_job(12)?]);
+    /// for done in set.cancel_all() {
+    ///     println!("{:?}", done.outcome.map(|run| run.state));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn cancel_all(self) -> Vec<Completed> {
+        let mut refused = Vec::new();
+        let mut asked = Vec::new();
+        for (index, run) in self.runs.into_iter().enumerate() {
+            match run.request_cancel() {
+                Ok(()) => asked.push((index, run)),
+                Err(error) => refused.push(Completed {
+                    index,
+                    run,
+                    outcome: Err(error),
+                }),
+            }
+        }
+        log::info!(
+            "cancel requested for {} run(s); waiting for them to stop",
+            asked.len()
+        );
+        let indexes: Vec<usize> = asked.iter().map(|(index, _)| *index).collect();
+        let waited = RunSet {
+            runs: asked.into_iter().map(|(_, run)| run).collect(),
+            polling: self.polling,
+            timeout: self.timeout,
+        };
+        let mut all: Vec<Completed> = waited
+            .as_completed()
+            .map(|mut done| {
+                done.index = indexes[done.index];
+                done
+            })
+            .chain(refused)
+            .collect();
+        all.sort_by_key(|done| done.index);
+        all
+    }
+}
+
+/// The iterator of [`RunSet::as_completed`]: each run of the set once, as it ends.
+pub struct AsCompleted {
+    pending: Vec<(usize, Run)>,
+    done: VecDeque<Completed>,
+    intervals: Box<dyn Iterator<Item = Duration> + Send>,
+    clock: Option<Arc<dyn Clock>>,
+    started: Option<Instant>,
+    timeout: Option<Duration>,
+    pause: bool,
+    total: usize,
+    /// The count of unfinished runs last logged.
+    reported: usize,
+}
+
+impl std::fmt::Debug for AsCompleted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AsCompleted")
+            .field("pending", &self.pending.len())
+            .field("done", &self.done.len())
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AsCompleted {
+    /// One round: a poll of every unfinished run, the finished ones moved to `done`.
+    fn poll_round(&mut self) {
+        let mut going = Vec::with_capacity(self.pending.len());
+        for (index, run) in self.pending.drain(..) {
+            match run.poll() {
+                Ok((state, response)) if state.is_finished() => {
+                    let outcome = run.finished(state, response);
+                    self.done.push_back(Completed {
+                        index,
+                        run,
+                        outcome,
+                    });
+                }
+                Ok((state, _)) => going.push((index, run, state)),
+                Err(error) => self.done.push_back(Completed {
+                    index,
+                    run,
+                    outcome: Err(error),
+                }),
+            }
+        }
+        let waited = match (&self.clock, self.started) {
+            (Some(clock), Some(started)) => clock.now().duration_since(started),
+            _ => Duration::ZERO,
+        };
+        if self.timeout.is_some_and(|timeout| waited >= timeout) {
+            for (index, run, state) in going {
+                let outcome = Err(Error::WaitTimeout {
+                    job_id: run.job_id,
+                    run_id: run.run_id,
+                    state,
+                    waited,
+                });
+                self.done.push_back(Completed {
+                    index,
+                    run,
+                    outcome,
+                });
+            }
+            return;
+        }
+        if !going.is_empty() && going.len() != self.reported {
+            log::info!(
+                "{} of {} run(s) still going; waiting (waited {:.1} s so far)",
+                going.len(),
+                self.total,
+                waited.as_secs_f64()
+            );
+            self.reported = going.len();
+        }
+        self.pending = going
+            .into_iter()
+            .map(|(index, run, _)| (index, run))
+            .collect();
+    }
+}
+
+impl Iterator for AsCompleted {
+    type Item = Completed;
+
+    fn next(&mut self) -> Option<Completed> {
+        loop {
+            if let Some(done) = self.done.pop_front() {
+                return Some(done);
+            }
+            if self.pending.is_empty() {
+                return None;
+            }
+            if self.pause {
+                if let (Some(clock), Some(started)) = (&self.clock, self.started) {
+                    let waited = clock.now().duration_since(started);
+                    clock.sleep(super::next_pause(&mut self.intervals, waited, self.timeout));
+                }
+            }
+            self.pause = true;
+            self.poll_round();
+        }
+    }
+}

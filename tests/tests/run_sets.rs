@@ -1,0 +1,136 @@
+//! Many runs waited on from one thread against the mock's jobs: every outcome returned, the
+//! finishing order, cancelling all, a timeout, and the rounds of polls on one schedule.
+
+use std::time::Duration;
+
+use civis::runs::{RunSet, RunState};
+use civis::{Client, Error};
+use civis_mock::{MockJob, MockServer};
+use civis_tests::FakeClock;
+
+fn setup(jobs: &[(i64, MockJob)]) -> (MockServer, FakeClock, Client) {
+    let mock = MockServer::scripted().expect("a free loopback port");
+    for (id, job) in jobs {
+        mock.job(*id, job.clone());
+    }
+    let clock = FakeClock::default();
+    let client = Client::builder()
+        .api_key("run-sets-key")
+        .base_url(mock.url())
+        .clock(clock.clone())
+        .build()
+        .unwrap();
+    (mock, clock, client)
+}
+
+/// The polls (`GET /jobs/{id}/runs/{run_id}`) the mock received.
+fn polls(mock: &MockServer) -> usize {
+    mock.requests()
+        .iter()
+        .filter(|r| r.method == "GET" && r.url.contains("/runs/") && !r.url.contains("/logs"))
+        .count()
+}
+
+#[test]
+fn wait_all_returns_every_outcome_in_order_from_rounds_on_one_schedule() {
+    let (mock, clock, client) = setup(&[
+        (41, MockJob::succeeds_after(3)),
+        (
+            42,
+            MockJob::fails_after(2, "relation \"users\" does not exist"),
+        ),
+        (43, MockJob::cancelled_after(4)),
+    ]);
+    let runs = [41, 42, 43].map(|job| client.run_job(job).unwrap());
+    let outcomes = RunSet::new(runs).wait_all();
+
+    let indexes: Vec<usize> = outcomes.iter().map(|done| done.index).collect();
+    assert_eq!(indexes, [0, 1, 2]);
+    let succeeded = outcomes[0].outcome.as_ref().unwrap();
+    assert_eq!(
+        (succeeded.job_id, succeeded.state.clone()),
+        (41, RunState::Succeeded)
+    );
+    match &outcomes[1].outcome {
+        Err(Error::JobFailed {
+            job_id, message, ..
+        }) => {
+            assert_eq!(*job_id, 42);
+            assert!(message.contains("does not exist"), "{message}");
+        }
+        other => panic!("expected the failure of job 42, got {other:?}"),
+    }
+    let cancelled = outcomes[2].outcome.as_ref().unwrap();
+    assert_eq!(cancelled.state, RunState::Cancelled);
+
+    // Four rounds, the last run's fourth poll ending it, spaced by civis-python's schedule
+    // (started here, so the first poll waits too); each run polled until it ended.
+    let waits: Vec<f64> = clock.sleeps().iter().map(Duration::as_secs_f64).collect();
+    let expected = [1.0, 1.2, 1.44, 1.728];
+    assert_eq!(waits.len(), expected.len(), "{waits:?}");
+    for (wait, want) in waits.iter().zip(expected) {
+        assert!((wait - want).abs() < 1e-9, "{waits:?}");
+    }
+    assert_eq!(polls(&mock), 3 + 2 + 4);
+}
+
+#[test]
+fn as_completed_yields_runs_in_the_order_they_end() {
+    let (_mock, _clock, client) = setup(&[
+        (51, MockJob::succeeds_after(5)),
+        (52, MockJob::succeeds_after(1)),
+        (53, MockJob::succeeds_after(3)),
+    ]);
+    let set = RunSet::new([51, 52, 53].map(|job| client.run_job(job).unwrap()));
+    let order: Vec<i64> = set
+        .as_completed()
+        .map(|done| {
+            assert!(done.outcome.is_ok(), "{:?}", done.outcome);
+            done.run.job_id()
+        })
+        .collect();
+    assert_eq!(order, [52, 53, 51]);
+}
+
+#[test]
+fn cancel_all_cancels_every_run_and_waits_for_each() {
+    let (mock, _clock, client) = setup(&[
+        (61, MockJob::stays_running()),
+        (62, MockJob::stays_running()),
+    ]);
+    let set = RunSet::new([61, 62].map(|job| client.run_job(job).unwrap()));
+    let outcomes = set.cancel_all();
+    assert_eq!(outcomes.len(), 2);
+    for done in &outcomes {
+        let finished = done.outcome.as_ref().unwrap();
+        assert_eq!(finished.state, RunState::Cancelled);
+    }
+    let deletes = mock
+        .requests()
+        .iter()
+        .filter(|r| r.method == "DELETE")
+        .count();
+    assert_eq!(deletes, 2);
+}
+
+#[test]
+fn a_timeout_ends_the_runs_still_going_and_bounds_the_wait() {
+    let (_mock, clock, client) = setup(&[
+        (71, MockJob::succeeds_after(1)),
+        (72, MockJob::stays_running()),
+    ]);
+    let set = RunSet::new([71, 72].map(|job| client.run_job(job).unwrap()))
+        .timeout(Duration::from_secs(3));
+    let outcomes = set.wait_all();
+    assert!(outcomes[0].outcome.is_ok(), "{:?}", outcomes[0].outcome);
+    match &outcomes[1].outcome {
+        Err(Error::WaitTimeout { job_id, state, .. }) => {
+            assert_eq!(*job_id, 72);
+            assert_eq!(*state, RunState::Running);
+        }
+        other => panic!("expected a timeout for job 72, got {other:?}"),
+    }
+    let slept: Duration = clock.sleeps().iter().sum();
+    assert!(slept <= Duration::from_secs(3), "slept {slept:?}");
+    assert!(slept >= Duration::from_secs(3), "gave up early: {slept:?}");
+}
