@@ -134,3 +134,63 @@ fn a_timeout_ends_the_runs_still_going_and_bounds_the_wait() {
     assert!(slept <= Duration::from_secs(3), "slept {slept:?}");
     assert!(slept >= Duration::from_secs(3), "gave up early: {slept:?}");
 }
+
+/// The runs started (`POST /jobs/{id}/runs`) of job `job`.
+fn starts(mock: &MockServer, job: i64) -> usize {
+    let path = format!("/jobs/{job}/runs");
+    mock.requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.url.split('?').next() == Some(path.as_str()))
+        .count()
+}
+
+#[test]
+fn max_retries_starts_a_failing_job_again_exactly_n_times_and_reports_each_attempt() {
+    let (mock, _clock, client) = setup(&[
+        (81, MockJob::fails_after(2, "disk full")),
+        (82, MockJob::succeeds_after(2)),
+        (83, MockJob::cancelled_after(1)),
+    ]);
+    let set = RunSet::new([81, 82, 83].map(|job| client.run_job(job).unwrap())).max_retries(2);
+    let first_run = set.runs()[0].run_id();
+    let outcomes = set.wait_all();
+
+    // The failing job: the first run and two more, each failure kept, the last one the outcome.
+    assert_eq!(starts(&mock, 81), 3);
+    let failing = &outcomes[0];
+    let mut run_ids: Vec<i64> = failing
+        .attempts
+        .iter()
+        .map(|attempt| match attempt {
+            Error::JobFailed {
+                job_id,
+                run_id,
+                message,
+                ..
+            } => {
+                assert_eq!((*job_id, message.as_str()), (81, "disk full"));
+                *run_id
+            }
+            other => panic!("expected a failed attempt, got {other:?}"),
+        })
+        .collect();
+    assert_eq!(run_ids.len(), 2);
+    assert_eq!(run_ids[0], first_run);
+    match &failing.outcome {
+        Err(Error::JobFailed { run_id, .. }) => run_ids.push(*run_id),
+        other => panic!("expected the last attempt's failure, got {other:?}"),
+    }
+    assert_eq!(failing.run.run_id(), run_ids[2]);
+    run_ids.sort_unstable();
+    run_ids.dedup();
+    assert_eq!(run_ids.len(), 3, "three distinct runs");
+
+    // A success and a cancelled run are not started again.
+    assert_eq!(starts(&mock, 82), 1);
+    assert!(outcomes[1].attempts.is_empty() && outcomes[1].outcome.is_ok());
+    assert_eq!(starts(&mock, 83), 1);
+    assert_eq!(
+        outcomes[2].outcome.as_ref().unwrap().state,
+        RunState::Cancelled
+    );
+}

@@ -37,6 +37,7 @@ pub struct RunSet {
     runs: Vec<Run>,
     polling: Option<Polling>,
     timeout: Option<Duration>,
+    max_retries: u32,
 }
 
 /// A run of a [`RunSet`] that is over: its place in the set, the run, and how it ended (as
@@ -47,8 +48,11 @@ pub struct Completed {
     pub index: usize,
     /// The run (for its outputs, its log, a new attempt).
     pub run: Run,
-    /// The finished run, or why it is not one.
+    /// The finished run, or why it is not one: that of the last attempt.
     pub outcome: Result<FinishedRun, Error>,
+    /// The failures of the earlier attempts, oldest first, each naming its run (empty unless
+    /// [`max_retries`](RunSet::max_retries) started the job again).
+    pub attempts: Vec<Error>,
 }
 
 impl RunSet {
@@ -67,6 +71,7 @@ impl RunSet {
             runs: runs.into_iter().collect(),
             polling: None,
             timeout: None,
+            max_retries: 0,
         }
     }
 
@@ -155,6 +160,25 @@ impl RunSet {
         self
     }
 
+    /// Starts a job again (`POST /jobs/{id}/runs`) when its run fails, up to `retries` times
+    /// per run of the set, as civis-python's `CivisFuture(max_n_retries=)` does: a failed run
+    /// only ([`Error::JobFailed`]), not a cancelled one or a poll's error. Each new attempt is
+    /// logged at `warn`; the failures before the last attempt are in
+    /// [`Completed::attempts`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let done = civis::runs::RunSet::new([client.run_job(42)?]).max_retries(2).wait_all();
+    /// println!("{} failed attempt(s) before the last", done[0].attempts.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
     /// The runs as each ends, in the order they end (to the round of polls that saw it).
     ///
     /// ```no_run
@@ -179,7 +203,17 @@ impl RunSet {
         let pause = !self.runs.is_empty() && self.runs.iter().all(|run| run.started_here);
         let total = self.runs.len();
         AsCompleted {
-            pending: self.runs.into_iter().enumerate().collect(),
+            pending: self
+                .runs
+                .into_iter()
+                .enumerate()
+                .map(|(index, run)| Pending {
+                    index,
+                    run,
+                    attempts: Vec::new(),
+                })
+                .collect(),
+            max_retries: self.max_retries,
             done: VecDeque::new(),
             intervals: Box::new(polling.intervals()),
             started: clock.as_ref().map(|clock| clock.now()),
@@ -232,6 +266,7 @@ impl RunSet {
                     index,
                     run,
                     outcome: Err(error),
+                    attempts: Vec::new(),
                 }),
             }
         }
@@ -244,6 +279,8 @@ impl RunSet {
             runs: asked.into_iter().map(|(_, run)| run).collect(),
             polling: self.polling,
             timeout: self.timeout,
+            // Cancelled runs are not failures: nothing to start again.
+            max_retries: 0,
         };
         let mut all: Vec<Completed> = waited
             .as_completed()
@@ -258,9 +295,17 @@ impl RunSet {
     }
 }
 
+/// A run of the set still going, with its earlier failed attempts.
+struct Pending {
+    index: usize,
+    run: Run,
+    attempts: Vec<Error>,
+}
+
 /// The iterator of [`RunSet::as_completed`]: each run of the set once, as it ends.
 pub struct AsCompleted {
-    pending: Vec<(usize, Run)>,
+    pending: Vec<Pending>,
+    max_retries: u32,
     done: VecDeque<Completed>,
     intervals: Box<dyn Iterator<Item = Duration> + Send>,
     clock: Option<Arc<dyn Clock>>,
@@ -283,24 +328,60 @@ impl std::fmt::Debug for AsCompleted {
 }
 
 impl AsCompleted {
-    /// One round: a poll of every unfinished run, the finished ones moved to `done`.
+    /// One round: a poll of every unfinished run, the finished ones moved to `done` (or
+    /// started again, when they failed and may be retried).
     fn poll_round(&mut self) {
         let mut going = Vec::with_capacity(self.pending.len());
-        for (index, run) in self.pending.drain(..) {
-            match run.poll() {
-                Ok((state, response)) if state.is_finished() => {
-                    let outcome = run.finished(state, response);
-                    self.done.push_back(Completed {
-                        index,
-                        run,
-                        outcome,
-                    });
+        for Pending {
+            index,
+            run,
+            mut attempts,
+        } in std::mem::take(&mut self.pending)
+        {
+            let outcome = match run.poll() {
+                Ok((state, response)) if state.is_finished() => run.finished(state, response),
+                Ok((state, _)) => {
+                    going.push((
+                        Pending {
+                            index,
+                            run,
+                            attempts,
+                        },
+                        state,
+                    ));
+                    continue;
                 }
-                Ok((state, _)) => going.push((index, run, state)),
-                Err(error) => self.done.push_back(Completed {
+                Err(error) => Err(error),
+            };
+            match outcome {
+                Err(failure @ Error::JobFailed { .. })
+                    if attempts.len() < self.max_retries as usize =>
+                {
+                    log::warn!(
+                        "{failure}; starting the job again (attempt {} of {})",
+                        attempts.len() + 2,
+                        self.max_retries + 1
+                    );
+                    attempts.push(failure);
+                    match run.client.run_job(run.job_id) {
+                        Ok(again) => self.pending.push(Pending {
+                            index,
+                            run: again.polling(run.polling),
+                            attempts,
+                        }),
+                        Err(error) => self.done.push_back(Completed {
+                            index,
+                            run,
+                            outcome: Err(error),
+                            attempts,
+                        }),
+                    }
+                }
+                outcome => self.done.push_back(Completed {
                     index,
                     run,
-                    outcome: Err(error),
+                    outcome,
+                    attempts,
                 }),
             }
         }
@@ -309,7 +390,15 @@ impl AsCompleted {
             _ => Duration::ZERO,
         };
         if self.timeout.is_some_and(|timeout| waited >= timeout) {
-            for (index, run, state) in going {
+            for (
+                Pending {
+                    index,
+                    run,
+                    attempts,
+                },
+                state,
+            ) in going
+            {
                 let outcome = Err(Error::WaitTimeout {
                     job_id: run.job_id,
                     run_id: run.run_id,
@@ -320,23 +409,22 @@ impl AsCompleted {
                     index,
                     run,
                     outcome,
+                    attempts,
                 });
             }
             return;
         }
-        if !going.is_empty() && going.len() != self.reported {
+        let still = going.len() + self.pending.len();
+        if still > 0 && still != self.reported {
             log::info!(
-                "{} of {} run(s) still going; waiting (waited {:.1} s so far)",
-                going.len(),
+                "{still} of {} run(s) still going; waiting (waited {:.1} s so far)",
                 self.total,
                 waited.as_secs_f64()
             );
-            self.reported = going.len();
+            self.reported = still;
         }
-        self.pending = going
-            .into_iter()
-            .map(|(index, run, _)| (index, run))
-            .collect();
+        self.pending
+            .extend(going.into_iter().map(|(pending, _)| pending));
     }
 }
 
