@@ -144,31 +144,14 @@ pub fn child(url: &str, mode: &str, table: &str) {
             }
             rows
         }
-        "rows_as" => {
-            let orders = client
+        "rows_as" => streamed(
+            client
                 .sql(&sql, DATABASE)
                 .rows_as::<Order>()
-                .expect("the rows");
-            let streaming = Instant::now();
-            let mut rows = 0;
-            for order in orders {
-                order.expect("an order");
-                rows += 1;
-            }
-            println!("STREAM_S {}", streaming.elapsed().as_secs_f64());
-            rows
-        }
-        "rows" => {
-            let records = client.sql(&sql, DATABASE).rows().expect("the rows");
-            let streaming = Instant::now();
-            let mut rows = 0;
-            for record in records {
-                record.expect("a record");
-                rows += 1;
-            }
-            println!("STREAM_S {}", streaming.elapsed().as_secs_f64());
-            rows - 1
-        }
+                .expect("the rows"),
+        ),
+        // Less the header.
+        "rows" => streamed(client.sql(&sql, DATABASE).rows().expect("the rows")) - 1,
         _ => {
             let frame = frame(ROWS);
             started = Instant::now();
@@ -188,6 +171,18 @@ pub fn child(url: &str, mode: &str, table: &str) {
         "VmHWM_kB {}",
         crate::calls::vm_hwm_kb().expect("VmHWM in /proc/self/status")
     );
+}
+
+/// Counts `items`, each checked, and prints how long that took (the download and the parse).
+fn streamed<T, E: std::fmt::Debug>(items: impl Iterator<Item = Result<T, E>>) -> usize {
+    let streaming = Instant::now();
+    let mut count = 0;
+    for item in items {
+        item.expect("a row");
+        count += 1;
+    }
+    println!("STREAM_S {}", streaming.elapsed().as_secs_f64());
+    count
 }
 
 const SCRIPT: &str = r#"

@@ -47,12 +47,13 @@ fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The spec: `CIVIS_API_SPEC` (set by `.cargo/config.toml`), else `../shared/civis/`.
+/// The spec: `CIVIS_API_SPEC` (set by `.cargo/config.toml`), else the repository's snapshot in
+/// `civis-core/spec/`.
 fn spec_path(repo: &Path) -> PathBuf {
     let path = std::env::var_os("CIVIS_API_SPEC")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
-        .unwrap_or_else(|| repo.join("../shared/civis/civis_api_spec.json"));
+        .unwrap_or_else(|| repo.join("civis-core/spec/civis_api_spec.json"));
     let path = if path.is_absolute() {
         path
     } else {

@@ -292,16 +292,7 @@ fn a_value_that_does_not_fit_names_its_row_column_and_text() {
         .column_type("amount", SqlType::Double)
         .arrow_all()
         .unwrap_err();
-    let Error::Value {
-        row, column, text, ..
-    } = &error
-    else {
-        panic!("not a value error: {error}");
-    };
-    assert_eq!(
-        (*row, column.as_str(), text.as_str()),
-        (37, "amount", "12,5")
-    );
+    assert_names_row_37(&error);
     assert!(
         error.to_string().contains("row 37, column \"amount\""),
         "{error}"
@@ -312,9 +303,14 @@ fn a_value_that_does_not_fit_names_its_row_column_and_text() {
         .column_type("amount", SqlType::Double)
         .dataframe()
         .unwrap_err();
+    assert_names_row_37(&error);
+}
+
+/// `error` is the value error of row 37's `12,5` in column `amount`.
+fn assert_names_row_37(error: &Error) {
     let Error::Value {
         row, column, text, ..
-    } = &error
+    } = error
     else {
         panic!("not a value error: {error}");
     };

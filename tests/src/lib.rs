@@ -1,4 +1,4 @@
-//! A client generated from the shared Civis spec with every resource, for the integration tests
+//! A client generated from the repository's snapshot of the Civis spec with every resource, for the integration tests
 //! in `tests/`. (`civis::ApiClient` is the `base` one.)
 
 /// `civis_api!(resources = "all")` on the spec named by `CIVIS_API_SPEC`.
@@ -12,14 +12,15 @@ pub mod all {
 
 use std::path::PathBuf;
 
-/// A file of the shared Civis data (`../shared/civis/`), beside the spec.
-pub fn shared_file(name: &str) -> PathBuf {
+/// A file of the repository's snapshot of the Civis data (`civis-core/spec/`, named by
+/// `CIVIS_API_SPEC`), beside the spec.
+pub fn snapshot_file(name: &str) -> PathBuf {
     PathBuf::from(env!("CIVIS_API_SPEC")).with_file_name(name)
 }
 
 /// civis-python's method table, `methods.json`.
 pub fn civis_python_methods() -> Vec<serde_json::Value> {
-    let path = shared_file("methods.json");
+    let path = snapshot_file("methods.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()))

@@ -6,7 +6,7 @@ extern crate civis as civis_renamed;
 
 use civis_mock::{MockServer, Scripted};
 use civis_tests::all::{types, ApiClient};
-use civis_tests::{scripted_server, shared_file};
+use civis_tests::{scripted_server, snapshot_file};
 use serde_json::{json, Value};
 
 fn offline_client() -> ApiClient {
@@ -95,7 +95,7 @@ fn errors_give_the_http_status() {
 
 #[test]
 fn a_recorded_answer_round_trips_through_serde_json_and_eq() {
-    let server = MockServer::start_from_file(shared_file("civis_api_spec.json")).unwrap();
+    let server = MockServer::start_from_file(snapshot_file("civis_api_spec.json")).unwrap();
     let client = ApiClient::builder()
         .api_key("k")
         .base_url(server.url())

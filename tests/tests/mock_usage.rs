@@ -6,7 +6,7 @@ use std::time::Duration;
 use civis::{config::Retry, Error};
 use civis_mock::{MockServer, Scripted};
 use civis_tests::all::ApiClient;
-use civis_tests::shared_file;
+use civis_tests::snapshot_file;
 
 fn offline_client(mock: &MockServer) -> ApiClient {
     ApiClient::builder()
@@ -17,7 +17,7 @@ fn offline_client(mock: &MockServer) -> ApiClient {
 }
 
 fn mock() -> MockServer {
-    MockServer::start_from_file(shared_file("civis_api_spec.json")).unwrap()
+    MockServer::start_from_file(snapshot_file("civis_api_spec.json")).unwrap()
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use civis::{config::Retry, methods::Location, methods::Operation, methods::ParamKind};
 use civis_mock::{examples, Example, MockServer};
 use civis_tests::all::ApiClient;
-use civis_tests::shared_file;
+use civis_tests::snapshot_file;
 use serde_json::{Map, Value};
 
 /// The operation a recording was made against: same verb and path template; the preferred name
@@ -108,7 +108,7 @@ fn arguments(op: &Operation, example: &Example) -> Result<Map<String, Value>, St
 
 #[test]
 fn recorded_requests_are_reproduced_and_recorded_answers_decode() {
-    let spec_text = std::fs::read_to_string(shared_file("civis_api_spec.json")).unwrap();
+    let spec_text = std::fs::read_to_string(snapshot_file("civis_api_spec.json")).unwrap();
     let spec: Value = serde_json::from_str(&spec_text).unwrap();
     let recorded = examples(&spec);
     let mock = MockServer::start(spec_text, 0).unwrap();

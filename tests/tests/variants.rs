@@ -1,4 +1,4 @@
-//! The generator on spec shapes that the shared spec does not have but other Civis spec
+//! The generator on spec shapes that the spec snapshot does not have but other Civis spec
 //! releases may: `Object0`-style names, inline nested objects, recursion through a second type,
 //! definitions that are arrays or free-form, path-level and header parameters, names that are
 //! Rust keywords or clash with generated items. The fixture is `specs/variants.json`.

@@ -1,4 +1,4 @@
-//! For every method of the shared spec, `client.call` with sample arguments sends what
+//! For every method of the spec snapshot, `client.call` with sample arguments sends what
 //! civis-python 2.10.1 sends for the same arguments: verb, path, query and JSON body.
 //!
 //! The expectation is computed here, independently of the generator, the way civis-python
@@ -10,7 +10,7 @@
 use civis_mock::Scripted;
 use civis_tests::all::ApiClient;
 use civis_tests::scripted_server;
-use civis_tests::{civis_python_methods, shared_file};
+use civis_tests::{civis_python_methods, snapshot_file};
 use serde_json::{json, Map, Value};
 
 /// civis-python's `camel_to_snake`, written again here so the test does not trust the code
@@ -183,9 +183,10 @@ fn expected(spec: &Value, method: &Value) -> Expected {
 
 #[test]
 fn every_method_sends_what_civis_python_sends() {
-    let spec: Value =
-        serde_json::from_str(&std::fs::read_to_string(shared_file("civis_api_spec.json")).unwrap())
-            .unwrap();
+    let spec: Value = serde_json::from_str(
+        &std::fs::read_to_string(snapshot_file("civis_api_spec.json")).unwrap(),
+    )
+    .unwrap();
     let server = scripted_server([Scripted::json(200, "{}")]);
     let client = ApiClient::builder()
         .api_key("k")

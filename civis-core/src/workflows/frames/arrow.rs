@@ -515,6 +515,15 @@ fn text_of<'a>(column: &'a dyn Array, name: &str) -> Result<TextOf<'a>, Error> {
             )
         }};
     }
+    macro_rules! text {
+        ($offset:ty) => {{
+            let array = column.as_string::<$offset>();
+            Box::new(move |row, out: &mut String| {
+                out.push_str(array.value(row));
+                true
+            })
+        }};
+    }
     Ok(match column.data_type() {
         DataType::Int8 => shown!(Int8Type),
         DataType::Int16 => shown!(Int16Type),
@@ -547,20 +556,8 @@ fn text_of<'a>(column: &'a dyn Array, name: &str) -> Result<TextOf<'a>, Error> {
         DataType::Timestamp(TimeUnit::Millisecond, _) => timestamp!(TimestampMillisecondType),
         DataType::Timestamp(TimeUnit::Microsecond, _) => timestamp!(TimestampMicrosecondType),
         DataType::Timestamp(TimeUnit::Nanosecond, _) => timestamp!(TimestampNanosecondType),
-        DataType::Utf8 => {
-            let array = column.as_string::<i32>();
-            Box::new(move |row, out: &mut String| {
-                out.push_str(array.value(row));
-                true
-            })
-        }
-        DataType::LargeUtf8 => {
-            let array = column.as_string::<i64>();
-            Box::new(move |row, out: &mut String| {
-                out.push_str(array.value(row));
-                true
-            })
-        }
+        DataType::Utf8 => text!(i32),
+        DataType::LargeUtf8 => text!(i64),
         other => {
             return Err(Error::Usage(format!(
                 "column {name:?} is of Arrow type {other}, which has no Redshift type: cast it (to text, say) first"
