@@ -6,7 +6,7 @@
 //! as before, from scripts and recorded examples.
 
 use std::collections::HashMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Value};
 
@@ -39,7 +39,10 @@ struct LogLine {
 ///
 /// A run's *polls* are the requests for its state (`GET /jobs/{id}/runs/{run_id}`, or the
 /// custom script's run) and for its log: the first poll says `queued`, the next ones `running`,
-/// and poll `polls` the final state. Log lines are numbered from 1 in the order declared.
+/// and poll `polls` the final state (not before [`takes`](MockJob::takes) has passed, when it
+/// is set). Log lines are numbered from 1 in the order declared. The first run of a job goes
+/// as declared; later runs as the jobs given to [`then`](MockJob::then), in order, the last
+/// repeating.
 ///
 /// ```no_run
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -54,8 +57,10 @@ struct LogLine {
 pub struct MockJob {
     outcome: Outcome,
     polls: u32,
+    takes: Duration,
     logs: Vec<LogLine>,
     outputs: Vec<Value>,
+    later_runs: Vec<MockJob>,
 }
 
 impl MockJob {
@@ -63,8 +68,46 @@ impl MockJob {
         Self {
             outcome,
             polls: polls.max(1),
+            takes: Duration::ZERO,
             logs: Vec::new(),
             outputs: Vec::new(),
+            later_runs: Vec::new(),
+        }
+    }
+
+    /// The same job, whose runs also last at least `duration` of real time from their start:
+    /// a poll before then says `running` whatever the count of polls. For runs that end at
+    /// spread-out times whoever polls them, and however often.
+    ///
+    /// ```
+    /// let job = civis_mock::MockJob::succeeds_after(1).takes(std::time::Duration::from_millis(1500));
+    /// ```
+    pub fn takes(mut self, duration: Duration) -> Self {
+        self.takes = duration;
+        self
+    }
+
+    /// The same job, whose next run (the second, then the third, ...) goes as `next` says: a
+    /// job that fails and then succeeds when started again.
+    ///
+    /// ```
+    /// use civis_mock::MockJob;
+    /// let flaky = MockJob::fails_after(1, "lock timeout").then(MockJob::succeeds_after(2));
+    /// ```
+    pub fn then(mut self, next: MockJob) -> Self {
+        self.later_runs.push(next);
+        self
+    }
+
+    /// How run `attempt` (from 0) of the job goes.
+    fn attempt(&self, attempt: usize) -> &MockJob {
+        match attempt {
+            0 => self,
+            n => self
+                .later_runs
+                .get(n - 1)
+                .or(self.later_runs.last())
+                .unwrap_or(self),
         }
     }
 
@@ -173,6 +216,20 @@ impl MockJob {
         }));
         self
     }
+
+    /// One more run output of type `JSONValue` (object `object_id`), holding `value`, as the
+    /// API lists a script's JSON output with its value.
+    ///
+    /// ```
+    /// let job = civis_mock::MockJob::succeeds_after(1).json_output("result", 5, serde_json::json!({"rows": 10}));
+    /// ```
+    pub fn json_output(mut self, name: &str, object_id: i64, value: Value) -> Self {
+        self = self.output(name, "JSONValue", object_id);
+        if let Some(last) = self.outputs.last_mut() {
+            last["value"] = value;
+        }
+        self
+    }
 }
 
 fn link_resource(object_type: &str) -> &'static str {
@@ -190,7 +247,10 @@ fn link_resource(object_type: &str) -> &'static str {
 struct SimulatedRun {
     id: i64,
     job_id: i64,
+    /// The run's place among its job's runs, from 0: which of the job's plans it follows.
+    attempt: usize,
     created: SystemTime,
+    started: Instant,
     polls: u32,
     cancelled_at_poll: Option<u32>,
 }
@@ -201,7 +261,11 @@ pub(super) struct Jobs {
     jobs: HashMap<i64, MockJob>,
     templates: HashMap<i64, MockJob>,
     custom_scripts: HashMap<i64, i64>,
+    /// The arguments each custom script was made with.
+    arguments: HashMap<i64, Value>,
     runs: Vec<SimulatedRun>,
+    /// The most runs that were unfinished at once, counted as each run starts.
+    peak_unfinished: usize,
 }
 
 /// Run ids and custom script ids start apart from each other and from the ids tests give jobs,
@@ -239,6 +303,43 @@ impl MockServer {
     /// ```
     pub fn template(&self, template_id: i64, job: MockJob) {
         lock(&self.state).jobs.templates.insert(template_id, job);
+    }
+
+    /// The most runs of simulated jobs that were unfinished at the same time (counted when each
+    /// run starts, itself included): how many a fan-out kept going at once.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let mock = civis_mock::MockServer::scripted()?;
+    /// assert_eq!(mock.peak_unfinished_runs(), 0);
+    /// # Ok(()) }
+    /// ```
+    pub fn peak_unfinished_runs(&self) -> usize {
+        lock(&self.state).jobs.peak_unfinished
+    }
+
+    /// The arguments of every custom script made from template `template_id`, in the order
+    /// they were made.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let mock = civis_mock::MockServer::scripted()?;
+    /// assert!(mock.template_arguments(9).is_empty());
+    /// # Ok(()) }
+    /// ```
+    pub fn template_arguments(&self, template_id: i64) -> Vec<Value> {
+        let state = lock(&self.state);
+        let mut scripts: Vec<(&i64, &i64)> = state
+            .jobs
+            .custom_scripts
+            .iter()
+            .filter(|(_, template)| **template == template_id)
+            .collect();
+        scripts.sort();
+        scripts
+            .into_iter()
+            .filter_map(|(script, _)| state.jobs.arguments.get(script).cloned())
+            .collect()
     }
 }
 
@@ -292,6 +393,7 @@ impl Jobs {
         self.custom_scripts.insert(script, template);
         self.jobs.insert(script, job);
         let arguments = body.get("arguments").cloned().unwrap_or(json!({}));
+        self.arguments.insert(script, arguments.clone());
         let answer = json!({
             "id": script,
             "name": format!("Custom script from template {template}"),
@@ -320,10 +422,14 @@ impl Jobs {
     }
 
     pub(super) fn start_run(&mut self, job: i64, status: u16, parent_key: &str) -> Scripted {
+        let unfinished = self.runs.iter().filter(|r| !self.state(r).1).count();
+        self.peak_unfinished = self.peak_unfinished.max(unfinished + 1);
         let run = SimulatedRun {
             id: FIRST_RUN_ID + self.runs.len() as i64,
             job_id: job,
+            attempt: self.runs.iter().filter(|r| r.job_id == job).count(),
             created: SystemTime::now(),
+            started: Instant::now(),
             polls: 0,
             cancelled_at_poll: None,
         };
@@ -379,15 +485,15 @@ impl Jobs {
                 self.runs[index].polls += 1;
                 Some(self.logs(&self.runs[index], incoming))
             }
-            (["outputs"], "GET") => Some(self.outputs(job, incoming)),
+            (["outputs"], "GET") => Some(self.outputs(&self.runs[index], incoming)),
             _ => None,
         }
     }
 
     /// `GET .../outputs`: pages of `limit` (at most 50, the API's largest) with the API's
     /// pagination headers.
-    fn outputs(&self, job: i64, incoming: &Incoming) -> Scripted {
-        let outputs = self.jobs.get(&job).map_or(&[][..], |j| &j.outputs[..]);
+    fn outputs(&self, run: &SimulatedRun, incoming: &Incoming) -> Scripted {
+        let outputs = self.plan(run).map_or(&[][..], |j| &j.outputs[..]);
         let per_page = query_number(incoming, "limit").map_or(50, |l| l.clamp(1, 50)) as usize;
         let page = query_number(incoming, "page_num").map_or(1, |p| p.max(1)) as usize;
         let items: Vec<Value> = outputs
@@ -404,11 +510,17 @@ impl Jobs {
             .header("X-Pagination-Total-Entries", &outputs.len().to_string())
     }
 
+    /// How `run` goes: the plan of its job for its attempt.
+    fn plan(&self, run: &SimulatedRun) -> Option<&MockJob> {
+        Some(self.jobs.get(&run.job_id)?.attempt(run.attempt))
+    }
+
     /// The run's state now, and whether it is final.
     fn state(&self, run: &SimulatedRun) -> (&'static str, bool) {
-        let Some(job) = self.jobs.get(&run.job_id) else {
+        let Some(job) = self.plan(run) else {
             return ("running", false);
         };
+        let in_time = run.started.elapsed() >= job.takes;
         // A cancel shows on the second poll after the DELETE, unless the run ends first.
         let cancelled = run.cancelled_at_poll.map(|at| at.saturating_add(2));
         let natural = (job.outcome != Outcome::StayRunning).then_some(job.polls);
@@ -419,7 +531,9 @@ impl Jobs {
             (None, None) => None,
         };
         match final_state {
-            Some((at, state)) if run.polls >= at => (state, true),
+            Some((at, state)) if run.polls >= at && (in_time || state == "cancelled") => {
+                (state, true)
+            }
             _ if run.polls <= 1 => ("queued", false),
             _ => ("running", false),
         }
@@ -427,7 +541,7 @@ impl Jobs {
 
     fn run_json(&self, run: &SimulatedRun, parent_key: &str) -> Value {
         let (state, over) = self.state(run);
-        let error = match self.jobs.get(&run.job_id).map(|j| &j.outcome) {
+        let error = match self.plan(run).map(|j| &j.outcome) {
             Some(Outcome::Fail(error)) if over && state == "failed" => json!(error),
             _ => Value::Null,
         };
@@ -448,7 +562,7 @@ impl Jobs {
 
     /// `GET .../logs`: after `last_id`, oldest first; without it, the newest first.
     fn logs(&self, run: &SimulatedRun, incoming: &Incoming) -> Scripted {
-        let lines = self.jobs.get(&run.job_id).map_or(&[][..], |j| &j.logs[..]);
+        let lines = self.plan(run).map_or(&[][..], |j| &j.logs[..]);
         let visible: Vec<Value> = lines
             .iter()
             .enumerate()

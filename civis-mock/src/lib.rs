@@ -35,6 +35,7 @@ mod database;
 mod error;
 mod http;
 mod jobs;
+mod rate_limit;
 mod recorded;
 mod storage;
 
@@ -181,6 +182,7 @@ struct State {
     received: Vec<ReceivedRequest>,
     jobs: jobs::Jobs,
     database: database::Database,
+    rate: Option<rate_limit::RateWindow>,
 }
 
 /// A running mock Civis API. It stops when dropped.
@@ -382,9 +384,17 @@ fn answer(
         body: String::from_utf8_lossy(&bytes).into_owned(),
     };
     let incoming = received.incoming();
+    let mut rate_headers = Vec::new();
     let scripted = {
         let mut state = lock(state);
         state.received.push(received);
+        match state.rate.as_mut().map(rate_limit::RateWindow::take) {
+            Some(Err(refused)) => {
+                return Reply::bytes(refused.status, refused.headers, refused.body.into_bytes())
+            }
+            Some(Ok(headers)) => rate_headers = headers,
+            None => {}
+        }
         let scripted = state
             .scripts
             .iter_mut()
@@ -417,7 +427,9 @@ fn answer(
     if reply.drop_connection {
         return Reply::Close;
     }
-    Reply::bytes(reply.status, reply.headers, reply.body.into_bytes())
+    let mut headers = reply.headers;
+    headers.extend(rate_headers);
+    Reply::bytes(reply.status, headers, reply.body.into_bytes())
 }
 
 /// The spec at `GET /endpoints`, a recorded answer, or a 404 naming the closest recording.

@@ -194,3 +194,69 @@ fn max_retries_starts_a_failing_job_again_exactly_n_times_and_reports_each_attem
         RunState::Cancelled
     );
 }
+
+#[test]
+fn a_job_that_fails_then_succeeds_is_done_after_one_retry() {
+    let (mock, _clock, client) = setup(&[(
+        84,
+        MockJob::fails_after(2, "lock timeout").then(MockJob::succeeds_after(2)),
+    )]);
+    let done = RunSet::new([client.run_job(84).unwrap()])
+        .max_retries(3)
+        .wait_all();
+    assert_eq!(starts(&mock, 84), 2, "one retry, no more");
+    let failed_run = match done[0].attempts.as_slice() {
+        [Error::JobFailed {
+            message, run_id, ..
+        }] => {
+            assert_eq!(message, "lock timeout");
+            *run_id
+        }
+        other => panic!("expected one failed attempt, got {other:?}"),
+    };
+    let finished = done[0].outcome.as_ref().unwrap();
+    assert_eq!(finished.state, RunState::Succeeded);
+    assert_ne!(finished.run_id, failed_run);
+}
+
+#[test]
+fn polling_slows_as_the_rate_limit_runs_low_and_meets_no_429() {
+    let jobs: Vec<(i64, MockJob)> = (101..113)
+        .map(|id| (id, MockJob::succeeds_after(8)))
+        .collect();
+    let (mock, clock, client) = setup(&jobs);
+    // 60 calls per 300 s, on the client's clock: 12 runs of 8 polls and their 12 starts are
+    // 108 calls, which civis-python's schedule would make within 17 s.
+    mock.rate_limit_on(
+        60,
+        Duration::from_secs(300),
+        std::sync::Arc::new(clock.clone()),
+    );
+    let runs: Vec<_> = jobs
+        .iter()
+        .map(|(id, _)| client.run_job(*id).unwrap())
+        .collect();
+    let done = RunSet::new(runs).wait_all();
+
+    assert!(done.iter().all(|done| done.outcome.is_ok()), "{done:?}");
+    assert_eq!(mock.rate_limited(), 0, "no call met a 429");
+    assert_eq!(polls(&mock), 12 * 8, "no poll was repeated");
+    assert!(
+        mock.requests().len() > 60,
+        "more calls than one period allows"
+    );
+    let sleeps = clock.sleeps();
+    // The first round comes after civis-python's 1 s; once the answers tell the budget, the
+    // rounds are spaced far beyond the schedule's 15 s ceiling, and the wait outlasts the
+    // period, which is what let the budget come back.
+    assert_eq!(sleeps[0], Duration::from_secs(1));
+    assert!(sleeps[1] > Duration::from_secs(60), "{sleeps:?}");
+    let waited: Duration = sleeps.iter().sum();
+    assert!(waited > Duration::from_secs(300), "{sleeps:?}");
+    let limit = client.rate_limit().expect("the mock's headers were read");
+    assert_eq!(limit.limit, 60);
+    assert!(
+        limit.remaining < 60 && limit.resets_in.is_some(),
+        "{limit:?}"
+    );
+}

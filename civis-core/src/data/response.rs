@@ -3,6 +3,7 @@
 //! (`return_type='snake'`).
 
 use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -28,7 +29,14 @@ pub struct RateLimit {
     pub limit: u64,
     /// `X-RateLimit-Remaining`: requests left in the period (civis-python's `calls_remaining`).
     pub remaining: u64,
+    /// `X-RateLimit-Reset`, when the answer has it: how long until the period starts again.
+    /// The header is read as seconds from now, or as a Unix time when it is that large.
+    pub resets_in: Option<Duration>,
 }
+
+/// A `X-RateLimit-Reset` this large is a Unix time (seconds since 1970), not a count of
+/// seconds from now: no period lasts 30 years.
+const RESET_AS_UNIX_TIME: u64 = 1_000_000_000;
 
 /// The pagination headers of a list page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,11 +82,22 @@ impl Headers {
         self.get(name)?.trim().parse().ok()
     }
 
-    /// The rate-limit headers, when the answer has both.
+    /// The rate-limit headers, when the answer has the limit and the remaining count (the
+    /// reset is read when it is there too).
     pub fn rate_limit(&self) -> Option<RateLimit> {
+        let resets_in = self.number("X-RateLimit-Reset").map(|reset| {
+            if reset < RESET_AS_UNIX_TIME {
+                return Duration::from_secs(reset);
+            }
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default();
+            Duration::from_secs(reset).saturating_sub(now)
+        });
         Some(RateLimit {
             limit: self.number("X-RateLimit-Limit")?,
             remaining: self.number("X-RateLimit-Remaining")?,
+            resets_in,
         })
     }
 
@@ -407,10 +426,34 @@ mod tests {
             response.headers().rate_limit(),
             Some(RateLimit {
                 limit: 1000,
-                remaining: 998
+                remaining: 998,
+                resets_in: None,
             })
         );
         assert_eq!(response.headers().pagination(), None);
+    }
+
+    #[test]
+    fn the_reset_is_read_as_seconds_from_now_or_as_a_unix_time() {
+        let with_reset = |reset: String| Headers {
+            status: 200,
+            entries: vec![
+                ("X-RateLimit-Limit".into(), "1000".into()),
+                ("X-RateLimit-Remaining".into(), "10".into()),
+                ("X-RateLimit-Reset".into(), reset),
+            ],
+        };
+        let relative = with_reset("42".into()).rate_limit().unwrap();
+        assert_eq!(relative.resets_in, Some(Duration::from_secs(42)));
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let absolute = with_reset((now + 120).to_string()).rate_limit().unwrap();
+        let resets_in = absolute.resets_in.unwrap();
+        assert!(resets_in <= Duration::from_secs(120) && resets_in >= Duration::from_secs(100));
+        let past = with_reset((now - 5).to_string()).rate_limit().unwrap();
+        assert_eq!(past.resets_in, Some(Duration::ZERO));
     }
 
     #[test]

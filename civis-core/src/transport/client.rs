@@ -7,9 +7,11 @@ use std::time::Duration;
 use ureq::http;
 
 use crate::data::error::Error;
+use crate::data::response::RateLimit;
 use crate::data::response::{Headers, RawResponse};
 use crate::transport::config::{ClientBuilder, Config};
 use crate::transport::memo::Memo;
+use crate::transport::rate_limit::{self, Budget};
 use crate::transport::request::HttpRequest;
 use crate::transport::resolver::CachingResolver;
 use crate::transport::retry;
@@ -28,6 +30,7 @@ struct Inner {
     config: Config,
     agent: ureq::Agent,
     memo: Memo,
+    budget: Budget,
 }
 
 /// The outcome of one attempt: an answer, or a failure to get one.
@@ -86,6 +89,7 @@ impl Client {
                 config,
                 agent,
                 memo: Memo::default(),
+                budget: Budget::default(),
             }),
         }
     }
@@ -104,6 +108,34 @@ impl Client {
     /// take another path than API calls (see `files::storage`).
     pub(crate) fn agent(&self) -> &ureq::Agent {
         &self.inner.agent
+    }
+
+    /// The API's rate limit as the latest answer to a GET reported it (`X-RateLimit-Limit`,
+    /// `X-RateLimit-Remaining`, `X-RateLimit-Reset`), its reset counted down to now; `None`
+    /// before the first answer that had them. Shared by the client's clones.
+    ///
+    /// Waits on runs read it to space their polls (see
+    /// [`RunSet`](crate::runs::RunSet)); a script can read it to pace calls of its own.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// let client = civis::Client::new()?;
+    /// client.job_run(42, 7).state()?;
+    /// if let Some(limit) = client.rate_limit() {
+    ///     println!("{} of {} calls left", limit.remaining, limit.limit);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.inner.budget.latest(self.inner.config.clock.now())
+    }
+
+    /// The least pause before a round of `polls` polls that the rate limit asks for, with the
+    /// rate limit it was worked out from; `None` before any answer told the limit.
+    pub(crate) fn poll_spacing(&self, polls: usize) -> Option<(Duration, RateLimit)> {
+        let limit = self.rate_limit()?;
+        Some((rate_limit::spacing(&limit, polls), limit))
     }
 
     /// The memoised answers of the lookup helpers, shared by this client's clones.
@@ -243,6 +275,9 @@ impl Client {
             }
         };
         let headers = Headers::of(&response);
+        self.inner
+            .budget
+            .record(request.verb, &headers, config.clock.now());
         if (300..400).contains(&headers.status) {
             return Attempt::Failed {
                 error: Error::Redirect {

@@ -6,6 +6,7 @@ pub(crate) mod client;
 pub(crate) mod config;
 pub(crate) mod memo;
 pub(crate) mod polling;
+pub(crate) mod rate_limit;
 pub(crate) mod request;
 pub(crate) mod resolver;
 pub(crate) mod retry;

@@ -100,17 +100,41 @@ pub struct Run {
     started_here: bool,
 }
 
-/// The next pause of a wait: the schedule's next interval, cut to what is left of `timeout`
+/// The pause before a wait's next round of `polls` polls: the schedule's next interval,
+/// stretched when the API's rate limit asks for more (see [`RunSet`]; logged at `info` the first
+/// time it does in this wait, which `slowed` remembers), then cut to what is left of `timeout`
 /// after `waited`.
 fn next_pause(
+    client: &Client,
     intervals: &mut dyn Iterator<Item = Duration>,
-    waited: Duration,
-    timeout: Option<Duration>,
+    (waited, timeout): (Duration, Option<Duration>),
+    polls: usize,
+    slowed: &mut bool,
 ) -> Duration {
     let interval = intervals.next().unwrap_or(Duration::from_secs(15));
+    let pause = match client.poll_spacing(polls) {
+        Some((spacing, limit)) if spacing > interval => {
+            if !*slowed {
+                log::info!(
+                    "{} of {} API calls left{}: polling {polls} run(s) every {:.1} s instead of {:.1} s, to stay under the rate limit",
+                    limit.remaining,
+                    limit.limit,
+                    limit
+                        .resets_in
+                        .map(|r| format!(" for {:.0} s", r.as_secs_f64()))
+                        .unwrap_or_default(),
+                    spacing.as_secs_f64(),
+                    interval.as_secs_f64(),
+                );
+                *slowed = true;
+            }
+            spacing
+        }
+        _ => interval,
+    };
     match timeout {
-        Some(timeout) => interval.min(timeout.saturating_sub(waited)),
-        None => interval,
+        Some(timeout) => pause.min(timeout.saturating_sub(waited)),
+        None => pause,
     }
 }
 
@@ -514,10 +538,17 @@ impl Run {
         let mut intervals = self.polling.intervals();
         let mut pause = pause_first;
         let mut last_state = None;
+        let mut slowed = false;
         loop {
             if pause {
                 let waited = clock.now().duration_since(started);
-                clock.sleep(next_pause(&mut intervals, waited, timeout));
+                clock.sleep(next_pause(
+                    &self.client,
+                    &mut intervals,
+                    (waited, timeout),
+                    1,
+                    &mut slowed,
+                ));
             }
             pause = true;
             let (state, response) = self.poll()?;

@@ -14,6 +14,14 @@ use crate::transport::retry::Clock;
 /// set), so a hundred runs cost a hundred polls a round from one thread, not a hundred
 /// threads each on its own schedule.
 ///
+/// The rounds also keep to the API's rate limit: every answer to a GET says how many calls are
+/// left (`X-RateLimit-Remaining` of `X-RateLimit-Limit`, until `X-RateLimit-Reset`, or for 300 s
+/// when the API does not say), and a round of n polls waits at least long enough that n polls
+/// a round cannot spend what is left, less a tenth of the limit kept for the script's other
+/// calls; when that cannot pay for a round, it waits for the reset (900 s at most). So polling
+/// slows as the budget falls, logged at `info` once a wait, instead of meeting 429s (which are
+/// still retried, as every call's are). [`Run::wait`] does the same for its one poll a round.
+///
 /// Without a [`timeout`](RunSet::timeout) the set waits as long as its runs go, as
 /// [`Run::wait`] does; with one, each run still going when it passes ends as
 /// [`Error::WaitTimeout`] (the run goes on in Civis).
@@ -222,6 +230,7 @@ impl RunSet {
             pause,
             total,
             reported: usize::MAX,
+            slowed: false,
         }
     }
 
@@ -315,6 +324,8 @@ pub struct AsCompleted {
     total: usize,
     /// The count of unfinished runs last logged.
     reported: usize,
+    /// Whether the rate limit has slowed this wait's polling yet (it is logged once).
+    slowed: bool,
 }
 
 impl std::fmt::Debug for AsCompleted {
@@ -442,7 +453,14 @@ impl Iterator for AsCompleted {
             if self.pause {
                 if let (Some(clock), Some(started)) = (&self.clock, self.started) {
                     let waited = clock.now().duration_since(started);
-                    clock.sleep(super::next_pause(&mut self.intervals, waited, self.timeout));
+                    let pause = super::next_pause(
+                        &self.pending[0].run.client,
+                        &mut self.intervals,
+                        (waited, self.timeout),
+                        self.pending.len(),
+                        &mut self.slowed,
+                    );
+                    clock.sleep(pause);
                 }
             }
             self.pause = true;
