@@ -259,7 +259,9 @@ struct SimulatedRun {
 #[derive(Debug, Default)]
 pub(super) struct Jobs {
     jobs: HashMap<i64, MockJob>,
-    templates: HashMap<i64, MockJob>,
+    /// How the scripts made from each template go, in the order they are made (the last
+    /// repeating).
+    templates: HashMap<i64, Vec<MockJob>>,
     custom_scripts: HashMap<i64, i64>,
     /// The arguments each custom script was made with.
     arguments: HashMap<i64, Value>,
@@ -302,7 +304,24 @@ impl MockServer {
     /// # Ok(()) }
     /// ```
     pub fn template(&self, template_id: i64, job: MockJob) {
-        lock(&self.state).jobs.templates.insert(template_id, job);
+        self.template_in_turn(template_id, [job]);
+    }
+
+    /// Simulates template `template_id` whose custom scripts go each as the next of `jobs`, in
+    /// the order they are made (the last repeating): a fan-out whose second set fails.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let mock = civis_mock::MockServer::scripted()?;
+    /// use civis_mock::MockJob;
+    /// mock.template_in_turn(9, [MockJob::succeeds_after(1), MockJob::fails_after(2, "bad state")]);
+    /// # Ok(()) }
+    /// ```
+    pub fn template_in_turn(&self, template_id: i64, jobs: impl IntoIterator<Item = MockJob>) {
+        let jobs: Vec<MockJob> = jobs.into_iter().collect();
+        if !jobs.is_empty() {
+            lock(&self.state).jobs.templates.insert(template_id, jobs);
+        }
     }
 
     /// The most runs of simulated jobs that were unfinished at the same time (counted when each
@@ -388,7 +407,13 @@ impl Jobs {
             .get("from_template_id")
             .or_else(|| body.get("fromTemplateId"))?
             .as_i64()?;
-        let job = self.templates.get(&template)?.clone();
+        let jobs = self.templates.get(&template)?;
+        let made = self
+            .custom_scripts
+            .values()
+            .filter(|t| **t == template)
+            .count();
+        let job = jobs.get(made).or(jobs.last())?.clone();
         let script = FIRST_SCRIPT_ID + self.custom_scripts.len() as i64;
         self.custom_scripts.insert(script, template);
         self.jobs.insert(script, job);

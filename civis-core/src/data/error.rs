@@ -77,6 +77,9 @@ pub enum Error {
     Config(String),
     /// The arguments do not fit the operation (an unknown method or argument, a missing one).
     Usage(String),
+    /// A run of a fan-out that was never started: an earlier run failed with
+    /// `cancel_on_failure` set, the fan-out was cancelled, or its timeout passed first.
+    NotStarted(String),
     /// A lookup helper found nothing with that name.
     NotFound(String),
     /// A request to file storage (a presigned upload or download URL, on another host than the
@@ -195,7 +198,10 @@ impl fmt::Display for Error {
                 f,
                 "could not decode the response of {method} {path}: {detail}; the body starts with: {snippet}"
             ),
-            Self::Config(message) | Self::Usage(message) | Self::NotFound(message) => {
+            Self::Config(message)
+            | Self::Usage(message)
+            | Self::NotFound(message)
+            | Self::NotStarted(message) => {
                 f.write_str(message)
             }
             Self::Storage { method, url, status, message } => match status {

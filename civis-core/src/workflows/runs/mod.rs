@@ -20,8 +20,11 @@
 //! ```
 
 mod failure;
+mod fan_out;
 mod logs;
 mod set;
+mod started;
+mod template;
 
 use std::time::Duration;
 
@@ -36,8 +39,11 @@ use crate::transport::request::{get_request, HttpRequest};
 use crate::data::run_state::from_job_run;
 pub use crate::data::run_state::{FinishedRun, RunState};
 pub use crate::transport::polling::Polling;
+pub use fan_out::{FanOut, FanOutRuns, TemplateOutcome};
 pub use logs::{LogEntry, Logs};
 pub use set::{AsCompleted, Completed, RunSet};
+pub use started::Started;
+pub use template::CustomScript;
 
 /// One output of a run (`GET /jobs/{id}/runs/{run_id}/outputs`): a file, table, JSON value, ...
 ///
@@ -176,34 +182,6 @@ impl Client {
         }
     }
 
-    /// Makes a custom script from template `template_id` with `arguments`
-    /// (`POST /scripts/custom`) and starts a run of it (`POST /scripts/custom/{id}/runs`).
-    ///
-    /// civis-python's `run_template` also waits and returns the outputs as a `{name: id}` map
-    /// (or the first JSON value); here it returns the run, so the caller chooses: `.wait()?`,
-    /// then `.outputs()?` for all of them, with their types.
-    ///
-    /// ```no_run
-    /// # extern crate civis_core as civis;
-    /// # fn main() -> Result<(), civis::Error> {
-    /// # let client = civis::Client::new()?;
-    /// let run = client.run_template(9, serde_json::json!({"TABLE": "public.users"}))?;
-    /// run.wait()?;
-    /// let outputs = run.outputs()?;
-    /// # Ok(()) }
-    /// ```
-    pub fn run_template(&self, template_id: i64, arguments: impl Serialize) -> Result<Run, Error> {
-        let arguments = serde_json::to_value(arguments).map_err(|e| {
-            Error::Usage(format!(
-                "the arguments of template {template_id} cannot be sent as JSON: {e}"
-            ))
-        })?;
-        let body = json!({"from_template_id": template_id, "arguments": arguments});
-        let script_id = self.post_for_id("/scripts/custom", body)?;
-        let run_id = self.post_for_id(&format!("/scripts/custom/{script_id}/runs"), json!({}))?;
-        Ok(Run::started(self, script_id, run_id))
-    }
-
     /// Follows the log of run `run_id` of job `job_id`, or of its latest run when `None`
     /// (found with `GET /jobs/{id}/runs?limit=1&order=id&order_dir=desc`): civis-python's
     /// `civis.utils.job_logs`. See [`Logs`] for how it follows the log.
@@ -271,6 +249,13 @@ impl Run {
             started_here: true,
             ..client.job_run(job_id, run_id)
         }
+    }
+
+    /// The client the run is polled with.
+    // Used by the SQL endings, which are behind `io`.
+    #[cfg_attr(not(feature = "io"), allow(dead_code))]
+    pub(crate) fn client(&self) -> &Client {
+        &self.client
     }
 
     /// The job's id.

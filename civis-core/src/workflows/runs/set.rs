@@ -209,29 +209,11 @@ impl RunSet {
             .map(|run| run.client.config().clock.clone());
         // Runs started here are known to be queued: a first poll at once would be wasted.
         let pause = !self.runs.is_empty() && self.runs.iter().all(|run| run.started_here);
-        let total = self.runs.len();
-        AsCompleted {
-            pending: self
-                .runs
-                .into_iter()
-                .enumerate()
-                .map(|(index, run)| Pending {
-                    index,
-                    run,
-                    attempts: Vec::new(),
-                })
-                .collect(),
-            max_retries: self.max_retries,
-            done: VecDeque::new(),
-            intervals: Box::new(polling.intervals()),
-            started: clock.as_ref().map(|clock| clock.now()),
-            clock,
-            timeout: self.timeout,
-            pause,
-            total,
-            reported: usize::MAX,
-            slowed: false,
+        let mut waiting = AsCompleted::new(clock, polling, self.timeout, self.max_retries, pause);
+        for (index, run) in self.runs.into_iter().enumerate() {
+            waiting.push(index, run);
         }
+        waiting
     }
 
     /// Waits for every run and returns every outcome, in the set's order: a failure does not
@@ -266,39 +248,9 @@ impl RunSet {
     /// # Ok(()) }
     /// ```
     pub fn cancel_all(self) -> Vec<Completed> {
-        let mut refused = Vec::new();
-        let mut asked = Vec::new();
-        for (index, run) in self.runs.into_iter().enumerate() {
-            match run.request_cancel() {
-                Ok(()) => asked.push((index, run)),
-                Err(error) => refused.push(Completed {
-                    index,
-                    run,
-                    outcome: Err(error),
-                    attempts: Vec::new(),
-                }),
-            }
-        }
-        log::info!(
-            "cancel requested for {} run(s); waiting for them to stop",
-            asked.len()
-        );
-        let indexes: Vec<usize> = asked.iter().map(|(index, _)| *index).collect();
-        let waited = RunSet {
-            runs: asked.into_iter().map(|(_, run)| run).collect(),
-            polling: self.polling,
-            timeout: self.timeout,
-            // Cancelled runs are not failures: nothing to start again.
-            max_retries: 0,
-        };
-        let mut all: Vec<Completed> = waited
-            .as_completed()
-            .map(|mut done| {
-                done.index = indexes[done.index];
-                done
-            })
-            .chain(refused)
-            .collect();
+        let mut waiting = self.as_completed();
+        waiting.cancel_unfinished();
+        let mut all: Vec<Completed> = waiting.collect();
         all.sort_by_key(|done| done.index);
         all
     }
@@ -339,6 +291,85 @@ impl std::fmt::Debug for AsCompleted {
 }
 
 impl AsCompleted {
+    /// A wait on no run yet, its rounds on `polling` and `clock` (none: the runs' client's),
+    /// giving up after `timeout`, starting failed jobs again up to `max_retries` times, and
+    /// pausing before its first round when `pause` says so.
+    pub(crate) fn new(
+        clock: Option<Arc<dyn Clock>>,
+        polling: Polling,
+        timeout: Option<Duration>,
+        max_retries: u32,
+        pause: bool,
+    ) -> Self {
+        Self {
+            pending: Vec::new(),
+            max_retries,
+            done: VecDeque::new(),
+            intervals: Box::new(polling.intervals()),
+            started: clock.as_ref().map(|clock| clock.now()),
+            clock,
+            timeout,
+            pause,
+            total: 0,
+            reported: usize::MAX,
+            slowed: false,
+        }
+    }
+
+    /// Adds `run`, to be reported with `index`, to the runs waited on.
+    pub(crate) fn push(&mut self, index: usize, run: Run) {
+        if self.clock.is_none() {
+            let clock = run.client.config().clock.clone();
+            self.started = Some(clock.now());
+            self.clock = Some(clock);
+        }
+        self.total += 1;
+        self.pending.push(Pending {
+            index,
+            run,
+            attempts: Vec::new(),
+        });
+    }
+
+    /// How long the wait has lasted.
+    pub(crate) fn waited(&self) -> Duration {
+        match (&self.clock, self.started) {
+            (Some(clock), Some(started)) => clock.now().duration_since(started),
+            _ => Duration::ZERO,
+        }
+    }
+
+    /// How many runs are still waited on.
+    pub(crate) fn unfinished(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Asks the API to cancel every run still waited on; the wait goes on until each is over.
+    /// A cancel the API refuses ends that run's wait with the refusal.
+    pub(crate) fn cancel_unfinished(&mut self) {
+        let mut asked = Vec::with_capacity(self.pending.len());
+        for pending in std::mem::take(&mut self.pending) {
+            match pending.run.request_cancel() {
+                Ok(()) => asked.push(pending),
+                Err(error) => self.done.push_back(Completed {
+                    index: pending.index,
+                    run: pending.run,
+                    outcome: Err(error),
+                    attempts: pending.attempts,
+                }),
+            }
+        }
+        if !asked.is_empty() {
+            log::info!(
+                "cancel requested for {} run(s); waiting for them to stop",
+                asked.len()
+            );
+        }
+        self.pending = asked;
+        // Cancelled runs are not failures: nothing to start again.
+        self.max_retries = 0;
+    }
+
     /// One round: a poll of every unfinished run, the finished ones moved to `done` (or
     /// started again, when they failed and may be retried).
     fn poll_round(&mut self) {
@@ -396,10 +427,7 @@ impl AsCompleted {
                 }),
             }
         }
-        let waited = match (&self.clock, self.started) {
-            (Some(clock), Some(started)) => clock.now().duration_since(started),
-            _ => Duration::ZERO,
-        };
+        let waited = self.waited();
         if self.timeout.is_some_and(|timeout| waited >= timeout) {
             for (
                 Pending {

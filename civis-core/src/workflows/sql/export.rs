@@ -26,17 +26,16 @@ struct SqlRun {
 }
 
 impl SqlBuilder<'_> {
-    /// Runs the export (`POST /scripts/sql`, `POST /scripts/sql/{id}/runs`), waits for it and
-    /// returns the id of the file it left (`output[0].fileId` of
-    /// `GET /scripts/sql/{id}/runs/{run_id}`, as civis-python reads it).
+    /// Starts the export (`POST /scripts/sql`, `POST /scripts/sql/{id}/runs`) and returns its
+    /// run, not waited on; [`output_file`] reads the file it leaves.
     ///
     /// `compression` is what the API is asked for, which need not be what the caller writes:
     /// local endings ask for gzip, the smallest download, and decompress or re-pack locally.
-    pub(super) fn export_file(
+    pub(super) fn start_export(
         &self,
         compression: Compression,
         multifile: bool,
-    ) -> Result<i64, Error> {
+    ) -> Result<Run, Error> {
         let delimiter = delimiter_name(self.delimiter)?;
         let (database, credential) = self.database_and_credential()?;
         let body = json!({
@@ -60,26 +59,40 @@ impl SqlBuilder<'_> {
         if let Some(polling) = self.polling {
             run = run.polling(polling);
         }
-        log::info!(
-            "{} SQL export started; waiting for it to finish",
-            from_job_run(script, run_id)
-        );
-        run.wait()?;
-        let path = format!("/scripts/sql/{script}/runs/{run_id}");
-        let finished: SqlRun = self.client.get_json(&path, &[])?;
-        finished
-            .output
-            .unwrap_or_default()
-            .into_iter()
-            .find_map(|output| output.file_id)
-            .ok_or_else(|| {
-                // civis-python's EmptyResultError.
-                Error::NotFound(format!(
-                    "{} the SQL export finished without an output file",
-                    from_job_run(script, run_id)
-                ))
-            })
+        log::info!("{} SQL export started", from_job_run(script, run_id));
+        Ok(run)
     }
+
+    /// Runs the export, waits for it and returns the id of the file it left.
+    pub(super) fn export_file(
+        &self,
+        compression: Compression,
+        multifile: bool,
+    ) -> Result<i64, Error> {
+        let run = self.start_export(compression, multifile)?;
+        run.wait()?;
+        output_file(&run)
+    }
+}
+
+/// The id of the file a finished export run left: `output[0].fileId` of
+/// `GET /scripts/sql/{id}/runs/{run_id}`, as civis-python reads it.
+pub(super) fn output_file(run: &Run) -> Result<i64, Error> {
+    let (script, run_id) = (run.job_id(), run.run_id());
+    let path = format!("/scripts/sql/{script}/runs/{run_id}");
+    let finished: SqlRun = run.client().get_json(&path, &[])?;
+    finished
+        .output
+        .unwrap_or_default()
+        .into_iter()
+        .find_map(|output| output.file_id)
+        .ok_or_else(|| {
+            // civis-python's EmptyResultError.
+            Error::NotFound(format!(
+                "{} the SQL export finished without an output file",
+                from_job_run(script, run_id)
+            ))
+        })
 }
 
 /// A name for the export script, unique enough for a user's script list (civis-python uses a

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use super::SqlBuilder;
 use crate::data::error::Error;
 use crate::data::run_state::from_job_run;
-use crate::workflows::runs::Run;
+use crate::workflows::runs::{Run, Started};
 
 /// The most rows a query keeps for preview (the API's limit, and civis-python's).
 pub const MAX_PREVIEW_ROWS: u32 = 1000;
@@ -54,6 +54,21 @@ impl SqlBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn preview(self, n: u32) -> Result<QueryResult, Error> {
+        self.start_preview(n)?.wait()
+    }
+
+    /// [`preview`](Self::preview), started without waiting: civis-python's `query_civis`,
+    /// whose future this is. The columns and rows come from [`Started::wait`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let query = client.sql("select count(*) from users", 32).start_preview(1)?;
+    /// let result = query.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn start_preview(self, n: u32) -> Result<Started<QueryResult>, Error> {
         if n > MAX_PREVIEW_ROWS {
             return Err(Error::Usage(format!(
                 "a query keeps at most {MAX_PREVIEW_ROWS} rows for preview, not {n}: export the rest with .rows() or .to_csv(..)"
@@ -68,47 +83,57 @@ impl SqlBuilder<'_> {
             "hidden": self.hidden,
         });
         let query: Value = self.client.send_json("POST", "/queries", body)?;
-        let path = |id: i64| format!("/queries/{id}");
         let query_id = number(&query, "id").ok_or_else(|| no_field("POST", "/queries", "id"))?;
         let run_id = match number(&query, "lastRunId") {
             Some(run_id) => run_id,
             // The run may be made after the answer; the query says so once it is.
             None => {
-                let query: Value = self.client.get_json(&path(query_id), &[])?;
+                let query: Value = self.client.get_json(&query_path(query_id), &[])?;
                 number(&query, "lastRunId")
-                    .ok_or_else(|| no_field("GET", &path(query_id), "lastRunId"))?
+                    .ok_or_else(|| no_field("GET", &query_path(query_id), "lastRunId"))?
             }
         };
         let mut run = Run::started(self.client, query_id, run_id);
         if let Some(polling) = self.polling {
             run = run.polling(polling);
         }
-        log::info!(
-            "{} query started; waiting for its result",
-            from_job_run(query_id, run_id)
-        );
-        run.wait()?;
-        let done: Value = self.client.get_json(&path(query_id), &[])?;
-        let columns = match done.get("resultColumns") {
-            Some(Value::Array(columns)) => columns.iter().map(cell).collect(),
-            _ => Vec::new(),
-        };
-        let rows = match done.get("resultRows") {
-            Some(Value::Array(rows)) => rows
-                .iter()
-                .map(|row| match row {
-                    Value::Array(values) => values.iter().map(cell).collect(),
-                    other => vec![cell(other)],
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Ok(QueryResult {
-            query_id,
-            run_id,
-            columns: columns.into_iter().map(|c| c.unwrap_or_default()).collect(),
-            rows,
-        })
+        log::info!("{} query started", from_job_run(query_id, run_id));
+        Ok(Started::new(run, move |run, _| {
+            let done: Value = run.client().get_json(&query_path(query_id), &[])?;
+            Ok(query_result(query_id, run_id, &done))
+        }))
+    }
+}
+
+/// `/queries/{id}`.
+fn query_path(id: i64) -> String {
+    format!("/queries/{id}")
+}
+
+/// The columns and rows of finished query `query_id`, from its `GET /queries/{id}`.
+fn query_result(query_id: i64, run_id: i64, done: &Value) -> QueryResult {
+    let columns = match done.get("resultColumns") {
+        Some(Value::Array(columns)) => columns.iter().map(cell).collect(),
+        _ => Vec::new(),
+    };
+    let rows = match done.get("resultRows") {
+        Some(Value::Array(rows)) => rows
+            .iter()
+            .map(|row| match row {
+                Value::Array(values) => values.iter().map(cell).collect(),
+                other => vec![cell(other)],
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    QueryResult {
+        query_id,
+        run_id,
+        columns: columns
+            .into_iter()
+            .map(|c: Option<String>| c.unwrap_or_default())
+            .collect(),
+        rows,
     }
 }
 

@@ -8,9 +8,12 @@ use std::path::Path;
 
 use flate2::read::MultiGzDecoder;
 
+use super::export::output_file;
 use super::{Compression, SqlBuilder};
 use crate::data::error::Error;
+use crate::transport::client::Client;
 use crate::workflows::files::{from_io, DownloadReader};
+use crate::workflows::runs::Started;
 
 /// How much of the decompressed CSV the parser holds at a time.
 const PARSE_BUFFER: usize = 256 * 1024;
@@ -234,14 +237,36 @@ impl SqlBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn rows(self) -> Result<Rows, Error> {
-        let file_id = self.export_file(Compression::Gzip, false)?;
-        let reader = self.client.download_file(file_id).reader()?;
-        Ok(Rows::from_stream(
-            file_id,
-            Box::new(MultiGzDecoder::new(reader)),
-            self.delimiter as u8,
-            None,
-        ))
+        self.start_rows()?.wait()
+    }
+
+    /// [`rows`](Self::rows), started without waiting: the export's run at once, the records
+    /// from [`Started::wait`] (or [`Started::wait_all`] over many).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let export = client.sql("select * from t", 32).start_rows()?;
+    /// println!("export {} started", export.run().run_id());
+    /// for record in export.wait()? {
+    ///     let record = record?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn start_rows(self) -> Result<Started<Rows>, Error> {
+        let delimiter = self.delimiter as u8;
+        let run = self.start_export(Compression::Gzip, false)?;
+        Ok(Started::new(run, move |run, _| {
+            let file_id = output_file(run)?;
+            let reader = run.client().download_file(file_id).reader()?;
+            Ok(Rows::from_stream(
+                file_id,
+                Box::new(MultiGzDecoder::new(reader)),
+                delimiter,
+                None,
+            ))
+        }))
     }
 
     /// Exports the result and writes it to `writer` with the chosen
@@ -257,8 +282,9 @@ impl SqlBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn to_writer<W: Write + ?Sized>(self, writer: &mut W) -> Result<u64, Error> {
-        let reader = self.download()?;
-        self.write_export(reader, writer, "export.csv", "the writer")
+        let file_id = self.export_file(Compression::Gzip, false)?;
+        let reader = self.client.download_file(file_id).reader()?;
+        write_export(self.compression, reader, writer, "export.csv", "the writer")
     }
 
     /// Exports the result and writes it to `path` (created or truncated) with the chosen
@@ -279,75 +305,99 @@ impl SqlBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn to_csv(self, path: impl AsRef<Path>) -> Result<u64, Error> {
-        let path = path.as_ref();
-        let shown = path.display().to_string();
-        let reader = self.download()?;
-        let file = File::create(path).map_err(|source| Error::Io {
+        self.start_to_csv(path)?.wait()
+    }
+
+    /// [`to_csv`](Self::to_csv), started without waiting: the export's run at once; the file
+    /// is written, and its size returned, by [`Started::wait`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let started = ["a", "b"].map(|t| client.sql(format!("select * from {t}"), 32).start_to_csv(format!("{t}.csv")));
+    /// let started = started.into_iter().collect::<Result<Vec<_>, _>>()?;
+    /// let sizes = civis::runs::Started::wait_all(started);
+    /// # Ok(()) }
+    /// ```
+    pub fn start_to_csv(self, path: impl AsRef<Path>) -> Result<Started<u64>, Error> {
+        let path = path.as_ref().to_path_buf();
+        let compression = self.compression;
+        let run = self.start_export(Compression::Gzip, false)?;
+        Ok(Started::new(run, move |run, _| {
+            let file_id = output_file(run)?;
+            write_csv_file(run.client(), file_id, compression, &path)
+        }))
+    }
+}
+
+/// Writes the gzipped export `file_id` to `path` as `compression` asks; a failure removes what
+/// was written.
+fn write_csv_file(
+    client: &Client,
+    file_id: i64,
+    compression: Compression,
+    path: &Path,
+) -> Result<u64, Error> {
+    let shown = path.display().to_string();
+    let reader = client.download_file(file_id).reader()?;
+    let file = File::create(path).map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let entry = path
+        .file_name()
+        .map(|name| name.to_string_lossy())
+        .map(|name| name.strip_suffix(".zip").unwrap_or(&name).to_string())
+        .unwrap_or_else(|| "export.csv".to_string());
+    let mut out = BufWriter::new(file);
+    let written = write_export(compression, reader, &mut out, &entry, &shown).and_then(|n| {
+        out.flush().map_err(|source| Error::Io {
             path: shown.clone(),
             source,
         })?;
-        let entry = path
-            .file_name()
-            .map(|name| name.to_string_lossy())
-            .map(|name| name.strip_suffix(".zip").unwrap_or(&name).to_string())
-            .unwrap_or_else(|| "export.csv".to_string());
-        let mut out = BufWriter::new(file);
-        let written = self
-            .write_export(reader, &mut out, &entry, &shown)
-            .and_then(|n| {
-                out.flush().map_err(|source| Error::Io {
-                    path: shown.clone(),
-                    source,
-                })?;
-                Ok(n)
-            });
-        if written.is_err() {
-            drop(out);
-            let _ = std::fs::remove_file(path);
+        Ok(n)
+    });
+    if written.is_err() {
+        drop(out);
+        let _ = std::fs::remove_file(path);
+    }
+    written
+}
+
+/// Writes the gzipped export `reader` to `writer` as `compression` asks.
+fn write_export<W: Write + ?Sized>(
+    compression: Compression,
+    mut reader: DownloadReader,
+    writer: &mut W,
+    zip_entry: &str,
+    shown: &str,
+) -> Result<u64, Error> {
+    let file_id = reader.file_id();
+    let mut out = Counting {
+        inner: writer,
+        written: 0,
+    };
+    // Errors from the reader side are the download's (or the gzip stream's); from the
+    // writer side, the destination's.
+    let copied = match compression {
+        // The platform's gzip (possibly several members) is already a valid gzip file.
+        Compression::Gzip => copy(&mut reader, &mut out, file_id, shown),
+        Compression::None => copy(&mut MultiGzDecoder::new(reader), &mut out, file_id, shown),
+        Compression::Zip => {
+            let mut zip = zip::ZipWriter::new_stream(&mut out);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .large_file(true);
+            zip.start_file(zip_entry, options)
+                .map_err(|e| zip_error(e, shown))?;
+            copy(&mut MultiGzDecoder::new(reader), &mut zip, file_id, shown)?;
+            zip.finish().map_err(|e| zip_error(e, shown))?;
+            Ok(())
         }
-        written
-    }
-
-    /// The export, as gzip, being downloaded.
-    fn download(&self) -> Result<DownloadReader, Error> {
-        let file_id = self.export_file(Compression::Gzip, false)?;
-        self.client.download_file(file_id).reader()
-    }
-
-    /// Writes the gzipped export `reader` to `writer` as `self.compression` asks.
-    fn write_export<W: Write + ?Sized>(
-        &self,
-        mut reader: DownloadReader,
-        writer: &mut W,
-        zip_entry: &str,
-        shown: &str,
-    ) -> Result<u64, Error> {
-        let file_id = reader.file_id();
-        let mut out = Counting {
-            inner: writer,
-            written: 0,
-        };
-        // Errors from the reader side are the download's (or the gzip stream's); from the
-        // writer side, the destination's.
-        let copied = match self.compression {
-            // The platform's gzip (possibly several members) is already a valid gzip file.
-            Compression::Gzip => copy(&mut reader, &mut out, file_id, shown),
-            Compression::None => copy(&mut MultiGzDecoder::new(reader), &mut out, file_id, shown),
-            Compression::Zip => {
-                let mut zip = zip::ZipWriter::new_stream(&mut out);
-                let options = zip::write::SimpleFileOptions::default()
-                    .compression_method(zip::CompressionMethod::Deflated)
-                    .large_file(true);
-                zip.start_file(zip_entry, options)
-                    .map_err(|e| zip_error(e, shown))?;
-                copy(&mut MultiGzDecoder::new(reader), &mut zip, file_id, shown)?;
-                zip.finish().map_err(|e| zip_error(e, shown))?;
-                Ok(())
-            }
-        };
-        copied?;
-        Ok(out.written)
-    }
+    };
+    copied?;
+    Ok(out.written)
 }
 
 fn zip_error(error: zip::result::ZipError, shown: &str) -> Error {

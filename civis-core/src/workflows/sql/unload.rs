@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::export::output_file;
 use super::SqlBuilder;
 use crate::data::error::Error;
+use crate::workflows::runs::Started;
 
 /// The manifest of a multifile export ([`SqlBuilder::unload`]), as the platform writes it (an
 /// AWS-style unload manifest, civis-python's `unload_manifest`).
@@ -83,7 +85,24 @@ impl SqlBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn to_civis_file(self) -> Result<i64, Error> {
-        self.export_file(self.compression, false)
+        self.start_to_civis_file()?.wait()
+    }
+
+    /// [`to_civis_file`](Self::to_civis_file), started without waiting: civis-python's
+    /// `export_to_civis_file`, whose future this is. The file's id comes from
+    /// [`Started::wait`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let export = client.sql("select * from t", 32).start_to_civis_file()?;
+    /// let file_id = export.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn start_to_civis_file(self) -> Result<Started<i64>, Error> {
+        let run = self.start_export(self.compression, false)?;
+        Ok(Started::new(run, |run, _| output_file(run)))
     }
 
     /// Exports the result as several files (`force_multifile`), with the chosen compression,
@@ -106,7 +125,25 @@ impl SqlBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn unload(self) -> Result<UnloadManifest, Error> {
-        let manifest = self.export_file(self.compression, true)?;
-        self.client.download_file(manifest).json()
+        self.start_unload()?.wait()
+    }
+
+    /// [`unload`](Self::unload), started without waiting; the manifest comes from
+    /// [`Started::wait`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let unload = client.sql("select * from big_table", 32).start_unload()?;
+    /// let manifest = unload.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn start_unload(self) -> Result<Started<UnloadManifest>, Error> {
+        let run = self.start_export(self.compression, true)?;
+        Ok(Started::new(run, |run, _| {
+            let manifest = output_file(run)?;
+            run.client().download_file(manifest).json()
+        }))
     }
 }
