@@ -5,11 +5,12 @@ use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
 use super::output::{stdout_error, Format};
 use super::{client, extend};
-use civis::{runs::FinishedRun, runs::Logs, runs::Polling, runs::Run, Error};
+use civis::runs::{FinishedRun, Logs, Polling, Run, RunSet};
+use civis::Error;
 
 /// The commands this module adds under `jobs`.
 const COMMANDS: [&str; 3] = ["run", "follow-log", "follow-run-log"];
@@ -27,13 +28,24 @@ pub fn commands(program: Command) -> Command {
     extend(program, "jobs", |jobs| {
         jobs.subcommand(
             Command::new("run")
-                .about("Start a run of a job (POST /jobs/{id}/runs) and print it; with --wait, wait for it to finish")
-                .arg(id("job_id", 1, "The ID of the job"))
+                .about("Start a run of each job (POST /jobs/{id}/runs) and print it; with --wait, wait for all of them to finish")
+                .long_about(
+                    "Start a run of each job given (POST /jobs/{id}/runs) and print it: one object for one job, \
+                     an array in the order given for several. With --wait, wait until every run is over, polling \
+                     them all from one thread on one schedule within the API's rate limit, with one progress line \
+                     per run on stderr, and print each finished run; if any failed, the first failure's error \
+                     follows and the exit status is 3.",
+                )
+                .arg(
+                    id("job_id", 1, "The IDs of the jobs")
+                        .num_args(1..)
+                        .value_name("JOB_ID"),
+                )
                 .arg(
                     Arg::new("wait")
                         .long("wait")
                         .action(ArgAction::SetTrue)
-                        .help("Wait until the run is over; a failed run exits with status 3 and its error"),
+                        .help("Wait until every run is over; a failed run exits with status 3 and its error"),
                 ),
         )
         .subcommand(
@@ -66,20 +78,108 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
     let client = client()?;
     match command {
         "run" => {
-            let run = client.run_job(id("job_id"))?;
-            if matches.get_flag("wait") {
-                let finished = wait_showing_progress(&run, client.config().polling())?;
-                output.print(finished.response.json())
-            } else {
-                output.print(&serde_json::json!({
-                    "job_id": run.job_id(),
-                    "run_id": run.run_id(),
-                    "url": run.url(),
-                }))
+            let jobs: Vec<i64> = matches
+                .get_many::<i64>("job_id")
+                .map(|ids| ids.copied().collect())
+                .unwrap_or_default();
+            let runs = jobs
+                .iter()
+                .map(|job| client.run_job(*job))
+                .collect::<Result<Vec<Run>, Error>>()?;
+            match (matches.get_flag("wait"), runs.as_slice()) {
+                (true, [run]) => {
+                    let finished = wait_showing_progress(run, client.config().polling())?;
+                    output.print(finished.response.json())
+                }
+                (true, _) => wait_for_all(runs, output),
+                (false, [run]) => output.print(&started(run)),
+                (false, runs) => {
+                    let all: Vec<serde_json::Value> = runs.iter().map(started).collect();
+                    output.print(&serde_json::Value::Array(all))
+                }
             }
         }
         "follow-log" => follow(client.job_logs(id("job_id"), None)?),
         _ => follow(client.job_logs(id("job_id"), Some(id("run_id")))?),
+    }
+}
+
+/// What `jobs run` prints of a run it started.
+fn started(run: &Run) -> serde_json::Value {
+    serde_json::json!({
+        "job_id": run.job_id(),
+        "run_id": run.run_id(),
+        "url": run.url(),
+    })
+}
+
+/// Waits for every run of `runs` from this thread, with one progress line per run on a
+/// terminal (one line per run as it ends otherwise), prints every finished run in the order
+/// given, and returns the first failure, if any.
+fn wait_for_all(runs: Vec<Run>, output: Format) -> Result<(), Error> {
+    let terminal = std::io::stderr().is_terminal();
+    let lines = MultiProgress::new();
+    let bars: Vec<ProgressBar> = runs
+        .iter()
+        .map(|run| {
+            let bar = lines.add(ProgressBar::new_spinner());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {prefix}: {msg} ({elapsed})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.set_prefix(format!("job {} / run {}", run.job_id(), run.run_id()));
+            bar.set_message("queued");
+            if terminal {
+                bar.enable_steady_tick(Duration::from_millis(120));
+            } else {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            }
+            bar
+        })
+        .collect();
+    let shown = bars.clone();
+    let started = Instant::now();
+    let mut finished: Vec<Option<Result<FinishedRun, Error>>> = runs.iter().map(|_| None).collect();
+    let set = RunSet::new(runs).on_state(move |index, state| {
+        if let Some(bar) = shown.get(index) {
+            bar.set_message(state.to_string());
+        }
+    });
+    for done in set.as_completed() {
+        let ended = match &done.outcome {
+            Ok(run) => run.state.to_string(),
+            Err(Error::JobFailed { .. }) => "failed".to_string(),
+            Err(error) => format!("not followed: {error}"),
+        };
+        let line = format!(
+            "job {} / run {} {ended} after {:.0} s",
+            done.run.job_id(),
+            done.run.run_id(),
+            started.elapsed().as_secs_f64()
+        );
+        match bars.get(done.index) {
+            Some(bar) if terminal => bar.finish_with_message(ended),
+            _ => eprintln!("{line}"),
+        }
+        finished[done.index] = Some(done.outcome);
+    }
+    let mut printed = Vec::with_capacity(finished.len());
+    let mut first_failure = None;
+    for outcome in finished.into_iter().flatten() {
+        match outcome {
+            Ok(run) => printed.push(run.response.json().clone()),
+            Err(error) => {
+                if let Error::JobFailed { run, .. } = &error {
+                    printed.push(run.response.json().clone());
+                }
+                first_failure.get_or_insert(error);
+            }
+        }
+    }
+    output.print(&serde_json::Value::Array(printed))?;
+    match first_failure {
+        Some(error) => Err(error),
+        None => Ok(()),
     }
 }
 

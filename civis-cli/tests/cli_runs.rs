@@ -139,3 +139,70 @@ fn follow_run_log_prints_the_log_of_the_run_named() {
     assert_eq!(missing.status.code(), Some(1), "{}", stderr(&missing));
     assert!(stderr(&missing).contains("(404)"), "{}", stderr(&missing));
 }
+
+#[test]
+fn jobs_run_of_several_jobs_waits_for_all_with_a_line_per_run() {
+    let mock = mock();
+    mock.job(64, MockJob::succeeds_after(1));
+    mock.job(65, MockJob::fails_after(2, "disk full"));
+    mock.job(66, MockJob::succeeds_after(3));
+    let output = civis(&mock, &["jobs", "run", "64", "65", "66", "--wait"]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let states: Vec<&str> = printed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|run| run["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        states,
+        ["succeeded", "failed", "succeeded"],
+        "in the order given"
+    );
+    let errors = stderr(&output);
+    let lines: Vec<&str> = errors.lines().collect();
+    // Not a terminal: one line per run as it ends, in the order they end, then the failure.
+    assert_eq!(lines.len(), 4, "{errors}");
+    assert!(
+        lines[0].starts_with("job 64 / run ") && lines[0].contains(" succeeded after "),
+        "{errors}"
+    );
+    assert!(
+        lines[1].starts_with("job 65 / run ") && lines[1].contains(" failed after "),
+        "{errors}"
+    );
+    assert!(
+        lines[2].starts_with("job 66 / run ") && lines[2].contains(" succeeded after "),
+        "{errors}"
+    );
+    assert!(
+        lines[3].starts_with("error: (From job 65 / run ") && lines[3].ends_with("disk full"),
+        "{errors}"
+    );
+    // One schedule: the runs are polled in rounds, each round every unfinished run in order.
+    let polled: Vec<String> = mock
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET")
+        .map(|r| r.url.split('/').nth(2).unwrap().to_string())
+        .collect();
+    assert_eq!(polled, ["64", "65", "66", "65", "66", "66"]);
+}
+
+#[test]
+fn jobs_run_of_several_jobs_without_wait_prints_each_run_started() {
+    let mock = mock();
+    mock.job(67, MockJob::stays_running());
+    mock.job(68, MockJob::stays_running());
+    let output = civis(&mock, &["jobs", "run", "67", "68"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let jobs: Vec<i64> = printed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|run| run["job_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(jobs, [67, 68]);
+}

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{FinishedRun, Polling, Run};
+use super::{FinishedRun, Polling, Run, RunState};
 use crate::data::error::Error;
 use crate::transport::retry::Clock;
 
@@ -40,12 +40,27 @@ use crate::transport::retry::Clock;
 /// }
 /// # Ok(()) }
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Default)]
 pub struct RunSet {
     runs: Vec<Run>,
     polling: Option<Polling>,
     timeout: Option<Duration>,
     max_retries: u32,
+    on_state: Option<OnState>,
+}
+
+/// What is told the state of each unfinished run after each of its polls.
+type OnState = Box<dyn FnMut(usize, &RunState) + Send>;
+
+impl std::fmt::Debug for RunSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunSet")
+            .field("runs", &self.runs)
+            .field("polling", &self.polling)
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A run of a [`RunSet`] that is over: its place in the set, the run, and how it ended (as
@@ -80,6 +95,7 @@ impl RunSet {
             polling: None,
             timeout: None,
             max_retries: 0,
+            on_state: None,
         }
     }
 
@@ -187,6 +203,23 @@ impl RunSet {
         self
     }
 
+    /// Calls `f` with the index and state of each run still going, after each of its polls:
+    /// to show progress (the CLI's `civis jobs run` draws one line per run with it).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let done = civis::runs::RunSet::new([client.run_job(11)?, client.run_job(12)?])
+    ///     .on_state(|index, state| eprintln!("run {index} is {state}"))
+    ///     .wait_all();
+    /// # Ok(()) }
+    /// ```
+    pub fn on_state(mut self, f: impl FnMut(usize, &RunState) + Send + 'static) -> Self {
+        self.on_state = Some(Box::new(f));
+        self
+    }
+
     /// The runs as each ends, in the order they end (to the round of polls that saw it).
     ///
     /// ```no_run
@@ -210,6 +243,7 @@ impl RunSet {
         // Runs started here are known to be queued: a first poll at once would be wasted.
         let pause = !self.runs.is_empty() && self.runs.iter().all(|run| run.started_here);
         let mut waiting = AsCompleted::new(clock, polling, self.timeout, self.max_retries, pause);
+        waiting.on_state = self.on_state;
         for (index, run) in self.runs.into_iter().enumerate() {
             waiting.push(index, run);
         }
@@ -278,6 +312,7 @@ pub struct AsCompleted {
     reported: usize,
     /// Whether the rate limit has slowed this wait's polling yet (it is logged once).
     slowed: bool,
+    on_state: Option<OnState>,
 }
 
 impl std::fmt::Debug for AsCompleted {
@@ -313,6 +348,7 @@ impl AsCompleted {
             total: 0,
             reported: usize::MAX,
             slowed: false,
+            on_state: None,
         }
     }
 
@@ -383,6 +419,9 @@ impl AsCompleted {
             let outcome = match run.poll() {
                 Ok((state, response)) if state.is_finished() => run.finished(state, response),
                 Ok((state, _)) => {
+                    if let Some(on_state) = self.on_state.as_mut() {
+                        on_state(index, &state);
+                    }
                     going.push((
                         Pending {
                             index,
