@@ -17,13 +17,15 @@
 //! 14. the command line's start-up with a cached spec, against civis-python's;
 //! 15. to 18. typed results: `.dataframe()` against `read_civis_sql(return_as="polars")`,
 //!     `.arrow()`'s peak memory at two sizes, `rows_as` against `return_as="list"`, and
-//!     `import_dataframe` against `dataframe_to_civis`.
+//!     `import_dataframe` against `dataframe_to_civis`;
+//! 19. a hundred runs waited on by one `RunSet` against civis-python's hundred `CivisFuture`s
+//!     and `concurrent.futures.wait`: calls, peak threads, time, and 429s under a rate limit.
 //!
 //! Options (after `--`): `--quick` (fewer repetitions), `--no-compile` (skip figure 6, which
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
 //! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-sql`
 //! (skip figures 11–13), `--sql-only`, `--no-cli` (skip figure 14), `--cli-only`, `--no-frames`
-//! (skip figures 15–18), `--frames-only`.
+//! (skip figures 15–18), `--frames-only`, `--no-runs` (skip figure 19), `--runs-only`.
 
 mod calls;
 mod cli;
@@ -32,6 +34,7 @@ mod decode;
 mod files;
 mod frames;
 mod python;
+mod runs;
 mod server;
 mod sql;
 mod stats;
@@ -123,6 +126,10 @@ fn main() {
         frames::child(&args[1], &args[2], &args[3]);
         return;
     }
+    if args.first().map(String::as_str) == Some("--child-runs") {
+        runs::child(&args[1], &args[2], &args[3]);
+        return;
+    }
     if args.first().map(String::as_str) == Some("--child-files-memory") {
         files::memory_child(&args[1], &args[2], &args[3]);
         return;
@@ -130,13 +137,14 @@ fn main() {
     let flag = |name: &str| args.iter().any(|a| a == name);
     let quick = flag("--quick");
     let cli_only = flag("--cli-only");
-    let frames_only = flag("--frames-only") && !cli_only;
+    let runs_only = flag("--runs-only") && !cli_only;
+    let frames_only = flag("--frames-only") && !cli_only && !runs_only;
     let sql_only = flag("--sql-only") && !cli_only && !frames_only;
     let files_only = flag("--files-only") && !cli_only && !sql_only;
     let compile_only = flag("--compile-only") && !files_only && !sql_only && !cli_only;
     let run_cli = !flag("--no-cli");
     // One of the `--*-only` flags: every other group is skipped.
-    let only = compile_only || files_only || sql_only || cli_only || frames_only;
+    let only = compile_only || files_only || sql_only || cli_only || frames_only || runs_only;
     let run_files = !flag("--no-files");
     let run_compile = !flag("--no-compile");
     let run_python = !flag("--no-python");
@@ -193,6 +201,11 @@ fn main() {
     }
     if !flag("--no-frames") && (!only || frames_only) {
         for row in frames::frames(&work, &spec, run_python) {
+            push(row);
+        }
+    }
+    if !flag("--no-runs") && (!only || runs_only) {
+        for row in runs::runs(&work, &spec, run_python) {
             push(row);
         }
     }

@@ -23,6 +23,8 @@ mod failure;
 mod fan_out;
 mod logs;
 mod set;
+// Only the SQL endings, behind `io`, start workflows of this kind.
+#[cfg(feature = "io")]
 mod started;
 mod template;
 
@@ -42,6 +44,7 @@ pub use crate::transport::polling::Polling;
 pub use fan_out::{FanOut, FanOutRuns, TemplateOutcome};
 pub use logs::{LogEntry, Logs};
 pub use set::{AsCompleted, Completed, RunSet};
+#[cfg(feature = "io")]
 pub use started::Started;
 pub use template::CustomScript;
 

@@ -50,8 +50,6 @@ impl<T> fmt::Debug for Started<T> {
 
 impl<T> Started<T> {
     /// The workflow's `run`, whose end `finish` turns into its result.
-    // Used by the SQL endings, which are behind `io`.
-    #[cfg_attr(not(feature = "io"), allow(dead_code))]
     pub(crate) fn new(
         run: Run,
         finish: impl FnOnce(&Run, FinishedRun) -> Result<T, Error> + Send + 'static,
