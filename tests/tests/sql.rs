@@ -471,7 +471,9 @@ fn import_csv_then_read_table_gives_the_rows_back() {
             {"name": "score", "sql_type": "DOUBLE PRECISION"}
         ])
     );
-    assert_eq!(import["loosen_types"], false);
+    // civis-python's civis_file_to_table sends loosen_types=need_table_columns: true for one
+    // file into a new table, whose types were detected.
+    assert_eq!(import["loosen_types"], true);
     assert_eq!(run.job_id(), import_job_id(&mock));
 }
 
@@ -590,7 +592,8 @@ fn import_files_loads_several_civis_files_with_given_columns_and_options() {
         strings(&[&["n", "s"], &["1", "x"], &["2", "y"], &["3", "z"]])
     );
     let import = posts(&mock, "/imports/files/csv").pop().unwrap();
-    assert_eq!(import["loosen_types"], true);
+    // Columns given: nothing detected, nothing loosened (civis-python's need_table_columns).
+    assert_eq!(import["loosen_types"], false);
     assert_eq!(import["first_row_is_header"], false);
     assert_eq!(import["column_delimiter"], "pipe");
     assert_eq!(import["source"]["file_ids"].as_array().unwrap().len(), 2);

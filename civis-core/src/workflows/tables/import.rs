@@ -503,10 +503,8 @@ impl<'c> ImportBuilder<'c> {
             // civis-python (`civis_file_to_table`) sends `loosen_types=need_table_columns`: true
             // exactly when the preprocess jobs detected the columns (a new or dropped table and
             // no SQL types given), so that the API may widen detected lengths and precisions
-            // where values need more, whatever the number of files. This client sends it when
-            // there are several files instead: a departure kept as it was when the comment was
-            // corrected, to be aligned with civis-python's imports. Declared columns (a
-            // frame's) are never loosened.
+            // where values need more, whatever the number of files; so does this client.
+            // Declared columns (a frame's) are never loosened.
             "loosen_types": prepared.loosen_types,
             "execution": "immediate",
             "redshift_destination_options": {
@@ -578,7 +576,6 @@ impl<'c> ImportBuilder<'c> {
             detected.get_or_insert(info);
         }
         let detected = detected.unwrap_or_default();
-        let cleaned_ids_count = cleaned_ids.len();
         let table_columns = match (&self.table_columns, need_columns) {
             (Some(columns), _) => Some(columns.clone()),
             (None, true) => detected.table_columns,
@@ -593,7 +590,9 @@ impl<'c> ImportBuilder<'c> {
                 .unwrap_or_else(|| "comma".to_string()),
             compression: detected.compression.unwrap_or_else(|| "none".to_string()),
             table_columns,
-            loosen_types: cleaned_ids_count > 1,
+            // Detected types may be widened by the API (`need_columns` is false when the
+            // caller gave the columns).
+            loosen_types: need_columns,
         })
     }
 
