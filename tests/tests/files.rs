@@ -139,6 +139,8 @@ fn small_files_round_trip_byte_for_byte_from_a_path_and_from_a_reader() {
             .to_writer(&mut downloaded)
             .unwrap();
         assert_eq!(downloaded, bytes, "{size} bytes from a reader");
+        let in_memory = client.download_file(from_reader).bytes().unwrap();
+        assert_eq!(in_memory, bytes, "{size} bytes from bytes()");
     }
     // Up to the threshold every upload is one form POST, none goes through multipart.
     assert_eq!(api_requests(&mock, "POST", "/files/").len(), 6);

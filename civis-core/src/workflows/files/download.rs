@@ -167,6 +167,23 @@ impl DownloadBuilder<'_> {
         self.reader()?.copy_to(writer, "the writer")
     }
 
+    /// The file's bytes, in memory: for small files (a config, a JSON answer, a short CSV).
+    /// Larger ones are better streamed with [`to_path`](Self::to_path),
+    /// [`to_writer`](Self::to_writer) or [`reader`](Self::reader).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let text = String::from_utf8_lossy(&client.download_file(123).bytes()?).into_owned();
+    /// # Ok(()) }
+    /// ```
+    pub fn bytes(self) -> Result<Vec<u8>, Error> {
+        let mut bytes = Vec::new();
+        self.to_writer(&mut bytes)?;
+        Ok(bytes)
+    }
+
     /// Writes the file to `path` (created or truncated) and returns the number of bytes
     /// written. The path is touched only once the download has started, and a download that
     /// fails after that removes what it wrote, so no truncated file is left looking whole.
