@@ -147,6 +147,23 @@ fn next_pause(
     }
 }
 
+/// A job's page on Civis Platform, or one of its runs' pages: civis-python's
+/// `civis.utils.job_url(job_id, run_id=None)`. No request is made.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::runs::job_url;
+/// assert_eq!(job_url(42, None), "https://platform.civisanalytics.com/spa/#/jobs/42");
+/// assert_eq!(job_url(42, Some(7)), "https://platform.civisanalytics.com/spa/#/jobs/42?runId=7");
+/// ```
+pub fn job_url(job_id: i64, run_id: Option<i64>) -> String {
+    let page = format!("https://platform.civisanalytics.com/spa/#/jobs/{job_id}");
+    match run_id {
+        Some(run_id) => format!("{page}?runId={run_id}"),
+        None => page,
+    }
+}
+
 /// The API's largest page of run outputs.
 const OUTPUTS_PER_PAGE: u32 = 50;
 
@@ -294,10 +311,7 @@ impl Run {
     /// );
     /// ```
     pub fn url(&self) -> String {
-        format!(
-            "https://platform.civisanalytics.com/spa/#/jobs/{}?runId={}",
-            self.job_id, self.run_id
-        )
+        job_url(self.job_id, Some(self.run_id))
     }
 
     /// The same run, polled on `polling` instead of the client's schedule.
