@@ -168,8 +168,8 @@ impl<'c> FanOut<'c> {
                 // Every run is started here, so it is known to be queued.
                 true,
             ),
+            arguments: vec![None; self.sets.len()],
             queue: self.sets.into_iter().enumerate().collect(),
-            arguments: Vec::new(),
             parent,
             script: self.script,
             at_most: self.at_most,
@@ -207,8 +207,8 @@ impl<'c> FanOut<'c> {
 pub struct FanOutRuns<'c> {
     script: CustomScript<'c>,
     queue: VecDeque<(usize, Result<Value, String>)>,
-    /// The arguments each started set was sent with, by index.
-    arguments: Vec<(usize, Value)>,
+    /// The arguments each started set was sent with, at its index until it is yielded.
+    arguments: Vec<Option<Value>>,
     parent: serde_json::Map<String, Value>,
     waiting: AsCompleted,
     at_most: usize,
@@ -296,7 +296,7 @@ impl FanOutRuns<'_> {
             });
             match started {
                 Ok((run, sent)) => {
-                    self.arguments.push((index, sent));
+                    self.arguments[index] = Some(sent);
                     self.waiting.push(index, run);
                 }
                 Err(error) => self.failed_to_start(index, arguments, error),
@@ -338,9 +338,9 @@ impl Iterator for FanOutRuns<'_> {
             }
             let arguments = self
                 .arguments
-                .iter()
-                .find(|(index, _)| *index == done.index)
-                .map_or(Value::Null, |(_, arguments)| arguments.clone());
+                .get_mut(done.index)
+                .and_then(Option::take)
+                .unwrap_or(Value::Null);
             // The next set starts now, not when the caller asks for the next outcome.
             self.fill();
             return Some(TemplateOutcome {
