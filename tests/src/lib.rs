@@ -93,3 +93,52 @@ pub fn scripted_server(
     server.script("*", "*", answers);
     server
 }
+
+/// The `log` records of a test binary, kept so that its tests can read what was logged (the
+/// warnings and retries the library promises).
+pub mod logs {
+    use std::sync::Mutex;
+
+    struct Recorder(Mutex<Vec<(log::Level, String)>>);
+
+    impl log::Log for Recorder {
+        fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+            true
+        }
+        fn log(&self, record: &log::Record<'_>) {
+            let text = format!("{}: {}", record.target(), record.args());
+            lock().push((record.level(), text));
+        }
+        fn flush(&self) {}
+    }
+
+    static RECORDER: Recorder = Recorder(Mutex::new(Vec::new()));
+
+    fn lock() -> std::sync::MutexGuard<'static, Vec<(log::Level, String)>> {
+        RECORDER
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Starts recording this binary's `log` records, every level (once; later calls do
+    /// nothing).
+    pub fn record_logs() {
+        let _ = log::set_logger(&RECORDER);
+        log::set_max_level(log::LevelFilter::Trace);
+    }
+
+    /// Every record logged so far at `level` that contains `needle` (`target: message`).
+    pub fn logged(level: log::Level, needle: &str) -> Vec<String> {
+        lock()
+            .iter()
+            .filter(|(l, text)| *l == level && text.contains(needle))
+            .map(|(_, text)| text.clone())
+            .collect()
+    }
+
+    /// Every record logged so far, with its level.
+    pub fn all() -> Vec<(log::Level, String)> {
+        lock().clone()
+    }
+}

@@ -3,12 +3,13 @@
 //! answers, plain HTTP beyond loopback, and lookups from many threads at once.
 
 use std::net::TcpListener;
-use std::sync::{Arc, Barrier, Mutex};
+use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use civis::{config::Retry, Error};
 use civis_mock::Scripted;
 use civis_tests::all::ApiClient;
+use civis_tests::logs::{self, logged, record_logs};
 use civis_tests::{scripted_server, FakeClock};
 
 const KEY: &str = "sekrit-api-key-123";
@@ -19,38 +20,6 @@ fn client(url: &str) -> ApiClient {
         .base_url(url)
         .build()
         .unwrap()
-}
-
-/// The `log` records of this test binary, kept so tests can read what was logged.
-struct Recorder(Mutex<Vec<(log::Level, String)>>);
-
-impl log::Log for Recorder {
-    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
-        true
-    }
-    fn log(&self, record: &log::Record<'_>) {
-        let text = format!("{}: {}", record.target(), record.args());
-        self.0.lock().unwrap().push((record.level(), text));
-    }
-    fn flush(&self) {}
-}
-
-static RECORDER: Recorder = Recorder(Mutex::new(Vec::new()));
-
-/// Starts recording this binary's `log` records (once; later calls do nothing).
-fn record_logs() {
-    let _ = log::set_logger(&RECORDER);
-    log::set_max_level(log::LevelFilter::Trace);
-}
-
-/// Every record logged so far at `level` that contains `needle`.
-fn logged(level: log::Level, needle: &str) -> Vec<String> {
-    let records = RECORDER.0.lock().unwrap();
-    records
-        .iter()
-        .filter(|(l, text)| *l == level && text.contains(needle))
-        .map(|(_, text)| text.clone())
-        .collect()
 }
 
 #[test]
@@ -226,9 +195,8 @@ fn no_log_line_but_ureq_protos_trace_quotes_the_key() {
     // The request was logged (ureq's debug lines, our retry), and the key is in none of them.
     assert!(!logged(log::Level::Debug, "/users/me").is_empty());
     assert!(!logged(log::Level::Warn, "GET /users/me answered 503").is_empty());
-    let records = RECORDER.0.lock().unwrap();
-    let leaks: Vec<_> = records
-        .iter()
+    let leaks: Vec<_> = logs::all()
+        .into_iter()
         .filter(|(_, text)| text.contains(KEY) && !text.starts_with("ureq_proto"))
         .collect();
     assert!(leaks.is_empty(), "{leaks:?}");

@@ -82,6 +82,10 @@ pub enum Error {
     NotStarted(String),
     /// A lookup helper found nothing with that name.
     NotFound(String),
+    /// The files of an import cannot be imported together: their detected headers,
+    /// delimiters, compressions or column types disagree with each other or with what the
+    /// caller gave (civis-python's `CivisImportError`). The message names the files.
+    Import(String),
     /// A request to file storage (a presigned upload or download URL, on another host than the
     /// API) failed: storage answered with an error status, or the transfer broke off, after the
     /// retries.
@@ -201,6 +205,7 @@ impl fmt::Display for Error {
             Self::Config(message)
             | Self::Usage(message)
             | Self::NotFound(message)
+            | Self::Import(message)
             | Self::NotStarted(message) => {
                 f.write_str(message)
             }

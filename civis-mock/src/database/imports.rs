@@ -29,6 +29,26 @@ impl Database {
                 .and_then(Value::as_str)
                 .unwrap_or("comma"),
         )?;
+        // The spec's default is "none"; a file compressed otherwise is an error, as `COPY`
+        // would fail on it.
+        let compression = body
+            .get("compression")
+            .and_then(Value::as_str)
+            .unwrap_or("none");
+        if !matches!(compression, "gzip" | "none") {
+            return Err(format!(
+                "unknown compression \"{compression}\": use gzip or none"
+            ));
+        }
+        match body.get("execution") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(mode)) if mode == "immediate" || mode == "delayed" => {}
+            Some(other) => {
+                return Err(format!(
+                    "unknown execution {other}: use \"immediate\" or \"delayed\""
+                ))
+            }
+        }
         let strings = |value: &Value| -> Vec<String> {
             value
                 .as_array()
@@ -51,26 +71,45 @@ impl Database {
             .flatten()
         {
             let id = file.as_i64().unwrap_or_default();
-            let (file_names, file_rows) = read_csv(store, id, delimiter, header)?;
+            let (file_names, file_rows) = read_csv(store, id, delimiter, header, compression)?;
             starts.push((id, rows.len()));
             if names.is_empty() {
                 names = file_names;
             }
             rows.extend(file_rows);
         }
-        let declared = declared_columns(body);
+        let declared = declared_columns(body).filter(|c| !c.is_empty());
         let width = rows.first().map_or(names.len(), Vec::len);
         if names.len() != width {
             names = (1..=width).map(|i| format!("column_{i}")).collect();
         }
-        let columns = declared
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| detect_types(&names, &rows));
         let mode = body
             .get("existing_table_rows")
             .and_then(Value::as_str)
             .unwrap_or("fail");
         let key = (database, schema, name);
+        let kept = self
+            .tables
+            .get(&key)
+            .filter(|_| mode != "drop" && mode != "fail");
+        let mut columns = match (&declared, kept) {
+            // Into a table that exists, the columns name the table's columns the file's hold,
+            // in the file's order (no type needed, as the spec says).
+            (Some(declared), Some(table)) => {
+                rows = in_table_order(declared, &table.columns, rows, &key)?;
+                table.columns.clone()
+            }
+            // Names alone for a new table: the types as detected.
+            (Some(declared), None) if declared.iter().all(|(_, t)| t.is_empty()) => {
+                let names: Vec<String> = declared.iter().map(|(n, _)| n.clone()).collect();
+                detect_types(&names, &rows)
+            }
+            (Some(declared), None) => declared.clone(),
+            (None, _) => detect_types(&names, &rows),
+        };
+        if body.get("loosen_types").and_then(Value::as_bool) == Some(true) && kept.is_none() {
+            loosen(&mut columns, &rows);
+        }
         load_rows(self.tables.get(&key), mode, &columns, &mut rows, |bad| {
             located(bad, &starts)
         })?;
@@ -85,6 +124,65 @@ impl Database {
         )?;
         self.put_table(key, merged);
         Ok(())
+    }
+}
+
+/// `rows`, whose values are in the order of `declared` (names of `table`'s columns), in the
+/// order of the table's columns, a column the file does not hold being `NULL`.
+fn in_table_order(
+    declared: &[(String, String)],
+    table: &[(String, String)],
+    rows: Vec<Vec<Option<String>>>,
+    key: &(i64, String, String),
+) -> Result<Vec<Vec<Option<String>>>, String> {
+    let positions = declared
+        .iter()
+        .map(|(name, _)| {
+            table.iter().position(|(n, _)| n == name).ok_or_else(|| {
+                format!(
+                    "column {name} of table_columns is not in {}.{}",
+                    key.1, key.2
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    check_widths(&rows, declared.len())?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut ordered = vec![None; table.len()];
+            for (value, &at) in row.into_iter().zip(&positions) {
+                ordered[at] = value;
+            }
+            ordered
+        })
+        .collect())
+}
+
+/// `loosen_types`: a text column of a table being created is made wide enough for the longest
+/// value it loads (in bytes), as the platform widens detected lengths; a column without a
+/// length (`VARCHAR`) counts as Redshift's 256.
+fn loosen(columns: &mut [(String, String)], rows: &[Vec<Option<String>>]) {
+    for (i, (_, sql_type)) in columns.iter_mut().enumerate() {
+        let values::SqlType::Text {
+            bytes: length,
+            fixed: false,
+        } = values::SqlType::parse(sql_type)
+        else {
+            continue;
+        };
+        let longest = rows
+            .iter()
+            .filter_map(|row| row.get(i).and_then(|v| v.as_deref()))
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        if longest > length {
+            *sql_type = format!(
+                "VARCHAR({})",
+                longest.next_power_of_two().min(values::MAX_BYTES)
+            );
+        }
     }
 }
 

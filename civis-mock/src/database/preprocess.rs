@@ -3,8 +3,9 @@
 
 use super::*;
 
-/// A preprocess job's work: the file cleaned (decompressed) into a new file whose
-/// `detectedInfo` tells its header, delimiter, compression and, when asked, column types.
+/// A preprocess job's work: the file cleaned into a new file, compressed as the source was,
+/// whose `detectedInfo` tells its header, delimiter, compression (`gzip` or `none`) and, when
+/// asked, column types.
 pub(super) fn preprocess(
     body: &Map<String, Value>,
     store: &Store,
@@ -13,7 +14,7 @@ pub(super) fn preprocess(
         .get("file_id")
         .and_then(Value::as_i64)
         .unwrap_or_default();
-    let bytes = read_plain(store, source)?;
+    let (bytes, gzipped) = read_source(store, source)?;
     let delimiter = match body.get("column_delimiter").and_then(Value::as_str) {
         Some(name) => delimiter_char(name)?,
         None => detect_delimiter(&bytes),
@@ -27,7 +28,7 @@ pub(super) fn preprocess(
     let mut info = json!({
         "includeHeader": header,
         "columnDelimiter": delimiter_name(delimiter),
-        "compression": "none",
+        "compression": if gzipped { "gzip" } else { "none" },
     });
     if body.get("detect_table_columns").and_then(Value::as_bool) == Some(true) {
         let columns: Vec<Value> = detect_types(&names, &rows)
@@ -36,16 +37,24 @@ pub(super) fn preprocess(
             .collect();
         info["tableColumns"] = Value::Array(columns);
     }
-    let name = format!("cleaned_{source}.csv");
+    let name = format!("cleaned_{source}.csv{}", if gzipped { ".gz" } else { "" });
     let id = store
-        .put_with(&name, |file| file.write_all(&bytes))
+        .put_with(&name, |file| {
+            if gzipped {
+                let mut gzip = GzEncoder::new(file, flate2::Compression::fast());
+                gzip.write_all(&bytes)?;
+                gzip.finish().map(drop)
+            } else {
+                file.write_all(&bytes)
+            }
+        })
         .map_err(|e| format!("the mock could not store the cleaned file: {e}"))?;
     store.set_meta(id, "detectedInfo", info);
     Ok(vec![(name, id)])
 }
 
-/// The bytes of stored file `id`, decompressed when they are gzip.
-pub(super) fn read_plain(store: &Store, id: i64) -> Result<Vec<u8>, String> {
+/// The bytes of stored file `id`, decompressed when they are gzip, and whether they were.
+pub(super) fn read_source(store: &Store, id: i64) -> Result<(Vec<u8>, bool), String> {
     let path = store
         .stored_path(id)
         .ok_or_else(|| format!("file {id} does not exist"))?;
@@ -57,20 +66,29 @@ pub(super) fn read_plain(store: &Store, id: i64) -> Result<Vec<u8>, String> {
         MultiGzDecoder::new(&raw[..])
             .read_to_end(&mut plain)
             .map_err(|e| format!("file {id} is not valid gzip: {e}"))?;
-        return Ok(plain);
+        return Ok((plain, true));
     }
-    Ok(raw)
+    Ok((raw, false))
 }
 
-/// The column names (from the header, or `column_1`, ...) and rows of stored file `id`.
+/// The column names (from the header, or `column_1`, ...) and rows of stored file `id`, which
+/// must be compressed as `compression` (`gzip` or `none`) says, as the platform's `COPY`
+/// reads it.
 #[allow(clippy::type_complexity)]
 pub(super) fn read_csv(
     store: &Store,
     id: i64,
     delimiter: u8,
     header: bool,
+    compression: &str,
 ) -> Result<(Vec<String>, Vec<Vec<Option<String>>>), String> {
-    let bytes = read_plain(store, id)?;
+    let (bytes, gzipped) = read_source(store, id)?;
+    if gzipped != (compression == "gzip") {
+        return Err(format!(
+            "file {id} is {}, but the import's compression is \"{compression}\"",
+            if gzipped { "gzip" } else { "not compressed" }
+        ));
+    }
     let records = parse(&bytes, delimiter).map_err(|e| format!("file {id} is not CSV: {e}"))?;
     Ok(split_header(records, header))
 }

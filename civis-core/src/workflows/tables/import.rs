@@ -3,10 +3,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{ExistingRows, TableColumn};
+use super::cleaning::{agree, CleanedFile};
+use super::{Execution, ExistingRows, TableColumn};
 use crate::data::error::Error;
 use crate::data::names::{split_schema_tablename, NameOrId};
 use crate::transport::client::Client;
@@ -60,6 +60,7 @@ pub struct ImportBuilder<'c> {
     credential: Option<i64>,
     max_errors: Option<i64>,
     escaped: bool,
+    execution: Execution,
     hidden: bool,
     polling: Option<Polling>,
 }
@@ -138,33 +139,13 @@ impl Client {
     }
 }
 
-/// What the preprocess job found in a file (`detectedInfo` of `GET /files/{id}`).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DetectedInfo {
-    #[serde(default)]
-    include_header: Option<bool>,
-    #[serde(default)]
-    column_delimiter: Option<String>,
-    #[serde(default)]
-    compression: Option<String>,
-    #[serde(default)]
-    table_columns: Option<Vec<TableColumn>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CleanedFile {
-    #[serde(default)]
-    detected_info: Option<DetectedInfo>,
-}
-
 /// The files an import reads and how: what the preprocess jobs, or a frame's upload, leave.
 struct Prepared {
     file_ids: Vec<i64>,
-    header: bool,
-    delimiter: String,
-    compression: String,
+    /// As detected; `None` (sent as `null`) when a preprocess job did not say.
+    header: Option<bool>,
+    delimiter: Option<String>,
+    compression: Option<String>,
     table_columns: Option<Vec<TableColumn>>,
     /// The import's `loosen_types`.
     loosen_types: bool,
@@ -205,6 +186,7 @@ impl<'c> ImportBuilder<'c> {
             credential: None,
             max_errors: None,
             escaped: false,
+            execution: Execution::Immediate,
             hidden: true,
             polling: None,
         }
@@ -284,7 +266,10 @@ impl<'c> ImportBuilder<'c> {
         self
     }
 
-    /// The columns of a table to create, instead of those the preprocess job detects.
+    /// The columns of a table to create, instead of those the preprocess job detects. Columns
+    /// made with [`TableColumn::named`] (names without types) leave the types to detection, as
+    /// civis-python's `table_columns` without `sql_type` do; a mix of typed and untyped columns
+    /// is a usage error.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -384,6 +369,26 @@ impl<'c> ImportBuilder<'c> {
         self
     }
 
+    /// When the rows reach the table (default: [`Execution::Immediate`]);
+    /// [`Execution::Delayed`] lets several imports into one table (upserts, say) run at once.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use civis::tables::{Execution, ExistingRows};
+    /// client.import_csv("in.csv", 32, "s.t")
+    ///     .existing_rows(ExistingRows::Upsert)
+    ///     .primary_keys(["id"])
+    ///     .execution(Execution::Delayed)
+    ///     .send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn execution(mut self, execution: Execution) -> Self {
+        self.execution = execution;
+        self
+    }
+
     /// Whether the preprocess and import jobs are hidden from the user's lists (default:
     /// yes).
     ///
@@ -443,6 +448,7 @@ impl<'c> ImportBuilder<'c> {
                 "an upsert needs the table's primary keys: add .primary_keys([..])".into(),
             ));
         }
+        let types_given = self.types_given()?;
         let delimiter = self.delimiter.map(delimiter_name).transpose()?;
         let client = self.client;
         let database = client.get_database_id(self.database.clone())?;
@@ -460,9 +466,10 @@ impl<'c> ImportBuilder<'c> {
             Source::Files(ids) => (ids, None),
             Source::Frame(frame) => (Vec::new(), Some(frame)),
         };
-        let exists = self.table_exists(database, &schema, &table)?;
-        let need_columns =
-            (!exists || self.existing_rows == ExistingRows::Drop) && self.table_columns.is_none();
+        let exists = self.table_exists(database, &schema, &table);
+        // civis-python's `need_table_columns`: the preprocess jobs detect the columns of a table
+        // to create when the caller did not type them.
+        let need_columns = (!exists || self.existing_rows == ExistingRows::Drop) && !types_given;
         let prepared = match frame {
             None => self.preprocess(file_ids, delimiter, need_columns)?,
             Some(mut frame) => {
@@ -470,18 +477,27 @@ impl<'c> ImportBuilder<'c> {
                 let (file_ids, declared) = upload_frame(client, frame.as_mut(), &name)?;
                 Prepared {
                     file_ids,
-                    header: true,
-                    delimiter: "comma".into(),
-                    compression: "gzip".into(),
+                    header: Some(true),
+                    delimiter: Some("comma".into()),
+                    compression: Some("gzip".into()),
                     // A table that exists keeps its columns, unless it is dropped.
-                    table_columns: match &self.table_columns {
-                        Some(columns) => Some(columns.clone()),
-                        None => need_columns.then_some(declared),
+                    table_columns: if need_columns {
+                        Some(declared)
+                    } else {
+                        self.table_columns.clone()
                     },
                     loosen_types: false,
                 }
             }
         };
+        // Every keyword civis-python's `civis_file_to_table` passes, sent as it sends them:
+        // what the caller left out is `null`, and the sort keys are always two.
+        let mut sortkeys: Vec<Option<&str>> =
+            self.sortkeys.iter().map(|k| Some(k.as_str())).collect();
+        if sortkeys.len() < 2 {
+            sortkeys.resize(2, None);
+        }
+        let keys = |keys: &[String]| (!keys.is_empty()).then(|| keys.to_vec());
         let body = json!({
             "name": format!("CSV import to {schema}.{table}"),
             "source": {"file_ids": prepared.file_ids},
@@ -490,8 +506,8 @@ impl<'c> ImportBuilder<'c> {
                 "table": table,
                 "remote_host_id": database,
                 "credential_id": credential,
-                "primary_keys": self.primary_keys,
-                "last_modified_keys": self.last_modified_keys,
+                "primary_keys": keys(&self.primary_keys),
+                "last_modified_keys": keys(&self.last_modified_keys),
             },
             "first_row_is_header": prepared.header,
             "column_delimiter": prepared.delimiter,
@@ -501,15 +517,14 @@ impl<'c> ImportBuilder<'c> {
             "max_errors": self.max_errors,
             "table_columns": prepared.table_columns,
             // civis-python (`civis_file_to_table`) sends `loosen_types=need_table_columns`: true
-            // exactly when the preprocess jobs detected the columns (a new or dropped table and
-            // no SQL types given), so that the API may widen detected lengths and precisions
-            // where values need more, whatever the number of files; so does this client.
-            // Declared columns (a frame's) are never loosened.
+            // exactly when the preprocess jobs detected the columns, so that the API may widen
+            // detected lengths and precisions where values need more, whatever the number of
+            // files; so does this client. Declared columns (a frame's) are never loosened.
             "loosen_types": prepared.loosen_types,
-            "execution": "immediate",
+            "execution": self.execution.as_api(),
             "redshift_destination_options": {
                 "distkey": self.distkey,
-                "sortkeys": self.sortkeys,
+                "sortkeys": sortkeys,
                 "diststyle": self.diststyle,
             },
             "hidden": self.hidden,
@@ -518,8 +533,25 @@ impl<'c> ImportBuilder<'c> {
         Ok(self.polled(client.run_job(import)?))
     }
 
+    /// Whether the caller gave every column a type (civis-python's `sql_types_provided`);
+    /// some typed and some not is a usage error, before any request.
+    fn types_given(&self) -> Result<bool, Error> {
+        let Some(columns) = &self.table_columns else {
+            return Ok(false);
+        };
+        let typed = columns.iter().filter(|c| c.has_type()).count();
+        match typed {
+            0 => Ok(false),
+            n if n == columns.len() => Ok(true),
+            _ => Err(Error::Usage(
+                "some table columns have a SQL type and others do not: give every column a type (TableColumn::new) or none (TableColumn::named)".into(),
+            )),
+        }
+    }
+
     /// For each file a preprocess job (`POST /files/preprocess/csv`, run and waited on), which
-    /// cleans it and, when `need_columns`, detects its columns.
+    /// cleans it and, when `need_columns`, detects its columns; then what the files found,
+    /// checked to agree ([`agree`]).
     fn preprocess(
         &self,
         file_ids: Vec<i64>,
@@ -543,55 +575,39 @@ impl<'c> ImportBuilder<'c> {
             let job = client.post_for_id("/files/preprocess/csv", body)?;
             cleaning.push(self.polled(client.run_job(job)?));
         }
-        let mut cleaned_ids = Vec::with_capacity(cleaning.len());
-        let mut detected: Option<DetectedInfo> = None;
+        let mut files = Vec::with_capacity(cleaning.len());
+        let mut no_output = Vec::new();
         for run in cleaning {
             run.wait()?;
             let cleaned = run
                 .outputs()?
                 .into_iter()
                 .find(|output| output.object_type == "File")
-                .map(|output| output.object_id)
-                .ok_or_else(|| {
-                    Error::NotFound(format!(
-                        "{} the preprocess job left no cleaned file",
-                        crate::data::run_state::from_job_run(run.job_id(), run.run_id())
-                    ))
-                })?;
-            let file: CleanedFile = client.get_json(&format!("/files/{cleaned}"), &[])?;
-            let info = file.detected_info.unwrap_or_default();
-            if let (Some(first), Some(these)) = (
-                detected.as_ref().and_then(|d| d.table_columns.as_ref()),
-                info.table_columns.as_ref(),
-            ) {
-                if first.len() != these.len() {
-                    return Err(Error::Usage(format!(
-                        "the files have different numbers of columns ({} and {}): import them separately",
-                        first.len(),
-                        these.len()
-                    )));
+                .map(|output| output.object_id);
+            match cleaned {
+                Some(id) => {
+                    files.push(client.get_json::<CleanedFile>(&format!("/files/{id}"), &[])?)
                 }
+                None => no_output.push(format!("\tjob {} run {}", run.job_id(), run.run_id())),
             }
-            cleaned_ids.push(cleaned);
-            detected.get_or_insert(info);
         }
-        let detected = detected.unwrap_or_default();
-        let table_columns = match (&self.table_columns, need_columns) {
-            (Some(columns), _) => Some(columns.clone()),
-            (None, true) => detected.table_columns,
-            (None, false) => None,
-        };
+        if !no_output.is_empty() {
+            return Err(Error::Import(format!(
+                "No CSV preprocess output found for these runs:\n{}",
+                no_output.join("\n")
+            )));
+        }
+        let agreed = agree(&files, self.header, delimiter, need_columns)?;
         Ok(Prepared {
-            file_ids: cleaned_ids,
-            header: self.header.or(detected.include_header).unwrap_or(true),
-            delimiter: delimiter
-                .map(str::to_string)
-                .or(detected.column_delimiter)
-                .unwrap_or_else(|| "comma".to_string()),
-            compression: detected.compression.unwrap_or_else(|| "none".to_string()),
-            table_columns,
-            // Detected types may be widened by the API (`need_columns` is false when the
-            // caller gave the columns).
+            file_ids: files.iter().map(|f| f.id).collect(),
+            header: agreed.header,
+            delimiter: agreed.delimiter,
+            compression: agreed.compression,
+            table_columns: if need_columns {
+                agreed.table_columns
+            } else {
+                self.table_columns.clone()
+            },
             loosen_types: need_columns,
         })
     }
@@ -604,17 +620,23 @@ impl<'c> ImportBuilder<'c> {
     }
 
     /// Whether `schema.table` exists (`GET /databases/{db}/schemas/{s}/tables/{t}`: 404 means
-    /// no).
-    fn table_exists(&self, database: i64, schema: &str, table: &str) -> Result<bool, Error> {
+    /// no). Another failure is a warning and the table is taken not to exist, as civis-python
+    /// takes it: the import job itself then says whether it can go on.
+    fn table_exists(&self, database: i64, schema: &str, table: &str) -> bool {
         let path = format!(
             "/databases/{database}/schemas/{}/tables/{}",
             percent_encode(schema),
             percent_encode(table)
         );
         match self.client.get_json::<Value>(&path, &[]) {
-            Ok(_) => Ok(true),
-            Err(Error::Api { status: 404, .. }) => Ok(false),
-            Err(other) => Err(other),
+            Ok(_) => true,
+            Err(Error::Api { status: 404, .. }) => false,
+            Err(other) => {
+                log::warn!(
+                    "could not check whether table {schema}.{table} exists on database {database} ({other}): importing as into a new table"
+                );
+                false
+            }
         }
     }
 }

@@ -19,6 +19,7 @@
 //! Each ends in `.send()`, which returns the import's [`Run`](crate::runs::Run) without waiting,
 //! so a script can start several and then wait.
 
+mod cleaning;
 mod import;
 mod transfer;
 
@@ -93,19 +94,28 @@ impl ExistingRows {
     }
 }
 
-/// A column of a table to create: its name and SQL type (`tableColumns`).
+/// A column of a table to create: its name and SQL type (`tableColumns`), or its name alone
+/// ([`TableColumn::named`]), when an import should detect the types but take these names.
 ///
 /// ```
 /// # extern crate civis_core as civis;
 /// let id = civis::tables::TableColumn::new("id", "INTEGER");
 /// assert_eq!(id.sql_type, "INTEGER");
+/// assert!(!civis::tables::TableColumn::named("id").has_type());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableColumn {
     /// The column's name.
     pub name: String,
-    /// Its SQL type, e.g. `VARCHAR(256)`, `INTEGER`, `DOUBLE PRECISION`.
-    #[serde(rename = "sql_type", alias = "sqlType")]
+    /// Its SQL type, e.g. `VARCHAR(256)`, `INTEGER`, `DOUBLE PRECISION`; empty for a column
+    /// given by name alone, which is then sent without one (as civis-python sends a
+    /// `{"name": ..}` with no `sql_type`).
+    #[serde(
+        rename = "sql_type",
+        alias = "sqlType",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
     pub sql_type: String,
 }
 
@@ -131,6 +141,62 @@ impl TableColumn {
         Self {
             name: name.into(),
             sql_type: sql_type.into(),
+        }
+    }
+
+    /// A column called `name` with no SQL type: an import into a new (or dropped) table then
+    /// detects every type, as civis-python does for `table_columns` without `sql_type`; an
+    /// import into a table that exists keeps the table's. Either every column of an import has
+    /// a type or none has.
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// let id = civis::tables::TableColumn::named("id");
+    /// assert_eq!(id.sql_type, "");
+    /// ```
+    pub fn named(name: impl Into<String>) -> Self {
+        Self::new(name, "")
+    }
+
+    /// Whether the column has a SQL type (not one made with [`TableColumn::named`]).
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// assert!(civis::tables::TableColumn::new("id", "INTEGER").has_type());
+    /// ```
+    pub fn has_type(&self) -> bool {
+        !self.sql_type.trim().is_empty()
+    }
+}
+
+/// When an import's rows reach the table (`execution`).
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::tables::Execution::default().as_api(), "immediate");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Execution {
+    /// The rows are moved into the table as soon as they are loaded (the default, as in
+    /// civis-python).
+    #[default]
+    Immediate,
+    /// The rows are loaded into a staging table and moved into the table after a short
+    /// delay, so that several imports (upserts, say) into one table can run at once.
+    Delayed,
+}
+
+impl Execution {
+    /// The API's name of the mode.
+    ///
+    /// ```
+    /// # extern crate civis_core as civis;
+    /// assert_eq!(civis::tables::Execution::Delayed.as_api(), "delayed");
+    /// ```
+    pub fn as_api(self) -> &'static str {
+        match self {
+            Self::Immediate => "immediate",
+            Self::Delayed => "delayed",
         }
     }
 }

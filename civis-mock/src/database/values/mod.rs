@@ -39,7 +39,7 @@ pub(super) enum SqlType {
 }
 
 /// The widest `VARCHAR` Redshift has, `VARCHAR(MAX)`.
-const MAX_BYTES: usize = 65_535;
+pub(super) const MAX_BYTES: usize = 65_535;
 
 impl SqlType {
     /// The type a column declared as `text` has (`"numeric(10, 2)"`, `"Character Varying"`).
