@@ -460,9 +460,41 @@ fn json_goes_up_and_comes_back_and_a_reader_streams_lines() {
     let mock = mock();
     let client = client(&mock, &FakeClock::default());
     let value = json!({"rows": [1, 2, 3], "name": "summary"});
-    let id = client.upload_json(&value, "summary.json").send().unwrap();
+    let id = client
+        .upload_json(&value)
+        .name("summary.json")
+        .send()
+        .unwrap();
     let back: Value = client.download_file(id).json().unwrap();
     assert_eq!(back, value);
+    // civis.io.json_to_file(value): named "file.json" (json.dump writes `{"rows": [1, 2, 3]}`,
+    // the same JSON with spaces); json_to_file(value, indent=2) is indented as serde_json's
+    // pretty form.
+    let posted = |mock: &MockServer| {
+        mock.requests()
+            .iter()
+            .rfind(|r| r.method == "POST" && r.url.trim_end_matches('/') == "/files")
+            .and_then(|r| r.json())
+            .unwrap()
+    };
+    let compact = client
+        .upload_json(&json!({"rows": [1, 2, 3]}))
+        .send()
+        .unwrap();
+    assert_eq!(posted(&mock)["name"], "file.json");
+    assert_eq!(
+        client.download_file(compact).bytes().unwrap(),
+        br#"{"rows":[1,2,3]}"#
+    );
+    let pretty = client
+        .upload_json_pretty(&json!({"rows": [1]}))
+        .send()
+        .unwrap();
+    assert_eq!(posted(&mock)["name"], "file.json");
+    assert_eq!(
+        client.download_file(pretty).bytes().unwrap(),
+        b"{\n  \"rows\": [\n    1\n  ]\n}"
+    );
 
     let csv = "id,name\n1,a\n2,b\n";
     let id = client
@@ -553,4 +585,25 @@ fn part_number(url: &str) -> usize {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no part number in {url}"))
+}
+
+#[test]
+fn a_file_over_five_tebibytes_is_refused_before_any_request() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    // A sparse file: its size is past the limit, its blocks on disk none.
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("over-5-tib.bin");
+    File::create(&path)
+        .unwrap()
+        .set_len(civis::files::MAX_FILE_SIZE + 1)
+        .unwrap();
+    let result = client.upload_file(&path).send();
+    std::fs::remove_file(&path).unwrap();
+    // civis-python: ValueError("File is greater than the maximum allowable file size (5TB)").
+    let error = result.unwrap_err();
+    assert!(
+        matches!(&error, Error::Usage(m) if m.contains("5 TiB") && m.contains("nothing was sent")),
+        "{error}"
+    );
+    assert!(mock.requests().is_empty(), "{:?}", mock.requests());
 }

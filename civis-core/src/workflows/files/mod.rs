@@ -72,6 +72,15 @@ pub const MIN_PART_SIZE: u64 = 5 * MIB;
 /// ```
 pub const MAX_PARALLEL_PARTS: usize = 4;
 
+/// The largest file Civis stores, 5 TiB (file storage's limit for one object; civis-python's
+/// `MAX_FILE_SIZE`): a larger upload is refused before any request.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::files::MAX_FILE_SIZE, 5 * (1u64 << 40));
+/// ```
+pub const MAX_FILE_SIZE: u64 = 5 << 40;
+
 /// The longest description the API accepts, in characters.
 ///
 /// ```

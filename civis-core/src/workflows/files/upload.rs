@@ -12,7 +12,7 @@ use ureq::SendBody;
 
 use super::progress::{Counted, Progress, ProgressFn};
 use super::storage::{self, Failure, Retrier};
-use super::{multipart, spool, MAX_DESCRIPTION_CHARS, MULTIPART_THRESHOLD};
+use super::{multipart, spool, MAX_DESCRIPTION_CHARS, MAX_FILE_SIZE, MULTIPART_THRESHOLD};
 use crate::data::error::Error;
 use crate::transport::client::Client;
 
@@ -132,26 +132,43 @@ impl Client {
         UploadBuilder::new(self, Source::Bytes(bytes), Some(name.into()))
     }
 
-    /// Uploads `value` as a JSON file called `name` (civis-python's `json_to_file`); read it
-    /// back with [`DownloadBuilder::json`](super::DownloadBuilder::json).
+    /// Uploads `value` as a JSON file, compact, called `file.json` unless
+    /// [`name`](UploadBuilder::name) says otherwise (civis-python's `json_to_file`, whose
+    /// default name this is); read it back with
+    /// [`DownloadBuilder::json`](super::DownloadBuilder::json). For indented JSON, see
+    /// [`upload_json_pretty`](Client::upload_json_pretty).
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
     /// # fn main() -> Result<(), civis::Error> {
     /// # let client = civis::Client::new()?;
-    /// let file_id = client.upload_json(&serde_json::json!({"rows": 3}), "summary.json").send()?;
+    /// let file_id = client.upload_json(&serde_json::json!({"rows": 3})).name("summary.json").send()?;
     /// # Ok(()) }
     /// ```
-    pub fn upload_json<T: serde::Serialize + ?Sized>(
-        &self,
-        value: &T,
-        name: impl Into<String>,
-    ) -> UploadBuilder<'_> {
-        let name = name.into();
-        match serde_json::to_vec(value) {
-            Ok(bytes) => self.upload_bytes(bytes, name),
+    pub fn upload_json<T: serde::Serialize + ?Sized>(&self, value: &T) -> UploadBuilder<'_> {
+        self.json_upload(serde_json::to_vec(value))
+    }
+
+    /// [`upload_json`](Client::upload_json), indented two spaces a level (civis-python's
+    /// `json_to_file(obj, indent=2)`), for files people read.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let file_id = client.upload_json_pretty(&serde_json::json!({"rows": 3})).send()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn upload_json_pretty<T: serde::Serialize + ?Sized>(&self, value: &T) -> UploadBuilder<'_> {
+        self.json_upload(serde_json::to_vec_pretty(value))
+    }
+
+    fn json_upload(&self, json: serde_json::Result<Vec<u8>>) -> UploadBuilder<'_> {
+        const NAME: &str = "file.json";
+        match json {
+            Ok(bytes) => self.upload_bytes(bytes, NAME),
             Err(e) => {
-                let mut builder = self.upload_reader(io::empty(), name);
+                let mut builder = self.upload_reader(io::empty(), NAME);
                 builder.error = Some(Error::Usage(format!(
                     "the value to upload cannot be written as JSON: {e}"
                 )));
@@ -317,6 +334,11 @@ impl<'c> UploadBuilder<'c> {
                 (Body::Memory(&bytes), bytes.len() as u64, name)
             }
         };
+        if size > MAX_FILE_SIZE {
+            return Err(Error::Usage(format!(
+                "{name} has {size} bytes, more than the {MAX_FILE_SIZE} (5 TiB) a Civis file may hold: nothing was sent"
+            )));
+        }
         let mut fields = Map::new();
         fields.insert("name".into(), Value::String(name));
         if let Some(description) = self.description {
