@@ -130,6 +130,7 @@ fn import(mock: &MockServer, files: &[i64], table: &str, extra: Value) -> Value 
         "destination": {"remote_host_id": DB, "credential_id": 1, "schema": schema, "table": name},
         "first_row_is_header": true,
         "column_delimiter": "comma",
+        // Every file these tests import is gzipped, as the import checks.
         "compression": "gzip",
         "existing_table_rows": "fail",
     });
@@ -202,14 +203,14 @@ fn tables_are_listed_and_described_with_their_own_ids() {
 #[test]
 fn a_table_keeps_its_id_when_added_to_and_gone_tables_are_404() {
     let mock = setup();
-    let csv = upload(&mock, "a.csv", b"n\n1\n");
+    let csv = upload(&mock, "a.csv.gz", &gzip("n\n1\n"));
     assert_eq!(
         import(&mock, &[csv], "s.t", json!({}))["state"],
         "succeeded"
     );
     let (_, found) = get(&mock, "tables?database_id=32&schema=s&name=t");
     let id = found[0]["id"].as_i64().unwrap();
-    let more = upload(&mock, "b.csv", b"n\n2\n");
+    let more = upload(&mock, "b.csv.gz", &gzip("n\n2\n"));
     let appended = import(
         &mock,
         &[more],
@@ -427,12 +428,12 @@ fn an_import_with_a_bad_value_fails_naming_row_column_and_value() {
     assert_eq!(mock.table_rows(DB, "s.bad"), None);
 
     // Into an existing table, by its types: a date that is no day.
-    let good = upload(&mock, "good.csv", b"id,when\n1,2024-01-01\n");
+    let good = upload(&mock, "good.csv.gz", &gzip("id,when\n1,2024-01-01\n"));
     assert_eq!(
         import(&mock, &[good], "s.bad", columns)["state"],
         "succeeded"
     );
-    let late = upload(&mock, "late.csv", b"id,when\n2,2023-02-29\n");
+    let late = upload(&mock, "late.csv.gz", &gzip("id,when\n2,2023-02-29\n"));
     let run = import(
         &mock,
         &[late],

@@ -135,7 +135,8 @@ fn rows_equal_the_registered_ones_for_tricky_csv_with_every_delimiter() {
         };
         assert_eq!(
             script["csv_settings"],
-            json!({"include_header": true, "compression": "gzip", "column_delimiter": name, "force_multifile": false})
+            json!({"include_header": true, "compression": "gzip", "column_delimiter": name,
+                   "unquoted": false, "filename_prefix": null, "force_multifile": false})
         );
         assert!(urls(&mock)
             .iter()

@@ -443,6 +443,14 @@ impl Client {
             .json(request.verb, &request.path_and_query)
     }
 
+    /// `GET path`, its JSON answer as a [`Response`] (snake_case keys, as civis-python's
+    /// answers): for workflows that hand the whole answer to the caller.
+    pub(crate) fn get_response(&self, path: &str) -> Result<Response, Error> {
+        let request = get_request(path, &[]);
+        let raw = self.execute(&request)?;
+        Response::from_raw(raw, request.verb, &request.path_and_query)
+    }
+
     /// `verb path` with the JSON `body` (snake_case keys, as the API takes them), its answer
     /// decoded as `T` (an empty answer reads as `null`).
     pub(crate) fn send_json<T: DeserializeOwned>(

@@ -4,16 +4,19 @@
 use super::*;
 
 impl Database {
-    /// Writes the export of `sql` into storage; the run's outputs.
+    /// Writes the export of `sql` (its `{{name}}` parameters replaced by `arguments`) into
+    /// storage; the run's outputs.
     pub(super) fn export(
         &mut self,
         job: i64,
         database: i64,
         sql: &str,
         settings: &Map<String, Value>,
+        params: &ScriptParams,
         store: &Store,
     ) -> Result<Vec<(String, i64)>, String> {
-        let (columns, rows) = match self.run_sql(database, sql) {
+        let sql = params.substitute(sql)?;
+        let (columns, rows) = match self.run_sql(database, &sql) {
             Outcome::Rows { columns, rows } => (columns, rows),
             Outcome::Fails(error) => return Err(error),
         };
@@ -24,38 +27,37 @@ impl Database {
                 .unwrap_or(default)
                 .to_string()
         };
-        let header = settings
-            .get("include_header")
-            .and_then(Value::as_bool)
-            .unwrap_or(true);
-        let delimiter = delimiter_char(&text("column_delimiter", "comma"))?;
-        let compression = text("compression", "gzip");
-        let multifile = settings
-            .get("force_multifile")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let extension = match compression.as_str() {
+        let flag = |key: &str, default: bool| {
+            settings
+                .get(key)
+                .and_then(Value::as_bool)
+                .unwrap_or(default)
+        };
+        let header = flag("include_header", true);
+        let format = CsvFormat {
+            delimiter: delimiter_char(&text("column_delimiter", "comma"))?,
+            unquoted: flag("unquoted", false),
+            compression: text("compression", "gzip"),
+            encoding: self.export_encoding,
+        };
+        let multifile = flag("force_multifile", false);
+        let prefix = text("filename_prefix", "");
+        let extension = match format.compression.as_str() {
             "gzip" => "csv.gz",
             "zip" => "csv.zip",
             _ => "csv",
         };
         let fail = |e: io::Error| format!("the mock could not store the export: {e}");
         let outputs = if multifile {
-            // Parts of at most a third of the rows each (and at least one part), without
-            // headers: the manifest names the columns.
-            let per_part = rows.len().div_ceil(3).max(1);
             let mut entries = Vec::new();
-            let chunks: Vec<&[Vec<Option<String>>]> = if rows.is_empty() {
-                vec![&[]]
-            } else {
-                rows.chunks(per_part).collect()
+            let parts = match settings.get("max_file_size").and_then(Value::as_u64) {
+                Some(megabytes) => parts_of_at_most(&rows, megabytes * MEGABYTE, &format),
+                None => thirds(&rows),
             };
-            for (index, chunk) in chunks.into_iter().enumerate() {
-                let name = format!("export_{job}_part{index:04}.{extension}");
+            for (index, chunk) in parts.into_iter().enumerate() {
+                let name = format!("{prefix}export_{job}_part{index:04}.{extension}");
                 let id = store
-                    .put_with(&name, |file| {
-                        write_csv(file, &columns, chunk, false, delimiter, &compression)
-                    })
+                    .put_with(&name, |file| format.write(file, &columns, chunk, false))
                     .map_err(fail)?;
                 let size = store
                     .stored_path(id)
@@ -73,11 +75,11 @@ impl Database {
                 "query": sql,
                 "header": columns,
                 "entries": entries,
-                "unquoted": false,
-                "compression": compression,
+                "unquoted": format.unquoted,
+                "compression": format.compression,
                 "delimiter": text("column_delimiter", "comma"),
             });
-            let name = format!("export_{job}_manifest.json");
+            let name = format!("{prefix}export_{job}_manifest.json");
             let id = store
                 .put_with(&name, |file| {
                     file.write_all(manifest.to_string().as_bytes())
@@ -85,11 +87,9 @@ impl Database {
                 .map_err(fail)?;
             vec![(name, id)]
         } else {
-            let name = format!("export_{job}.{extension}");
+            let name = format!("{prefix}export_{job}.{extension}");
             let id = store
-                .put_with(&name, |file| {
-                    write_csv(file, &columns, &rows, header, delimiter, &compression)
-                })
+                .put_with(&name, |file| format.write(file, &columns, &rows, header))
                 .map_err(fail)?;
             vec![(name, id)]
         };
@@ -104,63 +104,202 @@ impl Database {
     }
 }
 
-/// The CSV text of `records`.
-pub(super) fn csv_piece<'r>(
-    records: impl Iterator<Item = Vec<&'r str>>,
-    delimiter: u8,
-) -> io::Result<Vec<u8>> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(Vec::new());
-    for record in records {
-        writer.write_record(record)?;
+/// `max_file_size` counts megabytes of 2^20 bytes.
+const MEGABYTE: u64 = 1024 * 1024;
+
+/// Parts of at most a third of the rows each (and at least one part), when no size is asked.
+fn thirds(rows: &[Vec<Option<String>>]) -> Vec<&[Vec<Option<String>>]> {
+    if rows.is_empty() {
+        return vec![&[]];
     }
-    writer.into_inner().map_err(|e| e.into_error())
+    rows.chunks(rows.len().div_ceil(3).max(1)).collect()
 }
 
-/// Writes the CSV of `rows` (after the header, when asked) to `file` compressed as
-/// `compression` says: gzip as one member per [`ROWS_PER_MEMBER`] rows, zip as an archive of
-/// one entry. Piece by piece, so that a large result is never all in memory as text.
-pub(super) fn write_csv(
-    file: &mut File,
-    columns: &[String],
-    rows: &[Vec<Option<String>>],
-    header: bool,
-    delimiter: u8,
-    compression: &str,
-) -> io::Result<()> {
-    let header = header.then(|| columns.iter().map(String::as_str).collect::<Vec<_>>());
-    let pieces = header
-        .into_iter()
-        .map(|h| csv_piece(std::iter::once(h), delimiter))
-        .chain(rows.chunks(ROWS_PER_MEMBER).map(|chunk| {
-            let records = chunk
-                .iter()
-                .map(|row| row.iter().map(|v| v.as_deref().unwrap_or("")).collect());
-            csv_piece(records, delimiter)
-        }));
-    match compression {
-        "gzip" => {
-            for piece in pieces {
-                let mut member = GzEncoder::new(&mut *file, flate2::Compression::fast());
-                member.write_all(&piece?)?;
-                member.finish()?;
-            }
+/// Parts whose CSV text holds at most `bytes` (a row longer than that alone in its part).
+fn parts_of_at_most<'r>(
+    rows: &'r [Vec<Option<String>>],
+    bytes: u64,
+    format: &CsvFormat,
+) -> Vec<&'r [Vec<Option<String>>]> {
+    let mut parts = Vec::new();
+    let (mut start, mut size) = (0, 0u64);
+    for (i, row) in rows.iter().enumerate() {
+        let record = row.iter().map(|v| v.as_deref().unwrap_or(""));
+        let length = format
+            .piece(std::iter::once(record.collect()))
+            .map_or(0, |piece| piece.len() as u64);
+        if i > start && size + length > bytes {
+            parts.push(&rows[start..i]);
+            (start, size) = (i, 0);
         }
-        "zip" => {
-            let mut zip = zip::ZipWriter::new(&mut *file);
-            zip.start_file("export.csv", zip::write::SimpleFileOptions::default())
-                .map_err(io::Error::other)?;
-            for piece in pieces {
-                zip.write_all(&piece?)?;
-            }
-            zip.finish().map_err(io::Error::other)?;
-        }
-        _ => {
-            for piece in pieces {
-                file.write_all(&piece?)?;
-            }
-        }
+        size += length;
     }
-    Ok(())
+    parts.push(&rows[start..]);
+    parts
+}
+
+/// How an export writes its CSV: `csv_settings`, and the text encoding the test chose.
+pub(super) struct CsvFormat {
+    pub(super) delimiter: u8,
+    pub(super) unquoted: bool,
+    pub(super) compression: String,
+    pub(super) encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl CsvFormat {
+    /// The CSV text of `records`, in the export's encoding.
+    fn piece<'r>(&self, records: impl Iterator<Item = Vec<&'r str>>) -> io::Result<Vec<u8>> {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(self.delimiter)
+            .quote_style(if self.unquoted {
+                csv::QuoteStyle::Never
+            } else {
+                csv::QuoteStyle::Necessary
+            })
+            .from_writer(Vec::new());
+        for record in records {
+            writer.write_record(record)?;
+        }
+        let utf8 = writer.into_inner().map_err(|e| e.into_error())?;
+        Ok(match self.encoding {
+            None => utf8,
+            Some(encoding) => encode(&utf8, encoding),
+        })
+    }
+
+    /// Writes the CSV of `rows` (after the header, when asked) to `file`, compressed as
+    /// `compression` says: gzip as one member per [`ROWS_PER_MEMBER`] rows, zip as an archive
+    /// of one entry. Piece by piece, so that a large result is never all in memory as text.
+    fn write(
+        &self,
+        file: &mut File,
+        columns: &[String],
+        rows: &[Vec<Option<String>>],
+        header: bool,
+    ) -> io::Result<()> {
+        let header = header.then(|| columns.iter().map(String::as_str).collect::<Vec<_>>());
+        let pieces = header
+            .into_iter()
+            .map(|h| self.piece(std::iter::once(h)))
+            .chain(rows.chunks(ROWS_PER_MEMBER).map(|chunk| {
+                let records = chunk
+                    .iter()
+                    .map(|row| row.iter().map(|v| v.as_deref().unwrap_or("")).collect());
+                self.piece(records)
+            }));
+        match self.compression.as_str() {
+            "gzip" => {
+                for piece in pieces {
+                    let mut member = GzEncoder::new(&mut *file, flate2::Compression::fast());
+                    member.write_all(&piece?)?;
+                    member.finish()?;
+                }
+            }
+            "zip" => {
+                let mut zip = zip::ZipWriter::new(&mut *file);
+                zip.start_file("export.csv", zip::write::SimpleFileOptions::default())
+                    .map_err(io::Error::other)?;
+                for piece in pieces {
+                    zip.write_all(&piece?)?;
+                }
+                zip.finish().map_err(io::Error::other)?;
+            }
+            _ => {
+                for piece in pieces {
+                    file.write_all(&piece?)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `utf8` in `encoding`: UTF-16 little- or big-endian (which encoding_rs decodes but does not
+/// encode) by hand, without a byte-order mark; any other through encoding_rs, characters it
+/// cannot hold as `&#N;`, as encoding_rs writes them.
+fn encode(utf8: &[u8], encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+    let text = String::from_utf8_lossy(utf8);
+    if encoding == encoding_rs::UTF_16LE {
+        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    } else if encoding == encoding_rs::UTF_16BE {
+        text.encode_utf16().flat_map(u16::to_be_bytes).collect()
+    } else {
+        encoding.encode(&text).0.into_owned()
+    }
+}
+
+/// The parameters of a SQL script (`params`) and the values of its run (`arguments`), as
+/// `POST /scripts/sql` takes them; the SQL names a parameter `{{name}}`.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ScriptParams {
+    /// Each parameter's name and default.
+    params: Vec<(String, Option<Value>)>,
+    arguments: Map<String, Value>,
+}
+
+impl ScriptParams {
+    /// The parameters and arguments of a script's body, checked as the spec describes them:
+    /// each parameter has a `name` and a `type`, and arguments are only for parameters the
+    /// script defines.
+    pub(super) fn from_body(body: &Map<String, Value>) -> Result<Self, String> {
+        let mut params = Vec::new();
+        for param in body
+            .get("params")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let (Some(name), Some(_)) = (param["name"].as_str(), param["type"].as_str()) else {
+                return Err(format!("a parameter needs a name and a type: {param}"));
+            };
+            params.push((name.to_string(), param.get("default").cloned()));
+        }
+        let arguments = match body.get("arguments") {
+            None | Some(Value::Null) => Map::new(),
+            Some(Value::Object(arguments)) => arguments.clone(),
+            Some(other) => return Err(format!("arguments must be an object, not {other}")),
+        };
+        if let Some(unknown) = arguments
+            .keys()
+            .find(|k| !params.iter().any(|(n, _)| n == *k))
+        {
+            return Err(format!(
+                "argument {unknown} is not a parameter of this script: arguments are only settable for defined params"
+            ));
+        }
+        Ok(Self { params, arguments })
+    }
+
+    /// `sql` with each `{{name}}` (spaces inside the braces allowed) replaced by the argument's
+    /// value, or the parameter's default: a string as it is, another value as its JSON text.
+    pub(super) fn substitute(&self, sql: &str) -> Result<String, String> {
+        let mut out = String::with_capacity(sql.len());
+        let mut rest = sql;
+        while let Some(start) = rest.find("{{") {
+            let Some(end) = rest[start..].find("}}") else {
+                break;
+            };
+            let name = rest[start + 2..start + end].trim();
+            let value = self
+                .arguments
+                .get(name)
+                .or_else(|| {
+                    self.params
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .and_then(|(_, default)| default.as_ref())
+                })
+                .ok_or_else(|| {
+                    format!("the SQL uses {{{{{name}}}}}, which has no argument and no default")
+                })?;
+            out.push_str(&rest[..start]);
+            match value {
+                Value::String(text) => out.push_str(text),
+                other => out.push_str(&other.to_string()),
+            }
+            rest = &rest[start + end + 2..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
 }

@@ -4,9 +4,10 @@
 //! - `POST /queries` runs a query whose `GET /queries/{id}` has preview rows once its run is
 //!   over;
 //! - `POST /scripts/sql` and a run of it write the result as CSV into the mock's file storage,
-//!   honouring `csv_settings` (delimiter, header, compression; gzip in several members, as the
-//!   platform writes it; `force_multifile` writes parts and a manifest), and give the file as
-//!   the run's output;
+//!   honouring `csv_settings` (delimiter, header, compression, `unquoted`, `filename_prefix`;
+//!   gzip in several members, as the platform writes it; `force_multifile` writes parts, of at
+//!   most `max_file_size` MB when given, and a manifest), and give the file as the run's
+//!   output; a script's `params` and `arguments` fill the SQL's `{{name}}`s;
 //! - `POST /files/preprocess/csv` and a run of it clean a stored file and detect its header,
 //!   delimiter, compression and column types (`detectedInfo` of `GET /files/{id}`);
 //! - `POST /imports/files/csv` and a run of it create or extend a table per
@@ -127,6 +128,7 @@ enum DbJob {
         database: i64,
         sql: String,
         settings: Map<String, Value>,
+        params: exports::ScriptParams,
     },
     Preprocess {
         body: Map<String, Value>,
@@ -154,6 +156,8 @@ pub(super) struct Database {
     queries: HashMap<i64, (Outcome, usize, i64, Value)>,
     next_id: i64,
     next_table_id: i64,
+    /// The text encoding exports are written in (`None`: UTF-8).
+    export_encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Ids of the database's jobs start here, apart from the ids tests give jobs, custom scripts
@@ -211,6 +215,26 @@ impl MockServer {
                 rows: Arc::new(rows.rows),
             },
         );
+    }
+
+    /// Writes every later export in the text encoding `label` (a WHATWG label: `latin1`,
+    /// `windows-1252`, `utf-16le`, `shift_jis`, ...) instead of UTF-8, as a database holding
+    /// text in another encoding exports it; UTF-16 without a byte-order mark. An unknown label
+    /// is an [`Error::Value`].
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// mock.export_encoding("latin1")?;
+    /// assert!(mock.export_encoding("klingon").is_err());
+    /// # Ok(()) }
+    /// ```
+    pub fn export_encoding(&self, label: &str) -> Result<(), Error> {
+        let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
+            .ok_or_else(|| Error::Value(format!("unknown text encoding {label:?}")))?;
+        lock(&self.state).database.export_encoding =
+            (encoding != encoding_rs::UTF_8).then_some(encoding);
+        Ok(())
     }
 
     /// Makes the SQL text `sql` fail with the database error `error`: its query or export run
@@ -449,10 +473,15 @@ impl Database {
                     Some(Value::Object(settings)) => settings.clone(),
                     _ => Map::new(),
                 };
+                let params = match exports::ScriptParams::from_body(&body) {
+                    Ok(params) => params,
+                    Err(error) => return Some(bad_request(&error)),
+                };
                 let job = self.new_job(DbJob::Export {
                     database: database.unwrap_or_default(),
                     sql: sql.to_string(),
                     settings,
+                    params,
                 });
                 let mut answer = body.clone();
                 answer.insert("id".into(), json!(job));
@@ -561,7 +590,8 @@ impl Database {
                 database,
                 sql,
                 settings,
-            } => self.export(job, database, &sql, &settings, store),
+                params,
+            } => self.export(job, database, &sql, &settings, &params, store),
             DbJob::Preprocess { body } => preprocess(&body, store),
             DbJob::Import { body } => self.import(&body, store).map(|()| Vec::new()),
             DbJob::Sync { body, syncs } => self.sync(&body, &syncs).map(|()| Vec::new()),
@@ -609,6 +639,11 @@ fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
         "columnCount": table.columns.len(),
         "columns": columns,
     })
+}
+
+fn bad_request(message: &str) -> Scripted {
+    let body = json!({"error": "bad_request", "errorDescription": message, "code": 400});
+    Scripted::json(400, body.to_string())
 }
 
 fn not_found(message: &str) -> Scripted {

@@ -35,6 +35,7 @@
 //! column and the text; it never becomes a silent null.
 
 mod stream;
+mod text_encoding;
 mod typed_rows;
 
 #[cfg(feature = "arrow")]
@@ -81,6 +82,8 @@ pub(crate) struct ReadOptions {
     overrides: Vec<(String, SqlType)>,
     pub(crate) all_text: bool,
     pub(crate) batch_size: usize,
+    /// The label of the text's encoding, when it is not UTF-8.
+    encoding: Option<String>,
 }
 
 impl Default for ReadOptions {
@@ -89,6 +92,7 @@ impl Default for ReadOptions {
             overrides: Vec::new(),
             all_text: false,
             batch_size: DEFAULT_BATCH_SIZE,
+            encoding: None,
         }
     }
 }
@@ -105,6 +109,34 @@ impl ReadOptions {
 
     pub(crate) fn batch_size(&mut self, rows: usize) {
         self.batch_size = rows.max(1);
+    }
+
+    pub(crate) fn encoding(&mut self, label: String) {
+        self.encoding = Some(label);
+    }
+
+    /// The encoding the text is to be read in: checked before any request, so that an unknown
+    /// label costs no export.
+    pub(crate) fn check_encoding(&self) -> Result<(), Error> {
+        self.encoding
+            .as_deref()
+            .map(text_encoding::encoding_for)
+            .transpose()
+            .map(drop)
+    }
+
+    /// `stream`, decoded into UTF-8 from the encoding given, if any.
+    pub(crate) fn decoded(
+        &self,
+        stream: Box<dyn std::io::Read + Send>,
+    ) -> Result<Box<dyn std::io::Read + Send>, Error> {
+        match self.encoding.as_deref() {
+            None => Ok(stream),
+            Some(label) => Ok(text_encoding::to_utf8(
+                stream,
+                text_encoding::encoding_for(label)?,
+            )),
+        }
     }
 
     /// Each column's type where the caller or `table` gives it; `None` where it is to be
@@ -322,6 +354,21 @@ impl<'c> CsvFiles<'c> {
         self
     }
 
+    /// The text encoding of the files (default UTF-8), decoded into UTF-8 as they stream: see
+    /// [`SqlBuilder::encoding`](crate::sql::SqlBuilder::encoding).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let rows = client.read_csv_file(1).encoding("latin-1").rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn encoding(mut self, label: &str) -> Self {
+        self.options.encoding(label.to_string());
+        self
+    }
+
     /// The records, as strings, header first (a given header too): as
     /// [`SqlBuilder::rows`](crate::sql::SqlBuilder::rows) reads an export.
     ///
@@ -380,13 +427,15 @@ impl<'c> CsvFiles<'c> {
         Ok(self.delimiter as u8)
     }
 
-    /// The files' inflated bytes, in order.
+    /// The files' inflated bytes, in order, as UTF-8.
     fn open(&self) -> Result<Box<dyn std::io::Read + Send>, Error> {
-        match self.files.as_slice() {
-            [] => Ok(Box::new(std::io::empty())),
-            [one] => stream::inflated(self.client, *one),
-            many => Ok(stream::concatenated(self.client, many)),
-        }
+        self.options.check_encoding()?;
+        let stream = match self.files.as_slice() {
+            [] => Box::new(std::io::empty()),
+            [one] => stream::inflated(self.client, *one)?,
+            many => stream::concatenated(self.client, many),
+        };
+        self.options.decoded(stream)
     }
 
     /// What the errors name as the rows' source.

@@ -391,8 +391,10 @@ impl CsvFiles<'_> {
             table: self.table.clone(),
         };
         let client = self.client;
+        self.options.check_encoding()?;
         let read_one = |id: i64| -> Result<DataFrame, Error> {
-            let text = Text::read(super::stream::inflated(client, id)?, id)?;
+            let stream = plan.options.decoded(super::stream::inflated(client, id)?)?;
+            let text = Text::read(stream, id)?;
             plan.frame(text, id)
         };
         let mut frames = Vec::with_capacity(self.files.len());

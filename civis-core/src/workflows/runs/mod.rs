@@ -518,9 +518,7 @@ impl Run {
     }
 
     fn poll(&self) -> Result<(RunState, Response), Error> {
-        let request = get_request(&self.path(""), &[]);
-        let raw = self.client.execute(&request)?;
-        let response = Response::from_raw(raw, request.verb, &request.path_and_query)?;
+        let response = self.client.get_response(&self.path(""))?;
         let state = RunState::from_api(
             response
                 .get("state")

@@ -3,27 +3,12 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
-use super::{delimiter_name, Compression, SqlBuilder};
+use super::{delimiter_name, Compression, ExportOutput, SqlBuilder};
 use crate::data::error::Error;
 use crate::data::run_state::from_job_run;
 use crate::workflows::runs::Run;
-
-/// One entry of a SQL run's `output` (`GET /scripts/sql/{id}/runs/{run_id}`).
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SqlOutput {
-    #[serde(default)]
-    file_id: Option<i64>,
-}
-
-#[derive(Debug, Deserialize)]
-struct SqlRun {
-    #[serde(default)]
-    output: Option<Vec<SqlOutput>>,
-}
 
 impl SqlBuilder<'_> {
     /// Starts the export (`POST /scripts/sql`, `POST /scripts/sql/{id}/runs`) and returns its
@@ -36,21 +21,37 @@ impl SqlBuilder<'_> {
         compression: Compression,
         multifile: bool,
     ) -> Result<Run, Error> {
+        self.check()?;
         let delimiter = delimiter_name(self.delimiter)?;
         let (database, credential) = self.database_and_credential()?;
-        let body = json!({
-            "name": export_name(),
+        // The fields civis-python's `civis_to_csv` and `civis_to_multifile_csv` send
+        // (`max_file_size` with the latter only); `csv_setting(..)` goes over them.
+        let mut csv_settings = json!({
+            "include_header": self.header,
+            "compression": compression.as_api(),
+            "column_delimiter": delimiter,
+            "unquoted": self.unquoted,
+            "filename_prefix": self.filename_prefix,
+            "force_multifile": multifile,
+        });
+        if multifile {
+            csv_settings["max_file_size"] = json!(self.max_file_size);
+        }
+        if let Value::Object(settings) = &mut csv_settings {
+            settings.extend(self.csv_settings.clone());
+        }
+        let mut body = json!({
+            "name": self.job_name.clone().unwrap_or_else(export_name),
             "remote_host_id": database,
             "credential_id": credential,
             "sql": self.sql,
             "hidden": self.hidden,
-            "csv_settings": {
-                "include_header": self.header,
-                "compression": compression.as_api(),
-                "column_delimiter": delimiter,
-                "force_multifile": multifile,
-            },
+            "csv_settings": csv_settings,
         });
+        // `params` and `arguments` only when given, as civis-python's `**sql_params_arguments`.
+        if let Value::Object(fields) = &mut body {
+            fields.extend(self.params_arguments.clone());
+        }
         let script = self.client.post_for_id("/scripts/sql", body)?;
         let run_id = self
             .client
@@ -75,24 +76,39 @@ impl SqlBuilder<'_> {
     }
 }
 
-/// The id of the file a finished export run left: `output[0].fileId` of
-/// `GET /scripts/sql/{id}/runs/{run_id}`, as civis-python reads it.
-pub(super) fn output_file(run: &Run) -> Result<i64, Error> {
+/// What a finished export run left: its first output (`output[0]` of
+/// `GET /scripts/sql/{id}/runs/{run_id}`, as civis-python reads it) and the whole answer.
+pub(super) fn export_output(run: &Run) -> Result<ExportOutput, Error> {
     let (script, run_id) = (run.job_id(), run.run_id());
-    let path = format!("/scripts/sql/{script}/runs/{run_id}");
-    let finished: SqlRun = run.client().get_json(&path, &[])?;
-    finished
-        .output
-        .unwrap_or_default()
-        .into_iter()
-        .find_map(|output| output.file_id)
-        .ok_or_else(|| {
-            // civis-python's EmptyResultError.
-            Error::NotFound(format!(
-                "{} the SQL export finished without an output file",
-                from_job_run(script, run_id)
-            ))
-        })
+    let answer = run
+        .client()
+        .get_response(&format!("/scripts/sql/{script}/runs/{run_id}"))?;
+    let first = answer
+        .get("output")
+        .and_then(Value::as_array)
+        .and_then(|outputs| outputs.iter().find(|o| o["file_id"].is_i64()))
+        .cloned();
+    let Some(first) = first else {
+        // civis-python's EmptyResultError.
+        return Err(Error::NotFound(format!(
+            "{} the SQL export finished without an output file",
+            from_job_run(script, run_id)
+        )));
+    };
+    let text = |key: &str| first[key].as_str().unwrap_or_default().to_string();
+    Ok(ExportOutput {
+        script_id: script,
+        run_id,
+        file_id: first["file_id"].as_i64().unwrap_or_default(),
+        output_name: text("output_name"),
+        path: text("path"),
+        run: answer,
+    })
+}
+
+/// The id of the file a finished export run left.
+pub(super) fn output_file(run: &Run) -> Result<i64, Error> {
+    export_output(run).map(|output| output.file_id)
 }
 
 /// A name for the export script, unique enough for a user's script list (civis-python uses a

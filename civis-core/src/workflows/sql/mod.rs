@@ -35,7 +35,7 @@ mod unload;
 
 use std::fmt;
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
@@ -49,7 +49,7 @@ use crate::workflows::frames::{CsvFiles, ReadOptions};
 pub use csv::StringRecord;
 pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 pub use rows::Rows;
-pub use unload::{ManifestEntry, UnloadManifest};
+pub use unload::{ExportOutput, ManifestEntry, UnloadManifest};
 
 /// Redshift's text forms of values, read back: what typed results parse CSV fields with, for
 /// scripts that read [`Rows`] themselves.
@@ -114,8 +114,8 @@ pub(crate) fn delimiter_name(delimiter: char) -> Result<&'static str, Error> {
 /// [`to_civis_file`](Self::to_civis_file) (the export, left in Civis) or
 /// [`unload`](Self::unload) (a multifile export's manifest).
 ///
-/// Defaults: delimiter `,`, header on, no compression, hidden, the user's default database
-/// credential, the client's polling.
+/// Defaults: delimiter `,`, header on, no compression, quoted fields, hidden, the user's
+/// default database credential, the client's polling, UTF-8, no SQL parameters.
 ///
 /// ```no_run
 /// # extern crate civis_core as civis;
@@ -142,6 +142,17 @@ pub struct SqlBuilder<'c> {
     credential: Option<i64>,
     polling: Option<Polling>,
     read: ReadOptions,
+    job_name: Option<String>,
+    unquoted: bool,
+    filename_prefix: Option<String>,
+    max_file_size: Option<u64>,
+    /// `params` and `arguments` of the export script, as civis-python's
+    /// `sql_params_arguments` (checked when the statement ends).
+    params_arguments: Map<String, Value>,
+    /// Further `csv_settings` fields, sent as given, over this builder's.
+    csv_settings: Map<String, Value>,
+    /// Why the statement cannot run, said when it ends (a builder method cannot fail).
+    refused: Option<String>,
 }
 
 impl fmt::Debug for SqlBuilder<'_> {
@@ -154,6 +165,8 @@ impl fmt::Debug for SqlBuilder<'_> {
             .field("compression", &self.compression)
             .field("hidden", &self.hidden)
             .field("credential", &self.credential)
+            .field("job_name", &self.job_name)
+            .field("params_arguments", &self.params_arguments)
             .finish_non_exhaustive()
     }
 }
@@ -183,7 +196,53 @@ impl Client {
             credential: None,
             polling: None,
             read: ReadOptions::default(),
+            job_name: None,
+            unquoted: false,
+            filename_prefix: None,
+            max_file_size: None,
+            params_arguments: Map::new(),
+            csv_settings: Map::new(),
+            refused: None,
         }
+    }
+
+    /// The SQL `select {columns} from {table}` on `database`: civis-python's `read_civis` with
+    /// `columns=[..]`, whose items are joined with `, ` as given (so each may be a quoted name
+    /// or an expression, `"ROW_NUMBER() OVER (ORDER BY day) AS n"`). A table name that does
+    /// not parse, or no columns, is a usage error when the statement ends.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// for record in client.select_columns("public.users", ["id", "\"Full Name\""], 32).rows()? {
+    ///     let record = record?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn select_columns<S: AsRef<str>>(
+        &self,
+        table: &str,
+        columns: impl IntoIterator<Item = S>,
+        database: impl Into<NameOrId>,
+    ) -> SqlBuilder<'_> {
+        let columns: Vec<String> = columns
+            .into_iter()
+            .map(|c| c.as_ref().to_string())
+            .collect();
+        let mut builder = self.sql(
+            format!("select {} from {table}", columns.join(", ")),
+            database,
+        );
+        if columns.is_empty() {
+            builder.refused = Some(
+                "select_columns needs at least one column (use select_table for every column)"
+                    .into(),
+            );
+        } else if let Err(error) = crate::data::names::split_schema_tablename(table) {
+            builder.refused = Some(error.to_string());
+        }
+        builder
     }
 
     /// The SQL `select * from {table}` on `database`, whose typed results
@@ -319,6 +378,181 @@ impl SqlBuilder<'_> {
         self
     }
 
+    /// The name of the export's SQL script in Civis (civis-python's `job_name`; default a
+    /// unique `civis-rs SQL export ...`, where civis-python picks a random UUID). A preview's
+    /// query has no name.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// client.sql("select * from t", 32).job_name("nightly t export").to_csv("t.csv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn job_name(mut self, name: impl Into<String>) -> Self {
+        self.job_name = Some(name.into());
+        self
+    }
+
+    /// Whether the export leaves its fields unquoted (`csv_settings.unquoted`; default: no,
+    /// every field that needs quotes has them). Unquoted fields holding the delimiter or a line
+    /// break cannot be read back as they were.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// client.sql("select id, code from t", 32).unquoted(true).to_csv("t.csv")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn unquoted(mut self, unquoted: bool) -> Self {
+        self.unquoted = unquoted;
+        self
+    }
+
+    /// The prefix of the export's file names (`csv_settings.filename_prefix`; civis-python's
+    /// `prefix` of `civis_to_multifile_csv`). Default: the platform's names.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let manifest = client.sql("select * from big", 32).filename_prefix("big_").unload()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn filename_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.filename_prefix = Some(prefix.into());
+        self
+    }
+
+    /// The largest file of a multifile export ([`unload`](Self::unload)), in MB
+    /// (`csv_settings.max_file_size`; civis-python's `max_file_size`). Other endings export
+    /// one file and do not send it.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let manifest = client.sql("select * from big", 32).max_file_size(512).unload()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn max_file_size(mut self, megabytes: u64) -> Self {
+        self.max_file_size = Some(megabytes);
+        self
+    }
+
+    /// Any other field of the export's `csv_settings`, by the API's snake_case name, sent as
+    /// given and over what this builder would send (civis-python's `csv_settings` of
+    /// `export_to_civis_file`).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let file_id = client.sql("select 1", 32).csv_setting("force_multifile", true).to_civis_file()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn csv_setting(mut self, name: &str, value: impl Into<Value>) -> Self {
+        self.csv_settings.insert(name.to_string(), value.into());
+        self
+    }
+
+    /// A parameter of the SQL, written `{{name}}` in it, with its type (`string`, `integer`,
+    /// `float`, `bool`, ...) and the value of this run: one entry of the script's `params` and
+    /// one of its `arguments`, as civis-python's `sql_params_arguments` holds them. Every export
+    /// ending sends them; [`preview`](Self::preview) refuses them, as queries take none.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let rows = client
+    ///     .sql("select * from sales where region = '{{region}}' and year = {{year}}", 32)
+    ///     .param("region", "string", "north")
+    ///     .param("year", "integer", 2026)
+    ///     .rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn param(mut self, name: &str, param_type: &str, value: impl Into<Value>) -> Self {
+        let params = self
+            .params_arguments
+            .entry("params")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(params) = params {
+            params.push(json!({"name": name, "type": param_type}));
+        }
+        let arguments = self
+            .params_arguments
+            .entry("arguments")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(arguments) = arguments {
+            arguments.insert(name.to_string(), value.into());
+        }
+        self
+    }
+
+    /// civis-python's `sql_params_arguments` as it is: an object whose only keys are `params`
+    /// (the parameters' definitions, as `POST /scripts/sql` takes them) and `arguments` (their
+    /// values), sent with the export script; replaces what [`param`](Self::param) added. Any
+    /// other key, or a value that is not an object, is a usage error when the statement ends.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let params = serde_json::json!({
+    ///     "params": [{"name": "n", "type": "integer", "default": 10}],
+    ///     "arguments": {"n": 3},
+    /// });
+    /// let rows = client.sql("select * from t limit {{n}}", 32).sql_params_arguments(params).rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn sql_params_arguments(mut self, params_arguments: Value) -> Self {
+        match params_arguments {
+            Value::Object(map) => {
+                let unknown: Vec<&String> = map
+                    .keys()
+                    .filter(|k| *k != "params" && *k != "arguments")
+                    .collect();
+                if !unknown.is_empty() {
+                    self.refused = Some(format!(
+                        "sql_params_arguments takes the keys \"params\" and \"arguments\" only, not {unknown:?}"
+                    ));
+                }
+                self.params_arguments = map;
+            }
+            Value::Null => self.params_arguments = Map::new(),
+            other => {
+                self.refused = Some(format!(
+                    "sql_params_arguments must be an object with \"params\" and \"arguments\", not {other}"
+                ))
+            }
+        }
+        self
+    }
+
+    /// The text encoding of the export (default UTF-8), by a WHATWG label or Python codec
+    /// name (`"latin-1"`, `"windows-1252"`, `"utf-16"`, `"shift_jis"`): civis-python's
+    /// `encoding` of `read_civis` and `read_civis_sql`. [`rows`](Self::rows) and the typed
+    /// results decode it into UTF-8 as it streams; [`to_csv`](Self::to_csv) and
+    /// [`to_writer`](Self::to_writer) write the export's bytes as they are. `latin-1` is read
+    /// as `windows-1252`, as browsers read it: the two differ only at bytes 0x80-0x9F, control
+    /// characters in latin-1. An unknown label is a usage error before any request.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// for record in client.sql("select name from legacy.people", 32).encoding("latin-1").rows()? {
+    ///     println!("{}", &record?[0]);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn encoding(mut self, label: &str) -> Self {
+        self.read.encoding(label.to_string());
+        self
+    }
+
     /// The type of column `column` in typed results ([`rows_as`](Self::rows_as), Arrow
     /// batches, DataFrames), whatever the table or the data say. See [`frames`](crate::frames)
     /// for where types come from otherwise.
@@ -426,6 +660,15 @@ impl SqlBuilder<'_> {
             }
             Err(other) => Err(other),
         }
+    }
+
+    /// What makes the statement unable to run, found before any request: a refused builder
+    /// argument, an unknown encoding.
+    fn check(&self) -> Result<(), Error> {
+        if let Some(why) = &self.refused {
+            return Err(Error::Usage(why.clone()));
+        }
+        self.read.check_encoding()
     }
 
     /// The database's id and the credential to use.

@@ -5,13 +5,15 @@ use serde_json::{json, Value};
 
 use super::SqlBuilder;
 use crate::data::error::Error;
+use crate::data::response::Response;
 use crate::data::run_state::from_job_run;
 use crate::workflows::runs::{Run, Started};
 
 /// The most rows a query keeps for preview (the API's limit, and civis-python's).
 pub const MAX_PREVIEW_ROWS: u32 = 1000;
 
-/// What [`SqlBuilder::preview`] returns: the query's columns and its first rows.
+/// What [`SqlBuilder::preview`] returns: the query's columns and its first rows, and the whole
+/// query as civis-python's `query_civis(..).result()` gives it.
 ///
 /// ```no_run
 /// # extern crate civis_core as civis;
@@ -32,6 +34,11 @@ pub struct QueryResult {
     pub columns: Vec<String>,
     /// The first rows, each value as text; SQL `NULL` is `None`.
     pub rows: Vec<Vec<Option<String>>>,
+    /// The finished query as `GET /queries/{id}` answers it, snake_case (`state`, `sql`,
+    /// `started_at`, `finished_at`, `result_columns`, `result_rows`, `error`, ...). Not
+    /// serialized: the fields above are its summary.
+    #[serde(skip)]
+    pub query: Response,
 }
 
 impl SqlBuilder<'_> {
@@ -69,6 +76,12 @@ impl SqlBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn start_preview(self, n: u32) -> Result<Started<QueryResult>, Error> {
+        self.check()?;
+        if !self.params_arguments.is_empty() {
+            return Err(Error::Usage(
+                "a preview is a query (POST /queries), which takes no SQL parameters: put the values in the SQL, or export with .rows()".into(),
+            ));
+        }
         if n > MAX_PREVIEW_ROWS {
             return Err(Error::Usage(format!(
                 "a query keeps at most {MAX_PREVIEW_ROWS} rows for preview, not {n}: export the rest with .rows() or .to_csv(..)"
@@ -99,8 +112,8 @@ impl SqlBuilder<'_> {
         }
         log::info!("{} query started", from_job_run(query_id, run_id));
         Ok(Started::new(run, move |run, _| {
-            let done: Value = run.client().get_json(&query_path(query_id), &[])?;
-            Ok(query_result(query_id, run_id, &done))
+            let done = run.client().get_response(&query_path(query_id))?;
+            Ok(query_result(query_id, run_id, done))
         }))
     }
 }
@@ -111,12 +124,12 @@ fn query_path(id: i64) -> String {
 }
 
 /// The columns and rows of finished query `query_id`, from its `GET /queries/{id}`.
-fn query_result(query_id: i64, run_id: i64, done: &Value) -> QueryResult {
-    let columns = match done.get("resultColumns") {
+fn query_result(query_id: i64, run_id: i64, done: Response) -> QueryResult {
+    let columns = match done.get("result_columns") {
         Some(Value::Array(columns)) => columns.iter().map(cell).collect(),
         _ => Vec::new(),
     };
-    let rows = match done.get("resultRows") {
+    let rows = match done.get("result_rows") {
         Some(Value::Array(rows)) => rows
             .iter()
             .map(|row| match row {
@@ -134,6 +147,7 @@ fn query_result(query_id: i64, run_id: i64, done: &Value) -> QueryResult {
             .map(|c: Option<String>| c.unwrap_or_default())
             .collect(),
         rows,
+        query: done,
     }
 }
 

@@ -257,15 +257,12 @@ impl SqlBuilder<'_> {
     pub fn start_rows(self) -> Result<Started<Rows>, Error> {
         let delimiter = self.delimiter as u8;
         let run = self.start_export(Compression::Gzip, false)?;
+        let read = self.read.clone();
         Ok(Started::new(run, move |run, _| {
             let file_id = output_file(run)?;
             let reader = run.client().download_file(file_id).reader()?;
-            Ok(Rows::from_stream(
-                file_id,
-                Box::new(MultiGzDecoder::new(reader)),
-                delimiter,
-                None,
-            ))
+            let stream = read.decoded(Box::new(MultiGzDecoder::new(reader)))?;
+            Ok(Rows::from_stream(file_id, stream, delimiter, None))
         }))
     }
 
