@@ -61,6 +61,7 @@ pub struct MockJob {
     logs: Vec<LogLine>,
     outputs: Vec<Value>,
     later_runs: Vec<MockJob>,
+    log_stays_open: bool,
 }
 
 impl MockJob {
@@ -72,7 +73,20 @@ impl MockJob {
             logs: Vec::new(),
             outputs: Vec::new(),
             later_runs: Vec::new(),
+            log_stays_open: false,
         }
+    }
+
+    /// The same job, whose log is never marked complete (`civis-cache-control` stays
+    /// `no-store` after the run is over): the platform may take minutes to close a log, which
+    /// is why civis-python's `job_logs` has `finished_timeout`.
+    ///
+    /// ```
+    /// let job = civis_mock::MockJob::succeeds_after(2).log("info", "done").log_stays_open();
+    /// ```
+    pub fn log_stays_open(mut self) -> Self {
+        self.log_stays_open = true;
+        self
     }
 
     /// The same job, whose runs also last at least `duration` of real time from their start:
@@ -253,6 +267,8 @@ struct SimulatedRun {
     started: Instant,
     polls: u32,
     cancelled_at_poll: Option<u32>,
+    /// When a poll first found the run over: its `finishedAt`.
+    finished: Option<SystemTime>,
 }
 
 /// The simulated jobs of one mock.
@@ -457,6 +473,7 @@ impl Jobs {
             started: Instant::now(),
             polls: 0,
             cancelled_at_poll: None,
+            finished: None,
         };
         let mut answer = self.run_json(&run, parent_key);
         answer["state"] = json!("queued");
@@ -494,7 +511,7 @@ impl Jobs {
         let method = incoming.method.as_str();
         match (rest, method) {
             ([], "GET") => {
-                self.runs[index].polls += 1;
+                self.polled(index);
                 let answer = self.run_json(&self.runs[index], parent.unwrap_or(""));
                 Some(Scripted::json(200, answer.to_string()))
             }
@@ -507,7 +524,7 @@ impl Jobs {
                 Some(Scripted::status(202))
             }
             (["logs"], "GET") => {
-                self.runs[index].polls += 1;
+                self.polled(index);
                 Some(self.logs(&self.runs[index], incoming))
             }
             (["outputs"], "GET") => Some(self.outputs(&self.runs[index], incoming)),
@@ -533,6 +550,14 @@ impl Jobs {
             .header("X-Pagination-Per-Page", &per_page.to_string())
             .header("X-Pagination-Total-Pages", &total_pages.to_string())
             .header("X-Pagination-Total-Entries", &outputs.len().to_string())
+    }
+
+    /// Counts a poll of run `index`, and notes when it is first found over.
+    fn polled(&mut self, index: usize) {
+        self.runs[index].polls += 1;
+        if self.runs[index].finished.is_none() && self.state(&self.runs[index]).1 {
+            self.runs[index].finished = Some(SystemTime::now());
+        }
     }
 
     /// How `run` goes: the plan of its job for its attempt.
@@ -574,8 +599,8 @@ impl Jobs {
             "id": run.id,
             "state": state,
             "createdAt": timestamp(run.created),
-            "startedAt": (state != "queued").then(|| timestamp(run.created + Duration::from_secs(1))),
-            "finishedAt": over.then(|| timestamp(run.created + Duration::from_secs(2))),
+            "startedAt": (state != "queued").then(|| timestamp(run.created)),
+            "finishedAt": over.then(|| timestamp(run.finished.unwrap_or_else(SystemTime::now))),
             "error": error,
         });
         if !parent_key.is_empty() {
@@ -614,7 +639,9 @@ impl Jobs {
                 .collect(),
             None => visible.into_iter().rev().take(limit).collect(),
         };
-        let complete = self.state(run).1 && lines.iter().all(|l| run.polls >= l.from_poll);
+        let complete = self.state(run).1
+            && lines.iter().all(|l| run.polls >= l.from_poll)
+            && !self.plan(run).is_some_and(|j| j.log_stays_open);
         let mut reply = Scripted::json(200, Value::Array(page).to_string()).header(
             "Civis-Cache-Control",
             if complete { LOG_COMPLETE } else { "no-store" },

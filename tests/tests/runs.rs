@@ -667,3 +667,39 @@ fn the_pause_between_polls_of_a_log_being_written_can_be_changed() {
     assert_eq!(entries.len(), 1);
     assert_eq!(clock.sleeps(), [Duration::from_millis(300); 2]);
 }
+
+#[test]
+fn finished_timeout_ends_the_follow_of_a_log_the_api_never_marks_complete() {
+    let mock = mock();
+    // The log stays `no-store` after the run ends, as the platform's may for minutes; a late
+    // line appears at poll 3, before the run ends at poll 5.
+    mock.job(
+        66,
+        MockJob::succeeds_after(5)
+            .log("info", "one")
+            .log_from_poll(3, "info", "late")
+            .log("info", "two")
+            .log_stays_open(),
+    );
+    let clock = FakeClock::default();
+    let run = client(&mock, &clock).run_job(66).unwrap();
+    // civis.utils.job_logs(66, run_id, finished_timeout=0)
+    let messages: Vec<String> = run
+        .logs()
+        .finished_timeout(Duration::ZERO)
+        .map(|entry| entry.map(|e| e.message))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(messages, ["one", "two", "late"]);
+    // After each caught-up page the run was asked whether it had finished, until it had.
+    let asked = requests(&mock);
+    let run_path = format!("GET /jobs/66/runs/{}", run.run_id());
+    let checks = asked.iter().filter(|r| **r == run_path).count();
+    let pages = asked
+        .iter()
+        .filter(|r| r.starts_with(&format!("{run_path}/logs")))
+        .count();
+    assert_eq!(checks, pages, "{asked:?}");
+    assert!((2..=6).contains(&pages), "{asked:?}");
+    assert_eq!(clock.sleeps().len(), pages - 1);
+}

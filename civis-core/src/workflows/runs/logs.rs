@@ -129,6 +129,8 @@ pub struct Logs {
     seen: HashSet<i64>,
     ready: VecDeque<LogEntry>,
     follow_interval: Duration,
+    /// civis-python's `finished_timeout`: stop once the run has been over this long.
+    finished_timeout: Option<Duration>,
     pause: bool,
     done: bool,
 }
@@ -143,6 +145,7 @@ impl Logs {
             seen: HashSet::new(),
             ready: VecDeque::new(),
             follow_interval: FOLLOW_INTERVAL,
+            finished_timeout: None,
             pause: false,
             done: false,
         }
@@ -161,6 +164,50 @@ impl Logs {
     pub fn follow_interval(mut self, interval: Duration) -> Self {
         self.follow_interval = interval;
         self
+    }
+
+    /// The same log, followed only until the run has been over for `timeout`
+    /// (civis-python's `job_logs(finished_timeout=)`): once the follow has caught up, a log the
+    /// API has not marked complete ends when the run's `finishedAt` is more than `timeout` ago
+    /// (one `GET /jobs/{id}/runs/{run_id}` per check). The API may take minutes to mark a
+    /// finished run's log complete; 30 to 60 s is usually enough for every line to arrive, as
+    /// civis-python's docs say. Default: none, follow until the log is complete.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use std::time::Duration;
+    /// for entry in client.job_logs(42, None)?.finished_timeout(Duration::from_secs(30)) {
+    ///     println!("{}", entry?.message);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn finished_timeout(mut self, timeout: Duration) -> Self {
+        self.finished_timeout = Some(timeout);
+        self
+    }
+
+    /// Whether the run finished more than the finished timeout ago (civis-python's
+    /// `_job_finished_past_timeout`); never without one, or while it runs.
+    fn finished_long_ago(&self) -> Result<bool, Error> {
+        let Some(timeout) = self.finished_timeout else {
+            return Ok(false);
+        };
+        let run = self
+            .client
+            .get_response(&format!("/jobs/{}/runs/{}", self.job_id, self.run_id))?;
+        let Some(finished) = run
+            .get("finished_at")
+            .and_then(serde_json::Value::as_str)
+            .and_then(unix_seconds)
+        else {
+            return Ok(false);
+        };
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64());
+        Ok(finished < now - timeout.as_secs_f64())
     }
 
     /// One request, and what it says about the next.
@@ -183,15 +230,17 @@ impl Logs {
             }
         }
         let more_now = match page.max_id {
+            // No entries yet: civis-python polls on whatever its `finished_timeout`; here the
+            // timeout ends an empty log too, so that nothing is followed forever.
             None => {
-                self.done = page.complete;
+                self.done = page.complete || self.finished_long_ago()?;
                 false
             }
             // `>=`, not civis-python's `==`: a header behind the entries would otherwise be
             // polled without pause, forever.
             Some(remote_max) if self.last_id >= remote_max => {
                 self.last_id = refetch_from(&entries, SystemTime::now());
-                self.done = page.complete;
+                self.done = page.complete || self.finished_long_ago()?;
                 false
             }
             Some(_) => true,
