@@ -12,22 +12,34 @@ use super::SpecError;
 
 const DEFINITIONS: &str = "#/definitions/";
 
-/// Builds the model of every operation that `resources` selects.
-pub fn build(doc: &Document, resources: Resources) -> Result<Api, SpecError> {
+/// Who the model is for: the library (civis-python's `APIClient`) or the command line
+/// (civis-python's `civis` command, which keeps what the library leaves out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// civis-python's `APIClient`: no operation whose summary says "deprecated", no
+    /// [`EXCLUDED_RESOURCES`](naming::EXCLUDED_RESOURCES).
+    Library,
+    /// civis-python's command line: every operation.
+    CommandLine,
+}
+
+/// Builds the model of every operation that `resources` selects, for `audience`.
+pub fn build(doc: &Document, resources: Resources, audience: Audience) -> Result<Api, SpecError> {
     let mut types = TypeTable::new(doc);
     types.add_definitions()?;
     let mut operations: BTreeMap<(String, String), Operation> = BTreeMap::new();
     for (raw_path, item) in &doc.paths {
         let path = raw_path.trim_matches('/');
-        if !resources.includes(path)
-            || naming::EXCLUDED_RESOURCES
+        let excluded = audience == Audience::Library
+            && naming::EXCLUDED_RESOURCES
                 .iter()
-                .any(|x| path.starts_with(x))
-        {
+                .any(|x| path.starts_with(x));
+        if !resources.includes(path) || excluded {
             continue;
         }
         for (verb, op) in item.operations() {
-            for method in methods_of(doc, &mut types, verb, path, op, &item.parameters)? {
+            let methods = methods_of(doc, &mut types, verb, path, op, &item.parameters, audience)?;
+            for method in methods {
                 // Like civis-python's setattr: a later operation with the same name wins.
                 operations.insert((method.resource.clone(), method.method.clone()), method);
             }
@@ -51,9 +63,11 @@ fn methods_of(
     path: &str,
     op: &swagger::Operation,
     shared: &[swagger::Parameter],
+    audience: Audience,
 ) -> Result<Vec<Operation>, SpecError> {
     let summary = op.summary.clone().unwrap_or_default();
-    if summary.to_lowercase().contains("deprecated") {
+    let deprecated_by_summary = summary.to_lowercase().contains("deprecated");
+    if deprecated_by_summary && audience == Audience::Library {
         return Ok(Vec::new());
     }
     let context = format!("{} /{path}", verb.to_uppercase());
@@ -116,7 +130,8 @@ fn methods_of(
     let spec_warning = op
         .deprecation_warning
         .clone()
-        .filter(|w| !w.trim().is_empty());
+        .filter(|w| !w.trim().is_empty())
+        .or_else(|| deprecated_by_summary.then(|| format!("deprecated: {summary}")));
     let legacy = naming::method_name(verb, path, true, returns_array);
     if legacy.starts_with("list") && !returns_array {
         let preferred = naming::method_name(verb, path, false, returns_array);

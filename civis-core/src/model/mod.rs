@@ -42,6 +42,19 @@ impl std::error::Error for SpecError {}
 /// Parses a spec's text, checks that it is Swagger 2.0, and builds the model of the operations
 /// that `resources` selects.
 pub fn load(text: &str, resources: Resources) -> Result<Api, SpecError> {
+    build::build(&parse(text)?, resources, build::Audience::Library)
+}
+
+/// Like [`load`] with every resource, for civis-python's command line, which builds a command
+/// for every operation of the spec: those whose summary says "deprecated" too (which the
+/// library leaves out; here marked [`deprecated`](api::Operation::deprecated)), and the
+/// resources the library never exposes.
+pub fn load_command_line(text: &str) -> Result<Api, SpecError> {
+    build::build(&parse(text)?, Resources::All, build::Audience::CommandLine)
+}
+
+/// The spec's text as a Swagger 2.0 document, or what is wrong with it.
+fn parse(text: &str) -> Result<swagger::Document, SpecError> {
     // Straight from the text into the typed model: no JSON values, and the parts the generator
     // does not read (the recorded examples) are skipped as they are scanned. Path tracking
     // allocates every key it passes, which slowed the macro's spec load by half, so it only
@@ -70,7 +83,7 @@ pub fn load(text: &str, resources: Resources) -> Result<Api, SpecError> {
             ))
         }
     }
-    build::build(&doc, resources)
+    Ok(doc)
 }
 
 /// The error of a spec that failed to decode with `error`, saying where it is wrong.
