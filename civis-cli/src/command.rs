@@ -4,7 +4,7 @@
 use clap::{Arg, ArgAction, Command};
 use serde_json::Value;
 
-use civis::{methods::Operation, methods::Param, methods::ParamKind};
+use civis::{methods::Location, methods::Operation, methods::Param, methods::ParamKind};
 
 /// Flags every method has; a parameter with the same name gets a `-param` suffix instead.
 pub const RAW: &str = "raw";
@@ -14,6 +14,8 @@ pub const ALL_PAGES: &str = "all-pages";
 pub const YAML: &str = "yaml";
 /// The flag that prints answers as JSON (the default).
 pub const JSON: &str = "json";
+/// civis-python's flag for JSON output (compact, as its `json.dump` writes it).
+pub const JSON_OUTPUT: &str = "json-output";
 /// The option naming the spec file, read before the commands are built (see `spec::given`).
 pub const SPEC: &str = "spec";
 
@@ -25,7 +27,7 @@ pub fn kebab(name: &str) -> String {
 /// The option name of a parameter (`--database-id`).
 pub fn option_name(param: &Param) -> String {
     let name = kebab(param.name);
-    if [RAW, ALL_PAGES, YAML, JSON, "help", "version"].contains(&name.as_str()) {
+    if [RAW, ALL_PAGES, YAML, JSON, JSON_OUTPUT, "help", "version"].contains(&name.as_str()) {
         format!("{name}-param")
     } else {
         name
@@ -41,7 +43,15 @@ pub fn program(operations: &'static [Operation]) -> Command {
              CIVIS_API_ENDPOINT to use another server).\n\n\
              The commands come from the API's spec, read when the program starts: --spec PATH, \
              else CIVIS_API_SPEC, else ~/.civis_api_spec.json while younger than 24 hours, else \
-             downloaded with CIVIS_API_KEY into that file.",
+             downloaded with CIVIS_API_KEY into that file.\n\n\
+             Arguments are civis-python's: required ones positional (path parameters first, then \
+             body parameters sorted by name), the rest options; an object or array option takes \
+             inline JSON or the path of a YAML or JSON file; booleans read true/false, 1/0, \
+             yes/no, y/n, on/off in any case.\n\n\
+             Output is JSON, pretty on a terminal (civis-python prints YAML unless given \
+             --json-output): --yaml prints YAML, --json-output compact JSON as civis-python's. \
+             CIVIS_LOG_LEVEL (DEBUG, INFO, WARNING, ERROR) sets what is logged on stderr \
+             (default WARNING).",
         )
         .version(env!("CARGO_PKG_VERSION"))
         .subcommand_required(true)
@@ -66,6 +76,14 @@ pub fn program(operations: &'static [Operation]) -> Command {
                 .global(true)
                 .action(ArgAction::SetTrue)
                 .help("Print answers as JSON (the default; pretty on a terminal)"),
+        )
+        .arg(
+            Arg::new(JSON_OUTPUT)
+                .long(JSON_OUTPUT)
+                .global(true)
+                .action(ArgAction::SetTrue)
+                .conflicts_with(YAML)
+                .help("Print answers as compact JSON, as civis-python's --json-output"),
         );
     let mut start = 0;
     while start < operations.len() {
@@ -81,6 +99,7 @@ pub fn program(operations: &'static [Operation]) -> Command {
     program
         .subcommand(spec_command())
         .subcommand(mock_command())
+        .subcommand(Command::new("civis").about("Say hello (civis-python prints its logo)"))
 }
 
 /// The names a misspelt command may have meant: the subcommands of the deepest command that
@@ -116,10 +135,54 @@ fn resource_command(operations: &'static [Operation]) -> Command {
         ))
         .subcommand_required(true)
         .arg_required_else_help(true);
+    let taken: std::collections::HashSet<String> =
+        operations.iter().map(|op| kebab(op.method)).collect();
     for op in operations {
-        command = command.subcommand(method_command(op));
+        let mut method = method_command(op);
+        // civis-python's command line names some operations otherwise than its library
+        // (`list-preview` for `get-preview`, a trailing `-` for a path ending in `/`): its name
+        // is an alias, unless another command already has it.
+        let python = python_command_name(op);
+        if !taken.contains(&python) {
+            method = method.visible_alias(python);
+        }
+        command = command.subcommand(method);
     }
     command
+}
+
+/// The name civis-python's command line gives `op` (its `make_operation_name`): the path
+/// without its resource, named by `parse_method_name` with legacy names (a GET whose path ends
+/// in a fixed segment is `list`), `_` as `-`.
+pub fn python_command_name(op: &Operation) -> String {
+    let path = op.path.to_lowercase();
+    let path = path.trim_start_matches('/');
+    let rest = path
+        .strip_prefix(op.resource)
+        .unwrap_or(path)
+        .trim_matches('-');
+    let segments: Vec<&str> = rest.split('/').skip(1).collect();
+    let bracketed = |s: &str| s.starts_with('{') && s.ends_with('}');
+    let mut names = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        if !bracketed(segment) {
+            names.push(segment.to_string());
+        } else if i > 0 && bracketed(segments[i - 1]) {
+            names.push(segments[i - 1].trim_matches(['{', '}', '|']).to_string());
+        }
+    }
+    let verb = op.verb.to_lowercase();
+    let verb = match segments.last() {
+        Some(last) if verb == "get" && !bracketed(last) => "list".to_string(),
+        None if verb == "get" => "list".to_string(),
+        _ => verb,
+    };
+    let name = if names.is_empty() {
+        verb
+    } else {
+        format!("{verb}_{}", names.join("_"))
+    };
+    name.replace('_', "-")
 }
 
 fn method_command(op: &'static Operation) -> Command {
@@ -134,10 +197,7 @@ fn method_command(op: &'static Operation) -> Command {
     let mut command = Command::new(kebab(op.method))
         .about(about)
         .long_about(long_about);
-    for (index, name) in op.required.iter().enumerate() {
-        let Some(param) = op.param(name) else {
-            continue;
-        };
+    for (index, param) in positional(op).into_iter().enumerate() {
         command = command.arg(
             Arg::new(param.name)
                 .index(index + 1)
@@ -185,11 +245,38 @@ fn method_command(op: &'static Operation) -> Command {
     command
 }
 
+/// The required arguments of `op` in civis-python's command-line order (its `__main__.py`,
+/// `add_command_params`): the spec's parameters in order, the body's properties in the body's
+/// place sorted by name.
+pub fn positional(op: &'static Operation) -> Vec<&'static Param> {
+    let mut body: Vec<&'static Param> = op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Body)
+        .collect();
+    body.sort_by_key(|p| p.name);
+    let mut ordered: Vec<&'static Param> = Vec::with_capacity(op.params.len());
+    for param in op.params {
+        if param.location != Location::Body {
+            ordered.push(param);
+        } else if !body.is_empty() {
+            ordered.append(&mut body);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    ordered
+        .into_iter()
+        .filter(|p| op.required.contains(&p.name) && seen.insert(p.name))
+        .collect()
+}
+
 fn help(param: &Param) -> String {
     let description = param.description.lines().next().unwrap_or_default().trim();
     match param.kind {
-        ParamKind::Array => format!("{description} (repeat the option, or give a JSON list)"),
-        ParamKind::Object => format!("{description} (JSON)"),
+        ParamKind::Array => format!(
+            "{description} (repeat the option, or give a JSON list or a YAML/JSON file's path)"
+        ),
+        ParamKind::Object => format!("{description} (JSON, or a YAML/JSON file's path)"),
         _ => description.to_string(),
     }
 }
@@ -205,7 +292,10 @@ fn kind_name(kind: ParamKind) -> &'static str {
     }
 }
 
-/// A command-line value as the JSON the operation takes, or what is wrong with it.
+/// A command-line value as the JSON the operation takes, or what is wrong with it. Booleans
+/// read as civis-python's (click's) do; an object or array value that names an existing file is
+/// that file, read as YAML (or JSON, which YAML reads too), as civis-python reads it, and any
+/// other is inline JSON.
 pub fn value(param: &Param, texts: &[String]) -> Result<Value, String> {
     let bad = |text: &str, what: &str| {
         format!(
@@ -223,19 +313,27 @@ pub fn value(param: &Param, texts: &[String]) -> Result<Value, String> {
             .parse::<f64>()
             .map(Value::from)
             .map_err(|_| bad(single, "a number")),
-        ParamKind::Boolean => match single {
-            "true" | "True" => Ok(Value::Bool(true)),
-            "false" | "False" => Ok(Value::Bool(false)),
-            _ => Err(bad(single, "true or false")),
-        },
+        ParamKind::Boolean => boolean(single)
+            .map(Value::Bool)
+            .ok_or_else(|| bad(single, "a boolean (true/false, 1/0, yes/no, y/n, on/off)")),
         ParamKind::String => Ok(Value::String(single.to_string())),
-        ParamKind::Object => {
-            serde_json::from_str(single).map_err(|e| bad(single, &format!("JSON ({e})")))
-        }
+        ParamKind::Object => match from_file(single)? {
+            Some(value) => Ok(value),
+            None => serde_json::from_str(single).map_err(|e| {
+                bad(
+                    single,
+                    &format!("JSON or the path of a YAML/JSON file ({e})"),
+                )
+            }),
+        },
         ParamKind::Array => {
             let mut items = Vec::new();
             for text in texts {
-                match serde_json::from_str::<Value>(text) {
+                let parsed = match from_file(text)? {
+                    Some(value) => Ok(value),
+                    None => serde_json::from_str::<Value>(text),
+                };
+                match parsed {
                     Ok(Value::Array(list)) => items.extend(list),
                     Ok(Value::String(_)) | Err(_) => items.push(Value::String(text.clone())),
                     Ok(scalar) => items.push(scalar),
@@ -244,6 +342,27 @@ pub fn value(param: &Param, texts: &[String]) -> Result<Value, String> {
             Ok(Value::Array(items))
         }
     }
+}
+
+/// click's `BOOL`: `1`, `true`, `t`, `yes`, `y`, `on` and their opposites, in any case.
+pub fn boolean(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "t" | "yes" | "y" | "on" => Some(true),
+        "0" | "false" | "f" | "no" | "n" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// The YAML (or JSON) document in the file `path` names, when it names a file.
+fn from_file(path: &str) -> Result<Option<Value>, String> {
+    let file = std::path::Path::new(path);
+    if path.is_empty() || !file.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {path}: {e}"))?;
+    crate::yaml_input::parse(&text)
+        .map(Some)
+        .map_err(|e| format!("{path} is not YAML or JSON: {e}"))
 }
 
 /// `spec download`.
@@ -277,10 +396,26 @@ fn spec_command() -> Command {
 
 /// `mock serve`.
 fn mock_command() -> Command {
+    let repeated = |name: &'static str, value: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .value_name(value)
+            .action(ArgAction::Append)
+            .help(help)
+    };
     Command::new("mock").about("An offline Civis API").subcommand_required(true).subcommand(
         Command::new("serve")
-            .about("Serve the spec's recorded examples on 127.0.0.1 until stopped, printing the address")
-            .arg(Arg::new("spec").long("spec").value_name("PATH").required(true).help("The spec file to serve"))
+            .about("Serve an offline Civis API on 127.0.0.1 until stopped, printing the address")
+            .long_about(
+                "Serve an offline Civis API on 127.0.0.1 until stopped, printing the address: the \
+                 spec's recorded examples, and what the options declare (databases, tables, \
+                 SQL results, jobs), so that `civis sql`, `jobs run --wait`, `follow-log` and \
+                 `tables import` work against it. --demo declares a small world: database 32 \
+                 `redshift-general` with default credential 1, table `public.users`, the SQL \
+                 `select 1 as one`, job 1 (succeeds after 3 polls, with a log) and job 2 (fails \
+                 after 2).",
+            )
+            .arg(Arg::new("spec").long("spec").value_name("PATH").help("The spec file to serve (default: the spec bundled with civis)"))
             .arg(
                 Arg::new("port")
                     .long("port")
@@ -288,6 +423,11 @@ fn mock_command() -> Command {
                     .value_parser(clap::value_parser!(u16))
                     .default_value("0")
                     .help("The port (0: a free one)"),
-            ),
+            )
+            .arg(Arg::new("demo").long("demo").action(ArgAction::SetTrue).help("Declare the small world described above"))
+            .arg(repeated("database", "ID=NAME", "A database (repeat for several); the first gets default credential 1"))
+            .arg(repeated("table", "DB:SCHEMA.TABLE=FILE.csv", "A table of a declared database, its rows from a CSV file with a header"))
+            .arg(repeated("sql", "SQL=FILE.csv", "What a SQL text returns, from a CSV file with a header (split at the last `=`)"))
+            .arg(repeated("job", "ID=succeeds:N|fails:N", "A job whose runs succeed (or fail) after N polls, logging one line per poll")),
     )
 }

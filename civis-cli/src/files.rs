@@ -51,7 +51,7 @@ fn upload_command() -> Command {
             Arg::new("expires-at")
                 .long("expires-at")
                 .value_name("TIME")
-                .help("When it expires, e.g. 2027-01-01T00:00:00Z"),
+                .help("When it expires: an ISO 8601 date or time (2027-01-01, 2027-01-01T12:00:00Z), or `never` (as --never-expires)"),
         )
         .arg(
             Arg::new("never-expires")
@@ -80,7 +80,7 @@ fn download_command() -> Command {
             Arg::new("path")
                 .value_name("PATH")
                 .required(true)
-                .help("Where to write it"),
+                .help("Where to write it (`-`: standard output)"),
         )
 }
 
@@ -103,8 +103,16 @@ pub fn run(matches: &ArgMatches) -> Result<(), Error> {
             if let Some(description) = text(m, "description") {
                 upload = upload.description(description);
             }
-            if let Some(at) = text(m, "expires-at") {
-                upload = upload.expires_at(at);
+            match text(m, "expires-at") {
+                // civis-python's `--expires-at never`.
+                Some(at) if at.eq_ignore_ascii_case("never") => upload = upload.never_expires(),
+                Some(at) if is_iso_8601(&at) => upload = upload.expires_at(at),
+                Some(at) => {
+                    return Err(Error::Usage(format!(
+                        "--expires-at {at:?} is not an ISO 8601 date or time (2027-01-01, 2027-01-01T12:00:00Z) or `never`"
+                    )))
+                }
+                None => {}
             }
             if m.get_flag("never-expires") {
                 upload = upload.never_expires();
@@ -130,7 +138,16 @@ pub fn run(matches: &ArgMatches) -> Result<(), Error> {
                 let bar = bar.clone();
                 download = download.progress(move |done, total| show(&bar, done, total));
             }
-            let written = download.to_path(&path);
+            let written = if path == "-" {
+                let stdout = std::io::stdout();
+                let mut out = stdout.lock();
+                download.to_writer(&mut out).and_then(|written| {
+                    std::io::Write::flush(&mut out).map_err(super::output::stdout_error)?;
+                    Ok(written)
+                })
+            } else {
+                download.to_path(&path)
+            };
             if let Some(bar) = bar {
                 bar.finish_and_clear();
             }
@@ -157,4 +174,76 @@ fn progress_bar() -> Option<ProgressBar> {
 fn show(bar: &ProgressBar, done: u64, total: u64) {
     bar.set_length(total);
     bar.set_position(done);
+}
+
+/// Whether `text` is an ISO 8601 date (`2027-01-01`) or date and time (`2027-01-01T12:00`,
+/// seconds, fractions and a zone optional: `Z`, `+02:00`, `-0500`), as the API reads
+/// `expiresAt`.
+fn is_iso_8601(text: &str) -> bool {
+    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
+    let (date, time) = match text.split_once(['T', 't', ' ']) {
+        Some((date, time)) => (date, Some(time)),
+        None => (text, None),
+    };
+    let date_ok = match date.split('-').collect::<Vec<_>>()[..] {
+        [y, m, d] => {
+            digits(y, 4)
+                && digits(m, 2)
+                && digits(d, 2)
+                && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+                && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
+        }
+        _ => false,
+    };
+    let Some(time) = time else {
+        return date_ok;
+    };
+    let (clock, zone) = match time.find(['Z', 'z', '+', '-']) {
+        Some(at) => time.split_at(at),
+        None => (time, ""),
+    };
+    let clock = clock.split('.').next().unwrap_or_default();
+    let clock_ok = match clock.split(':').collect::<Vec<_>>()[..] {
+        [h, m] | [h, m, _] if digits(h, 2) && digits(m, 2) => {
+            h.parse::<u32>().unwrap_or(99) < 24 && m.parse::<u32>().unwrap_or(99) < 60
+        }
+        _ => false,
+    };
+    let zone_ok = match zone {
+        "" | "Z" | "z" => true,
+        _ => {
+            let offset = zone[1..].replace(':', "");
+            digits(&offset, 4) || digits(&offset, 2)
+        }
+    };
+    date_ok && clock_ok && zone_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_8601;
+
+    #[test]
+    fn expiry_times_are_iso_8601() {
+        for good in [
+            "2027-01-01",
+            "2027-01-01T12:00:00Z",
+            "2027-01-01T12:00",
+            "2027-01-01T12:00:00.5+02:00",
+            "2027-12-31 23:59:59-0500",
+        ] {
+            assert!(is_iso_8601(good), "{good}");
+        }
+        for bad in [
+            "tomorrow",
+            "2027-13-01",
+            "2027-1-1",
+            "2027-01-01T25:00",
+            "01/02/2027",
+            "2027-01-01Tnoon",
+            "",
+        ] {
+            assert!(!is_iso_8601(bad), "{bad}");
+        }
+    }
 }

@@ -4,7 +4,9 @@
 //! commands (`civis jobs run|follow-log|follow-run-log`, `civis files upload|download`,
 //! `civis notebooks download|new|up|down|open`); `civis spec download` and `civis mock serve`.
 //!
-//! Output is JSON (pretty on a terminal), or YAML with `--yaml` (civis-python's default).
+//! Output is JSON (pretty on a terminal), or YAML with `--yaml` (civis-python's default), or
+//! compact JSON with civis-python's `--json-output`. `CIVIS_LOG_LEVEL` sets what is logged on
+//! stderr, as in civis-python (default: warnings).
 //!
 //! Exit codes: 0 success, 1 the API answered with an error, 2 a usage error (unknown resource,
 //! method or option, a bad value), 3 any other failure (no API key, no connection, a body that
@@ -12,11 +14,14 @@
 
 mod command;
 mod files;
+mod logging;
+mod mock_world;
 mod notebooks;
 mod output;
 mod runs;
 mod spec;
 mod sql;
+mod yaml_input;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -45,24 +50,38 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let loaded = match spec::load(spec::given(&args).as_deref()) {
-        Ok(loaded) => loaded,
-        Err(error) => return fail(error),
+    logging::init();
+    // The commands that need no spec (`spec`, `mock`, `civis`, `sql`, `--version`) build from
+    // the operations this program was built with: no download, no warning about the spec.
+    let loaded = if needs_spec(&args) {
+        match spec::load(spec::given(&args).as_deref()) {
+            Ok(loaded) => loaded,
+            Err(error) => return fail(error),
+        }
+    } else {
+        spec::Loaded::built_in()
     };
-    if let Some(warning) = &loaded.warning {
-        eprintln!("{warning}");
-    }
     let operations = loaded.operations;
     let program = sql::commands(notebooks::commands(files::commands(runs::commands(
         command::program(operations),
     ))));
     let program_names = |args: &[OsString]| command::names_at(&program, args);
+    let warn_spec = || {
+        if let Some(warning) = &loaded.warning {
+            eprintln!("{warning}");
+        }
+    };
     let matches = match program.clone().try_get_matches_from(&args) {
         Ok(matches) => matches,
-        Err(error) => return usage_error(error, &program_names(&args)),
+        Err(error) => {
+            warn_spec();
+            return usage_error(error, &program_names(&args));
+        }
     };
     let output = if matches.get_flag(command::YAML) {
         Format::Yaml
+    } else if matches.get_flag(command::JSON_OUTPUT) {
+        Format::JsonCompact
     } else {
         Format::Json
     };
@@ -70,11 +89,15 @@ where
         Some(("spec", sub)) if sub.subcommand_name() == Some("which") => which_spec(sub),
         Some(("spec", sub)) => download_spec(sub),
         Some(("mock", sub)) => serve_mock(sub),
+        Some(("civis", _)) => hello(),
         Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub, output),
         Some(("files", sub)) if files::handles(sub) => files::run(sub),
         Some(("notebooks", sub)) if notebooks::handles(sub) => notebooks::run(sub, output),
         Some((name, sub)) if sql::handles(name, sub) => sql::run(name, sub),
-        Some((resource, sub)) => call(operations, resource, sub, output),
+        Some((resource, sub)) => {
+            warn_spec();
+            call(operations, resource, sub, output)
+        }
         None => Err(Error::Usage("no command given".into())),
     };
     match outcome {
@@ -83,8 +106,40 @@ where
     }
 }
 
-/// Prints `error` as a command-line error and gives its exit code.
+/// Whether `args` name a command built from the spec: not `spec`, `mock`, `civis` or `sql`,
+/// nor `--version` alone.
+fn needs_spec(args: &[OsString]) -> bool {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        match word.as_ref() {
+            "--version" | "-V" => return false,
+            "--spec" => {
+                words.next();
+            }
+            option if option.starts_with('-') => {}
+            command => return !matches!(command, "spec" | "mock" | "civis" | "sql"),
+        }
+    }
+    true
+}
+
+/// `civis civis`: civis-python prints its logo; this says hello.
+fn hello() -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "civis {} — the Civis Platform API from Rust. `civis --help` lists every command.",
+        env!("CARGO_PKG_VERSION")
+    )
+    .map_err(stdout_error)
+}
+
+/// Prints `error` as a command-line error and gives its exit code. A closed standard output
+/// (`civis ... | head`) ends the program quietly, as a pipe's reader expects.
 fn fail(error: Error) -> ExitCode {
+    if output::is_closed_pipe(&error) {
+        return ExitCode::SUCCESS;
+    }
     eprintln!("error: {error}");
     ExitCode::from(match error {
         Error::Api { .. } | Error::Unauthorized { .. } => API_ERROR,
@@ -161,6 +216,14 @@ fn call(
                 && command::kebab(op.method) == method_kebab
         })
         .ok_or_else(|| Error::Usage(format!("unknown method {resource_kebab} {method_kebab}")))?;
+    // The operations the spec's summary calls deprecated, which civis-python's command line
+    // keeps (and its library drops).
+    if op.summary.to_lowercase().contains("deprecated") {
+        eprintln!(
+            "civis: `{resource_kebab} {method_kebab}` is deprecated ({}); it may be removed from the API",
+            op.summary
+        );
+    }
     let mut args = Map::new();
     for param in op.params {
         if args.contains_key(param.name) {
@@ -270,19 +333,19 @@ fn which_spec(matches: &ArgMatches) -> Result<(), Error> {
 fn serve_mock(matches: &ArgMatches) -> Result<(), Error> {
     let Some((_, matches)) = matches.subcommand() else {
         return Err(Error::Usage(
-            "mock: use `civis mock serve --spec PATH`".into(),
+            "mock: use `civis mock serve [--spec PATH] [--demo]`".into(),
         ));
     };
-    let spec = matches
-        .get_one::<String>("spec")
-        .cloned()
-        .unwrap_or_default();
+    let spec = match matches.get_one::<String>("spec") {
+        Some(path) => std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?,
+        None => civis_core::__private::spec_files::BUNDLED_SPEC.to_string(),
+    };
     let port = matches.get_one::<u16>("port").copied().unwrap_or(0);
-    let text = std::fs::read_to_string(&spec).map_err(|source| Error::Io {
-        path: spec.clone(),
-        source,
-    })?;
-    let server = MockServer::start(text, port).map_err(|e| Error::Config(e.to_string()))?;
+    let server = MockServer::start(spec, port).map_err(|e| Error::Config(e.to_string()))?;
+    mock_world::declare(&server, matches)?;
     println!("Mock Civis API listening on {}", server.url());
     let _ = std::io::stdout().flush();
     loop {

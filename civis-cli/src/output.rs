@@ -14,6 +14,8 @@ pub enum Format {
     /// JSON, pretty on a terminal.
     #[default]
     Json,
+    /// JSON on one line, as civis-python's `--json-output` prints it.
+    JsonCompact,
     /// YAML, block style.
     Yaml,
 }
@@ -24,7 +26,7 @@ impl Format {
         let stdout = std::io::stdout();
         let text = match self {
             Self::Json if stdout.is_terminal() => serde_json::to_string_pretty(value),
-            Self::Json => serde_json::to_string(value),
+            Self::Json | Self::JsonCompact => serde_json::to_string(value),
             Self::Yaml => Ok(yaml(value)),
         }
         .map_err(|e| Error::Usage(format!("the answer cannot be printed as JSON: {e}")))?;
@@ -33,6 +35,11 @@ impl Format {
             .and_then(|()| out.flush())
             .map_err(stdout_error)
     }
+}
+
+/// Whether `error` is a write to a standard output whose reader has gone (`| head`).
+pub fn is_closed_pipe(error: &Error) -> bool {
+    matches!(error, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// The error of a failed write to stdout.

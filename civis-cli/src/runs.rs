@@ -34,7 +34,8 @@ pub fn commands(program: Command) -> Command {
                      an array in the order given for several. With --wait, wait until every run is over, polling \
                      them all from one thread on one schedule within the API's rate limit, with one progress line \
                      per run on stderr, and print each finished run; if any failed, the first failure's error \
-                     follows and the exit status is 3.",
+                     follows and the exit status is 3. Each run prints as the API gives it (GET \
+                     /jobs/{id}/runs/{run_id}, with its job_id and url), waited for or not.",
                 )
                 .arg(
                     id("job_id", 1, "The IDs of the jobs")
@@ -46,6 +47,12 @@ pub fn commands(program: Command) -> Command {
                         .long("wait")
                         .action(ArgAction::SetTrue)
                         .help("Wait until every run is over; a failed run exits with status 3 and its error"),
+                )
+                .arg(
+                    Arg::new("follow-log")
+                        .long("follow-log")
+                        .action(ArgAction::SetTrue)
+                        .help("Wait (as --wait), printing each run's log on stderr as it is written (`job J / run R:` before each line when there are several)"),
                 ),
         )
         .subcommand(
@@ -86,31 +93,91 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
                 .iter()
                 .map(|job| client.run_job(*job))
                 .collect::<Result<Vec<Run>, Error>>()?;
-            match (matches.get_flag("wait"), runs.as_slice()) {
+            let follow_logs = matches.get_flag("follow-log");
+            let logs = follow_logs.then(|| follow_on_stderr(&runs));
+            let waited = match (matches.get_flag("wait") || follow_logs, runs.as_slice()) {
                 (true, [run]) => {
-                    let finished = wait_showing_progress(run, client.config().polling())?;
-                    output.print(finished.response.json())
+                    wait_showing_progress(run, client.config().polling()).and_then(|finished| {
+                        output.print(&shaped(
+                            finished.response.json(),
+                            run.job_id(),
+                            run.run_id(),
+                        ))
+                    })
                 }
                 (true, _) => wait_for_all(runs, output),
-                (false, [run]) => output.print(&started(run)),
+                (false, [run]) => {
+                    output.print(&shaped(&current(&client, run)?, run.job_id(), run.run_id()))
+                }
                 (false, runs) => {
-                    let all: Vec<serde_json::Value> = runs.iter().map(started).collect();
+                    let all = runs
+                        .iter()
+                        .map(|run| {
+                            current(&client, run)
+                                .map(|now| shaped(&now, run.job_id(), run.run_id()))
+                        })
+                        .collect::<Result<Vec<_>, Error>>()?;
                     output.print(&serde_json::Value::Array(all))
                 }
+            };
+            for follower in logs.into_iter().flatten() {
+                let _ = follower.join();
             }
+            waited
         }
         "follow-log" => follow(client.job_logs(id("job_id"), None)?),
         _ => follow(client.job_logs(id("job_id"), Some(id("run_id")))?),
     }
 }
 
-/// What `jobs run` prints of a run it started.
-fn started(run: &Run) -> serde_json::Value {
-    serde_json::json!({
-        "job_id": run.job_id(),
-        "run_id": run.run_id(),
-        "url": run.url(),
-    })
+/// The run as the API gives it now (`GET /jobs/{id}/runs/{run_id}`).
+fn current(client: &civis::ApiClient, run: &Run) -> Result<serde_json::Value, Error> {
+    let args = serde_json::json!({"id": run.job_id(), "run_id": run.run_id()});
+    Ok(client.call("jobs", "get_runs", args)?.into_json())
+}
+
+/// What `jobs run` prints of a run, waited for or not: the API's run, with its `job_id`,
+/// `run_id` (its `id` again) and its `url` in the Platform.
+fn shaped(answer: &serde_json::Value, job_id: i64, run_id: i64) -> serde_json::Value {
+    let mut shaped = answer.clone();
+    if let Some(fields) = shaped.as_object_mut() {
+        fields.insert("job_id".into(), job_id.into());
+        fields.insert("run_id".into(), run_id.into());
+        fields.insert(
+            "url".into(),
+            civis::runs::job_url(job_id, Some(run_id)).into(),
+        );
+    }
+    shaped
+}
+
+/// One thread per run printing its log on stderr as it is written, until the run has been
+/// over for 5 s and its log has caught up (or the API marks it complete).
+fn follow_on_stderr(runs: &[Run]) -> Vec<std::thread::JoinHandle<()>> {
+    let several = runs.len() > 1;
+    runs.iter()
+        .map(|run| {
+            let logs = run.logs().finished_timeout(Duration::from_secs(5));
+            let prefix = if several {
+                format!("job {} / run {}: ", run.job_id(), run.run_id())
+            } else {
+                String::new()
+            };
+            std::thread::spawn(move || {
+                for entry in logs {
+                    match entry {
+                        Ok(entry) => {
+                            eprintln!("{prefix}{} {}", entry.created_at, entry.message.trim_end())
+                        }
+                        Err(error) => {
+                            log::warn!("{prefix}the log could not be followed: {error}");
+                            break;
+                        }
+                    }
+                }
+            })
+        })
+        .collect()
 }
 
 /// Waits for every run of `runs` from this thread, with one progress line per run on a
@@ -167,10 +234,10 @@ fn wait_for_all(runs: Vec<Run>, output: Format) -> Result<(), Error> {
     let mut first_failure = None;
     for outcome in finished.into_iter().flatten() {
         match outcome {
-            Ok(run) => printed.push(run.response.json().clone()),
+            Ok(run) => printed.push(shaped(run.response.json(), run.job_id, run.run_id)),
             Err(error) => {
                 if let Error::JobFailed { run, .. } = &error {
-                    printed.push(run.response.json().clone());
+                    printed.push(shaped(run.response.json(), run.job_id, run.run_id));
                 }
                 first_failure.get_or_insert(error);
             }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use civis::{methods::Operation, ApiClient, Error};
 use civis_core::__private::spec_files as api_spec;
-use civis_core::model::{self, Resources};
+use civis_core::model;
 
 /// Where the operations came from, for the warning a user should see.
 pub struct Loaded {
@@ -78,6 +78,11 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
 }
 
 impl Loaded {
+    /// The operations this program was built with, for the commands that need no spec.
+    pub fn built_in() -> Self {
+        Self::current(ApiClient::operations())
+    }
+
     fn current(operations: &'static [Operation]) -> Self {
         Self {
             operations,
@@ -86,13 +91,14 @@ impl Loaded {
     }
 }
 
-/// Every operation of the spec in the file at `path`, all resources.
+/// Every operation of the spec in the file at `path`, as civis-python's command line has them:
+/// all resources, and the operations whose summary says "deprecated" too.
 pub fn from_file(path: &Path) -> Result<&'static [Operation], Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.display().to_string(),
         source,
     })?;
-    let api = model::load(&text, Resources::All)
+    let api = model::load_command_line(&text)
         .map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
     let rows = model::methods::rows(&api)
         .into_iter()

@@ -4,7 +4,7 @@
 //! Unlike civis-python's, `civis sql -o` says "Downloaded the result ..." on stderr, so that
 //! standard output holds only results, and picks gzip or zip from the output's extension.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 
@@ -28,7 +28,10 @@ fn sql_command() -> Command {
             "Run SQL on a database.\n\n\
              Without -o, the SQL runs as a query and its first N rows print as a table. With -o, \
              the whole result is exported and written as CSV (gzip when the name ends in .gz, \
-             zip when it ends in .zip). The SQL comes from -c, -f, or standard input.",
+             zip when it ends in .zip). The SQL comes from -c, -f, or standard input, read as \
+             civis-python reads it: up to the first empty line (or the end). As civis-python's, \
+             it says \"Executing query...\" on stderr, and -q prints nothing but errors (no \
+             preview table either).",
         )
         .arg(
             Arg::new("dbname")
@@ -73,7 +76,9 @@ fn sql_command() -> Command {
                 .short('q')
                 .long("quiet")
                 .action(ArgAction::SetTrue)
-                .help("Print only the result: no message after an export"),
+                .help(
+                    "Suppress screen output: no messages, no preview table (as civis-python's -q)",
+                ),
         )
 }
 
@@ -165,21 +170,16 @@ fn sql(matches: &ArgMatches) -> Result<(), Error> {
             path: path.clone(),
             source,
         })?,
-        (None, None) => {
-            let mut sql = String::new();
-            std::io::stdin()
-                .read_to_string(&mut sql)
-                .map_err(|source| Error::Io {
-                    path: "stdin".into(),
-                    source,
-                })?;
-            sql
-        }
+        (None, None) => sql_from_stdin(std::io::stdin().lock())?,
     };
+    let quiet = matches.get_flag("quiet");
     if sql.trim().is_empty() {
         return Err(Error::Usage(
             "no SQL given: use -c SQL, -f FILE or standard input".into(),
         ));
+    }
+    if !quiet {
+        eprintln!("\nExecuting query...");
     }
     let client = ApiClient::new()?;
     let statement = client.sql(sql, database(&text(matches, "dbname")));
@@ -193,7 +193,7 @@ fn sql(matches: &ArgMatches) -> Result<(), Error> {
                 civis::sql::Compression::None
             };
             statement.compression(compression).to_csv(output)?;
-            if !matches.get_flag("quiet") {
+            if !quiet {
                 // On stderr, so that standard output holds only results.
                 eprintln!("Downloaded the result of the query to {output}.");
             }
@@ -202,6 +202,10 @@ fn sql(matches: &ArgMatches) -> Result<(), Error> {
         None => {
             let n = matches.get_one::<u32>("n").copied().unwrap_or(100);
             let result = statement.preview(n)?;
+            if quiet {
+                return Ok(());
+            }
+            eprintln!("...Query complete.\n");
             let table = preview_table(&result.columns, &result.rows);
             writeln!(std::io::stdout().lock(), "{table}").map_err(|source| Error::Io {
                 path: "stdout".into(),
@@ -209,6 +213,24 @@ fn sql(matches: &ArgMatches) -> Result<(), Error> {
             })
         }
     }
+}
+
+/// The SQL on standard input as civis-python's `civis sql` reads it: lines up to the first
+/// empty one, or the end (a heredoc).
+fn sql_from_stdin(input: impl std::io::BufRead) -> Result<String, Error> {
+    let mut lines = Vec::new();
+    for line in input.lines() {
+        let line = line.map_err(|source| Error::Io {
+            path: "stdin".into(),
+            source,
+        })?;
+        let line = line.trim_end_matches('\r').to_string();
+        if line.is_empty() {
+            break;
+        }
+        lines.push(line);
+    }
+    Ok(lines.join("\n"))
 }
 
 /// civis-python's `_str_table_result`: the header left-aligned, a line of dashes as long as
@@ -280,6 +302,13 @@ fn import(matches: &ArgMatches) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn standard_input_is_read_up_to_the_first_empty_line() {
+        let sql = sql_from_stdin(&b"select 1\nfrom t\n\nignored\n"[..]).unwrap();
+        assert_eq!(sql, "select 1\nfrom t");
+        assert_eq!(sql_from_stdin(&b"select 2"[..]).unwrap(), "select 2");
+    }
 
     #[test]
     fn the_preview_table_is_civis_pythons() {

@@ -90,10 +90,12 @@ fn a_post_sends_positional_arguments_and_json_options() {
         &[
             "scripts",
             "post-sql",
-            "nightly",
-            "select 1",
-            "1",
+            // civis-python's order: the body's required parameters by name, credential_id,
+            // name, remote_host_id, sql.
             "2",
+            "nightly",
+            "1",
+            "select 1",
             "--arguments",
             r#"{"MY_VAR": 3}"#,
             "--hidden",

@@ -48,12 +48,21 @@ fn jobs_run_starts_a_run_and_prints_it() {
         printed["url"],
         format!("https://platform.civisanalytics.com/spa/#/jobs/60?runId={run_id}")
     );
+    // The run as the API gives it, as `--wait` prints it: one shape either way.
+    assert_eq!(printed["id"], run_id);
+    assert_eq!(printed["state"], "queued");
     let sent: Vec<String> = mock
         .requests()
         .iter()
         .map(|r| format!("{} {}", r.method, r.url))
         .collect();
-    assert_eq!(sent, ["POST /jobs/60/runs"]);
+    assert_eq!(
+        sent,
+        [
+            "POST /jobs/60/runs".to_string(),
+            format!("GET /jobs/60/runs/{run_id}")
+        ]
+    );
 }
 
 #[test]
@@ -65,6 +74,8 @@ fn jobs_run_wait_prints_the_finished_run() {
     let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(printed["state"], "succeeded");
     assert!(printed["finished_at"].is_string(), "{printed}");
+    assert_eq!(printed["job_id"], 61);
+    assert_eq!(printed["run_id"], printed["id"]);
     // Not a terminal: no spinner drawn on stderr.
     assert!(
         !stderr(&output).contains("job 61 / run"),

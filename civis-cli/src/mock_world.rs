@@ -1,0 +1,133 @@
+//! What `civis mock serve` declares beside the spec's recorded examples: databases, tables and
+//! SQL results from CSV files, jobs that succeed or fail, or `--demo`'s small world.
+
+use clap::ArgMatches;
+
+use civis::Error;
+use civis_mock::{MockJob, MockRows, MockServer};
+
+/// The credential the first declared database's user has by default.
+const DEFAULT_CREDENTIAL: i64 = 1;
+
+/// Declares on `server` what the options of `mock serve` (`matches`) ask for.
+pub fn declare(server: &MockServer, matches: &ArgMatches) -> Result<(), Error> {
+    let all = |name: &str| -> Vec<String> {
+        matches
+            .get_many::<String>(name)
+            .map(|values| values.cloned().collect())
+            .unwrap_or_default()
+    };
+    if matches.get_flag("demo") {
+        demo(server)?;
+    }
+    for (index, database) in all("database").iter().enumerate() {
+        let (id, name) = split(database, '=', "--database ID=NAME")?;
+        server.database(number(id, "--database")?, name);
+        if index == 0 {
+            server.default_database_credential(DEFAULT_CREDENTIAL);
+        }
+    }
+    for table in all("table") {
+        let (place, file) = split(&table, '=', "--table DB:SCHEMA.TABLE=FILE.csv")?;
+        let (database, name) = place
+            .split_once(':')
+            .ok_or_else(|| usage(&table, "--table DB:SCHEMA.TABLE=FILE.csv"))?;
+        server.table(number(database, "--table")?, name, rows_of(file)?);
+    }
+    for sql in all("sql") {
+        let (text, file) = sql
+            .rsplit_once('=')
+            .ok_or_else(|| usage(&sql, "--sql SQL=FILE.csv"))?;
+        server.sql_returns(text, rows_of(file)?);
+    }
+    for job in all("job") {
+        let (id, plan) = split(&job, '=', "--job ID=succeeds:N|fails:N")?;
+        let (outcome, polls) = split(plan, ':', "--job ID=succeeds:N|fails:N")?;
+        let polls =
+            u32::try_from(number(polls, "--job")?).map_err(|_| usage(&job, "a count of polls"))?;
+        let declared = match outcome {
+            "succeeds" => MockJob::succeeds_after(polls),
+            "fails" => MockJob::fails_after(polls, "the mock job failed, as declared"),
+            _ => return Err(usage(&job, "--job ID=succeeds:N|fails:N")),
+        };
+        server.job(number(id, "--job")?, with_log(declared, polls));
+    }
+    Ok(())
+}
+
+/// `--demo`: database 32 `redshift-general` (default credential 1) with `public.users`, the SQL
+/// `select 1 as one`, job 1 (succeeds after 3 polls) and job 2 (fails after 2).
+fn demo(server: &MockServer) -> Result<(), Error> {
+    server.database(32, "redshift-general");
+    server.default_database_credential(DEFAULT_CREDENTIAL);
+    let users = MockRows::new(["id", "name", "active"])
+        .row([Some("1"), Some("Ada Lovelace"), Some("true")])
+        .row([Some("2"), Some("Grace Hopper"), Some("true")])
+        .row([Some("3"), Some("Alan Turing"), Some("false")]);
+    server
+        .typed_table(
+            32,
+            "public.users",
+            &[
+                ("id", "INTEGER"),
+                ("name", "VARCHAR(64)"),
+                ("active", "BOOLEAN"),
+            ],
+            users,
+        )
+        .map_err(|e| Error::Config(e.to_string()))?;
+    server.sql_returns("select 1 as one", MockRows::new(["one"]).row([Some("1")]));
+    server.job(1, with_log(MockJob::succeeds_after(3), 3));
+    server.job(
+        2,
+        with_log(
+            MockJob::fails_after(2, "the demo job failed, as declared"),
+            2,
+        ),
+    );
+    Ok(())
+}
+
+/// `job` with one log line per poll up to `polls`.
+fn with_log(job: MockJob, polls: u32) -> MockJob {
+    (1..=polls).fold(job, |job, poll| {
+        job.log_from_poll(poll, "info", &format!("step {poll} of {polls}"))
+    })
+}
+
+/// The rows of a CSV file with a header.
+fn rows_of(path: &str) -> Result<MockRows, Error> {
+    let io = |source| Error::Io {
+        path: path.to_string(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut reader = csv::Reader::from_reader(file);
+    let bad = |e: csv::Error| Error::Usage(format!("{path} is not CSV: {e}"));
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(bad)?
+        .iter()
+        .map(String::from)
+        .collect();
+    let mut rows = MockRows::new(header);
+    for record in reader.records() {
+        let record = record.map_err(bad)?;
+        rows = rows.row(record.iter().map(|v| (!v.is_empty()).then_some(v)));
+    }
+    Ok(rows)
+}
+
+fn split<'a>(text: &'a str, at: char, form: &str) -> Result<(&'a str, &'a str), Error> {
+    text.split_once(at).ok_or_else(|| usage(text, form))
+}
+
+fn number(text: &str, option: &str) -> Result<i64, Error> {
+    text.trim()
+        .parse()
+        .map_err(|_| Error::Usage(format!("{option}: {text:?} is not a number")))
+}
+
+fn usage(given: &str, form: &str) -> Error {
+    Error::Usage(format!("{given:?} does not read as {form}"))
+}
