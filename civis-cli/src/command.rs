@@ -35,7 +35,10 @@ pub fn option_name(param: &Param) -> String {
 }
 
 /// The whole program: resources, then `spec` and `mock`.
-pub fn program(operations: &'static [Operation]) -> Command {
+pub fn program(
+    operations: &'static [Operation],
+    slashed_paths: &std::collections::HashSet<String>,
+) -> Command {
     let mut program = Command::new("civis")
         .about("The Civis Platform API from the command line. Set CIVIS_API_KEY (and CIVIS_API_ENDPOINT to use another server).")
         .long_about(
@@ -93,7 +96,7 @@ pub fn program(operations: &'static [Operation]) -> Command {
                 .iter()
                 .take_while(|op| op.resource == resource)
                 .count();
-        program = program.subcommand(resource_command(&operations[start..end]));
+        program = program.subcommand(resource_command(&operations[start..end], slashed_paths));
         start = end;
     }
     program
@@ -126,7 +129,10 @@ pub fn names_at(program: &Command, args: &[std::ffi::OsString]) -> Vec<String> {
         .collect()
 }
 
-fn resource_command(operations: &'static [Operation]) -> Command {
+fn resource_command(
+    operations: &'static [Operation],
+    slashed_paths: &std::collections::HashSet<String>,
+) -> Command {
     let resource = operations[0].resource;
     let mut command = Command::new(kebab(resource))
         .about(format!(
@@ -142,7 +148,7 @@ fn resource_command(operations: &'static [Operation]) -> Command {
         // civis-python's command line names some operations otherwise than its library
         // (`list-preview` for `get-preview`, a trailing `-` for a path ending in `/`): its name
         // is an alias, unless another command already has it.
-        let python = python_command_name(op);
+        let python = python_command_name(op, slashed_paths.contains(op.path));
         if !taken.contains(&python) {
             method = method.visible_alias(python);
         }
@@ -153,9 +159,10 @@ fn resource_command(operations: &'static [Operation]) -> Command {
 
 /// The name civis-python's command line gives `op` (its `make_operation_name`): the path
 /// without its resource, named by `parse_method_name` with legacy names (a GET whose path ends
-/// in a fixed segment is `list`), `_` as `-`.
-pub fn python_command_name(op: &Operation) -> String {
-    let path = op.path.to_lowercase();
+/// in a fixed segment is `list`), `_` as `-`. `slashed`: the spec writes the path with a
+/// final `/` (an empty last segment, so a final `-`).
+pub fn python_command_name(op: &Operation, slashed: bool) -> String {
+    let path = op.path.to_lowercase() + if slashed { "/" } else { "" };
     let path = path.trim_start_matches('/');
     let rest = path
         .strip_prefix(op.resource)
@@ -177,10 +184,12 @@ pub fn python_command_name(op: &Operation) -> String {
         None if verb == "get" => "list".to_string(),
         _ => verb,
     };
-    let name = if names.is_empty() {
+    // Python's `"_".join((verb, path_name)) if path_name else verb`.
+    let joined = names.join("_");
+    let name = if joined.is_empty() {
         verb
     } else {
-        format!("{verb}_{}", names.join("_"))
+        format!("{verb}_{joined}")
     };
     name.replace('_', "-")
 }

@@ -63,7 +63,7 @@ where
     };
     let operations = loaded.operations;
     let program = sql::commands(notebooks::commands(files::commands(runs::commands(
-        command::program(operations),
+        command::program(operations, &loaded.slashed_paths),
     ))));
     let program_names = |args: &[OsString]| command::names_at(&program, args);
     let warn_spec = || {
@@ -250,10 +250,12 @@ fn call(
         out.write_all(&raw.body).map_err(stdout_error)?;
         return writeln!(out).map_err(stdout_error);
     }
+    // Answers print as the API sent them (camelCase keys), as civis-python's command line
+    // prints them, so that scripts reading its output find the same keys.
     if op.iterable && matches.get_flag(command::ALL_PAGES) {
         let stdout = std::io::stdout();
-        for item in request.iter_all_dynamic() {
-            let line = serde_json::to_string(item?.json()).unwrap_or_default();
+        for item in request.iter_all::<Value>() {
+            let line = serde_json::to_string(&item?).unwrap_or_default();
             let mut out = stdout.lock();
             writeln!(out, "{line}")
                 .and_then(|()| out.flush())
@@ -261,11 +263,11 @@ fn call(
         }
         return Ok(());
     }
-    let response = request.send_dynamic()?;
-    if response.json().is_null() {
+    let (answer, _) = request.send_with_headers::<Value>()?;
+    if answer.is_null() {
         return Ok(());
     }
-    output.print(response.json())
+    output.print(&answer)
 }
 
 fn download_spec(matches: &ArgMatches) -> Result<(), Error> {

@@ -5,6 +5,7 @@
 //! built included. When none can be had, an older cache is used with a warning, and without
 //! one the operations this program was built with (`resources = "base"`).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use civis::{methods::Operation, ApiClient, Error};
@@ -15,6 +16,9 @@ use civis_core::model;
 pub struct Loaded {
     /// Every operation of the spec, all resources.
     pub operations: &'static [Operation],
+    /// The paths (without the final `/`) that the spec writes with one, which civis-python's
+    /// command line names with a final `-`.
+    pub slashed_paths: HashSet<String>,
     /// A note for stderr when the operations are not from a current spec.
     pub warning: Option<String>,
 }
@@ -23,15 +27,15 @@ pub struct Loaded {
 pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     if let Some(path) = given {
-        return from_file(path).map(Loaded::current);
+        return from_file(path);
     }
     if let Some(path) = var("CIVIS_API_SPEC") {
-        return from_file(Path::new(&path)).map(Loaded::current);
+        return from_file(Path::new(&path));
     }
     let cache = api_spec::default_cache_path();
     if let Some(cache) = &cache {
         if api_spec::is_fresh(cache) && !api_spec::refresh_requested() {
-            return from_file(cache).map(Loaded::current);
+            return from_file(cache);
         }
     }
     let why_not = match (&cache, var("CIVIS_API_KEY")) {
@@ -47,7 +51,7 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
                 cache.display()
             );
             match api_spec::download_to_cache(cache, &key, endpoint.as_deref()) {
-                Ok(()) => return from_file(cache).map(Loaded::current),
+                Ok(()) => return from_file(cache),
                 Err(error) => format!("the download failed: {error}"),
             }
         }
@@ -56,19 +60,20 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
         let age = api_spec::age(&cache).map_or_else(String::new, |age| {
             format!(", {} old", api_spec::describe_age(age))
         });
-        let operations = from_file(&cache)?;
+        let loaded = from_file(&cache)?;
         return Ok(Loaded {
-            operations,
             warning: Some(format!(
                 "civis: using the cached spec {}{age}, because {why_not}; refresh it with \
                  CIVIS_API_KEY set and `civis spec download -o {}`",
                 cache.display(),
                 cache.display()
             )),
+            ..loaded
         });
     }
     Ok(Loaded {
         operations: ApiClient::operations(),
+        slashed_paths: HashSet::new(),
         warning: Some(format!(
             "civis: no API spec to read ({why_not}); only the operations this program was built \
              with are available. Set CIVIS_API_KEY to download the current spec, or give one \
@@ -80,12 +85,9 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
 impl Loaded {
     /// The operations this program was built with, for the commands that need no spec.
     pub fn built_in() -> Self {
-        Self::current(ApiClient::operations())
-    }
-
-    fn current(operations: &'static [Operation]) -> Self {
         Self {
-            operations,
+            operations: ApiClient::operations(),
+            slashed_paths: HashSet::new(),
             warning: None,
         }
     }
@@ -93,7 +95,7 @@ impl Loaded {
 
 /// Every operation of the spec in the file at `path`, as civis-python's command line has them:
 /// all resources, and the operations whose summary says "deprecated" too.
-pub fn from_file(path: &Path) -> Result<&'static [Operation], Error> {
+pub fn from_file(path: &Path) -> Result<Loaded, Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.display().to_string(),
         source,
@@ -104,7 +106,29 @@ pub fn from_file(path: &Path) -> Result<&'static [Operation], Error> {
         .into_iter()
         .map(civis::__private::MethodRow::into_owned)
         .collect();
-    Ok(civis::__private::leak_operations(rows))
+    Ok(Loaded {
+        operations: civis::__private::leak_operations(rows),
+        slashed_paths: slashed_paths(&text),
+        warning: None,
+    })
+}
+
+/// The spec's paths written with a final `/`, without it (the model drops it).
+fn slashed_paths(text: &str) -> HashSet<String> {
+    #[derive(serde::Deserialize)]
+    struct Paths {
+        #[serde(default)]
+        paths: std::collections::HashMap<String, serde::de::IgnoredAny>,
+    }
+    serde_json::from_str::<Paths>(text)
+        .map(|spec| {
+            spec.paths
+                .keys()
+                .filter(|p| p.len() > 1 && p.ends_with('/'))
+                .map(|p| p.trim_end_matches('/').to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The value of a `--spec PATH` (or `--spec=PATH`) given before the command: the spec must be

@@ -63,9 +63,10 @@ fn a_get_with_options_prints_the_json() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    // As the API sent it, keys and all, as civis-python's command line prints it.
     assert_eq!(
         printed,
-        serde_json::json!([{"id": 1, "database_id": 32, "schema": "public", "name": "users"}])
+        serde_json::json!([{"id": 1, "databaseId": 32, "schema": "public", "name": "users"}])
     );
     assert_eq!(
         mock.requests()[0].url,

@@ -116,7 +116,7 @@ fn an_operation_added_to_the_spec_is_a_command_without_a_rebuild() {
     assert!(given.status.success(), "{}", text(&given.stderr));
     assert_eq!(
         serde_json::from_slice::<Value>(&given.stdout).unwrap(),
-        json!({"id": 5, "size_in_cm": 3})
+        json!({"id": 5, "sizeInCm": 3})
     );
     let from_env = run(&|c| {
         c.env("CIVIS_API_SPEC", &spec).args(["widgets", "get", "5"]);
