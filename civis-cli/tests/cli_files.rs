@@ -101,3 +101,77 @@ fn expiry_options_conflict_and_a_missing_file_is_an_api_error() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("404"));
 }
+
+#[test]
+fn a_download_killed_midway_leaves_no_file_under_its_name_and_a_rerun_completes_it() {
+    let mock = MockServer::scripted().unwrap();
+    let client = civis::ApiClient::builder()
+        .api_key("k")
+        .base_url(mock.url())
+        .build()
+        .unwrap();
+    let bytes: Vec<u8> = (0..2_000_000u32).map(|i| (i * 13 % 251) as u8).collect();
+    let id = client
+        .upload_bytes(bytes.clone(), "big.bin")
+        .send()
+        .unwrap();
+    for signal in ["-KILL", "-INT"] {
+        let target = scratch(&format!("killed{signal}.bin"));
+        let partial = target.with_file_name(format!(
+            ".{}.civis-partial",
+            target.file_name().unwrap().to_string_lossy()
+        ));
+        let _ = std::fs::remove_file(&target);
+        mock.stall_download_once_after(512 * 1024, std::time::Duration::from_secs(30));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis"))
+            .args([
+                "files",
+                "download",
+                &id.to_string(),
+                target.to_str().unwrap(),
+            ])
+            .env("CIVIS_API_KEY", "k")
+            .env("CIVIS_API_ENDPOINT", mock.url())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Until half a megabyte is on disk, under the temporary name (10 s at most).
+        let started = std::time::Instant::now();
+        while std::fs::metadata(&partial).map_or(0, |m| m.len()) < 512 * 1024 {
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "the download did not start"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let _ = child.wait();
+        assert!(!target.exists(), "{signal}: a file under the final name");
+        assert!(
+            partial.exists(),
+            "{signal}: the partial file says what it is"
+        );
+
+        // The same download again: complete, under its name, the partial file gone.
+        let output = civis(
+            &mock,
+            &[
+                "files",
+                "download",
+                &id.to_string(),
+                target.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), bytes);
+        assert!(!partial.exists());
+    }
+}

@@ -62,6 +62,7 @@ pub struct MockJob {
     outputs: Vec<Value>,
     later_runs: Vec<MockJob>,
     log_stays_open: bool,
+    ignores_cancel: bool,
 }
 
 impl MockJob {
@@ -74,7 +75,19 @@ impl MockJob {
             outputs: Vec::new(),
             later_runs: Vec::new(),
             log_stays_open: false,
+            ignores_cancel: false,
         }
+    }
+
+    /// The same job, whose runs accept a cancel (`DELETE` answers 202) but never stop: a run
+    /// stuck in the platform, for the bound on the wait of `Run::cancel`.
+    ///
+    /// ```
+    /// let job = civis_mock::MockJob::stays_running().ignores_cancel();
+    /// ```
+    pub fn ignores_cancel(mut self) -> Self {
+        self.ignores_cancel = true;
+        self
     }
 
     /// The same job, whose log is never marked complete (`civis-cache-control` stays
@@ -462,6 +475,18 @@ impl Jobs {
         Some(self.state(run))
     }
 
+    /// Counts a poll of run `run_id` of `job` made through another path than the job's runs
+    /// (`GET /queries/{id}` polls its query's run).
+    pub(super) fn count_poll(&mut self, job: i64, run_id: i64) {
+        if let Some(index) = self
+            .runs
+            .iter()
+            .position(|r| r.id == run_id && r.job_id == job)
+        {
+            self.polled(index);
+        }
+    }
+
     pub(super) fn start_run(&mut self, job: i64, status: u16, parent_key: &str) -> Scripted {
         let unfinished = self.runs.iter().filter(|r| !self.state(r).1).count();
         self.peak_unfinished = self.peak_unfinished.max(unfinished + 1);
@@ -572,7 +597,10 @@ impl Jobs {
         };
         let in_time = run.started.elapsed() >= job.takes;
         // A cancel shows on the second poll after the DELETE, unless the run ends first.
-        let cancelled = run.cancelled_at_poll.map(|at| at.saturating_add(2));
+        let cancelled = run
+            .cancelled_at_poll
+            .filter(|_| !job.ignores_cancel)
+            .map(|at| at.saturating_add(2));
         let natural = (job.outcome != Outcome::StayRunning).then_some(job.polls);
         let final_state = match (natural, cancelled) {
             (Some(end), Some(cancel)) if cancel < end => Some((cancel, "cancelled")),

@@ -308,6 +308,19 @@ impl MockServer {
         self.storage.store().fail_part_once(part, status);
     }
 
+    /// Makes the next download from the mock's storage pause for `pause` after `bytes` bytes of
+    /// the body, once: a transfer that stalls mid-way (to kill a downloading process, say).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// mock.stall_download_once_after(4096, std::time::Duration::from_secs(30));
+    /// # Ok(()) }
+    /// ```
+    pub fn stall_download_once_after(&self, bytes: u64, pause: Duration) {
+        self.storage.store().stall_download_once_after(bytes, pause);
+    }
+
     /// Makes the next download from the mock's storage close its connection after `bytes`
     /// bytes of the body, once, though the answer announced the whole length.
     ///

@@ -56,6 +56,8 @@ struct Files {
     failing_parts: Vec<(usize, u16)>,
     /// The next download stops after this many bytes of its body.
     drop_download_after: Option<u64>,
+    /// The next download pauses this long after this many bytes of its body.
+    stall_download_after: Option<(u64, std::time::Duration)>,
 }
 
 #[derive(Debug)]
@@ -126,6 +128,10 @@ impl Store {
 
     pub(super) fn drop_download_once_after(&self, bytes: u64) {
         self.lock().drop_download_after = Some(bytes);
+    }
+
+    pub(super) fn stall_download_once_after(&self, bytes: u64, pause: std::time::Duration) {
+        self.lock().stall_download_after = Some((bytes, pause));
     }
 
     pub(super) fn expire(&self, id: i64) -> bool {
@@ -405,7 +411,7 @@ impl Store {
 
     /// Answers a download, honouring `Range: bytes=START-`, cut off when a test asked for it.
     fn download(&self, id: i64, range: Option<&str>) -> Reply {
-        let (size, cut_after) = {
+        let (size, cut_after, stall) = {
             let mut files = self.lock();
             match files.files.get(&id) {
                 Some(Stored {
@@ -414,7 +420,11 @@ impl Store {
                     ..
                 }) => {
                     let size = *size;
-                    (size, files.drop_download_after.take())
+                    (
+                        size,
+                        files.drop_download_after.take(),
+                        files.stall_download_after.take(),
+                    )
                 }
                 _ => return reply(error(403, "AccessDenied: Request has expired")),
             }
@@ -446,13 +456,45 @@ impl Store {
                 format!("bytes {start}-{}/{size}", size - 1),
             ));
         }
+        let body: Box<dyn Read + Send> = match stall {
+            Some((after, pause)) => Box::new(Stalling {
+                inner: file,
+                before_pause: after,
+                pause: Some(pause),
+            }),
+            None => Box::new(file),
+        };
         Reply::Answer {
             status: if range.is_some() { 206 } else { 200 },
             headers,
-            body: Box::new(file),
+            body,
             body_len: size - start,
             cut_after,
         }
+    }
+}
+
+/// A body that pauses once, after `before_pause` bytes: a transfer that stalls mid-way.
+struct Stalling<R> {
+    inner: R,
+    before_pause: u64,
+    pause: Option<std::time::Duration>,
+}
+
+impl<R: Read> Read for Stalling<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.before_pause == 0 {
+            if let Some(pause) = self.pause.take() {
+                std::thread::sleep(pause);
+            }
+            return self.inner.read(buf);
+        }
+        let most = buf
+            .len()
+            .min(usize::try_from(self.before_pause).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..most])?;
+        self.before_pause -= n as u64;
+        Ok(n)
     }
 }
 

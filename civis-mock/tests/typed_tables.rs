@@ -510,3 +510,35 @@ fn civis_finds_a_table_id_the_mock_describes() {
     assert_eq!(described["columns"][0]["sqlType"], "INTEGER");
     assert!(client.get_table_id("nope.t", DB).is_err());
 }
+
+#[test]
+fn a_query_polled_only_through_get_queries_ends() {
+    let mock = setup();
+    mock.sql_returns("select 1 as one", MockRows::new(["one"]).row([Some("1")]));
+    let query = post(
+        &mock,
+        "queries",
+        json!({"database": DB, "sql": "select 1 as one", "preview_rows": 10, "credential": 1}),
+    );
+    let id = query["id"].as_i64().unwrap();
+    let states: Vec<String> = (0..5)
+        .map(|_| {
+            get(&mock, &format!("queries/{id}")).1["state"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(states.iter().any(|s| s == "succeeded"), "{states:?}");
+    let (_, done) = get(&mock, &format!("queries/{id}"));
+    assert_eq!(done["resultRows"], json!([["1"]]));
+}
+
+#[test]
+fn tables_of_a_database_never_declared_are_listed() {
+    let mock = MockServer::scripted().unwrap();
+    mock.table(44, "public.t", MockRows::new(["a"]).row([Some("1")]));
+    let (status, found) = get(&mock, "tables?database_id=44");
+    assert_eq!(status, 200, "{found}");
+    assert_eq!(found[0]["name"], "t");
+}

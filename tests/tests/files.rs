@@ -607,3 +607,44 @@ fn a_file_over_five_tebibytes_is_refused_before_any_request() {
     );
     assert!(mock.requests().is_empty(), "{:?}", mock.requests());
 }
+
+#[test]
+fn a_failed_download_over_a_good_file_leaves_it_as_it_was() {
+    let mock = mock();
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .clock(FakeClock::default())
+        .retry(Retry::none())
+        .build()
+        .unwrap();
+    let id = client
+        .upload_bytes(pattern(300_000, 5), "data.bin")
+        .send()
+        .unwrap();
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("good-copy.bin");
+    std::fs::write(&path, b"the good copy").unwrap();
+    mock.drop_download_once_after(100_000);
+    let error = client.download_file(id).to_path(&path).unwrap_err();
+    assert!(!matches!(error, Error::Usage(_)), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"the good copy");
+    let partial = path.with_file_name(".good-copy.bin.civis-partial");
+    assert!(!partial.exists(), "the partial file is removed");
+    // A whole download replaces it.
+    client.download_file(id).to_path(&path).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), pattern(300_000, 5));
+}
+
+#[test]
+fn a_directory_upload_sends_nothing_and_fails_at_once() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    let error = client.upload_file(&dir).send().unwrap_err();
+    assert!(
+        matches!(&error, Error::Usage(m) if m.contains("not a regular file")),
+        "{error}"
+    );
+    assert!(mock.requests().is_empty(), "{:?}", mock.requests());
+}

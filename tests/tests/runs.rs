@@ -703,3 +703,62 @@ fn finished_timeout_ends_the_follow_of_a_log_the_api_never_marks_complete() {
     assert!((2..=6).contains(&pages), "{asked:?}");
     assert_eq!(clock.sleeps().len(), pages - 1);
 }
+
+#[test]
+fn a_run_that_never_stops_after_a_cancel_is_given_up_within_the_bound() {
+    let mock = mock();
+    mock.job(67, MockJob::stays_running().ignores_cancel());
+    let clock = FakeClock::default();
+    let run = client(&mock, &clock).run_job(67).unwrap();
+    let error = run.cancel().unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            Error::WaitTimeout {
+                state: RunState::Running,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(error.to_string().contains("the run goes on"), "{error}");
+    let waited: Duration = clock.sleeps().iter().sum();
+    assert!(waited <= civis::runs::CANCEL_TIMEOUT, "{waited:?}");
+    assert!(
+        waited >= civis::runs::CANCEL_TIMEOUT - Duration::from_secs(15),
+        "{waited:?}"
+    );
+    // A shorter bound of one's own.
+    let clock = FakeClock::default();
+    let run = client(&mock, &clock).job_run(67, run.run_id());
+    assert!(run.cancel_within(Duration::from_secs(5)).is_err());
+    assert!(clock.sleeps().iter().sum::<Duration>() <= Duration::from_secs(5));
+}
+
+#[test]
+fn a_log_follow_over_a_server_that_ignores_last_id_ends_after_a_few_requests() {
+    // Every page is the same three entries, and the header says there are ten: the server
+    // ignores `last_id`, the log is complete.
+    let page = r#"[{"id": 1, "createdAt": "2026-01-01T00:00:01Z", "message": "a", "level": "info"},
+                   {"id": 2, "createdAt": "2026-01-01T00:00:02Z", "message": "b", "level": "info"},
+                   {"id": 3, "createdAt": "2026-01-01T00:00:03Z", "message": "c", "level": "info"}]"#;
+    let server = civis_tests::scripted_server([Scripted::json(200, page)
+        .header("Civis-Max-Id", "10")
+        .header("Civis-Cache-Control", "public")]);
+    let clock = FakeClock::default();
+    let client = client(&server, &clock);
+    let messages: Vec<String> = client
+        .job_run(5, 6)
+        .logs()
+        .map(|e| e.map(|e| e.message))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(messages, ["a", "b", "c"]);
+    assert!(server.requests().len() <= 3, "{}", server.requests().len());
+}
+
+#[test]
+fn the_debug_of_an_error_leads_with_its_message() {
+    let error = Error::Usage("no SQL given".into());
+    assert_eq!(format!("{error:?}"), "no SQL given (Error::Usage)");
+}

@@ -672,3 +672,40 @@ fn read_table_refuses_a_name_that_does_not_parse() {
     assert!(matches!(error, Error::Usage(_)), "{error}");
     assert!(mock.requests().is_empty());
 }
+
+#[test]
+fn a_truncated_gzip_export_fails_to_csv_gzip_and_leaves_no_file() {
+    let (mock, client, _clock) = setup();
+    mock.sql_returns("select * from tricky", tricky());
+    // The export the API points at is a gzip stream cut short.
+    let mut csv = String::new();
+    for i in 0..20_000 {
+        csv.push_str(&format!("{i},row {i}\n"));
+    }
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gzip, csv.as_bytes()).unwrap();
+    let whole = gzip.finish().unwrap();
+    let cut = client
+        .upload_bytes(whole[..whole.len() * 3 / 5].to_vec(), "export.csv.gz")
+        .send()
+        .unwrap();
+    let run = json!({"id": 9, "state": "succeeded",
+                     "output": [{"outputName": "export.csv.gz", "fileId": cut, "path": ""}]});
+    mock.script(
+        "GET",
+        "/scripts/sql/{id}/runs/{run_id}",
+        [civis_mock::Scripted::json(200, run.to_string())],
+    );
+    let path = scratch("truncated.csv.gz");
+    let _ = std::fs::remove_file(&path);
+    let error = client
+        .sql("select * from tricky", DB)
+        .compression(Compression::Gzip)
+        .to_csv(&path)
+        .unwrap_err();
+    assert!(!path.exists(), "{error}");
+    assert!(
+        error.to_string().contains(&format!("file {cut}")),
+        "the error names the export: {error}"
+    );
+}

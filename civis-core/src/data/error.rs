@@ -5,9 +5,11 @@ use std::fmt;
 /// Everything that can go wrong when calling the Civis API.
 ///
 /// `Display` reads like civis-python's `CivisAPIError`:
-/// `(404) The requested resource could not be found. (GET /scripts/7)`.
+/// `(404) The requested resource could not be found. (GET /scripts/7)`. `Debug` leads with the
+/// same message, then names the variant (`... (Error::Api)`), as `std::io::Error`'s leads with
+/// its kind: `fn main() -> Result<(), civis::Error>` prints a line a user can read. The fields
+/// are public, for matching.
 /// No variant ever holds the API key.
-#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The API answered with an error status.
@@ -241,6 +243,33 @@ impl fmt::Display for Error {
                 waited.as_secs_f64()
             ),
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let variant = match self {
+            Self::Api { .. } => "Api",
+            Self::Unauthorized { .. } => "Unauthorized",
+            Self::Redirect { .. } => "Redirect",
+            Self::ResponseTooLarge { .. } => "ResponseTooLarge",
+            Self::Transport { .. } => "Transport",
+            Self::Decode { .. } => "Decode",
+            Self::Config(_) => "Config",
+            Self::Usage(_) => "Usage",
+            Self::NotStarted(_) => "NotStarted",
+            Self::NotFound(_) => "NotFound",
+            Self::Import(_) => "Import",
+            Self::Storage { .. } => "Storage",
+            Self::FileExpired { .. } => "FileExpired",
+            Self::FileSize { .. } => "FileSize",
+            Self::UploadPart { .. } => "UploadPart",
+            Self::JobFailed { .. } => "JobFailed",
+            Self::WaitTimeout { .. } => "WaitTimeout",
+            Self::Value { .. } => "Value",
+            Self::Io { .. } => "Io",
+        };
+        write!(f, "{self} (Error::{variant})")
     }
 }
 

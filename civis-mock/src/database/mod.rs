@@ -461,6 +461,9 @@ impl Database {
             ("GET", ["queries", _]) => {
                 let query = id(1)?;
                 let (outcome, preview, run_id, made) = self.queries.get(&query)?;
+                // Polling the query polls its run: a client that only reads the query (as
+                // civis-python's `civis sql` does) sees it end too.
+                jobs.count_poll(query, *run_id);
                 Some(query_answer(query, outcome, *preview, *run_id, made, jobs))
             }
             ("POST", ["scripts", "sql"]) => {

@@ -34,9 +34,12 @@ impl Database {
             Some(id) => Some(id.parse::<i64>().ok()?),
             None => None,
         };
+        // A database with tables (`MockServer::table` on a database never declared) counts as
+        // declared: its tables are listed.
+        let has_tables = |id: i64| self.tables.keys().any(|(db, _, _)| *db == id);
         let declared = match database {
-            Some(_) => self.known(database),
-            None => !self.databases.is_empty(),
+            Some(id) => self.known(database) || has_tables(id),
+            None => !self.databases.is_empty() || !self.tables.is_empty(),
         };
         if !declared {
             return None;

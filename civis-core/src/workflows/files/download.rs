@@ -1,7 +1,6 @@
 //! Downloads: the builder, and a reader that resumes with `Range` requests.
 
 use std::fmt;
-use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -10,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use ureq::SendBody;
 
+use super::partial::PartialFile;
 use super::progress::{Progress, ProgressFn};
 use super::storage::{self, Failure, Retrier};
 use crate::data::error::Error;
@@ -184,9 +184,10 @@ impl DownloadBuilder<'_> {
         Ok(bytes)
     }
 
-    /// Writes the file to `path` (created or truncated) and returns the number of bytes
-    /// written. The path is touched only once the download has started, and a download that
-    /// fails after that removes what it wrote, so no truncated file is left looking whole.
+    /// Writes the file to `path` and returns the number of bytes written. The file appears under
+    /// `path` only once it is complete: it is written as `.NAME.civis-partial` beside it and
+    /// renamed, so a failed download (or a killed process) leaves no truncated file under the
+    /// final name, and a file already there is replaced only by a whole one.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -323,21 +324,16 @@ impl DownloadReader {
         Ok(reader)
     }
 
-    /// Writes the rest of the file to `path` (created or truncated) and returns the number of
-    /// bytes written; a failure removes what it wrote, so no truncated file is left looking
-    /// whole.
+    /// Writes the rest of the file to `path` and returns the number of bytes written: under a
+    /// temporary name beside it, renamed onto `path` once complete (see [`PartialFile`]), so that
+    /// a failure or a killed process never leaves a truncated file under the final name, nor
+    /// touches a file already there.
     fn save(&mut self, path: &Path) -> Result<u64, Error> {
         let shown = path.display().to_string();
-        let mut file = File::create(path).map_err(|source| Error::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        let written = self.copy_to(&mut file, &shown);
-        if written.is_err() {
-            drop(file);
-            let _ = std::fs::remove_file(path);
-        }
-        written
+        let mut partial = PartialFile::create(path)?;
+        let written = self.copy_to(partial.file(), &shown)?;
+        partial.commit()?;
+        Ok(written)
     }
 
     /// The id of the file being read.

@@ -32,6 +32,7 @@
 
 mod download;
 mod multipart;
+pub(crate) mod partial;
 mod progress;
 mod run_output;
 pub(crate) mod spool;

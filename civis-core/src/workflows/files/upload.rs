@@ -299,12 +299,21 @@ impl<'c> UploadBuilder<'c> {
         let bytes;
         let (body, size, name) = match self.source {
             Source::Path(path) => {
-                let size = std::fs::metadata(&path)
-                    .map_err(|source| Error::Io {
-                        path: path.display().to_string(),
-                        source,
-                    })?
-                    .len();
+                // A local problem is found before any request, so that it neither leaves a
+                // file record behind nor is retried as if the network had failed.
+                let io = |source: std::io::Error| Error::Io {
+                    path: path.display().to_string(),
+                    source,
+                };
+                let metadata = std::fs::metadata(&path).map_err(io)?;
+                if !metadata.is_file() {
+                    return Err(Error::Usage(format!(
+                        "{} is not a regular file (a directory?): nothing was sent",
+                        path.display()
+                    )));
+                }
+                File::open(&path).map_err(io)?;
+                let size = metadata.len();
                 let name = match self.name {
                     Some(name) => name,
                     None => path

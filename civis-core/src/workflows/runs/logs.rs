@@ -212,6 +212,7 @@ impl Logs {
 
     /// One request, and what it says about the next.
     fn poll(&mut self) -> Result<(), Error> {
+        let asked_after = self.last_id;
         let page = fetch_page(
             &self.client,
             self.job_id,
@@ -241,6 +242,14 @@ impl Logs {
             Some(remote_max) if self.last_id >= remote_max => {
                 self.last_id = refetch_from(&entries, SystemTime::now());
                 self.done = page.complete || self.finished_long_ago()?;
+                false
+            }
+            // A header ahead of the entries (a server that ignores `last_id`, a finished run
+            // whose header overstates) with a page that brought nothing after `last_id`: not
+            // "more now", which would poll without pause forever; the log ends once it is
+            // complete.
+            Some(_) if entries.iter().all(|e| e.id <= asked_after) => {
+                self.done = page.complete;
                 false
             }
             Some(_) => true,

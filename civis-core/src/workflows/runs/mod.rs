@@ -147,6 +147,14 @@ fn next_pause(
     }
 }
 
+/// How long [`Run::cancel`] waits for a cancelled run to stop: 2 minutes.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::runs::CANCEL_TIMEOUT.as_secs(), 120);
+/// ```
+pub const CANCEL_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// A job's page on Civis Platform, or one of its runs' pages: civis-python's
 /// `civis.utils.job_url(job_id, run_id=None)`. No request is made.
 ///
@@ -396,8 +404,11 @@ impl Run {
     }
 
     /// Asks the API to cancel the run (`DELETE /jobs/{id}/runs/{run_id}`), then polls until it
-    /// is over and returns it, normally `cancelled`. A run that finished before the cancel
-    /// reached it is returned as [`wait`](Run::wait) returns it (a failure is still an error).
+    /// is over and returns it, normally `cancelled`, for at most [`CANCEL_TIMEOUT`] (2 minutes;
+    /// [`cancel_within`](Run::cancel_within) sets another bound). A run that finished before the
+    /// cancel reached it is returned as [`wait`](Run::wait) returns it (a failure is still an
+    /// error); one that has not stopped within the bound is
+    /// [`Error::WaitTimeout`](crate::Error::WaitTimeout), and may still be going.
     ///
     /// civis-python's `CivisFuture.cancel()` stores the DELETE's empty answer as the result, so
     /// its `result()` never returns; this waits for the state the API reports.
@@ -411,6 +422,24 @@ impl Run {
     /// # Ok(()) }
     /// ```
     pub fn cancel(&self) -> Result<FinishedRun, Error> {
+        self.cancel_within(CANCEL_TIMEOUT)
+    }
+
+    /// [`cancel`](Run::cancel), waiting at most `timeout` (on the client's clock) for the run to
+    /// stop.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use std::time::Duration;
+    /// match client.job_run(42, 7).cancel_within(Duration::from_secs(30)) {
+    ///     Err(civis::Error::WaitTimeout { .. }) => eprintln!("asked to stop; still going"),
+    ///     other => println!("{:?}", other?.state),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn cancel_within(&self, timeout: Duration) -> Result<FinishedRun, Error> {
         if let Err(error) = self.send_cancel() {
             // The API answers 404 to a cancel of a run that is over (civis-python reads it
             // so too); the run's own answer then says how it ended.
@@ -424,10 +453,11 @@ impl Run {
             return Err(error);
         }
         log::info!(
-            "{} cancel requested; waiting for the run to stop",
-            from_job_run(self.job_id, self.run_id)
+            "{} cancel requested; waiting up to {:.0} s for the run to stop",
+            from_job_run(self.job_id, self.run_id),
+            timeout.as_secs_f64()
         );
-        self.wait_until(None, true)
+        self.wait_until(Some(timeout), true)
     }
 
     /// The run's outputs (`GET /jobs/{id}/runs/{run_id}/outputs`, every page; civis-python

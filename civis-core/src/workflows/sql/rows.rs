@@ -2,7 +2,6 @@
 //! streams, parsed into records or written out with the chosen compression.
 
 use std::fmt;
-use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
@@ -12,6 +11,7 @@ use super::export::output_file;
 use super::{Compression, SqlBuilder};
 use crate::data::error::Error;
 use crate::transport::client::Client;
+use crate::workflows::files::partial::PartialFile;
 use crate::workflows::files::{from_io, DownloadReader};
 use crate::workflows::runs::Started;
 
@@ -328,8 +328,8 @@ impl SqlBuilder<'_> {
     }
 }
 
-/// Writes the gzipped export `file_id` to `path` as `compression` asks; a failure removes what
-/// was written.
+/// Writes the gzipped export `file_id` to `path` as `compression` asks, under a temporary name
+/// renamed onto `path` once complete ([`PartialFile`]): a failure leaves `path` as it was.
 fn write_csv_file(
     client: &Client,
     file_id: i64,
@@ -338,28 +338,21 @@ fn write_csv_file(
 ) -> Result<u64, Error> {
     let shown = path.display().to_string();
     let reader = client.download_file(file_id).reader()?;
-    let file = File::create(path).map_err(|source| Error::Io {
-        path: shown.clone(),
-        source,
-    })?;
+    let mut partial = PartialFile::create(path)?;
     let entry = path
         .file_name()
         .map(|name| name.to_string_lossy())
         .map(|name| name.strip_suffix(".zip").unwrap_or(&name).to_string())
         .unwrap_or_else(|| "export.csv".to_string());
-    let mut out = BufWriter::new(file);
-    let written = write_export(compression, reader, &mut out, &entry, &shown).and_then(|n| {
-        out.flush().map_err(|source| Error::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        Ok(n)
-    });
-    if written.is_err() {
-        drop(out);
-        let _ = std::fs::remove_file(path);
-    }
-    written
+    let mut out = BufWriter::new(partial.file());
+    let written = write_export(compression, reader, &mut out, &entry, &shown)?;
+    out.flush().map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    drop(out);
+    partial.commit()?;
+    Ok(written)
 }
 
 /// Writes the gzipped export `reader` to `writer` as `compression` asks.
@@ -378,8 +371,24 @@ fn write_export<W: Write + ?Sized>(
     // Errors from the reader side are the download's (or the gzip stream's); from the
     // writer side, the destination's.
     let copied = match compression {
-        // The platform's gzip (possibly several members) is already a valid gzip file.
-        Compression::Gzip => copy(&mut reader, &mut out, file_id, shown),
+        // The platform's gzip (possibly several members) is already a valid gzip file: it is
+        // copied as it is, and inflated into nothing on the way, so that a corrupt or
+        // truncated export fails here as it would in plain CSV instead of passing for whole.
+        Compression::Gzip => {
+            let mut tee = Tee {
+                reader: &mut reader,
+                writer: &mut out,
+                failed: None,
+            };
+            let checked = io::copy(&mut MultiGzDecoder::new(&mut tee), &mut io::sink());
+            if let Some(source) = tee.failed.take() {
+                return Err(Error::Io {
+                    path: shown.to_string(),
+                    source,
+                });
+            }
+            checked.map(drop).map_err(|e| from_io(e, file_id))
+        }
         Compression::None => copy(&mut MultiGzDecoder::new(reader), &mut out, file_id, shown),
         Compression::Zip => {
             let mut zip = zip::ZipWriter::new_stream(&mut out);
@@ -395,6 +404,26 @@ fn write_export<W: Write + ?Sized>(
     };
     copied?;
     Ok(out.written)
+}
+
+/// A reader that writes every byte it reads to `writer`; a failed write is kept in `failed`
+/// (the destination's error), and ends the read.
+struct Tee<'a, R: Read, W: Write + ?Sized> {
+    reader: &'a mut R,
+    writer: &'a mut W,
+    failed: Option<io::Error>,
+}
+
+impl<R: Read, W: Write + ?Sized> Read for Tee<'_, R, W> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.reader.read(buf)?;
+        if let Err(error) = self.writer.write_all(&buf[..n]) {
+            let kind = error.kind();
+            self.failed = Some(error);
+            return Err(io::Error::new(kind, "the destination failed"));
+        }
+        Ok(n)
+    }
 }
 
 fn zip_error(error: zip::result::ZipError, shown: &str) -> Error {
