@@ -51,7 +51,7 @@ pub use workflows::tables;
 #[cfg(feature = "client")]
 pub mod config {
     pub use crate::transport::config::{
-        ApiKey, Config, DEFAULT_API_ENDPOINT, DEFAULT_MAX_RESPONSE_SIZE,
+        ApiKey, Config, StalledTransfer, DEFAULT_API_ENDPOINT, DEFAULT_MAX_RESPONSE_SIZE,
     };
     pub use crate::transport::retry::{Clock, Retry, SystemClock};
 }

@@ -72,6 +72,9 @@ const IDLE_CHECK: Duration = Duration::from_millis(200);
 /// The longest request head accepted.
 const MAX_HEAD: usize = 64 * 1024;
 
+/// The longest chunk-size line of a chunked body read (the size, extensions, CRLF).
+const MAX_CHUNK_LINE: u64 = 1024;
+
 impl HttpServer {
     /// Starts serving `listener` with `handler`.
     pub fn start(listener: TcpListener, handler: Arc<Handler>) -> io::Result<Self> {
@@ -164,7 +167,7 @@ fn serve_connection(stream: TcpStream, handler: &Handler, stop: &AtomicBool) -> 
                 writer.write_all(head_text.as_bytes())?;
                 if head.method != "HEAD" {
                     let send = cut_after.map_or(body_len, |cut| cut.min(body_len));
-                    let sent = io::copy(&mut (&mut body).take(send), &mut writer)?;
+                    let sent = send_flushed(&mut (&mut body).take(send), &mut writer)?;
                     if cut_after.is_some() || sent < body_len {
                         writer.flush()?;
                         return close(&writer);
@@ -218,7 +221,10 @@ fn read_head(reader: &mut impl BufRead) -> io::Result<Head> {
     let mut total = 0;
     loop {
         let mut line = String::new();
-        let n = reader.read_line(&mut line)?;
+        // At most what is left of the head's limit (one more byte to tell it is past it), so
+        // that a huge line is refused without being held in memory whole.
+        let left = (MAX_HEAD - total.min(MAX_HEAD)) as u64 + 1;
+        let n = reader.by_ref().take(left).read_line(&mut line)?;
         total += n;
         if n == 0 || total > MAX_HEAD {
             return Err(invalid("an incomplete or oversized request head"));
@@ -286,7 +292,10 @@ impl Read for Chunked<'_> {
         }
         if self.left == 0 {
             let mut line = String::new();
-            self.reader.read_line(&mut line)?;
+            // A chunk-size line is short; a longer one is refused without being read whole.
+            (&mut *self.reader)
+                .take(MAX_CHUNK_LINE)
+                .read_line(&mut line)?;
             let size = line.trim().split(';').next().unwrap_or_default();
             self.left = u64::from_str_radix(size, 16).map_err(|_| {
                 io::Error::new(io::ErrorKind::InvalidData, "a malformed chunk size")
@@ -314,6 +323,24 @@ impl Read for Chunked<'_> {
             self.reader.read_line(&mut crlf)?;
         }
         Ok(n)
+    }
+}
+
+/// Copies `body` to `writer`, flushing each piece as it is read, so that a body that comes
+/// slowly (a trickle, a stall) reaches the client as it comes rather than when a buffer fills.
+fn send_flushed(body: &mut impl Read, writer: &mut impl Write) -> io::Result<u64> {
+    let mut buffer = vec![0; 64 * 1024];
+    let mut sent = 0;
+    loop {
+        let n = match body.read(&mut buffer) {
+            Ok(0) => return Ok(sent),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        writer.write_all(&buffer[..n])?;
+        writer.flush()?;
+        sent += n as u64;
     }
 }
 

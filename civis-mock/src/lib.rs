@@ -321,6 +321,19 @@ impl MockServer {
         self.storage.store().stall_download_once_after(bytes, pause);
     }
 
+    /// Makes the next download from the mock's storage send `bytes` bytes at a time, waiting
+    /// `pause` before each piece: a trickle, for stalled-transfer protection.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// mock.trickle_download_once(1, std::time::Duration::from_secs(2));
+    /// # Ok(()) }
+    /// ```
+    pub fn trickle_download_once(&self, bytes: usize, pause: Duration) {
+        self.storage.store().trickle_download_once(bytes, pause);
+    }
+
     /// Makes the next download from the mock's storage close its connection after `bytes`
     /// bytes of the body, once, though the answer announced the whole length.
     ///

@@ -58,6 +58,8 @@ struct Files {
     drop_download_after: Option<u64>,
     /// The next download pauses this long after this many bytes of its body.
     stall_download_after: Option<(u64, std::time::Duration)>,
+    /// The next download sends this many bytes at a time, pausing this long between.
+    trickle_download: Option<(usize, std::time::Duration)>,
 }
 
 #[derive(Debug)]
@@ -132,6 +134,10 @@ impl Store {
 
     pub(super) fn stall_download_once_after(&self, bytes: u64, pause: std::time::Duration) {
         self.lock().stall_download_after = Some((bytes, pause));
+    }
+
+    pub(super) fn trickle_download_once(&self, bytes: usize, pause: std::time::Duration) {
+        self.lock().trickle_download = Some((bytes.max(1), pause));
     }
 
     pub(super) fn expire(&self, id: i64) -> bool {
@@ -411,7 +417,7 @@ impl Store {
 
     /// Answers a download, honouring `Range: bytes=START-`, cut off when a test asked for it.
     fn download(&self, id: i64, range: Option<&str>) -> Reply {
-        let (size, cut_after, stall) = {
+        let (size, cut_after, stall, trickle) = {
             let mut files = self.lock();
             match files.files.get(&id) {
                 Some(Stored {
@@ -424,6 +430,7 @@ impl Store {
                         size,
                         files.drop_download_after.take(),
                         files.stall_download_after.take(),
+                        files.trickle_download.take(),
                     )
                 }
                 _ => return reply(error(403, "AccessDenied: Request has expired")),
@@ -456,13 +463,18 @@ impl Store {
                 format!("bytes {start}-{}/{size}", size - 1),
             ));
         }
-        let body: Box<dyn Read + Send> = match stall {
-            Some((after, pause)) => Box::new(Stalling {
+        let body: Box<dyn Read + Send> = match (stall, trickle) {
+            (Some((after, pause)), _) => Box::new(Stalling {
                 inner: file,
                 before_pause: after,
                 pause: Some(pause),
             }),
-            None => Box::new(file),
+            (None, Some((bytes, pause))) => Box::new(Trickling {
+                inner: file,
+                bytes,
+                pause,
+            }),
+            (None, None) => Box::new(file),
         };
         Reply::Answer {
             status: if range.is_some() { 206 } else { 200 },
@@ -471,6 +483,21 @@ impl Store {
             body_len: size - start,
             cut_after,
         }
+    }
+}
+
+/// A body that gives `bytes` at a time, with a pause before each piece: a trickle.
+struct Trickling<R> {
+    inner: R,
+    bytes: usize,
+    pause: std::time::Duration,
+}
+
+impl<R: Read> Read for Trickling<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        std::thread::sleep(self.pause);
+        let most = buf.len().min(self.bytes);
+        self.inner.read(&mut buf[..most])
     }
 }
 

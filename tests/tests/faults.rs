@@ -326,3 +326,72 @@ fn threads_looking_up_one_name_at_once_make_one_request() {
     assert_eq!(ids, [32; 8]);
     assert_eq!(server.requests().len(), 1);
 }
+
+#[test]
+fn an_answer_announcing_more_than_the_limit_is_refused_on_its_header() {
+    // A server that announces 10 GB and sends one byte, then holds the connection: reading the
+    // body would wait for the timeout; the header alone says it is too large.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = std::io::Read::read(&mut stream, &mut request);
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n{";
+        std::io::Write::write_all(&mut stream, head.as_bytes()).unwrap();
+        std::thread::sleep(Duration::from_secs(3));
+    });
+    let client = ApiClient::builder()
+        .api_key(KEY)
+        .base_url(format!("http://{address}"))
+        .retry(Retry::none())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let error = client.users().get_me().send().unwrap_err();
+    assert!(matches!(error, Error::ResponseTooLarge { .. }), "{error:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    server.join().unwrap();
+}
+
+#[test]
+fn a_retry_after_past_the_budget_and_a_401_without_challenge_say_what_happened() {
+    let server = scripted_server([Scripted::json(429, "{}").header("Retry-After", "36000")]);
+    let clock = FakeClock::default();
+    let client = ApiClient::builder()
+        .api_key(KEY)
+        .base_url(server.url())
+        .clock(clock.clone())
+        .build()
+        .unwrap();
+    let error = client.users().get_me().send().unwrap_err();
+    let text = error.to_string();
+    assert!(text.starts_with("(429)"), "{text}");
+    assert!(
+        text.contains("the server asked to wait") && text.contains("Retry-After: 36000"),
+        "{text}"
+    );
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "no wait of 10 h, no second attempt"
+    );
+
+    let server = scripted_server([Scripted::json(
+        401,
+        r#"{"error": "invalid_token", "errorDescription": "The access token is invalid", "code": 401}"#,
+    )]);
+    let error = client_for(&server).users().get_me().send().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "(401) the API key is expired or invalid: The access token is invalid (GET /users/me)"
+    );
+}
+
+fn client_for(server: &civis_mock::MockServer) -> ApiClient {
+    client(server.url())
+}

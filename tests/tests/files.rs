@@ -648,3 +648,74 @@ fn a_directory_upload_sends_nothing_and_fails_at_once() {
     );
     assert!(mock.requests().is_empty(), "{:?}", mock.requests());
 }
+
+#[test]
+fn a_refused_storage_host_fails_within_seconds() {
+    // A loopback port nothing listens on any more: the connection is refused at once.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let mock = mock();
+    mock.script(
+        "GET",
+        "/files/{id}",
+        [civis_mock::Scripted::json(
+            200,
+            json!({"id": 5, "name": "x.csv", "fileSize": 10,
+                   "fileUrl": format!("http://127.0.0.1:{port}/storage/x.csv")})
+            .to_string(),
+        )],
+    );
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let error = client.download_file(5).bytes().unwrap_err();
+    assert!(
+        matches!(error, Error::Storage { status: None, .. }),
+        "{error}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_trickling_download_fails_within_its_stall_window() {
+    let mock = mock();
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .stalled_transfer(civis::config::StalledTransfer {
+            min_bytes_per_second: 1000,
+            grace: std::time::Duration::from_secs(1),
+        })
+        .build()
+        .unwrap();
+    let id = client
+        .upload_bytes(pattern(100_000, 9), "slow.bin")
+        .send()
+        .unwrap();
+    // 10 bytes every 100 ms: 100 bytes/s, a tenth of the floor.
+    mock.trickle_download_once(10, std::time::Duration::from_millis(100));
+    let started = std::time::Instant::now();
+    let error = client.download_file(id).bytes().unwrap_err();
+    assert!(
+        matches!(&error, Error::Storage { message, .. } if message.contains("stalled")),
+        "{error}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    // At full speed the same download passes the check.
+    assert_eq!(
+        client.download_file(id).bytes().unwrap(),
+        pattern(100_000, 9)
+    );
+}

@@ -762,3 +762,72 @@ fn the_debug_of_an_error_leads_with_its_message() {
     let error = Error::Usage("no SQL given".into());
     assert_eq!(format!("{error:?}"), "no SQL given (Error::Usage)");
 }
+
+#[test]
+fn a_wait_survives_a_500_and_dropped_connections_and_gives_up_after_the_outage_limit() {
+    let mock = mock();
+    mock.job(68, MockJob::succeeds_after(1));
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    let run = client.run_job(68).unwrap();
+    let path = format!("/jobs/68/runs/{}", run.run_id());
+    let succeeded = json!({"id": run.run_id(), "state": "succeeded"}).to_string();
+    mock.script(
+        "GET",
+        &path,
+        [
+            Scripted::json(500, r#"{"errorDescription": "boom"}"#),
+            Scripted::drop_connection(),
+            Scripted::drop_connection(),
+            Scripted::drop_connection(),
+            Scripted::drop_connection(),
+            Scripted::json(200, succeeded),
+        ],
+    );
+    assert_eq!(run.wait().unwrap().state, RunState::Succeeded);
+
+    // An API that stays down: the wait ends once it has been unreachable for the limit.
+    mock.script(
+        "GET",
+        &path,
+        [Scripted::json(500, r#"{"errorDescription": "down"}"#)],
+    );
+    let clock = FakeClock::default();
+    let error = self::client(&mock, &clock)
+        .job_run(68, run.run_id())
+        .wait()
+        .unwrap_err();
+    assert!(matches!(error, Error::Api { status: 500, .. }), "{error}");
+    let waited: Duration = clock.sleeps().iter().sum();
+    assert!(waited >= civis::runs::POLL_OUTAGE_LIMIT, "{waited:?}");
+    assert!(
+        waited < civis::runs::POLL_OUTAGE_LIMIT + Duration::from_secs(30),
+        "{waited:?}"
+    );
+}
+
+#[test]
+fn a_log_follow_takes_the_clients_own_polling() {
+    let mock = mock();
+    mock.job(69, MockJob::succeeds_after(3).log("info", "one"));
+    let clock = FakeClock::default();
+    let client = Client::builder()
+        .api_key("runs-key")
+        .base_url(mock.url())
+        .clock(clock.clone())
+        .polling(Polling::every(Duration::from_millis(200)))
+        .build()
+        .unwrap();
+    let run = client.run_job(69).unwrap();
+    let entries: Vec<_> = run.logs().collect::<Result<_, _>>().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(!clock.sleeps().is_empty());
+    assert!(
+        clock
+            .sleeps()
+            .iter()
+            .all(|d| *d == Duration::from_millis(200)),
+        "{:?}",
+        clock.sleeps()
+    );
+}

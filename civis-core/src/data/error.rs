@@ -25,8 +25,10 @@ pub enum Error {
     },
     /// The API answered 401: the API key is expired or invalid.
     Unauthorized {
-        /// The `WWW-Authenticate` header's text.
+        /// The `WWW-Authenticate` header's text (empty when the answer had none).
         www_authenticate: String,
+        /// The API's `errorDescription`, when the answer had one.
+        message: String,
         /// HTTP verb of the request.
         method: String,
         /// Path and query of the request.
@@ -193,10 +195,16 @@ impl fmt::Display for Error {
                 f,
                 "the answer is larger than {limit} bytes, the most this client reads; raise it with `.max_response_size(..)` on the client builder ({method} {path})"
             ),
-            Self::Unauthorized { www_authenticate, method, path } => write!(
-                f,
-                "(401) the API key is expired or invalid: {www_authenticate} ({method} {path})"
-            ),
+            Self::Unauthorized { www_authenticate, message, method, path } => {
+                f.write_str("(401) the API key is expired or invalid")?;
+                // Whichever the answer had: the header's challenge, the API's description.
+                for said in [www_authenticate, message] {
+                    if !said.trim().is_empty() {
+                        write!(f, ": {}", said.trim())?;
+                    }
+                }
+                write!(f, " ({method} {path})")
+            }
             Self::Transport { method, path, source } => {
                 write!(f, "request failed: {source} ({method} {path})")
             }
@@ -334,10 +342,15 @@ mod tests {
         assert_eq!(api_error("x".into()).status(), Some(500));
         let unauthorized = Error::Unauthorized {
             www_authenticate: String::new(),
+            message: "Invalid API key".into(),
             method: "GET".into(),
             path: "/".into(),
         };
         assert_eq!(unauthorized.status(), Some(401));
+        assert_eq!(
+            unauthorized.to_string(),
+            "(401) the API key is expired or invalid: Invalid API key (GET /)"
+        );
         assert_eq!(Error::Usage("no".into()).status(), None);
     }
 

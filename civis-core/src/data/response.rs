@@ -197,11 +197,20 @@ impl RawResponse {
     pub fn into_error(self, method: &str, path: &str) -> Error {
         let status = self.status();
         if status == 401 {
+            let message = serde_json::from_slice::<Value>(&self.body)
+                .ok()
+                .and_then(|json| {
+                    json.get("errorDescription")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                })
+                .unwrap_or_default();
             return Error::Unauthorized {
                 www_authenticate: self
                     .header("www-authenticate")
                     .unwrap_or_default()
                     .to_string(),
+                message,
                 method: method.to_string(),
                 path: path.to_string(),
             };

@@ -81,8 +81,13 @@ impl RunState {
 }
 
 impl fmt::Display for RunState {
+    /// The API's name of the state; a state the API left out reads `in no state`, so that
+    /// messages (`still in no state after waiting 5 s`) stay readable.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        match self.as_str() {
+            "" => f.write_str("in no state"),
+            name => f.write_str(name),
+        }
     }
 }
 
@@ -119,4 +124,15 @@ pub struct FinishedRun {
 /// civis-python's `_err_msg_with_job_run_ids`, shared by the errors of a run.
 pub(crate) fn from_job_run(job_id: i64, run_id: i64) -> String {
     format!("(From job {job_id} / run {run_id})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_state_reads_as_no_state() {
+        assert_eq!(RunState::from_api("").to_string(), "in no state");
+        assert_eq!(RunState::from_api("running").to_string(), "running");
+    }
 }

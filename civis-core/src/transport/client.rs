@@ -169,10 +169,23 @@ impl Client {
                 Attempt::Answer(response) => {
                     let status = response.status();
                     let wait = retry::wait(&config.retry, clock, attempts, Some(&response.headers));
-                    let error = response.into_error(request.verb, &request.path_and_query);
-                    if !(retry::is_retryable(request.verb, status)
-                        && retry::may_retry(&config.retry, attempts, elapsed + wait))
-                    {
+                    let asked = response.headers.get("retry-after").map(str::to_string);
+                    let mut error = response.into_error(request.verb, &request.path_and_query);
+                    let retryable = retry::is_retryable(request.verb, status);
+                    if !(retryable && retry::may_retry(&config.retry, attempts, elapsed + wait)) {
+                        // Given up because the server asked for a longer wait than the retry
+                        // budget has left: say so, rather than only "(429)".
+                        if let (true, Some(asked), Error::Api { message, .. }) =
+                            (retryable, asked, &mut error)
+                        {
+                            if elapsed + wait >= config.retry.max_elapsed {
+                                message.push_str(&format!(
+                                    "; the server asked to wait {:.0} s (Retry-After: {asked}), longer than the retries may take ({:.0} s in all)",
+                                    wait.as_secs_f64(),
+                                    config.retry.max_elapsed.as_secs_f64()
+                                ));
+                            }
+                        }
                         return Err(error);
                     }
                     (wait, format!("answered {status}"), error)
@@ -289,6 +302,22 @@ impl Client {
                 failure: Failure::Other,
             };
         }
+        let too_large = || Attempt::Failed {
+            error: Error::ResponseTooLarge {
+                limit: config.max_response_size,
+                method: request.verb.to_string(),
+                path: request.path_and_query.clone(),
+            },
+            failure: Failure::Other,
+        };
+        // An answer that announces more than the limit is refused on its header, before any of
+        // its body is read.
+        let announced = headers
+            .get("content-length")
+            .and_then(|length| length.trim().parse::<u64>().ok());
+        if announced.is_some_and(|length| length > config.max_response_size) {
+            return too_large();
+        }
         match response
             .body_mut()
             .with_config()
@@ -325,6 +354,12 @@ impl Client {
 }
 
 /// Whether a request that got no answer may be repeated, from what ureq reports.
+/// Whether `error` means no connection was made (refused, unreachable, a name not found, a
+/// connect timeout): for storage requests, which are retried by the same short rule.
+pub(crate) fn is_connect_failure(error: &ureq::Error) -> bool {
+    matches!(classify(error), Failure::Connect)
+}
+
 fn classify(error: &ureq::Error) -> Failure {
     use std::io::ErrorKind;
     match error {

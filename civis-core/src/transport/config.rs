@@ -56,8 +56,31 @@ pub struct Config {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) polling: Polling,
     pub(crate) max_response_size: u64,
+    pub(crate) stalled_transfer: StalledTransfer,
     pub(crate) job_id: Option<String>,
     pub(crate) run_id: Option<String>,
+}
+
+/// When a download from file storage counts as stalled: fewer than `min_bytes_per_second` on
+/// average over any `grace` period (the AWS SDK's stalled-stream protection, whose default this
+/// is: 1 byte/s over 5 s). A stalled download fails (`Error::Storage`) instead of trickling on:
+/// the per-read timeout ends a transfer that sends nothing, not one that sends a byte now and
+/// then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StalledTransfer {
+    /// The least average rate, in bytes per second; 0 turns the protection off.
+    pub min_bytes_per_second: u64,
+    /// The period over which the rate is measured.
+    pub grace: Duration,
+}
+
+impl Default for StalledTransfer {
+    fn default() -> Self {
+        Self {
+            min_bytes_per_second: 1,
+            grace: Duration::from_secs(5),
+        }
+    }
 }
 
 impl Config {
@@ -118,6 +141,12 @@ impl Config {
         self.max_response_size
     }
 
+    /// When a download from file storage counts as stalled. Defaults to
+    /// [`StalledTransfer::default`]: under 1 byte/s over 5 s.
+    pub fn stalled_transfer(&self) -> StalledTransfer {
+        self.stalled_transfer
+    }
+
     /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID` (default: none, the header is not sent).
     pub fn job_id(&self) -> Option<&str> {
         self.job_id.as_deref()
@@ -160,6 +189,7 @@ pub struct ClientBuilder<C = Client> {
     read_timeout: Duration,
     timeout: Duration,
     max_response_size: u64,
+    stalled_transfer: StalledTransfer,
     allow_insecure_http: bool,
     clock: Arc<dyn Clock>,
     polling: Polling,
@@ -178,6 +208,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("timeout", &self.timeout)
             .field("polling", &self.polling)
             .field("max_response_size", &self.max_response_size)
+            .field("stalled_transfer", &self.stalled_transfer)
             .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
@@ -194,6 +225,7 @@ impl<C> Default for ClientBuilder<C> {
             read_timeout: Duration::from_secs(120),
             timeout: Duration::from_secs(600),
             max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            stalled_transfer: StalledTransfer::default(),
             allow_insecure_http: false,
             clock: Arc::new(SystemClock),
             polling: Polling::default(),
@@ -282,6 +314,23 @@ impl<C: From<Client>> ClientBuilder<C> {
         self
     }
 
+    /// When a download from file storage counts as stalled and fails (default: under 1 byte/s
+    /// on average over 5 s, as the AWS SDK's stalled-stream protection).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// use civis::config::StalledTransfer;
+    /// let client = civis::Client::builder()
+    ///     .stalled_transfer(StalledTransfer { min_bytes_per_second: 1024, grace: std::time::Duration::from_secs(30) })
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn stalled_transfer(mut self, stalled: StalledTransfer) -> Self {
+        self.stalled_transfer = stalled;
+        self
+    }
+
     /// Whether a plain `http://` base URL is accepted for a host that is not a loopback address
     /// (default `false`). The API key would then cross the network in cleartext; `http://` to
     /// `127.0.0.0/8`, `::1` and `localhost` is always accepted.
@@ -346,6 +395,7 @@ impl<C: From<Client>> ClientBuilder<C> {
             clock: self.clock,
             polling: self.polling,
             max_response_size: self.max_response_size,
+            stalled_transfer: self.stalled_transfer,
             job_id: env("CIVIS_JOB_ID"),
             run_id: env("CIVIS_RUN_ID"),
         })

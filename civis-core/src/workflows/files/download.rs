@@ -272,6 +272,8 @@ pub struct DownloadReader {
     body: Option<ureq::BodyReader<'static>>,
     retrier: Retrier,
     progress: Progress,
+    /// The stall check's window: when it started, and the bytes received since.
+    window: (std::time::Instant, u64),
 }
 
 impl fmt::Debug for DownloadReader {
@@ -319,6 +321,7 @@ impl DownloadReader {
             received: 0,
             body: None,
             progress: Progress::new(progress, size.unwrap_or(0)),
+            window: (client.config().clock.now(), 0),
         };
         reader.open()?;
         Ok(reader)
@@ -370,6 +373,8 @@ impl DownloadReader {
             match self.try_open() {
                 Ok(body) => {
                     self.body = Some(body);
+                    // The wait before a reconnection is no stall of the transfer.
+                    self.window = (self.client.config().clock.now(), 0);
                     return Ok(());
                 }
                 Err(failure) => self.retry(failure)?,
@@ -417,6 +422,39 @@ impl DownloadReader {
             .again(self.client.config(), failure, "GET", &self.url, &what)
     }
 
+    /// Counts `n` bytes into the stall check's window; at the end of a window, a transfer under
+    /// the floor fails (the AWS SDK's stalled-stream protection), and one above it has
+    /// progressed (its retry budget starts afresh).
+    fn check_rate(&mut self, n: u64) -> Result<(), Error> {
+        let config = self.client.config();
+        let floor = config.stalled_transfer();
+        let now = config.clock.now();
+        self.window.1 += n;
+        let elapsed = now.duration_since(self.window.0);
+        if elapsed < floor.grace {
+            return Ok(());
+        }
+        let bytes = self.window.1;
+        self.window = (now, 0);
+        if (bytes as f64) < floor.min_bytes_per_second as f64 * elapsed.as_secs_f64() {
+            self.body = None;
+            return Err(Error::Storage {
+                method: "GET".into(),
+                url: storage::redact(&self.url).to_string(),
+                status: None,
+                message: format!(
+                    "the download of file {} stalled: {bytes} bytes in the last {:.1} s, under the floor of {} bytes/s (after {} bytes); see ClientBuilder::stalled_transfer",
+                    self.id,
+                    elapsed.as_secs_f64(),
+                    floor.min_bytes_per_second,
+                    self.received
+                ),
+            });
+        }
+        self.retrier.progressed(config);
+        Ok(())
+    }
+
     /// `read`, with the crate's error.
     fn read_or_error(&mut self, buf: &mut [u8]) -> Result<usize, Error> {
         loop {
@@ -446,7 +484,7 @@ impl DownloadReader {
                             received: self.received,
                         });
                     }
-                    self.retrier.progressed(self.client.config());
+                    self.check_rate(n as u64)?;
                     self.progress.add(n as u64);
                     return Ok(n);
                 }

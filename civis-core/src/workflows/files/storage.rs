@@ -56,9 +56,13 @@ pub(crate) fn send(
         // connect and per-read timeouts still end a stalled one.
         .timeout_global(None)
         .build();
-    agent
-        .run(request)
-        .map_err(|e| Failure::Transport(e.to_string()))
+    agent.run(request).map_err(|e| {
+        if crate::transport::client::is_connect_failure(&e) {
+            Failure::Connect(e.to_string())
+        } else {
+            Failure::Transport(e.to_string())
+        }
+    })
 }
 
 /// Why a storage attempt failed.
@@ -70,7 +74,11 @@ pub(crate) enum Failure {
         headers: Headers,
         message: String,
     },
-    /// No (complete) answer: refused, reset, timed out, cut off.
+    /// No connection was made (refused, unreachable, no such host): retried as the API's
+    /// connect failures are, at most 3 times within about 5 s, as a wrong or down host far
+    /// more often than a busy one.
+    Connect(String),
+    /// No (complete) answer: reset, timed out, cut off.
     Transport(String),
 }
 
@@ -106,7 +114,7 @@ impl Failure {
             // S3 asks for 500 (InternalError) to be retried besides the codes every
             // idempotent API call is retried on.
             Failure::Status { status, .. } => *status == 500 || retry::is_retryable("PUT", *status),
-            Failure::Transport(_) => true,
+            Failure::Connect(_) | Failure::Transport(_) => true,
         }
     }
 
@@ -115,7 +123,7 @@ impl Failure {
             Failure::Status {
                 status, message, ..
             } => (Some(status), message),
-            Failure::Transport(message) => (None, message),
+            Failure::Connect(message) | Failure::Transport(message) => (None, message),
         };
         Error::Storage {
             method: method.to_string(),
@@ -132,7 +140,7 @@ impl fmt::Display for Failure {
             Failure::Status {
                 status, message, ..
             } => write!(f, "storage answered ({status}) {message}"),
-            Failure::Transport(message) => f.write_str(message),
+            Failure::Connect(message) | Failure::Transport(message) => f.write_str(message),
         }
     }
 }
@@ -142,6 +150,7 @@ impl fmt::Display for Failure {
 pub(crate) struct Retrier {
     started: Instant,
     attempts: u32,
+    connect_retries: u32,
 }
 
 impl Retrier {
@@ -149,6 +158,7 @@ impl Retrier {
         Self {
             started: config.clock.now(),
             attempts: 0,
+            connect_retries: 0,
         }
     }
 
@@ -164,12 +174,24 @@ impl Retrier {
     ) -> Result<(), Error> {
         self.attempts += 1;
         let clock = config.clock.as_ref();
-        let headers = match &failure {
-            Failure::Status { headers, .. } => Some(headers),
-            Failure::Transport(_) => None,
+        let elapsed = clock.now().duration_since(self.started);
+        let wait = match &failure {
+            Failure::Connect(_) => {
+                self.connect_retries += 1;
+                let wait = retry::connect_wait(self.connect_retries);
+                if self.connect_retries > retry::CONNECT_RETRIES.min(config.retry.total)
+                    || elapsed + wait > retry::CONNECT_RETRY_WINDOW
+                {
+                    return Err(failure.into_error(method, url));
+                }
+                wait
+            }
+            Failure::Status { headers, .. } => {
+                retry::wait(&config.retry, clock, self.attempts, Some(headers))
+            }
+            Failure::Transport(_) => retry::wait(&config.retry, clock, self.attempts, None),
         };
-        let wait = retry::wait(&config.retry, clock, self.attempts, headers);
-        let starts_at = clock.now().duration_since(self.started) + wait;
+        let starts_at = elapsed + wait;
         if !(failure.retryable() && retry::may_retry(&config.retry, self.attempts, starts_at)) {
             return Err(failure.into_error(method, url));
         }
@@ -188,6 +210,7 @@ impl Retrier {
     pub(crate) fn progressed(&mut self, config: &Config) {
         if self.attempts > 0 {
             self.attempts = 0;
+            self.connect_retries = 0;
             self.started = config.clock.now();
         }
     }

@@ -147,6 +147,27 @@ fn next_pause(
     }
 }
 
+/// How long the polls of a wait may keep failing with what may pass (a 5xx answer, a dropped
+/// or refused connection, after the transport's own retries) before the wait gives up: 10
+/// minutes in a row. Each failure is logged at `warn`.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::runs::POLL_OUTAGE_LIMIT.as_secs(), 600);
+/// ```
+pub const POLL_OUTAGE_LIMIT: Duration = Duration::from_secs(600);
+
+/// Whether a poll's failure may pass: the API's 5xx, or no answer at all.
+fn is_transient(error: &Error) -> bool {
+    matches!(
+        error,
+        Error::Api {
+            status: 500..=599,
+            ..
+        } | Error::Transport { .. }
+    )
+}
+
 /// How long [`Run::cancel`] waits for a cancelled run to stop: 2 minutes.
 ///
 /// ```
@@ -505,7 +526,10 @@ impl Run {
         Ok(outputs)
     }
 
-    /// The run's log, followed until it is complete: see [`Logs`].
+    /// The run's log, followed until it is complete: see [`Logs`]. A log still being written is
+    /// polled every 5 s (civis-python's pace), or at the first interval of the run's polling when
+    /// one was set (the client's [`polling`](crate::ClientBuilder::polling), or the run's
+    /// [`polling`](Run::polling)), on the client's clock.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -518,7 +542,15 @@ impl Run {
     /// # Ok(()) }
     /// ```
     pub fn logs(&self) -> Logs {
-        Logs::new(self.client.clone(), self.job_id, self.run_id)
+        let logs = Logs::new(self.client.clone(), self.job_id, self.run_id);
+        // A polling of one's own (the client's `.polling(..)`, the run's) paces the follow
+        // too, at its first interval; civis-python's 5 s stays the default.
+        if self.polling == Polling::default() {
+            logs
+        } else {
+            let interval = self.polling.intervals().next().unwrap_or_default();
+            logs.follow_interval(interval)
+        }
     }
 
     /// `/jobs/{id}/runs/{run_id}` followed by `tail`.
@@ -569,6 +601,7 @@ impl Run {
         let mut pause = pause_first;
         let mut last_state = None;
         let mut slowed = false;
+        let mut unreachable_since = None;
         loop {
             if pause {
                 let waited = clock.now().duration_since(started);
@@ -581,7 +614,31 @@ impl Run {
                 ));
             }
             pause = true;
-            let (state, response) = self.poll()?;
+            let (state, response) = match self.poll() {
+                Ok(polled) => {
+                    unreachable_since = None;
+                    polled
+                }
+                // A poll that fails with what may pass (a 5xx, a dropped connection), after
+                // the transport's own retries, does not end a long wait: the run goes on
+                // meanwhile. Polling goes on until the API has been unreachable for
+                // POLL_OUTAGE_LIMIT in a row.
+                Err(error) if is_transient(&error) => {
+                    let since = *unreachable_since.get_or_insert_with(|| clock.now());
+                    let down = clock.now().duration_since(since);
+                    if down >= POLL_OUTAGE_LIMIT {
+                        return Err(error);
+                    }
+                    log::warn!(
+                        "{} could not be polled ({error}); polling on (unreachable for {:.0} s of at most {:.0} s)",
+                        from_job_run(self.job_id, self.run_id),
+                        down.as_secs_f64(),
+                        POLL_OUTAGE_LIMIT.as_secs_f64()
+                    );
+                    continue;
+                }
+                Err(error) => return Err(error),
+            };
             if state.is_finished() {
                 return self.finished(state, response);
             }
