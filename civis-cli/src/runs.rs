@@ -35,7 +35,9 @@ pub fn commands(program: Command) -> Command {
                      them all from one thread on one schedule within the API's rate limit, with one progress line \
                      per run on stderr, and print each finished run; if any failed, the first failure's error \
                      follows and the exit status is 3. Each run prints as the API gives it (GET \
-                     /jobs/{id}/runs/{run_id}, with its job_id and url), waited for or not.",
+                     /jobs/{id}/runs/{run_id}, with its job_id and url), waited for or not. While \
+                     waiting, a first Ctrl-C cancels the runs (a DELETE each, said on stderr) and \
+                     exits with status 130; a second exits at once, leaving them going.",
                 )
                 .arg(
                     id("job_id", 1, "The IDs of the jobs")
@@ -94,8 +96,12 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
                 .map(|job| client.run_job(*job))
                 .collect::<Result<Vec<Run>, Error>>()?;
             let follow_logs = matches.get_flag("follow-log");
+            let waiting = matches.get_flag("wait") || follow_logs;
+            if waiting {
+                cancel_on_interrupt(&runs);
+            }
             let logs = follow_logs.then(|| follow_on_stderr(&runs));
-            let waited = match (matches.get_flag("wait") || follow_logs, runs.as_slice()) {
+            let waited = match (waiting, runs.as_slice()) {
                 (true, [run]) => {
                     wait_showing_progress(run, client.config().polling()).and_then(|finished| {
                         output.print(&shaped(
@@ -127,6 +133,42 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
         }
         "follow-log" => follow(client.job_logs(id("job_id"), None)?),
         _ => follow(client.job_logs(id("job_id"), Some(id("run_id")))?),
+    }
+}
+
+/// Ctrl-C while waiting: the first cancels the runs (a DELETE each, said on stderr) and exits
+/// with 130, as an interrupted program does; a second exits at once, leaving them going.
+fn cancel_on_interrupt(runs: &[Run]) {
+    let runs: Vec<Run> = runs.to_vec();
+    let pressed = std::sync::atomic::AtomicBool::new(false);
+    let installed = ctrlc::set_handler(move || {
+        if pressed.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            eprintln!("civis: interrupted again; exiting, the runs may still be going");
+            std::process::exit(130);
+        }
+        // A DELETE each, in the handler's own thread; their outcome is not waited for beyond
+        // the request (Ctrl-C again to leave sooner).
+        let runs = runs.clone();
+        std::thread::spawn(move || {
+            for run in &runs {
+                eprintln!(
+                    "civis: interrupted; cancelling job {} / run {} (Ctrl-C again to exit at once)",
+                    run.job_id(),
+                    run.run_id()
+                );
+                if let Err(error) = run.request_cancel() {
+                    eprintln!(
+                        "civis: the cancel of job {} / run {} failed: {error}",
+                        run.job_id(),
+                        run.run_id()
+                    );
+                }
+            }
+            std::process::exit(130);
+        });
+    });
+    if let Err(error) = installed {
+        log::warn!("Ctrl-C will not cancel the runs: {error}");
     }
 }
 

@@ -217,3 +217,45 @@ fn jobs_run_of_several_jobs_without_wait_prints_each_run_started() {
         .collect();
     assert_eq!(jobs, [67, 68]);
 }
+
+#[test]
+fn ctrl_c_while_waiting_cancels_the_run_and_exits_with_130() {
+    let mock = mock();
+    mock.job(73, MockJob::stays_running());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis"))
+        .args(["jobs", "run", "73", "--wait"])
+        .env("CIVIS_API_KEY", "cli-key")
+        .env("CIVIS_API_ENDPOINT", mock.url())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Until the run is started and polled (10 s at most).
+    let started = std::time::Instant::now();
+    while !mock
+        .requests()
+        .iter()
+        .any(|r| r.method == "GET" && r.url.starts_with("/jobs/73/runs/"))
+    {
+        assert!(started.elapsed().as_secs() < 10, "the run was not polled");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let deletes: Vec<String> = mock
+        .requests()
+        .iter()
+        .filter(|r| r.method == "DELETE")
+        .map(|r| r.url.clone())
+        .collect();
+    assert_eq!(deletes.len(), 1, "{deletes:?}");
+    assert!(deletes[0].starts_with("/jobs/73/runs/"), "{deletes:?}");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(stderr.contains("cancelling job 73"), "{stderr}");
+}

@@ -831,3 +831,36 @@ fn a_log_follow_takes_the_clients_own_polling() {
         clock.sleeps()
     );
 }
+
+#[test]
+fn a_run_guarded_by_cancel_on_drop_is_cancelled_on_an_early_return_and_not_after_its_end() {
+    let mock = mock();
+    mock.job(71, MockJob::stays_running());
+    mock.job(72, MockJob::succeeds_after(1));
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    let deletes = |mock: &MockServer| {
+        requests(mock)
+            .into_iter()
+            .filter(|r| r.starts_with("DELETE "))
+            .collect::<Vec<_>>()
+    };
+    let early = |client: &Client| -> Result<i64, Error> {
+        let guard = client.run_job(71)?.cancel_on_drop();
+        let run_id = guard.run().run_id();
+        guard.run().wait_timeout(Duration::from_secs(1))?; // times out: `?` returns early
+        Ok(run_id)
+    };
+    assert!(matches!(early(&client), Err(Error::WaitTimeout { .. })));
+    assert_eq!(deletes(&mock).len(), 1, "{:?}", requests(&mock));
+    assert!(deletes(&mock)[0].starts_with("DELETE /jobs/71/runs/"));
+
+    mock.clear_requests();
+    let guard = client.run_job(72).unwrap().cancel_on_drop();
+    assert_eq!(guard.wait().unwrap().state, RunState::Succeeded);
+    drop(guard);
+    assert!(deletes(&mock).is_empty(), "{:?}", requests(&mock));
+    let released = client.run_job(71).unwrap().cancel_on_drop().release();
+    assert_eq!(released.job_id(), 71);
+    assert!(deletes(&mock).is_empty());
+}

@@ -147,6 +147,87 @@ fn next_pause(
     }
 }
 
+/// A run that is cancelled (`DELETE`, not waited for) when this guard is dropped before a
+/// [`wait`](CancelOnDrop::wait) through it saw the run end: [`Run::cancel_on_drop`].
+#[derive(Debug)]
+#[must_use = "a guard dropped at once cancels the run at once"]
+pub struct CancelOnDrop {
+    run: Option<Run>,
+    ended: std::cell::Cell<bool>,
+}
+
+impl CancelOnDrop {
+    /// Waits for the run ([`Run::wait`]); once it has ended (succeeded, failed or cancelled),
+    /// the guard no longer cancels it.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let finished = client.run_job(42)?.cancel_on_drop().wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn wait(&self) -> Result<FinishedRun, Error> {
+        let outcome = self.run().wait();
+        if matches!(&outcome, Ok(_) | Err(Error::JobFailed { .. })) {
+            self.ended.set(true);
+        }
+        outcome
+    }
+
+    /// The run.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let guard = client.run_job(42)?.cancel_on_drop();
+    /// println!("{}", guard.run().url());
+    /// # Ok(()) }
+    /// ```
+    pub fn run(&self) -> &Run {
+        self.run
+            .as_ref()
+            .expect("the run is there until the guard is released or dropped")
+    }
+
+    /// The run back, no longer cancelled on drop.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let run = client.run_job(42)?.cancel_on_drop().release();
+    /// # Ok(()) }
+    /// ```
+    pub fn release(mut self) -> Run {
+        self.run
+            .take()
+            .expect("the run is there until the guard is released or dropped")
+    }
+}
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        let Some(run) = self.run.take() else {
+            return;
+        };
+        if self.ended.get() {
+            return;
+        }
+        log::warn!(
+            "{} was not seen to end; cancelling it",
+            from_job_run(run.job_id, run.run_id)
+        );
+        if let Err(error) = run.request_cancel() {
+            log::warn!(
+                "{} could not be cancelled: {error}",
+                from_job_run(run.job_id, run.run_id)
+            );
+        }
+    }
+}
+
 /// How long the polls of a wait may keep failing with what may pass (a 5xx answer, a dropped
 /// or refused connection, after the transport's own retries) before the wait gives up: 10
 /// minutes in a row. Each failure is logged at `warn`.
@@ -384,7 +465,13 @@ impl Run {
     /// while the API says the log is not complete, 15 s at most.
     ///
     /// A poll that fails with an error the transport retries (429, 502, 503, 504, a refused
-    /// connection) is retried; any other error ends the wait with that error.
+    /// connection) is retried; one that fails otherwise with what may pass (a 5xx, a dropped
+    /// connection) is polled again, for [`POLL_OUTAGE_LIMIT`] in a row at most; any other error
+    /// ends the wait with that error.
+    ///
+    /// A wait that ends early (an error, a timeout, an interrupted program) leaves the run
+    /// going on the platform. To have it cancelled then, wait through
+    /// [`cancel_on_drop`](Run::cancel_on_drop).
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -558,7 +645,6 @@ impl Run {
         format!("/jobs/{}/runs/{}{tail}", self.job_id, self.run_id)
     }
 
-    /// One `GET /jobs/{id}/runs/{run_id}`.
     /// `DELETE /jobs/{id}/runs/{run_id}`, the cancel alone.
     fn send_cancel(&self) -> Result<(), Error> {
         let request = HttpRequest {
@@ -570,9 +656,37 @@ impl Run {
         self.client.execute(&request).map(drop)
     }
 
-    /// The cancel of a run of a set: a 404 (the API's answer for a run that is over) is no
-    /// error, as the poll after it says how the run ended.
-    fn request_cancel(&self) -> Result<(), Error> {
+    /// A guard that cancels the run when dropped before a wait through it saw the run end: an
+    /// early return, a `?`, a panic. [`CancelOnDrop::release`] gives the run back untouched.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let run = client.run_job(42)?.cancel_on_drop();
+    /// let finished = run.wait()?; // if this fails, or anything after it panics first, the
+    ///                             // run is cancelled (unless it had ended)
+    /// # Ok(()) }
+    /// ```
+    pub fn cancel_on_drop(self) -> CancelOnDrop {
+        CancelOnDrop {
+            run: Some(self),
+            ended: std::cell::Cell::new(false),
+        }
+    }
+
+    /// Asks the API to cancel the run (`DELETE /jobs/{id}/runs/{run_id}`) without waiting for
+    /// it to stop (see [`cancel`](Run::cancel) for that): for a program about to exit. A 404,
+    /// the API's answer for a run that is over, is no error.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// client.job_run(42, 7).request_cancel()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn request_cancel(&self) -> Result<(), Error> {
         match self.send_cancel() {
             Err(Error::Api { status: 404, .. }) => Ok(()),
             other => other,
