@@ -224,7 +224,10 @@ impl SqlBuilder<'_> {
     /// platform writes them) are handled.
     ///
     /// A failed export run is [`Error::JobFailed`](crate::Error::JobFailed) with the run's
-    /// error (the database's message).
+    /// error (the database's message). The records stream as the export downloads, so one that
+    /// fails part way (a download that breaks off for good, a corrupt export) ends with an error
+    /// after it has yielded a correct prefix of the rows: a script that must have all or none
+    /// collects them before acting on them.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
