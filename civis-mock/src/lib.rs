@@ -179,6 +179,9 @@ impl Script {
 #[derive(Debug, Default)]
 struct State {
     scripts: Vec<Script>,
+    /// Routes whose next request is carried out as usual, then answered with the script's
+    /// answer instead (a gateway's 503 after the API did the work).
+    after_work: Vec<Script>,
     received: Vec<ReceivedRequest>,
     jobs: jobs::Jobs,
     database: database::Database,
@@ -283,6 +286,34 @@ impl MockServer {
                 answers,
             },
         );
+    }
+
+    /// Carries out the next `method` `path` request as usual (a run is started, a job made),
+    /// then answers it with `answer` instead, once: a gateway's 503 or a cut connection after
+    /// the API did the work, so that a client retrying it would do it twice.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockJob, MockServer, Scripted};
+    /// let mock = MockServer::scripted()?;
+    /// mock.job(7, MockJob::succeeds_after(2));
+    /// mock.fail_after_work_once("POST", "/jobs/7/runs", Scripted::status(503));
+    /// # Ok(()) }
+    /// ```
+    pub fn fail_after_work_once(&self, method: &str, path: &str, answer: Scripted) {
+        let pattern = path
+            .split('?')
+            .next()
+            .unwrap_or(path)
+            .trim_matches('/')
+            .split('/')
+            .map(str::to_string)
+            .collect();
+        lock(&self.state).after_work.push(Script {
+            method: method.to_uppercase(),
+            pattern,
+            answers: VecDeque::from([answer]),
+        });
     }
 
     /// Every request received so far, in order.
@@ -442,9 +473,19 @@ fn answer(
         // Scripts first, so a test can put a fault in front of a simulated job; the database
         // before the jobs, as it does a job's work when its run starts.
         let state = &mut *state;
-        scripted
+        let done = scripted
             .or_else(|| state.database.answer(&incoming, &mut state.jobs, storage))
-            .or_else(|| state.jobs.answer(&incoming))
+            .or_else(|| state.jobs.answer(&incoming));
+        let fault = state
+            .after_work
+            .iter()
+            .position(|s| s.matches(&incoming.method, &incoming.path))
+            .map(|at| state.after_work.remove(at))
+            .and_then(|mut script| script.answers.pop_front());
+        match (done, fault) {
+            (Some(_), Some(fault)) => Some(fault),
+            (done, _) => done,
+        }
     };
     let reply = scripted
         .or_else(|| storage.api(&incoming))

@@ -719,3 +719,38 @@ fn a_trickling_download_fails_within_its_stall_window() {
         pattern(100_000, 9)
     );
 }
+
+#[test]
+fn a_stale_file_size_says_which_way_storage_differs() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let id = client
+        .upload_bytes(pattern(50_000, 3), "sized.bin")
+        .send()
+        .unwrap();
+    let api = civis::ApiClient::from(client.clone());
+    let described = api.call("files", "get", json!({"id": id})).unwrap();
+    let url = described
+        .get("file_url")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (size, says) in [(60_000, "shorter object"), (40_000, "went past")] {
+        mock.script(
+            "GET",
+            &format!("/files/{id}"),
+            [civis_mock::Scripted::json(
+                200,
+                json!({"id": id, "name": "sized.bin", "fileSize": size, "fileUrl": url})
+                    .to_string(),
+            )],
+        );
+        let error = client.download_file(id).bytes().unwrap_err();
+        assert!(
+            matches!(&error, Error::FileSize { expected, .. } if *expected == size),
+            "{error}"
+        );
+        assert!(error.to_string().contains(says), "{error}");
+    }
+}

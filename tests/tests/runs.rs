@@ -864,3 +864,56 @@ fn a_run_guarded_by_cancel_on_drop_is_cancelled_on_an_early_return_and_not_after
     assert_eq!(released.job_id(), 71);
     assert!(deletes(&mock).is_empty());
 }
+
+#[test]
+fn a_run_post_answered_503_after_the_run_was_made_leaves_exactly_one_run() {
+    let mock = mock();
+    mock.job(74, MockJob::succeeds_after(1));
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    // An earlier run, well before: not to be taken for this POST's.
+    let earlier = client.run_job(74).unwrap();
+    std::thread::sleep(Duration::from_millis(1100));
+    mock.clear_requests();
+
+    // The API starts the run, a gateway answers 503: civis-python retries and starts a second.
+    mock.fail_after_work_once("POST", "/jobs/74/runs", Scripted::status(503));
+    let run = client.run_job(74).unwrap();
+    assert_ne!(run.run_id(), earlier.run_id());
+    let posts = requests(&mock)
+        .into_iter()
+        .filter(|r| r.starts_with("POST /jobs/74/runs"))
+        .count();
+    assert_eq!(posts, 1, "{:?}", requests(&mock));
+    assert_eq!(run.wait().unwrap().state, RunState::Succeeded);
+
+    // A 503 that started nothing: looked for, not found, sent again.
+    mock.clear_requests();
+    std::thread::sleep(Duration::from_millis(1100));
+    mock.script("POST", "/jobs/74/runs", [Scripted::status(503)]);
+    let refused = client.run_job(74);
+    assert!(
+        matches!(refused, Err(Error::Api { status: 503, .. })),
+        "{refused:?}"
+    );
+    let sent = requests(&mock);
+    let posts = sent
+        .iter()
+        .filter(|r| r.starts_with("POST /jobs/74/runs"))
+        .count();
+    let lookups = sent
+        .iter()
+        .filter(|r| r.starts_with("GET /jobs/74/runs?"))
+        .count();
+    // As many attempts as the client's retries make of any POST answered 503, each followed
+    // by one look for a run.
+    mock.script("POST", "/jobs/75/runs", [Scripted::status(503)]);
+    let api = civis::ApiClient::from(client.clone());
+    assert!(api.call("jobs", "post_runs", json!({"id": 75})).is_err());
+    let reference = requests(&mock)
+        .iter()
+        .filter(|r| r.starts_with("POST /jobs/75/runs"))
+        .count();
+    assert!(posts > 1, "{sent:?}");
+    assert_eq!((posts, lookups), (reference, reference), "{sent:?}");
+}

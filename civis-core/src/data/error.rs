@@ -227,9 +227,13 @@ impl fmt::Display for Error {
                 f,
                 "file {id} has no download URL: it may have expired, or its upload was never completed"
             ),
+            Self::FileSize { id, expected, received } if received > expected => write!(
+                f,
+                "the download of file {id} went past the {expected} bytes the API gives as its size ({received} received so far): storage holds another object than the API describes"
+            ),
             Self::FileSize { id, expected, received } => write!(
                 f,
-                "the download of file {id} ended after {received} bytes, but the file has {expected}"
+                "the download of file {id} ended after {received} bytes, but the API gives its size as {expected}: storage holds a shorter object than the API describes"
             ),
             Self::UploadPart { file_id, part, parts, source } => write!(
                 f,

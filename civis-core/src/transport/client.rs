@@ -153,6 +153,25 @@ impl Client {
     /// Every retry is logged at `warn`. [`Retry::none`](crate::config::Retry::none) sends every request
     /// exactly once.
     pub fn execute(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
+        self.execute_with(request, &self.inner.config.retry)
+    }
+
+    /// One attempt at `request`, not retried: the answer whatever its status, or the error of
+    /// no answer with whether nothing reached the server (a failure to connect), for callers
+    /// that decide themselves what a failed POST may have done.
+    pub(crate) fn attempt_once(&self, request: &HttpRequest) -> Result<RawResponse, (Error, bool)> {
+        match self.send_once(request) {
+            Attempt::Answer(response) => Ok(response),
+            Attempt::Failed { error, failure } => Err((error, matches!(failure, Failure::Connect))),
+        }
+    }
+
+    /// [`execute`](Self::execute) under the retry rules `policy` instead of the client's.
+    pub(crate) fn execute_with(
+        &self,
+        request: &HttpRequest,
+        policy: &crate::transport::retry::Retry,
+    ) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
         let clock = config.clock.as_ref();
         let started = clock.now();
@@ -168,21 +187,21 @@ impl Client {
                 }
                 Attempt::Answer(response) => {
                     let status = response.status();
-                    let wait = retry::wait(&config.retry, clock, attempts, Some(&response.headers));
+                    let wait = retry::wait(policy, clock, attempts, Some(&response.headers));
                     let asked = response.headers.get("retry-after").map(str::to_string);
                     let mut error = response.into_error(request.verb, &request.path_and_query);
                     let retryable = retry::is_retryable(request.verb, status);
-                    if !(retryable && retry::may_retry(&config.retry, attempts, elapsed + wait)) {
+                    if !(retryable && retry::may_retry(policy, attempts, elapsed + wait)) {
                         // Given up because the server asked for a longer wait than the retry
                         // budget has left: say so, rather than only "(429)".
                         if let (true, Some(asked), Error::Api { message, .. }) =
                             (retryable, asked, &mut error)
                         {
-                            if elapsed + wait >= config.retry.max_elapsed {
+                            if elapsed + wait >= policy.max_elapsed {
                                 message.push_str(&format!(
                                     "; the server asked to wait {:.0} s (Retry-After: {asked}), longer than the retries may take ({:.0} s in all)",
                                     wait.as_secs_f64(),
-                                    config.retry.max_elapsed.as_secs_f64()
+                                    policy.max_elapsed.as_secs_f64()
                                 ));
                             }
                         }
@@ -197,7 +216,7 @@ impl Client {
                     connect_retries += 1;
                     let wait = retry::connect_wait(connect_retries);
                     if !(idempotent
-                        && connect_retries <= retry::CONNECT_RETRIES.min(config.retry.total)
+                        && connect_retries <= retry::CONNECT_RETRIES.min(policy.total)
                         && elapsed + wait <= retry::CONNECT_RETRY_WINDOW)
                     {
                         return Err(error);
@@ -208,7 +227,7 @@ impl Client {
                     error,
                     failure: Failure::ClosedBeforeAnswer,
                 } => {
-                    if !(idempotent && !reopened && config.retry.total > 0) {
+                    if !(idempotent && !reopened && policy.total > 0) {
                         return Err(error);
                     }
                     reopened = true;

@@ -390,6 +390,11 @@ impl DownloadReader {
         };
         let response = storage::send(&self.client, "GET", &self.url, &range, SendBody::none())?;
         let status = response.status().as_u16();
+        if status == 416 && self.received > 0 {
+            // Asked to go on past the end of the object: it is shorter than the size the API
+            // gave (a stale `fileSize`), and every byte of it has arrived.
+            return Err(Failure::ShortObject);
+        }
         if !(status == 200 || status == 206) {
             return Err(Failure::from_response(response));
         }
@@ -414,6 +419,13 @@ impl DownloadReader {
     }
 
     fn retry(&mut self, failure: Failure) -> Result<(), Error> {
+        if matches!(failure, Failure::ShortObject) {
+            return Err(Error::FileSize {
+                id: self.id,
+                expected: self.size.unwrap_or(self.received),
+                received: self.received,
+            });
+        }
         let what = format!(
             "the download of file {} after {} bytes",
             self.id, self.received

@@ -80,6 +80,9 @@ pub(crate) enum Failure {
     Connect(String),
     /// No (complete) answer: reset, timed out, cut off.
     Transport(String),
+    /// A download asked to go on past the end of the object (416 after some bytes): the object
+    /// is shorter than the API said. Not retried.
+    ShortObject,
 }
 
 impl Failure {
@@ -115,6 +118,7 @@ impl Failure {
             // idempotent API call is retried on.
             Failure::Status { status, .. } => *status == 500 || retry::is_retryable("PUT", *status),
             Failure::Connect(_) | Failure::Transport(_) => true,
+            Failure::ShortObject => false,
         }
     }
 
@@ -124,6 +128,7 @@ impl Failure {
                 status, message, ..
             } => (Some(status), message),
             Failure::Connect(message) | Failure::Transport(message) => (None, message),
+            Failure::ShortObject => (Some(416), "the object is shorter than the API says".into()),
         };
         Error::Storage {
             method: method.to_string(),
@@ -141,6 +146,7 @@ impl fmt::Display for Failure {
                 status, message, ..
             } => write!(f, "storage answered ({status}) {message}"),
             Failure::Connect(message) | Failure::Transport(message) => f.write_str(message),
+            Failure::ShortObject => f.write_str("the object is shorter than the API says"),
         }
     }
 }
@@ -189,7 +195,9 @@ impl Retrier {
             Failure::Status { headers, .. } => {
                 retry::wait(&config.retry, clock, self.attempts, Some(headers))
             }
-            Failure::Transport(_) => retry::wait(&config.retry, clock, self.attempts, None),
+            Failure::Transport(_) | Failure::ShortObject => {
+                retry::wait(&config.retry, clock, self.attempts, None)
+            }
         };
         let starts_at = elapsed + wait;
         if !(failure.retryable() && retry::may_retry(&config.retry, self.attempts, starts_at)) {

@@ -313,7 +313,7 @@ fn refetch_from(entries: &[LogEntry], now: SystemTime) -> i64 {
 
 /// Seconds since 1970 of an ISO 8601 time as the API writes it
 /// (`2026-05-27T14:44:37.854Z`, `2026-05-27T14:44:37+02:00`).
-fn unix_seconds(text: &str) -> Option<f64> {
+pub(super) fn unix_seconds(text: &str) -> Option<f64> {
     let number = |range: std::ops::Range<usize>| -> Option<i64> {
         let part = text.get(range)?;
         part.bytes()

@@ -28,7 +28,7 @@ mod set;
 mod started;
 mod template;
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -228,6 +228,10 @@ impl Drop for CancelOnDrop {
     }
 }
 
+/// How much earlier than the first attempt of a run's POST a run may have been created and still
+/// be taken as that POST's: the difference between this machine's clock and the API's.
+const ADOPTION_MARGIN: Duration = Duration::from_secs(1);
+
 /// How long the polls of a wait may keep failing with what may pass (a 5xx answer, a dropped
 /// or refused connection, after the transport's own retries) before the wait gives up: 10
 /// minutes in a row. Each failure is logged at `warn`.
@@ -289,8 +293,89 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn run_job(&self, job_id: i64) -> Result<Run, Error> {
-        let run_id = self.post_for_id(&format!("/jobs/{job_id}/runs"), json!({}))?;
+        let run_id = self.start_job_run(job_id)?;
         Ok(Run::started(self, job_id, run_id))
+    }
+
+    /// `POST /jobs/{id}/runs`, retried as the client retries POSTs (429 and 503), except that
+    /// an attempt whose answer may hide a run the API started (a 502, 503 or 504 from a gateway,
+    /// a connection lost after the request went out) is followed by a look at the job's newest
+    /// run (`GET /jobs/{id}/runs`): one created since the first attempt is taken as this
+    /// POST's, instead of starting a second.
+    fn start_job_run(&self, job_id: i64) -> Result<i64, Error> {
+        let path = format!("/jobs/{job_id}/runs");
+        let request = HttpRequest {
+            verb: "POST",
+            path_and_query: path.clone(),
+            headers: Vec::new(),
+            body: Some(json!({})),
+        };
+        let config = self.config();
+        let policy = config.retry();
+        let clock = config.clock.clone();
+        let started = clock.now();
+        // Runs made from this moment on (less a margin for the clocks' difference) may be ours.
+        let since = SystemTime::now() - ADOPTION_MARGIN;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let (error, headers, may_be_ours) = match self.attempt_once(&request) {
+                Ok(raw) if (200..300).contains(&raw.status()) => {
+                    let made: Value = raw.json("POST", &path)?;
+                    return id_of(&made, "POST", &path);
+                }
+                Ok(raw) => {
+                    let status = raw.status();
+                    let headers = raw.headers.clone();
+                    let error = raw.into_error("POST", &path);
+                    match status {
+                        502..=504 => (error, Some(headers), true),
+                        429 => (error, Some(headers), false),
+                        _ => return Err(error),
+                    }
+                }
+                Err((error, nothing_sent)) => (error, None, !nothing_sent),
+            };
+            if may_be_ours {
+                if let Some(run_id) = self.run_created_since(job_id, since)? {
+                    log::warn!(
+                        "POST {path} failed ({error}), but the API had started run {run_id} of job {job_id} for it: taking that run rather than starting another"
+                    );
+                    return Ok(run_id);
+                }
+            }
+            let wait =
+                crate::transport::retry::wait(&policy, clock.as_ref(), attempts, headers.as_ref());
+            let elapsed = clock.now().duration_since(started);
+            if !crate::transport::retry::may_retry(&policy, attempts, elapsed + wait) {
+                return Err(error);
+            }
+            log::warn!(
+                "POST {path} failed ({error}) and no run was started for it; trying again in {:.1} s",
+                wait.as_secs_f64()
+            );
+            clock.sleep(wait);
+        }
+    }
+
+    /// The newest run of `job_id`, when it was created at `since` or later.
+    fn run_created_since(&self, job_id: i64, since: SystemTime) -> Result<Option<i64>, Error> {
+        let newest = self.latest_run(job_id)?;
+        let Some(run) = newest else {
+            return Ok(None);
+        };
+        let created = run
+            .get("createdAt")
+            .or_else(|| run.get("created_at"))
+            .and_then(Value::as_str)
+            .and_then(logs::unix_seconds);
+        let since = since
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64());
+        Ok(match (created, run.get("id").and_then(Value::as_i64)) {
+            (Some(created), Some(id)) if created >= since => Some(id),
+            _ => None,
+        })
     }
 
     /// A handle on run `run_id` of job `job_id`, which exists already; no request is made.
@@ -335,6 +420,14 @@ impl Client {
     }
 
     fn latest_run_id(&self, job_id: i64) -> Result<i64, Error> {
+        match self.latest_run(job_id)? {
+            Some(run) => id_of(&run, "GET", &format!("/jobs/{job_id}/runs")),
+            None => Err(Error::NotFound(format!("job {job_id} has no runs"))),
+        }
+    }
+
+    /// The newest run of `job_id` as the API gives it, if it has one.
+    fn latest_run(&self, job_id: i64) -> Result<Option<Value>, Error> {
         let request = get_request(
             &format!("/jobs/{job_id}/runs"),
             &[
@@ -346,10 +439,7 @@ impl Client {
         let runs: Value = self
             .execute(&request)?
             .json(request.verb, &request.path_and_query)?;
-        match runs.as_array().and_then(|runs| runs.first()) {
-            Some(run) => id_of(run, request.verb, &request.path_and_query),
-            None => Err(Error::NotFound(format!("job {job_id} has no runs"))),
-        }
+        Ok(runs.as_array().and_then(|runs| runs.first()).cloned())
     }
 
     /// The `id` of what a POST of `body` to `path` made.
