@@ -156,7 +156,10 @@ fn a_download_killed_midway_leaves_no_file_under_its_name_and_a_rerun_completes_
             "{signal}: the partial file says what it is"
         );
 
-        // The same download again: complete, under its name, the partial file gone.
+        // The same download again: it goes on after the bytes the killed one left (Range, on
+        // the same object), complete, under its name, the partial file gone.
+        let left = std::fs::metadata(&partial).unwrap().len();
+        mock.clear_requests();
         let output = civis(
             &mock,
             &[
@@ -173,5 +176,23 @@ fn a_download_killed_midway_leaves_no_file_under_its_name_and_a_rerun_completes_
         );
         assert_eq!(std::fs::read(&target).unwrap(), bytes);
         assert!(!partial.exists());
+        let ranges: Vec<(Option<String>, Option<String>)> = mock
+            .requests()
+            .iter()
+            .filter(|r| r.url.starts_with("/storage/"))
+            .map(|r| {
+                (
+                    r.header("range").map(String::from),
+                    r.header("if-range").map(String::from),
+                )
+            })
+            .collect();
+        assert_eq!(ranges.len(), 1, "{ranges:?}");
+        assert_eq!(
+            ranges[0].0.as_deref(),
+            Some(format!("bytes={left}-").as_str()),
+            "{signal}"
+        );
+        assert!(ranges[0].1.is_some(), "If-Range names the object's version");
     }
 }

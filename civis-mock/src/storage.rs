@@ -345,7 +345,7 @@ impl Store {
         let route: Vec<&str> = path.trim_start_matches(PREFIX).split('/').collect();
         reply(match (head.method.as_str(), route.as_slice()) {
             ("GET", ["files", id]) => match id.parse() {
-                Ok(id) => return self.download(id, head.header("range")),
+                Ok(id) => return self.download(id, head.header("range"), head.header("if-range")),
                 Err(_) => error(404, "NoSuchKey"),
             },
             ("POST", ["form", id]) => self.receive_form(body, &request, id),
@@ -415,8 +415,10 @@ impl Store {
         }
     }
 
-    /// Answers a download, honouring `Range: bytes=START-`, cut off when a test asked for it.
-    fn download(&self, id: i64, range: Option<&str>) -> Reply {
+    /// Answers a download, honouring `Range: bytes=START-` (with `If-Range`: only when it names
+    /// the object's `ETag`, else the whole object), cut off when a test asked for it. The ETag
+    /// is the object's id and size.
+    fn download(&self, id: i64, range: Option<&str>, if_range: Option<&str>) -> Reply {
         let (size, cut_after, stall, trickle) = {
             let mut files = self.lock();
             match files.files.get(&id) {
@@ -436,6 +438,9 @@ impl Store {
                 _ => return reply(error(403, "AccessDenied: Request has expired")),
             }
         };
+        let etag = format!("\"{id}-{size}\"");
+        // A range for another version of the object is ignored: the whole object is sent.
+        let range = range.filter(|_| if_range.is_none_or(|tag| tag.trim() == etag));
         let start = match range.map(parse_range) {
             None => 0,
             Some(Some(start)) if start < size => start,
@@ -453,10 +458,13 @@ impl Store {
         let Ok(file) = file else {
             return reply(error(500, "the stored file cannot be read"));
         };
-        let mut headers = vec![(
-            "Content-Type".to_string(),
-            "binary/octet-stream".to_string(),
-        )];
+        let mut headers = vec![
+            (
+                "Content-Type".to_string(),
+                "binary/octet-stream".to_string(),
+            ),
+            ("ETag".to_string(), etag),
+        ];
         if range.is_some() {
             headers.push((
                 "Content-Range".to_string(),

@@ -754,3 +754,26 @@ fn a_stale_file_size_says_which_way_storage_differs() {
         assert!(error.to_string().contains(says), "{error}");
     }
 }
+
+#[test]
+fn an_interrupted_download_of_a_replaced_object_starts_afresh() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let id = client
+        .upload_bytes(pattern(200_000, 4), "v1.bin")
+        .send()
+        .unwrap();
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("replaced.bin");
+    // What a killed download of another version of the object left: bytes, and a note of an
+    // ETag storage no longer has.
+    let partial = path.with_file_name(".replaced.bin.civis-partial");
+    std::fs::write(&partial, vec![0u8; 50_000]).unwrap();
+    std::fs::write(
+        partial.with_file_name(".replaced.bin.civis-partial.json"),
+        json!({"file_id": id, "etag": "\"an-older-version\""}).to_string(),
+    )
+    .unwrap();
+    assert_eq!(client.download_file(id).to_path(&path).unwrap(), 200_000);
+    assert_eq!(std::fs::read(&path).unwrap(), pattern(200_000, 4));
+    assert!(!partial.exists());
+}

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use ureq::SendBody;
 
-use super::partial::PartialFile;
+use super::partial::{PartialFile, Resume};
 use super::progress::{Progress, ProgressFn};
 use super::storage::{self, Failure, Retrier};
 use crate::data::error::Error;
@@ -139,6 +139,12 @@ impl DownloadBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn reader(self) -> Result<DownloadReader, Error> {
+        self.open(None)
+    }
+
+    /// The reader, going on from `resume` (an interrupted download's bytes) when storage still
+    /// holds that version of the object.
+    fn open(self, resume: Option<&Resume>) -> Result<DownloadReader, Error> {
         let (url, size) = match self.url {
             Some(url) => (Some(url), None),
             None => {
@@ -150,7 +156,7 @@ impl DownloadBuilder<'_> {
             Some(url) if !url.is_empty() => url,
             _ => return Err(Error::FileExpired { id: self.id }),
         };
-        DownloadReader::open_at(self.client, self.id, url, size, self.progress)
+        DownloadReader::open_at(self.client, self.id, url, size, self.progress, resume)
     }
 
     /// Writes the file to `writer` and returns the number of bytes written.
@@ -187,7 +193,10 @@ impl DownloadBuilder<'_> {
     /// Writes the file to `path` and returns the number of bytes written. The file appears under
     /// `path` only once it is complete: it is written as `.NAME.civis-partial` beside it and
     /// renamed, so a failed download (or a killed process) leaves no truncated file under the
-    /// final name, and a file already there is replaced only by a whole one.
+    /// final name, and a file already there is replaced only by a whole one. A download of the
+    /// same file to the same path that was killed goes on from where it stopped (`Range`, with
+    /// `If-Range` on the object's `ETag`) when storage still holds the same object; else it
+    /// starts afresh.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -197,7 +206,9 @@ impl DownloadBuilder<'_> {
     /// # Ok(()) }
     /// ```
     pub fn to_path(self, path: impl AsRef<Path>) -> Result<u64, Error> {
-        self.reader()?.save(path.as_ref())
+        let path = path.as_ref();
+        let resume = PartialFile::resumable(path, self.id);
+        self.open(resume.as_ref())?.save(path)
     }
 
     /// Decodes the file as JSON (civis-python's `file_to_json`), streaming: the file's bytes
@@ -274,6 +285,13 @@ pub struct DownloadReader {
     progress: Progress,
     /// The stall check's window: when it started, and the bytes received since.
     window: (std::time::Instant, u64),
+    /// The stored object's `ETag`, from storage's latest answer.
+    etag: Option<String>,
+    /// The `ETag` an interrupted download's bytes came from: the first request asks to go on
+    /// only if storage still holds that object.
+    if_range: Option<String>,
+    /// The bytes a resumed download did not download again.
+    resumed: u64,
 }
 
 impl fmt::Debug for DownloadReader {
@@ -311,6 +329,7 @@ impl DownloadReader {
         url: String,
         size: Option<u64>,
         progress: Option<ProgressFn>,
+        resume: Option<&Resume>,
     ) -> Result<Self, Error> {
         let mut reader = DownloadReader {
             retrier: Retrier::new(client.config()),
@@ -318,10 +337,13 @@ impl DownloadReader {
             id,
             url,
             size,
-            received: 0,
+            received: resume.map_or(0, |r| r.received),
             body: None,
             progress: Progress::new(progress, size.unwrap_or(0)),
             window: (client.config().clock.now(), 0),
+            etag: None,
+            if_range: resume.map(|r| r.etag.clone()),
+            resumed: 0,
         };
         reader.open()?;
         Ok(reader)
@@ -333,10 +355,13 @@ impl DownloadReader {
     /// touches a file already there.
     fn save(&mut self, path: &Path) -> Result<u64, Error> {
         let shown = path.display().to_string();
-        let mut partial = PartialFile::create(path)?;
+        let mut partial = PartialFile::open(path, self.resumed)?;
+        if let Some(etag) = &self.etag {
+            partial.note(self.id, etag);
+        }
         let written = self.copy_to(partial.file(), &shown)?;
         partial.commit()?;
-        Ok(written)
+        Ok(self.resumed + written)
     }
 
     /// The id of the file being read.
@@ -383,13 +408,33 @@ impl DownloadReader {
     }
 
     fn try_open(&mut self) -> Result<ureq::BodyReader<'static>, Failure> {
-        let range = if self.received > 0 {
+        let mut range = if self.received > 0 {
             vec![("Range", format!("bytes={}-", self.received))]
         } else {
             Vec::new()
         };
+        if let Some(etag) = &self.if_range {
+            range.push(("If-Range", etag.clone()));
+        }
         let response = storage::send(&self.client, "GET", &self.url, &range, SendBody::none())?;
         let status = response.status().as_u16();
+        if let Some(etag) = response.headers().get("etag").and_then(|v| v.to_str().ok()) {
+            self.etag = Some(etag.to_string());
+        }
+        if self.if_range.take().is_some() && self.received > 0 {
+            if status == 206 {
+                // The interrupted download's bytes are of this object: go on after them.
+                self.resumed = self.received;
+                log::info!(
+                    "the download of file {} goes on after the {} bytes an earlier one left",
+                    self.id,
+                    self.received
+                );
+            } else if status == 200 {
+                // Storage holds another object now: start over.
+                self.received = 0;
+            }
+        }
         if status == 416 && self.received > 0 {
             // Asked to go on past the end of the object: it is shorter than the size the API
             // gave (a stale `fileSize`), and every byte of it has arrived.
