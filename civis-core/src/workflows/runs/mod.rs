@@ -316,7 +316,7 @@ impl Client {
         let started = clock.now();
         // Runs made from this moment on (less a margin for the clocks' difference) may be ours.
         let since = SystemTime::now() - ADOPTION_MARGIN;
-        let mut attempts = 0;
+        let (mut attempts, mut connect_retries) = (0, 0);
         loop {
             attempts += 1;
             let (error, headers, may_be_ours) = match self.attempt_once(&request) {
@@ -334,7 +334,27 @@ impl Client {
                         _ => return Err(error),
                     }
                 }
-                Err((error, nothing_sent)) => (error, None, !nothing_sent),
+                // Nothing reached the API: retried as any call's failure to connect is, at most
+                // 3 times within about 5 s.
+                Err((error, true)) => {
+                    connect_retries += 1;
+                    let wait = crate::transport::retry::connect_wait(connect_retries);
+                    let elapsed = clock.now().duration_since(started);
+                    if connect_retries > crate::transport::retry::CONNECT_RETRIES.min(policy.total)
+                        || elapsed + wait > crate::transport::retry::CONNECT_RETRY_WINDOW
+                    {
+                        return Err(error);
+                    }
+                    log::warn!(
+                        "POST {path} could not connect ({error}); retrying in {:.1} s",
+                        wait.as_secs_f64()
+                    );
+                    clock.sleep(wait);
+                    continue;
+                }
+                // The connection broke after the request went out: the API may have done it.
+                Err((error @ Error::Transport { .. }, false)) => (error, None, true),
+                Err((error, false)) => return Err(error),
             };
             if may_be_ours {
                 if let Some(run_id) = self.run_created_since(job_id, since)? {
