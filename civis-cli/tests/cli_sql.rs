@@ -149,3 +149,53 @@ fn tables_import_loads_a_csv_file_and_appends_on_request() {
     assert!(appended.status.success(), "{}", text(&appended.stderr));
     assert_eq!(mock.table_rows(32, "geo.cities").unwrap().rows.len(), 4);
 }
+
+#[test]
+fn a_truncated_gzip_export_fails_sql_o_and_leaves_no_file() {
+    let mock = mock();
+    let client = civis::ApiClient::builder()
+        .api_key("k")
+        .base_url(mock.url())
+        .build()
+        .unwrap();
+    let mut csv = String::new();
+    for i in 0..20_000 {
+        csv.push_str(&format!("{i},row {i}\n"));
+    }
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gzip, csv.as_bytes()).unwrap();
+    let whole = gzip.finish().unwrap();
+    let cut = client
+        .upload_bytes(whole[..whole.len() / 2].to_vec(), "export.csv.gz")
+        .send()
+        .unwrap();
+    let run = serde_json::json!({"id": 9, "state": "succeeded",
+        "output": [{"outputName": "export.csv.gz", "fileId": cut, "path": ""}]});
+    mock.script(
+        "GET",
+        "/scripts/sql/{id}/runs/{run_id}",
+        [civis_mock::Scripted::json(200, run.to_string())],
+    );
+    let out = scratch("truncated.csv.gz");
+    let _ = std::fs::remove_file(&out);
+    let output = civis(
+        &mock,
+        &[
+            "sql",
+            "-d",
+            "32",
+            "-c",
+            "select id, name from people",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(3), "{}", text(&output.stderr));
+    assert!(!out.exists());
+    assert!(
+        text(&output.stderr).contains(&format!("file {cut}")),
+        "{}",
+        text(&output.stderr)
+    );
+}

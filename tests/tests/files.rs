@@ -777,3 +777,43 @@ fn an_interrupted_download_of_a_replaced_object_starts_afresh() {
     assert_eq!(std::fs::read(&path).unwrap(), pattern(200_000, 4));
     assert!(!partial.exists());
 }
+
+/// A reader that, at its end, counts this process's upload spool files that have a name.
+struct CountingSpools {
+    data: std::io::Cursor<Vec<u8>>,
+    named_at_end: Arc<Mutex<Option<usize>>>,
+}
+
+impl Read for CountingSpools {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.data.read(buf)?;
+        if n == 0 {
+            let prefix = format!("civis-upload-{}-", std::process::id());
+            let named = std::fs::read_dir(std::env::temp_dir())?
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+                .count();
+            *self.named_at_end.lock().unwrap() = Some(named);
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_upload_spool_has_no_name_a_killed_process_could_leave_behind() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let named_at_end = Arc::new(Mutex::new(None));
+    let reader = CountingSpools {
+        data: std::io::Cursor::new(pattern(60 * 1024 * 1024, 8)),
+        named_at_end: named_at_end.clone(),
+    };
+    // Past the multipart threshold: the parts read the spool at their offsets, in parallel.
+    let id = client.upload_reader(reader, "spooled.bin").send().unwrap();
+    assert_eq!(*named_at_end.lock().unwrap(), Some(0));
+    assert_eq!(
+        client.download_file(id).bytes().unwrap(),
+        pattern(60 * 1024 * 1024, 8)
+    );
+}

@@ -329,13 +329,9 @@ impl<'c> UploadBuilder<'c> {
                 (Body::File(path), size, name)
             }
             Source::Reader(mut reader) => {
-                spooled = spool::spool(&mut reader)?;
+                spooled = spool::spool_upload(&mut reader)?;
                 let name = self.name.unwrap_or_default();
-                (
-                    Body::File(spooled.path().to_path_buf()),
-                    spooled.size(),
-                    name,
-                )
+                (Body::Spool(&spooled), spooled.size(), name)
             }
             Source::Bytes(owned) => {
                 bytes = owned;
@@ -380,6 +376,7 @@ impl<'c> UploadBuilder<'c> {
 /// Where the bytes of an upload are.
 pub(super) enum Body<'a> {
     File(PathBuf),
+    Spool(&'a spool::UploadSpool),
     Memory(&'a [u8]),
 }
 
@@ -466,6 +463,7 @@ impl Upload<'_> {
                     .min(bytes.len());
                 Ok(Box::new(&bytes[start..]))
             }
+            Body::Spool(spooled) => spooled.reader_at(offset),
             Body::File(path) => {
                 let io_error = |source| Error::Io {
                     path: path.display().to_string(),
