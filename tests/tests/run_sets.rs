@@ -260,3 +260,30 @@ fn polling_slows_as_the_rate_limit_runs_low_and_meets_no_429() {
         "{limit:?}"
     );
 }
+
+#[test]
+fn a_set_rides_out_a_500_on_one_runs_poll() {
+    let (mock, _clock, client) = setup(&[
+        (81, MockJob::succeeds_after(2)),
+        (82, MockJob::succeeds_after(2)),
+    ]);
+    let first = client.run_job(81).unwrap();
+    let second = client.run_job(82).unwrap();
+    let path = format!("/jobs/81/runs/{}", first.run_id());
+    let done = serde_json::json!({"id": first.run_id(), "state": "succeeded"}).to_string();
+    mock.script(
+        "GET",
+        &path,
+        [
+            civis_mock::Scripted::json(500, r#"{"errorDescription": "boom"}"#),
+            civis_mock::Scripted::json(500, r#"{"errorDescription": "boom"}"#),
+            civis_mock::Scripted::json(200, done),
+        ],
+    );
+    let outcomes: Vec<RunState> = RunSet::new(vec![first, second])
+        .wait_all()
+        .into_iter()
+        .map(|done| done.outcome.unwrap().state)
+        .collect();
+    assert_eq!(outcomes, [RunState::Succeeded, RunState::Succeeded]);
+}

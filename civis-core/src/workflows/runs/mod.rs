@@ -243,7 +243,7 @@ const ADOPTION_MARGIN: Duration = Duration::from_secs(1);
 pub const POLL_OUTAGE_LIMIT: Duration = Duration::from_secs(600);
 
 /// Whether a poll's failure may pass: the API's 5xx, or no answer at all.
-fn is_transient(error: &Error) -> bool {
+pub(super) fn is_transient(error: &Error) -> bool {
     matches!(
         error,
         Error::Api {

@@ -295,6 +295,8 @@ struct Pending {
     index: usize,
     run: Run,
     attempts: Vec<Error>,
+    /// Since when its polls have failed with what may pass (a 5xx, a dropped connection).
+    unreachable_since: Option<std::time::Instant>,
 }
 
 /// The iterator of [`RunSet::as_completed`]: each run of the set once, as it ends.
@@ -364,6 +366,7 @@ impl AsCompleted {
             index,
             run,
             attempts: Vec::new(),
+            unreachable_since: None,
         });
     }
 
@@ -414,6 +417,7 @@ impl AsCompleted {
             index,
             run,
             mut attempts,
+            unreachable_since,
         } in std::mem::take(&mut self.pending)
         {
             let outcome = match run.poll() {
@@ -427,10 +431,35 @@ impl AsCompleted {
                             index,
                             run,
                             attempts,
+                            unreachable_since: None,
                         },
                         state,
                     ));
                     continue;
+                }
+                // As `Run::wait`: a poll that fails with what may pass does not end the run's
+                // wait until the API has been unreachable for POLL_OUTAGE_LIMIT in a row.
+                Err(error) if super::is_transient(&error) => {
+                    let now = run.client.config().clock.now();
+                    let since = unreachable_since.unwrap_or(now);
+                    if now.duration_since(since) >= super::POLL_OUTAGE_LIMIT {
+                        Err(error)
+                    } else {
+                        log::warn!(
+                            "{} could not be polled ({error}); polling on",
+                            crate::data::run_state::from_job_run(run.job_id, run.run_id)
+                        );
+                        going.push((
+                            Pending {
+                                index,
+                                run,
+                                attempts,
+                                unreachable_since: Some(since),
+                            },
+                            RunState::Other("unreachable".into()),
+                        ));
+                        continue;
+                    }
                 }
                 Err(error) => Err(error),
             };
@@ -449,6 +478,7 @@ impl AsCompleted {
                             index,
                             run: again.polling(run.polling),
                             attempts,
+                            unreachable_since: None,
                         }),
                         Err(error) => self.done.push_back(Completed {
                             index,
@@ -473,6 +503,7 @@ impl AsCompleted {
                     index,
                     run,
                     attempts,
+                    ..
                 },
                 state,
             ) in going
