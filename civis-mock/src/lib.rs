@@ -163,6 +163,23 @@ struct Script {
 }
 
 impl Script {
+    /// A route for `method` on `path` (its query, if any, ignored).
+    fn new(method: &str, path: &str, answers: VecDeque<Scripted>) -> Self {
+        let pattern = path
+            .split('?')
+            .next()
+            .unwrap_or(path)
+            .trim_matches('/')
+            .split('/')
+            .map(str::to_string)
+            .collect();
+        Self {
+            method: method.to_uppercase(),
+            pattern,
+            answers,
+        }
+    }
+
     fn matches(&self, method: &str, path: &str) -> bool {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         let any_path = self.pattern.len() == 1 && self.pattern[0] == "*";
@@ -270,22 +287,9 @@ impl MockServer {
         if answers.is_empty() {
             return;
         }
-        let pattern = path
-            .split('?')
-            .next()
-            .unwrap_or(path)
-            .trim_matches('/')
-            .split('/')
-            .map(str::to_string)
-            .collect();
-        lock(&self.state).scripts.insert(
-            0,
-            Script {
-                method: method.to_uppercase(),
-                pattern,
-                answers,
-            },
-        );
+        lock(&self.state)
+            .scripts
+            .insert(0, Script::new(method, path, answers));
     }
 
     /// Carries out the next `method` `path` request as usual (a run is started, a job made),
@@ -301,19 +305,9 @@ impl MockServer {
     /// # Ok(()) }
     /// ```
     pub fn fail_after_work_once(&self, method: &str, path: &str, answer: Scripted) {
-        let pattern = path
-            .split('?')
-            .next()
-            .unwrap_or(path)
-            .trim_matches('/')
-            .split('/')
-            .map(str::to_string)
-            .collect();
-        lock(&self.state).after_work.push(Script {
-            method: method.to_uppercase(),
-            pattern,
-            answers: VecDeque::from([answer]),
-        });
+        lock(&self.state)
+            .after_work
+            .push(Script::new(method, path, VecDeque::from([answer])));
     }
 
     /// Every request received so far, in order.
