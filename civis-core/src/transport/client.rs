@@ -214,13 +214,10 @@ impl Client {
                     failure: Failure::Connect,
                 } => {
                     connect_retries += 1;
-                    let wait = retry::connect_wait(connect_retries);
-                    if !(idempotent
-                        && connect_retries <= retry::CONNECT_RETRIES.min(policy.total)
-                        && elapsed + wait <= retry::CONNECT_RETRY_WINDOW)
-                    {
-                        return Err(error);
-                    }
+                    let wait = match retry::connect_retry(policy, connect_retries, elapsed) {
+                        Some(wait) if idempotent => wait,
+                        _ => return Err(error),
+                    };
                     (wait, "could not connect".to_string(), error)
                 }
                 Attempt::Failed {

@@ -123,6 +123,16 @@ pub(crate) const CONNECT_RETRIES: u32 = 3;
 /// No retry after a failure to connect starts later than this after the first attempt.
 pub(crate) const CONNECT_RETRY_WINDOW: Duration = Duration::from_secs(5);
 
+/// The wait before connection retry number `retry` (from 1), `elapsed` after the first attempt,
+/// or `None` when the rule for failures to connect says to give up: past [`CONNECT_RETRIES`]
+/// (or `policy.total`), or past [`CONNECT_RETRY_WINDOW`]. The one rule of API calls, storage
+/// transfers and run POSTs.
+pub(crate) fn connect_retry(policy: &Retry, retry: u32, elapsed: Duration) -> Option<Duration> {
+    let wait = connect_wait(retry);
+    (retry <= CONNECT_RETRIES.min(policy.total) && elapsed + wait <= CONNECT_RETRY_WINDOW)
+        .then_some(wait)
+}
+
 /// The wait before connection retry number `retry` (from 1): 0.5 s, 1 s, 2 s.
 pub(crate) fn connect_wait(retry: u32) -> Duration {
     Duration::from_millis(500) * (1 << retry.saturating_sub(1).min(8))

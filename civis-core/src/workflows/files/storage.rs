@@ -184,13 +184,10 @@ impl Retrier {
         let wait = match &failure {
             Failure::Connect(_) => {
                 self.connect_retries += 1;
-                let wait = retry::connect_wait(self.connect_retries);
-                if self.connect_retries > retry::CONNECT_RETRIES.min(config.retry.total)
-                    || elapsed + wait > retry::CONNECT_RETRY_WINDOW
-                {
-                    return Err(failure.into_error(method, url));
+                match retry::connect_retry(&config.retry, self.connect_retries, elapsed) {
+                    Some(wait) => wait,
+                    None => return Err(failure.into_error(method, url)),
                 }
-                wait
             }
             Failure::Status { headers, .. } => {
                 retry::wait(&config.retry, clock, self.attempts, Some(headers))

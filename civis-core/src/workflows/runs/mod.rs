@@ -338,13 +338,12 @@ impl Client {
                 // 3 times within about 5 s.
                 Err((error, true)) => {
                     connect_retries += 1;
-                    let wait = crate::transport::retry::connect_wait(connect_retries);
                     let elapsed = clock.now().duration_since(started);
-                    if connect_retries > crate::transport::retry::CONNECT_RETRIES.min(policy.total)
-                        || elapsed + wait > crate::transport::retry::CONNECT_RETRY_WINDOW
-                    {
+                    let retry =
+                        crate::transport::retry::connect_retry(&policy, connect_retries, elapsed);
+                    let Some(wait) = retry else {
                         return Err(error);
-                    }
+                    };
                     log::warn!(
                         "POST {path} could not connect ({error}); retrying in {:.1} s",
                         wait.as_secs_f64()
