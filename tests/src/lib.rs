@@ -142,3 +142,28 @@ pub mod logs {
         lock().clone()
     }
 }
+
+/// The JSON bodies of the POSTs to `path` (a trailing `/` ignored) the mock received, in order.
+pub fn posts(mock: &civis_mock::MockServer, path: &str) -> Vec<serde_json::Value> {
+    mock.requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.url.trim_end_matches('/') == path)
+        .map(|r| r.json().unwrap_or(serde_json::Value::Null))
+        .collect()
+}
+
+/// Every record of table `table` of database `db` (`read_table`), header first, as strings.
+pub fn table_records(client: &civis::Client, table: &str, db: i64) -> Vec<Vec<String>> {
+    client
+        .read_table(table, db)
+        .unwrap()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Rows written as string slices, owned.
+pub fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(|v| v.to_string()).collect())
+        .collect()
+}

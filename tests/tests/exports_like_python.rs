@@ -26,11 +26,7 @@ fn setup() -> (MockServer, Client) {
 }
 
 fn scripts(mock: &MockServer) -> Vec<Value> {
-    mock.requests()
-        .iter()
-        .filter(|r| r.method == "POST" && r.url.trim_end_matches('/') == "/scripts/sql")
-        .map(|r| r.json().unwrap_or(Value::Null))
-        .collect()
+    civis_tests::posts(mock, "/scripts/sql")
 }
 
 fn last_script(mock: &MockServer) -> Value {

@@ -9,6 +9,7 @@ use civis::tables::{Execution, ExistingRows, TableColumn};
 use civis::{Client, Error};
 use civis_mock::{MockRows, MockServer, Scripted};
 use civis_tests::logs::{logged, record_logs};
+use civis_tests::{posts, strings, table_records};
 use serde_json::{json, Value};
 
 const DB: i64 = 32;
@@ -33,28 +34,6 @@ fn write_csv(name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn posts(mock: &MockServer, path: &str) -> Vec<Value> {
-    mock.requests()
-        .iter()
-        .filter(|r| r.method == "POST" && r.url.trim_end_matches('/') == path)
-        .map(|r| r.json().unwrap_or(Value::Null))
-        .collect()
-}
-
-fn records(client: &Client, table: &str) -> Vec<Vec<String>> {
-    client
-        .read_table(table, DB)
-        .unwrap()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
-}
-
-fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
-    rows.iter()
-        .map(|r| r.iter().map(|v| v.to_string()).collect())
-        .collect()
 }
 
 /// Uploads each text as a Civis file; their ids.
@@ -140,7 +119,7 @@ fn a_single_csv_into_a_new_table_sends_what_csv_to_civis_sends_with_loosen_types
         "the cleaned file is imported"
     );
     assert_eq!(
-        records(&client, "crm.people"),
+        table_records(&client, "crm.people", DB),
         strings(&[&["id", "name"], &["1", "Ada"], &["2", "Grace"]])
     );
 }
@@ -228,7 +207,7 @@ fn every_keyword_of_civis_file_to_table_is_sent_as_civis_python_sends_it() {
     });
     assert_eq!(import, python);
     assert_eq!(
-        records(&client, "crm.people"),
+        table_records(&client, "crm.people", DB),
         strings(&[
             &["id", "name", "updated"],
             &["1", "Ada L.", "2024-02-01"],
@@ -274,7 +253,7 @@ fn three_files_with_differing_detected_types_import_with_the_merged_types() {
     assert_eq!(import["table_columns"], python_columns);
     assert_eq!(import["loosen_types"], true);
     assert_eq!(import["first_row_is_header"], true);
-    let rows = records(&client, "merged.parts");
+    let rows = table_records(&client, "merged.parts", DB);
     assert_eq!(
         rows,
         strings(&[
@@ -363,7 +342,7 @@ fn files_that_cannot_be_imported_together_are_an_import_error_naming_them() {
         .unwrap();
     assert_eq!(posts(&mock, "/imports/files/csv")[0]["compression"], "gzip");
     assert_eq!(
-        records(&client, "s.gz"),
+        table_records(&client, "s.gz", DB),
         strings(&[&["a", "b"], &["5", "6"], &["5", "6"]])
     );
 }
@@ -402,7 +381,7 @@ fn columns_named_without_types_append_by_name_and_a_mix_is_refused_before_any_re
         false
     );
     assert_eq!(
-        records(&client, "crm.people"),
+        table_records(&client, "crm.people", DB),
         strings(&[
             &["id", "name"],
             &["1", "Ada"],
@@ -470,7 +449,10 @@ fn a_table_check_failing_otherwise_than_404_is_a_warning_and_the_import_goes_on(
         posts(&mock, "/files/preprocess/csv")[0]["detect_table_columns"],
         true
     );
-    assert_eq!(records(&client, "crm.audited"), strings(&[&["id"], &["1"]]));
+    assert_eq!(
+        table_records(&client, "crm.audited", DB),
+        strings(&[&["id"], &["1"]])
+    );
     let warnings = logged(
         log::Level::Warn,
         "could not check whether table crm.audited exists",

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use civis::{sql::Compression, tables::ExistingRows, tables::TableColumn, Client, Error};
 use civis_mock::{MockRows, MockServer, ReceivedRequest};
-use civis_tests::FakeClock;
+use civis_tests::{posts, strings, table_records, FakeClock};
 use serde_json::{json, Value};
 
 const DB: i64 = 32;
@@ -87,14 +87,6 @@ fn gunzip(bytes: &[u8]) -> Vec<u8> {
         .read_to_end(&mut plain)
         .unwrap();
     plain
-}
-
-fn posts(mock: &MockServer, path: &str) -> Vec<Value> {
-    mock.requests()
-        .iter()
-        .filter(|r| r.method == "POST" && r.url.trim_end_matches('/') == path)
-        .map(|r| r.json().unwrap_or(Value::Null))
-        .collect()
 }
 
 fn urls(mock: &MockServer) -> Vec<String> {
@@ -407,20 +399,6 @@ fn write_csv(name: &str, text: &str) -> PathBuf {
     let path = scratch(name);
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn table_records(client: &Client, table: &str, db: i64) -> Vec<Vec<String>> {
-    client
-        .read_table(table, db)
-        .unwrap()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
-}
-
-fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
-    rows.iter()
-        .map(|r| r.iter().map(|v| v.to_string()).collect())
-        .collect()
 }
 
 #[test]
