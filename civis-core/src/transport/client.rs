@@ -14,7 +14,7 @@ use crate::transport::memo::Memo;
 use crate::transport::rate_limit::{self, Budget};
 use crate::transport::request::HttpRequest;
 use crate::transport::resolver::CachingResolver;
-use crate::transport::retry;
+use crate::transport::retry::{self, Failed, Fault, Retrier, Verdict};
 
 /// A Civis API client: cheap to clone (the connection pool is shared), `Send + Sync`.
 ///
@@ -33,22 +33,51 @@ struct Inner {
     budget: Budget,
 }
 
-/// The outcome of one attempt: an answer, or a failure to get one.
-enum Attempt {
+/// One attempt, before it is classified.
+pub(crate) enum Attempt {
+    /// An answer, whatever its status.
     Answer(RawResponse),
-    Failed { error: Error, failure: Failure },
+    /// No answer: the error, and how it failed.
+    NoAnswer(Error, Fault),
 }
 
-/// Why an attempt got no answer, which decides whether it may be repeated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Failure {
-    /// No connection was made: nothing reached the server.
-    Connect,
-    /// The connection closed before any byte of an answer: typically a keep-alive connection
-    /// the server had already given up on.
-    ClosedBeforeAnswer,
-    /// Anything else (a timeout, a broken body, TLS): not repeated.
-    Other,
+/// How an API call's attempt is classified for the [`Retrier`]: a 2xx answer is the result;
+/// 429, 502, 503 and 504 are retried for the idempotent verbs and 429 and 503 for POST
+/// ([`retry::is_retryable`]); a failure to connect, or a connection closed before an answer, is
+/// retried for the idempotent verbs only; anything else ends the call.
+pub(crate) fn classify_call(
+    verb: &str,
+    path: &str,
+    attempt: Attempt,
+) -> Result<RawResponse, Box<Failed>> {
+    match attempt {
+        Attempt::Answer(response) if (200..300).contains(&response.status()) => Ok(response),
+        Attempt::Answer(response) => {
+            let verdict = if retry::is_retryable(verb, response.status()) {
+                Verdict::Retry
+            } else {
+                Verdict::GiveUp
+            };
+            let headers = response.headers.clone();
+            Err(Box::new(Failed {
+                error: response.into_error(verb, path),
+                fault: Fault::Answer(headers),
+                verdict,
+            }))
+        }
+        Attempt::NoAnswer(error, fault @ (Fault::Connect | Fault::ClosedBeforeAnswer)) => {
+            Err(Box::new(Failed {
+                error,
+                fault,
+                verdict: if retry::is_idempotent(verb) {
+                    Verdict::Retry
+                } else {
+                    Verdict::GiveUp
+                },
+            }))
+        }
+        Attempt::NoAnswer(error, _) => Err(Failed::give_up(error)),
+    }
 }
 
 impl Client {
@@ -153,101 +182,18 @@ impl Client {
     /// Every retry is logged at `warn`. [`Retry::none`](crate::config::Retry::none) sends every request
     /// exactly once.
     pub fn execute(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
-        self.execute_with(request, &self.inner.config.retry)
-    }
-
-    /// One attempt at `request`, not retried: the answer whatever its status, or the error of
-    /// no answer with whether nothing reached the server (a failure to connect), for callers
-    /// that decide themselves what a failed POST may have done.
-    pub(crate) fn attempt_once(&self, request: &HttpRequest) -> Result<RawResponse, (Error, bool)> {
-        match self.send_once(request) {
-            Attempt::Answer(response) => Ok(response),
-            Attempt::Failed { error, failure } => Err((error, matches!(failure, Failure::Connect))),
-        }
-    }
-
-    /// [`execute`](Self::execute) under the retry rules `policy` instead of the client's.
-    pub(crate) fn execute_with(
-        &self,
-        request: &HttpRequest,
-        policy: &crate::transport::retry::Retry,
-    ) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
-        let clock = config.clock.as_ref();
-        let started = clock.now();
-        let idempotent = retry::is_idempotent(request.verb);
-        let (mut attempts, mut connect_retries, mut reopened) = (0u32, 0u32, false);
-        loop {
-            let attempt = self.send_once(request);
-            attempts += 1;
-            let elapsed = clock.now().duration_since(started);
-            let (wait, why, error) = match attempt {
-                Attempt::Answer(response) if (200..300).contains(&response.status()) => {
-                    return Ok(response)
-                }
-                Attempt::Answer(response) => {
-                    let status = response.status();
-                    let wait = retry::wait(policy, clock, attempts, Some(&response.headers));
-                    let asked = response.headers.get("retry-after").map(str::to_string);
-                    let mut error = response.into_error(request.verb, &request.path_and_query);
-                    let retryable = retry::is_retryable(request.verb, status);
-                    if !(retryable && retry::may_retry(policy, attempts, elapsed + wait)) {
-                        // Given up because the server asked for a longer wait than the retry
-                        // budget has left: say so, rather than only "(429)".
-                        if let (true, Some(asked), Error::Api { message, .. }) =
-                            (retryable, asked, &mut error)
-                        {
-                            if elapsed + wait >= policy.max_elapsed {
-                                message.push_str(&format!(
-                                    "; the server asked to wait {:.0} s (Retry-After: {asked}), longer than the retries may take ({:.0} s in all)",
-                                    wait.as_secs_f64(),
-                                    policy.max_elapsed.as_secs_f64()
-                                ));
-                            }
-                        }
-                        return Err(error);
-                    }
-                    (wait, format!("answered {status}"), error)
-                }
-                Attempt::Failed {
-                    error,
-                    failure: Failure::Connect,
-                } => {
-                    connect_retries += 1;
-                    let wait = match retry::connect_retry(policy, connect_retries, elapsed) {
-                        Some(wait) if idempotent => wait,
-                        _ => return Err(error),
-                    };
-                    (wait, "could not connect".to_string(), error)
-                }
-                Attempt::Failed {
-                    error,
-                    failure: Failure::ClosedBeforeAnswer,
-                } => {
-                    if !(idempotent && !reopened && policy.total > 0) {
-                        return Err(error);
-                    }
-                    reopened = true;
-                    (
-                        Duration::ZERO,
-                        "lost its connection before an answer".to_string(),
-                        error,
-                    )
-                }
-                Attempt::Failed { error, .. } => return Err(error),
-            };
-            log::warn!(
-                "{} {} {why}; retrying in {:.1} s (attempt {} failed: {error})",
-                request.verb,
-                request.path_and_query,
-                wait.as_secs_f64(),
-                attempts,
-            );
-            clock.sleep(wait);
-        }
+        let (verb, path) = (request.verb, request.path_and_query.as_str());
+        Retrier::new(config.retry, config.clock.clone()).run(
+            &format_args!("{verb} {path}"),
+            || classify_call(verb, path, self.attempt(request)),
+            || Ok(None),
+        )
     }
 
-    fn send_once(&self, request: &HttpRequest) -> Attempt {
+    /// One attempt at `request`, not retried, for callers that classify its failures
+    /// themselves (a job run's POST, which may have started a run although it failed).
+    pub(crate) fn attempt(&self, request: &HttpRequest) -> Attempt {
         let config = &self.inner.config;
         let url = format!(
             "{}{}",
@@ -268,39 +214,38 @@ impl Client {
         for (name, value) in &request.headers {
             builder = builder.header(*name, value.as_str());
         }
-        let failed =
-            |source: Box<dyn std::error::Error + Send + Sync>, failure: Failure| Attempt::Failed {
-                error: Error::Transport {
-                    method: request.verb.to_string(),
-                    path: request.path_and_query.clone(),
-                    source,
-                },
-                failure,
+        let failed = |source: Box<dyn std::error::Error + Send + Sync>, fault: Fault| {
+            let error = Error::Transport {
+                method: request.verb.to_string(),
+                path: request.path_and_query.clone(),
+                source,
             };
+            Attempt::NoAnswer(error, fault)
+        };
         let result = match &request.body {
             Some(body) => {
                 let bytes = match serde_json::to_vec(body) {
                     Ok(bytes) => bytes,
-                    Err(e) => return failed(Box::new(e), Failure::Other),
+                    Err(e) => return failed(Box::new(e), Fault::NoAnswer),
                 };
                 match builder
                     .header("Content-Type", "application/json")
                     .body(bytes)
                 {
                     Ok(http_request) => self.inner.agent.run(http_request),
-                    Err(e) => return failed(Box::new(e), Failure::Other),
+                    Err(e) => return failed(Box::new(e), Fault::NoAnswer),
                 }
             }
             None => match builder.body(()) {
                 Ok(http_request) => self.inner.agent.run(http_request),
-                Err(e) => return failed(Box::new(e), Failure::Other),
+                Err(e) => return failed(Box::new(e), Fault::NoAnswer),
             },
         };
         let mut response = match result {
             Ok(response) => response,
             Err(e) => {
-                let failure = classify(&e);
-                return failed(Box::new(e), failure);
+                let fault = fault_of(&e);
+                return failed(Box::new(e), fault);
             }
         };
         let headers = Headers::of(&response);
@@ -308,23 +253,21 @@ impl Client {
             .budget
             .record(request.verb, &headers, config.clock.now());
         if (300..400).contains(&headers.status) {
-            return Attempt::Failed {
-                error: Error::Redirect {
-                    status: headers.status,
-                    location: headers.get("location").unwrap_or_default().to_string(),
-                    method: request.verb.to_string(),
-                    path: request.path_and_query.clone(),
-                },
-                failure: Failure::Other,
-            };
-        }
-        let too_large = || Attempt::Failed {
-            error: Error::ResponseTooLarge {
-                limit: config.max_response_size,
+            let error = Error::Redirect {
+                status: headers.status,
+                location: headers.get("location").unwrap_or_default().to_string(),
                 method: request.verb.to_string(),
                 path: request.path_and_query.clone(),
-            },
-            failure: Failure::Other,
+            };
+            return Attempt::NoAnswer(error, Fault::NoAnswer);
+        }
+        let too_large = |limit| {
+            let error = Error::ResponseTooLarge {
+                limit,
+                method: request.verb.to_string(),
+                path: request.path_and_query.clone(),
+            };
+            Attempt::NoAnswer(error, Fault::NoAnswer)
         };
         // An answer that announces more than the limit is refused on its header, before any of
         // its body is read.
@@ -332,7 +275,7 @@ impl Client {
             .get("content-length")
             .and_then(|length| length.trim().parse::<u64>().ok());
         if announced.is_some_and(|length| length > config.max_response_size) {
-            return too_large();
+            return too_large(config.max_response_size);
         }
         match response
             .body_mut()
@@ -341,15 +284,8 @@ impl Client {
             .read_to_vec()
         {
             Ok(body) => Attempt::Answer(RawResponse { headers, body }),
-            Err(ureq::Error::BodyExceedsLimit(limit)) => Attempt::Failed {
-                error: Error::ResponseTooLarge {
-                    limit,
-                    method: request.verb.to_string(),
-                    path: request.path_and_query.clone(),
-                },
-                failure: Failure::Other,
-            },
-            Err(e) => failed(Box::new(e), Failure::Other),
+            Err(ureq::Error::BodyExceedsLimit(limit)) => too_large(limit),
+            Err(e) => failed(Box::new(e), Fault::NoAnswer),
         }
     }
 
@@ -369,27 +305,95 @@ impl Client {
     }
 }
 
-/// Whether a request that got no answer may be repeated, from what ureq reports.
 /// Whether `error` means no connection was made (refused, unreachable, a name not found, a
 /// connect timeout): for storage requests, which are retried by the same short rule.
 pub(crate) fn is_connect_failure(error: &ureq::Error) -> bool {
-    matches!(classify(error), Failure::Connect)
+    matches!(fault_of(error), Fault::Connect)
 }
 
-fn classify(error: &ureq::Error) -> Failure {
+/// How a request that got no answer failed, from what ureq reports.
+fn fault_of(error: &ureq::Error) -> Fault {
     use std::io::ErrorKind;
     match error {
-        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => Failure::Connect,
-        ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => Failure::Connect,
+        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => Fault::Connect,
+        ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => Fault::Connect,
         ureq::Error::Io(io) => match io.kind() {
-            ErrorKind::ConnectionRefused => Failure::Connect,
+            ErrorKind::ConnectionRefused => Fault::Connect,
             // ureq reports a peer that closed before the answer's head as UnexpectedEof.
             ErrorKind::UnexpectedEof
             | ErrorKind::ConnectionReset
             | ErrorKind::ConnectionAborted
-            | ErrorKind::BrokenPipe => Failure::ClosedBeforeAnswer,
-            _ => Failure::Other,
+            | ErrorKind::BrokenPipe => Fault::ClosedBeforeAnswer,
+            _ => Fault::NoAnswer,
         },
-        _ => Failure::Other,
+        _ => Fault::NoAnswer,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16) -> Attempt {
+        Attempt::Answer(RawResponse {
+            headers: Headers {
+                status,
+                entries: Vec::new(),
+            },
+            body: br#"{"errorDescription": "busy"}"#.to_vec(),
+        })
+    }
+
+    fn no_answer(fault: Fault) -> Attempt {
+        let source = std::io::Error::other("cut");
+        let error = Error::Transport {
+            method: "GET".into(),
+            path: "/x".into(),
+            source: Box::new(source),
+        };
+        Attempt::NoAnswer(error, fault)
+    }
+
+    fn verdict(verb: &str, attempt: Attempt) -> Option<Verdict> {
+        classify_call(verb, "/x", attempt).err().map(|f| f.verdict)
+    }
+
+    #[test]
+    fn a_2xx_answer_is_the_result() {
+        assert!(classify_call("GET", "/x", answer(204)).is_ok());
+    }
+
+    #[test]
+    fn answers_are_retried_by_verb_and_status() {
+        assert_eq!(verdict("GET", answer(503)), Some(Verdict::Retry));
+        assert_eq!(verdict("DELETE", answer(429)), Some(Verdict::Retry));
+        assert_eq!(verdict("POST", answer(503)), Some(Verdict::Retry));
+        assert_eq!(verdict("POST", answer(502)), Some(Verdict::GiveUp));
+        assert_eq!(verdict("PATCH", answer(503)), Some(Verdict::GiveUp));
+        assert_eq!(verdict("GET", answer(500)), Some(Verdict::GiveUp));
+    }
+
+    #[test]
+    fn no_answer_is_retried_for_idempotent_verbs_only_when_nothing_was_done() {
+        assert_eq!(
+            verdict("GET", no_answer(Fault::Connect)),
+            Some(Verdict::Retry)
+        );
+        assert_eq!(
+            verdict("POST", no_answer(Fault::Connect)),
+            Some(Verdict::GiveUp)
+        );
+        assert_eq!(
+            verdict("PUT", no_answer(Fault::ClosedBeforeAnswer)),
+            Some(Verdict::Retry)
+        );
+        assert_eq!(
+            verdict("PATCH", no_answer(Fault::ClosedBeforeAnswer)),
+            Some(Verdict::GiveUp)
+        );
+        assert_eq!(
+            verdict("GET", no_answer(Fault::NoAnswer)),
+            Some(Verdict::GiveUp)
+        );
     }
 }

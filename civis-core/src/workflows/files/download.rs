@@ -11,9 +11,10 @@ use ureq::SendBody;
 
 use super::partial::{PartialFile, Resume};
 use super::progress::{Progress, ProgressFn};
-use super::storage::{self, Failure, Retrier};
+use super::storage::{self, Failure};
 use crate::data::error::Error;
 use crate::transport::client::Client;
+use crate::transport::retry::Retrier;
 
 /// A download being prepared: [`Client::download_file`], ended by
 /// [`to_path`](Self::to_path), [`to_writer`](Self::to_writer), [`reader`](Self::reader) or
@@ -332,7 +333,7 @@ impl DownloadReader {
         resume: Option<&Resume>,
     ) -> Result<Self, Error> {
         let mut reader = DownloadReader {
-            retrier: Retrier::new(client.config()),
+            retrier: storage::retrier(client.config()),
             client: client.clone(),
             id,
             url,
@@ -476,7 +477,7 @@ impl DownloadReader {
             self.id, self.received
         );
         self.retrier
-            .again(self.client.config(), failure, "GET", &self.url, &what)
+            .again(&what, failure.classify("GET", &self.url))
     }
 
     /// Counts `n` bytes into the stall check's window; at the end of a window, a transfer under
@@ -508,7 +509,7 @@ impl DownloadReader {
                 ),
             });
         }
-        self.retrier.progressed(config);
+        self.retrier.progressed();
         Ok(())
     }
 

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use ureq::SendBody;
 
 use super::progress::Counted;
-use super::storage::{self, Retrier};
+use super::storage;
 use super::upload::{finished, Upload};
 use super::MAX_PARALLEL_PARTS;
 use crate::data::error::Error;
@@ -95,7 +95,7 @@ fn put_part(
 ) -> Result<(), Error> {
     let what = format!("part {} of {parts} of file {file_id}", index + 1);
     let config = upload.client.config();
-    let mut retrier = Retrier::new(config);
+    let mut retrier = storage::retrier(config);
     loop {
         let mut counted = Counted {
             inner: upload.open_at(offset)?.take(length),
@@ -115,7 +115,7 @@ fn put_part(
             Ok(()) => return Ok(()),
             Err(failure) => {
                 upload.progress.take_back(counted.count);
-                retrier.again(config, failure, "PUT", url, &what)?;
+                retrier.again(&what, failure.classify("PUT", url))?;
             }
         }
     }

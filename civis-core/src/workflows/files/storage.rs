@@ -7,7 +7,6 @@
 //! idempotent: a part or form sent again replaces the first.
 
 use std::fmt;
-use std::time::Instant;
 
 use ureq::http;
 use ureq::SendBody;
@@ -16,7 +15,7 @@ use crate::data::error::Error;
 use crate::data::response::Headers;
 use crate::transport::client::Client;
 use crate::transport::config::Config;
-use crate::transport::retry;
+use crate::transport::retry::{self, Failed, Fault, Retrier, Verdict};
 
 /// Downloads may be redirected (storage moves objects between hosts); uploads are not, since
 /// a streamed body cannot be sent twice within one attempt.
@@ -112,13 +111,29 @@ impl Failure {
         }
     }
 
-    fn retryable(&self) -> bool {
-        match self {
-            // S3 asks for 500 (InternalError) to be retried besides the codes every
-            // idempotent API call is retried on.
-            Failure::Status { status, .. } => *status == 500 || retry::is_retryable("PUT", *status),
-            Failure::Connect(_) | Failure::Transport(_) => true,
-            Failure::ShortObject => false,
+    /// How the retry engine sees this failure of a `method` request to `url`: storage's 500
+    /// (S3 asks for it to be retried) and the codes every idempotent API call is retried on,
+    /// and any failure without an answer, are tried again; a short object is not.
+    pub(crate) fn classify(self, method: &str, url: &str) -> Failed {
+        let (fault, verdict) = match &self {
+            Failure::Status {
+                status, headers, ..
+            } => (
+                Fault::Answer(headers.clone()),
+                if *status == 500 || retry::is_retryable("PUT", *status) {
+                    Verdict::Retry
+                } else {
+                    Verdict::GiveUp
+                },
+            ),
+            Failure::Connect(_) => (Fault::Connect, Verdict::Retry),
+            Failure::Transport(_) => (Fault::NoAnswer, Verdict::Retry),
+            Failure::ShortObject => (Fault::NoAnswer, Verdict::GiveUp),
+        };
+        Failed {
+            error: self.into_error(method, url),
+            fault,
+            verdict,
         }
     }
 
@@ -151,72 +166,44 @@ impl fmt::Display for Failure {
     }
 }
 
-/// The retry state of one transfer: the client's rules (attempts, total time, random
-/// exponential wait, `Retry-After`) and clock.
-pub(crate) struct Retrier {
-    started: Instant,
-    attempts: u32,
-    connect_retries: u32,
+/// The retry state of one transfer: the client's rules and clock.
+pub(crate) fn retrier(config: &Config) -> Retrier {
+    Retrier::new(config.retry, config.clock.clone())
 }
 
-impl Retrier {
-    pub(crate) fn new(config: &Config) -> Self {
-        Self {
-            started: config.clock.now(),
-            attempts: 0,
-            connect_retries: 0,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(status: u16) -> Failure {
+        Failure::Status {
+            status,
+            headers: Headers {
+                status,
+                entries: Vec::new(),
+            },
+            message: "SlowDown".into(),
         }
     }
 
-    /// After a failed attempt at `what`: waits and returns `Ok` when another attempt may
-    /// follow, else the error.
-    pub(crate) fn again(
-        &mut self,
-        config: &Config,
-        failure: Failure,
-        method: &str,
-        url: &str,
-        what: &dyn fmt::Display,
-    ) -> Result<(), Error> {
-        self.attempts += 1;
-        let clock = config.clock.as_ref();
-        let elapsed = clock.now().duration_since(self.started);
-        let wait = match &failure {
-            Failure::Connect(_) => {
-                self.connect_retries += 1;
-                match retry::connect_retry(&config.retry, self.connect_retries, elapsed) {
-                    Some(wait) => wait,
-                    None => return Err(failure.into_error(method, url)),
-                }
-            }
-            Failure::Status { headers, .. } => {
-                retry::wait(&config.retry, clock, self.attempts, Some(headers))
-            }
-            Failure::Transport(_) | Failure::ShortObject => {
-                retry::wait(&config.retry, clock, self.attempts, None)
-            }
-        };
-        let starts_at = elapsed + wait;
-        if !(failure.retryable() && retry::may_retry(&config.retry, self.attempts, starts_at)) {
-            return Err(failure.into_error(method, url));
-        }
-        log::warn!(
-            "{what}: {failure}; trying again in {:.1} s (retry {} of at most {})",
-            wait.as_secs_f64(),
-            self.attempts,
-            config.retry.total
+    #[test]
+    fn storage_failures_are_retried_as_s3_asks() {
+        let verdict = |failure: Failure| failure.classify("PUT", "http://127.0.0.1/b?sig").verdict;
+        assert_eq!(verdict(status(500)), Verdict::Retry);
+        assert_eq!(verdict(status(503)), Verdict::Retry);
+        assert_eq!(verdict(status(403)), Verdict::GiveUp);
+        assert_eq!(verdict(Failure::Connect("refused".into())), Verdict::Retry);
+        assert_eq!(verdict(Failure::Transport("reset".into())), Verdict::Retry);
+        assert_eq!(verdict(Failure::ShortObject), Verdict::GiveUp);
+    }
+
+    #[test]
+    fn a_classified_failure_names_no_signature() {
+        let failed = status(403).classify("GET", "http://127.0.0.1/b?X-Amz-Signature=secret");
+        assert!(
+            !failed.error.to_string().contains("secret"),
+            "{}",
+            failed.error
         );
-        clock.sleep(wait);
-        Ok(())
-    }
-
-    /// A transfer that moved forward starts its retry budget afresh: a long download over a
-    /// flaky link may drop more often than the retry total, as long as it progresses.
-    pub(crate) fn progressed(&mut self, config: &Config) {
-        if self.attempts > 0 {
-            self.attempts = 0;
-            self.connect_retries = 0;
-            self.started = config.clock.now();
-        }
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use ureq::SendBody;
 
 use super::progress::{Counted, Progress, ProgressFn};
-use super::storage::{self, Failure, Retrier};
+use super::storage::{self, Failure};
 use super::{multipart, spool, MAX_DESCRIPTION_CHARS, MAX_FILE_SIZE, MULTIPART_THRESHOLD};
 use crate::data::error::Error;
 use crate::transport::client::Client;
@@ -412,7 +412,7 @@ impl Upload<'_> {
         let url = created.upload_url.as_str();
         let what = format!("the upload of file {}", created.id);
         let config = self.client.config();
-        let mut retrier = Retrier::new(config);
+        let mut retrier = storage::retrier(config);
         loop {
             let mut counted = Counted {
                 inner: self.open_at(0)?.take(self.size),
@@ -438,7 +438,7 @@ impl Upload<'_> {
                 Ok(()) => return Ok(created.id),
                 Err(failure) => {
                     self.progress.take_back(counted.count);
-                    retrier.again(config, failure, "POST", url, &what)?;
+                    retrier.again(&what, failure.classify("POST", url))?;
                 }
             }
         }

@@ -35,8 +35,9 @@ use serde_json::{json, Value};
 
 use crate::data::error::Error;
 use crate::data::response::Response;
-use crate::transport::client::Client;
+use crate::transport::client::{Attempt, Client};
 use crate::transport::request::{get_request, HttpRequest};
+use crate::transport::retry::{Failed, Fault, Retrier, Verdict};
 
 use crate::data::run_state::from_job_run;
 pub use crate::data::run_state::{FinishedRun, RunState};
@@ -311,70 +312,22 @@ impl Client {
             body: Some(json!({})),
         };
         let config = self.config();
-        let policy = config.retry();
-        let clock = config.clock.clone();
-        let started = clock.now();
         // Runs made from this moment on (less a margin for the clocks' difference) may be ours.
         let since = SystemTime::now() - ADOPTION_MARGIN;
-        let (mut attempts, mut connect_retries) = (0, 0);
-        loop {
-            attempts += 1;
-            let (error, headers, may_be_ours) = match self.attempt_once(&request) {
-                Ok(raw) if (200..300).contains(&raw.status()) => {
-                    let made: Value = raw.json("POST", &path)?;
-                    return id_of(&made, "POST", &path);
+        Retrier::new(config.retry(), config.clock.clone()).run(
+            &format_args!("POST {path}"),
+            || classify_run_post(&path, self.attempt(&request)),
+            || {
+                let found = self.run_created_since(job_id, since)?;
+                match found {
+                    Some(run_id) => log::warn!(
+                        "POST {path} failed, but the API had started run {run_id} of job {job_id} for it: taking that run rather than starting another"
+                    ),
+                    None => log::info!("POST {path} failed and no run of job {job_id} was started for it"),
                 }
-                Ok(raw) => {
-                    let status = raw.status();
-                    let headers = raw.headers.clone();
-                    let error = raw.into_error("POST", &path);
-                    match status {
-                        502..=504 => (error, Some(headers), true),
-                        429 => (error, Some(headers), false),
-                        _ => return Err(error),
-                    }
-                }
-                // Nothing reached the API: retried as any call's failure to connect is, at most
-                // 3 times within about 5 s.
-                Err((error, true)) => {
-                    connect_retries += 1;
-                    let elapsed = clock.now().duration_since(started);
-                    let retry =
-                        crate::transport::retry::connect_retry(&policy, connect_retries, elapsed);
-                    let Some(wait) = retry else {
-                        return Err(error);
-                    };
-                    log::warn!(
-                        "POST {path} could not connect ({error}); retrying in {:.1} s",
-                        wait.as_secs_f64()
-                    );
-                    clock.sleep(wait);
-                    continue;
-                }
-                // The connection broke after the request went out: the API may have done it.
-                Err((error @ Error::Transport { .. }, false)) => (error, None, true),
-                Err((error, false)) => return Err(error),
-            };
-            if may_be_ours {
-                if let Some(run_id) = self.run_created_since(job_id, since)? {
-                    log::warn!(
-                        "POST {path} failed ({error}), but the API had started run {run_id} of job {job_id} for it: taking that run rather than starting another"
-                    );
-                    return Ok(run_id);
-                }
-            }
-            let wait =
-                crate::transport::retry::wait(&policy, clock.as_ref(), attempts, headers.as_ref());
-            let elapsed = clock.now().duration_since(started);
-            if !crate::transport::retry::may_retry(&policy, attempts, elapsed + wait) {
-                return Err(error);
-            }
-            log::warn!(
-                "POST {path} failed ({error}) and no run was started for it; trying again in {:.1} s",
-                wait.as_secs_f64()
-            );
-            clock.sleep(wait);
-        }
+                Ok(found)
+            },
+        )
     }
 
     /// The newest run of `job_id`, when it was created at `since` or later.
@@ -465,6 +418,45 @@ impl Client {
     pub(crate) fn post_for_id(&self, path: &str, body: Value) -> Result<i64, Error> {
         let made: Value = self.send_json("POST", path, body)?;
         id_of(&made, "POST", path)
+    }
+}
+
+/// How an attempt at a job run's POST is classified: a 2xx answer is the new run's id; a 502,
+/// 503 or 504 (a gateway's answer, which may hide a run the API started) and a connection lost
+/// after the request went out mean looking for that run first; 429 and a failure to connect (nothing
+/// reached the API) are retried as any call's; anything else ends the POST.
+fn classify_run_post(path: &str, attempt: Attempt) -> Result<i64, Box<Failed>> {
+    match attempt {
+        Attempt::Answer(raw) if (200..300).contains(&raw.status()) => {
+            let made: Value = raw.json("POST", path).map_err(Failed::give_up)?;
+            id_of(&made, "POST", path).map_err(Failed::give_up)
+        }
+        Attempt::Answer(raw) => {
+            let verdict = match raw.status() {
+                502..=504 => Verdict::LookFirst,
+                429 => Verdict::Retry,
+                _ => Verdict::GiveUp,
+            };
+            let headers = raw.headers.clone();
+            Err(Box::new(Failed {
+                error: raw.into_error("POST", path),
+                fault: Fault::Answer(headers),
+                verdict,
+            }))
+        }
+        Attempt::NoAnswer(error, Fault::Connect) => Err(Box::new(Failed {
+            error,
+            fault: Fault::Connect,
+            verdict: Verdict::Retry,
+        })),
+        // The connection broke after the request went out: the API may have done it. Waited
+        // for as any failure without an answer, not at once.
+        Attempt::NoAnswer(error @ Error::Transport { .. }, _) => Err(Box::new(Failed {
+            error,
+            fault: Fault::NoAnswer,
+            verdict: Verdict::LookFirst,
+        })),
+        Attempt::NoAnswer(error, _) => Err(Failed::give_up(error)),
     }
 }
 
@@ -918,5 +910,66 @@ impl Run {
             out_of_memory,
             run: Box::new(run),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::response::{Headers, RawResponse};
+
+    fn answer(status: u16, body: &str) -> Attempt {
+        Attempt::Answer(RawResponse {
+            headers: Headers {
+                status,
+                entries: Vec::new(),
+            },
+            body: body.as_bytes().to_vec(),
+        })
+    }
+
+    fn verdict(attempt: Attempt) -> Option<Verdict> {
+        classify_run_post("/jobs/7/runs", attempt)
+            .err()
+            .map(|f| f.verdict)
+    }
+
+    #[test]
+    fn a_created_run_is_its_id() {
+        let id = classify_run_post("/jobs/7/runs", answer(201, r#"{"id": 12}"#)).ok();
+        assert_eq!(id, Some(12));
+        assert_eq!(verdict(answer(201, "{}")), Some(Verdict::GiveUp));
+    }
+
+    #[test]
+    fn a_gateways_answer_or_a_cut_connection_looks_for_the_run_first() {
+        for status in [502, 503, 504] {
+            assert_eq!(verdict(answer(status, "")), Some(Verdict::LookFirst));
+        }
+        let cut = Attempt::NoAnswer(
+            Error::Transport {
+                method: "POST".into(),
+                path: "/jobs/7/runs".into(),
+                source: Box::new(std::io::Error::other("reset")),
+            },
+            Fault::ClosedBeforeAnswer,
+        );
+        assert_eq!(verdict(cut), Some(Verdict::LookFirst));
+    }
+
+    #[test]
+    fn a_429_or_no_connection_is_retried_and_other_answers_end_the_post() {
+        assert_eq!(verdict(answer(429, "")), Some(Verdict::Retry));
+        let refused = Attempt::NoAnswer(
+            Error::Transport {
+                method: "POST".into(),
+                path: "/jobs/7/runs".into(),
+                source: Box::new(std::io::Error::other("refused")),
+            },
+            Fault::Connect,
+        );
+        assert_eq!(verdict(refused), Some(Verdict::Retry));
+        assert_eq!(verdict(answer(400, "")), Some(Verdict::GiveUp));
+        assert_eq!(verdict(answer(500, "")), Some(Verdict::GiveUp));
     }
 }
