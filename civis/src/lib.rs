@@ -1,5 +1,31 @@
 #![doc = include_str!("../README.md")]
 
+/// The guides in the repository's docs/, compiled as doctests of this crate, as the README is.
+/// Only under `cfg(doctest)`: the package of `civis` carries its README (`civis/README.md` is a
+/// link to it) but not the repository's docs/, so a build or `cargo doc` from the package, as on
+/// docs.rs, must not read them. A new page of docs/ gets a line here.
+#[cfg(doctest)]
+mod guides {
+    #[doc = include_str!("../../docs/cli.md")]
+    mod cli {}
+    #[doc = include_str!("../../docs/coming-from-python.md")]
+    mod coming_from_python {}
+    #[doc = include_str!("../../docs/dataframes.md")]
+    mod dataframes {}
+    #[doc = include_str!("../../docs/files.md")]
+    mod files {}
+    #[doc = include_str!("../../docs/mock.md")]
+    mod mock {}
+    #[doc = include_str!("../../docs/runs.md")]
+    mod runs {}
+    #[doc = include_str!("../../docs/security.md")]
+    mod security {}
+    #[doc = include_str!("../../docs/spec-source.md")]
+    mod spec_source {}
+    #[doc = include_str!("../../docs/sql-and-imports.md")]
+    mod sql_and_imports {}
+}
+
 // The generated code names this crate `::civis`, also when it is expanded here.
 #[cfg(feature = "api-client")]
 extern crate self as civis;
