@@ -5,8 +5,11 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{FinishedRun, Polling, Run, RunState};
+use super::poll::{is_transient, next_pause, POLL_OUTAGE_LIMIT};
+use super::run::Run;
+use super::{FinishedRun, Polling, RunState};
 use crate::data::error::Error;
+use crate::data::run_state::from_job_run;
 use crate::transport::retry::Clock;
 
 /// Runs waited on together. Every unfinished run is polled once per round and the rounds are
@@ -297,6 +300,8 @@ struct Pending {
     attempts: Vec<Error>,
     /// Since when its polls have failed with what may pass (a 5xx, a dropped connection).
     unreachable_since: Option<std::time::Instant>,
+    /// The state its last poll found, for the log of a wait on one run.
+    last_state: Option<RunState>,
 }
 
 /// The iterator of [`RunSet::as_completed`]: each run of the set once, as it ends.
@@ -367,6 +372,7 @@ impl AsCompleted {
             run,
             attempts: Vec::new(),
             unreachable_since: None,
+            last_state: None,
         });
     }
 
@@ -418,6 +424,7 @@ impl AsCompleted {
             run,
             mut attempts,
             unreachable_since,
+            last_state,
         } in std::mem::take(&mut self.pending)
         {
             let outcome = match run.poll() {
@@ -426,12 +433,21 @@ impl AsCompleted {
                     if let Some(on_state) = self.on_state.as_mut() {
                         on_state(index, &state);
                     }
+                    // A wait on one run says each state it finds; a larger set counts its runs.
+                    if self.total == 1 && last_state.as_ref() != Some(&state) {
+                        log::info!(
+                            "{} is {state}; waiting (waited {:.1} s so far)",
+                            from_job_run(run.job_id, run.run_id),
+                            self.waited().as_secs_f64()
+                        );
+                    }
                     going.push((
                         Pending {
                             index,
                             run,
                             attempts,
                             unreachable_since: None,
+                            last_state: Some(state.clone()),
                         },
                         state,
                     ));
@@ -439,15 +455,18 @@ impl AsCompleted {
                 }
                 // As `Run::wait`: a poll that fails with what may pass does not end the run's
                 // wait until the API has been unreachable for POLL_OUTAGE_LIMIT in a row.
-                Err(error) if super::is_transient(&error) => {
+                Err(error) if is_transient(&error) => {
                     let now = run.client.config().clock.now();
                     let since = unreachable_since.unwrap_or(now);
-                    if now.duration_since(since) >= super::POLL_OUTAGE_LIMIT {
+                    let down = now.duration_since(since);
+                    if down >= POLL_OUTAGE_LIMIT {
                         Err(error)
                     } else {
                         log::warn!(
-                            "{} could not be polled ({error}); polling on",
-                            crate::data::run_state::from_job_run(run.job_id, run.run_id)
+                            "{} could not be polled ({error}); polling on (unreachable for {:.0} s of at most {:.0} s)",
+                            from_job_run(run.job_id, run.run_id),
+                            down.as_secs_f64(),
+                            POLL_OUTAGE_LIMIT.as_secs_f64()
                         );
                         going.push((
                             Pending {
@@ -455,6 +474,7 @@ impl AsCompleted {
                                 run,
                                 attempts,
                                 unreachable_since: Some(since),
+                                last_state,
                             },
                             RunState::Other("unreachable".into()),
                         ));
@@ -479,6 +499,7 @@ impl AsCompleted {
                             run: again.polling(run.polling),
                             attempts,
                             unreachable_since: None,
+                            last_state: None,
                         }),
                         Err(error) => self.done.push_back(Completed {
                             index,
@@ -524,7 +545,7 @@ impl AsCompleted {
             return;
         }
         let still = going.len() + self.pending.len();
-        if still > 0 && still != self.reported {
+        if self.total > 1 && still > 0 && still != self.reported {
             log::info!(
                 "{still} of {} run(s) still going; waiting (waited {:.1} s so far)",
                 self.total,
@@ -551,7 +572,7 @@ impl Iterator for AsCompleted {
             if self.pause {
                 if let (Some(clock), Some(started)) = (&self.clock, self.started) {
                     let waited = clock.now().duration_since(started);
-                    let pause = super::next_pause(
+                    let pause = next_pause(
                         &self.pending[0].run.client,
                         &mut self.intervals,
                         (waited, self.timeout),

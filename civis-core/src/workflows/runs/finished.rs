@@ -1,10 +1,17 @@
-//! The message of a failed run whose API error is empty: civis-python's
-//! `CivisFuture._exception_from_logs`.
+//! A run that is over: the finished run, or the error of a failed one, whose message comes
+//! from the end of its log when the API gives none (civis-python's
+//! `CivisFuture._exception_from_logs`).
 
 use std::time::Duration;
 
+use serde_json::Value;
+
+use crate::data::error::Error;
+use crate::data::response::Response;
+use crate::data::run_state::{FinishedRun, RunState};
+
 use super::logs::{fetch_page, LogEntry};
-use super::Run;
+use super::run::Run;
 
 /// How many of the last log lines make the message.
 const LINES: u32 = 15;
@@ -60,5 +67,46 @@ pub(super) fn message_from_log(run: &Run) -> (String, bool) {
         }
         let interval = intervals.next().unwrap_or(LOG_WAIT);
         clock.sleep(interval.min(LOG_WAIT - waited));
+    }
+}
+
+impl Run {
+    /// The finished run, or the error of a failed one.
+    pub(super) fn finished(
+        &self,
+        state: RunState,
+        response: Response,
+    ) -> Result<FinishedRun, Error> {
+        let text = |key: &str| {
+            response
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        let error = text("error").filter(|e| !e.is_empty() && e != "None");
+        let run = FinishedRun {
+            job_id: self.job_id,
+            run_id: self.run_id,
+            created_at: text("created_at"),
+            started_at: text("started_at"),
+            finished_at: text("finished_at"),
+            error: error.clone(),
+            state,
+            response,
+        };
+        if run.state != RunState::Failed {
+            return Ok(run);
+        }
+        let (message, out_of_memory) = match error {
+            Some(error) => (error, false),
+            None => message_from_log(self),
+        };
+        Err(Error::JobFailed {
+            job_id: self.job_id,
+            run_id: self.run_id,
+            message,
+            out_of_memory,
+            run: Box::new(run),
+        })
     }
 }
