@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use indexmap::IndexMap;
 
 use super::api::{Api, Field, Location, Operation, Param, TypeDef, TypeExpr};
+use super::error::SpecError;
 use super::naming::{self, Resources};
 use super::swagger::{self, Document, Schema};
-use super::SpecError;
 
 const DEFINITIONS: &str = "#/definitions/";
 

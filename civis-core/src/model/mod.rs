@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod build;
+mod error;
 pub mod methods;
 pub mod naming;
 pub mod swagger;
@@ -15,29 +16,8 @@ use std::fmt;
 use serde::Deserialize;
 
 pub use api::Api;
+pub use error::SpecError;
 pub use naming::Resources;
-
-/// A spec that cannot be turned into a client, with a message that says what to fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpecError {
-    message: String,
-}
-
-impl SpecError {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for SpecError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for SpecError {}
 
 /// Parses a spec's text, checks that it is Swagger 2.0, and builds the model of the operations
 /// that `resources` selects.

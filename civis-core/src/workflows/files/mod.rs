@@ -31,10 +31,12 @@
 //!   transfer, which for gigabytes may rightly take longer than an API call may.
 
 mod download;
+mod form_post;
 mod multipart;
 pub(crate) mod partial;
 mod progress;
 mod run_output;
+mod sending;
 pub(crate) mod spool;
 mod storage;
 mod upload;

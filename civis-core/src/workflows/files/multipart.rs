@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 use ureq::SendBody;
 
 use super::progress::Counted;
-use super::storage;
-use super::upload::{finished, Upload};
+use super::sending::Upload;
+use super::storage::{self, finished};
 use super::MAX_PARALLEL_PARTS;
 use crate::data::error::Error;
 

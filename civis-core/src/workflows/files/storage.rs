@@ -166,6 +166,20 @@ impl fmt::Display for Failure {
     }
 }
 
+/// `Ok` for a success, whose (small) body is read so that the connection goes back to the
+/// pool; the failure it stands for otherwise.
+pub(crate) fn finished(mut response: http::Response<ureq::Body>) -> Result<(), Failure> {
+    if !response.status().is_success() {
+        return Err(Failure::from_response(response));
+    }
+    let _ = response
+        .body_mut()
+        .with_config()
+        .limit(1 << 20)
+        .read_to_vec();
+    Ok(())
+}
+
 /// The retry state of one transfer: the client's rules and clock.
 pub(crate) fn retrier(config: &Config) -> Retrier {
     Retrier::new(config.retry, config.clock.clone())

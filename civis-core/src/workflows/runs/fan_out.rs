@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::set::AsCompleted;
@@ -351,5 +352,30 @@ impl Iterator for FanOutRuns<'_> {
                 attempts: done.attempts,
             });
         }
+    }
+}
+
+impl<'c> CustomScript<'c> {
+    /// One run of the template per set of arguments, each over the script's own (see
+    /// [`FanOut`]): civis-python's `CustomScriptExecutor`.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use serde_json::json;
+    /// let outcomes = client
+    ///     .custom_script(9, json!({"YEAR": 2026}))
+    ///     .fan_out(["IL", "WI", "MN"].map(|state| json!({"STATE": state})))
+    ///     .at_most(2)
+    ///     .wait_all();
+    /// # Ok(()) }
+    /// ```
+    pub fn fan_out<A: Serialize>(self, argument_sets: impl IntoIterator<Item = A>) -> FanOut<'c> {
+        let sets = argument_sets
+            .into_iter()
+            .map(|set| serde_json::to_value(set).map_err(|e| e.to_string()))
+            .collect();
+        FanOut::new(self, sets)
     }
 }

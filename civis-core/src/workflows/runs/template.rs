@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::{FanOut, Polling, Run};
+use super::{Polling, Run};
 use crate::data::error::Error;
 use crate::transport::client::Client;
 
@@ -289,29 +289,6 @@ impl<'c> CustomScript<'c> {
             ),
         }
         Ok((!values.is_empty()).then(|| values.swap_remove(0)))
-    }
-
-    /// One run of the template per set of arguments, each over the script's own (see
-    /// [`FanOut`]): civis-python's `CustomScriptExecutor`.
-    ///
-    /// ```no_run
-    /// # extern crate civis_core as civis;
-    /// # fn main() -> Result<(), civis::Error> {
-    /// # let client = civis::Client::new()?;
-    /// use serde_json::json;
-    /// let outcomes = client
-    ///     .custom_script(9, json!({"YEAR": 2026}))
-    ///     .fan_out(["IL", "WI", "MN"].map(|state| json!({"STATE": state})))
-    ///     .at_most(2)
-    ///     .wait_all();
-    /// # Ok(()) }
-    /// ```
-    pub fn fan_out<A: Serialize>(self, argument_sets: impl IntoIterator<Item = A>) -> FanOut<'c> {
-        let sets = argument_sets
-            .into_iter()
-            .map(|set| serde_json::to_value(set).map_err(|e| e.to_string()))
-            .collect();
-        FanOut::new(self, sets)
     }
 
     /// The client it runs on.
