@@ -31,9 +31,9 @@ pub use data::names::NameOrId;
 #[cfg(feature = "client")]
 pub use data::response::Response;
 #[cfg(feature = "client")]
-pub use transport::client::Client;
+pub use transport::builder::ClientBuilder;
 #[cfg(feature = "client")]
-pub use transport::config::ClientBuilder;
+pub use transport::client::Client;
 
 #[cfg(feature = "client")]
 pub use workflows::files;
@@ -61,7 +61,8 @@ pub mod config {
 #[cfg(feature = "client")]
 pub mod http {
     pub use crate::data::response::{Headers, NoContent, Pagination, RateLimit, RawResponse};
-    pub use crate::transport::request::{HttpRequest, Iterable, Pages};
+    pub use crate::transport::http_request::HttpRequest;
+    pub use crate::transport::request::{Iterable, Pages};
 }
 
 /// The method table: one [`Operation`](methods::Operation) per generated method, with its

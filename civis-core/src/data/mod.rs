@@ -2,6 +2,8 @@
 //! headers, the JSON records generated types decode through, lenient decoding, errors, run
 //! states, names, the method table). It imports nothing of the transport or the workflows.
 
+#[cfg(feature = "client")]
+mod answer;
 pub(crate) mod case;
 #[cfg(feature = "client")]
 pub(crate) mod error;

@@ -9,10 +9,10 @@ use ureq::http;
 use crate::data::error::Error;
 use crate::data::response::RateLimit;
 use crate::data::response::{Headers, RawResponse};
-use crate::transport::config::{ClientBuilder, Config};
+use crate::transport::config::Config;
+use crate::transport::http_request::HttpRequest;
 use crate::transport::memo::Memo;
 use crate::transport::rate_limit::{self, Budget};
-use crate::transport::request::HttpRequest;
 use crate::transport::resolver::CachingResolver;
 use crate::transport::retry::{self, Failed, Fault, Retrier, Verdict};
 
@@ -81,16 +81,6 @@ pub(crate) fn classify_call(
 }
 
 impl Client {
-    /// A client configured from the environment (`CIVIS_API_KEY`, `CIVIS_API_ENDPOINT`).
-    pub fn new() -> Result<Self, Error> {
-        Self::builder().build()
-    }
-
-    /// A builder for a client with explicit settings.
-    pub fn builder() -> ClientBuilder<Self> {
-        ClientBuilder::new()
-    }
-
     /// A client made from a finished configuration.
     pub fn from_config(config: Config) -> Self {
         let agent_config = ureq::Agent::config_builder()

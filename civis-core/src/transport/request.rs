@@ -11,19 +11,7 @@ use crate::data::error::Error;
 use crate::data::methods::{Location, Operation};
 use crate::data::response::{Headers, RawResponse, Response};
 use crate::transport::client::Client;
-
-/// An HTTP request ready to send, relative to the client's base URL.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HttpRequest {
-    /// Upper-case HTTP verb.
-    pub verb: &'static str,
-    /// Path (with a leading `/`) and query string, percent-encoded.
-    pub path_and_query: String,
-    /// Extra headers from header parameters.
-    pub headers: Vec<(&'static str, String)>,
-    /// The JSON body, for operations that take one.
-    pub body: Option<Value>,
-}
+use crate::transport::http_request::HttpRequest;
 
 /// A call being prepared: an operation and the arguments given so far.
 ///

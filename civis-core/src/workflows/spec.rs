@@ -76,7 +76,7 @@ mod download {
 
     use crate::data::error::Error;
     use crate::transport::client::Client;
-    use crate::transport::request::HttpRequest;
+    use crate::transport::http_request::HttpRequest;
 
     impl Client {
         /// Downloads the spec (`GET /endpoints`, retried like every call) and returns its bytes

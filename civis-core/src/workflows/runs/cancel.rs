@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::data::error::Error;
 use crate::data::run_state::{from_job_run, FinishedRun};
-use crate::transport::request::HttpRequest;
+use crate::transport::http_request::HttpRequest;
 
 use super::run::Run;
 

@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 
 use crate::data::error::Error;
 use crate::transport::client::{Attempt, Client};
-use crate::transport::request::{get_request, HttpRequest};
+use crate::transport::http_request::HttpRequest;
+use crate::transport::request::get_request;
 use crate::transport::retry::{Failed, Fault, Retrier, Verdict};
 
 use super::logs::{self, Logs};
