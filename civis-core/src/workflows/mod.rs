@@ -1,6 +1,8 @@
 //! The workflow layer: what scripts do with the API beyond single calls (runs, files, SQL,
 //! tables, lookups, the spec's download and cache), built on the transport and the data layer.
 
+#[cfg(feature = "io")]
+pub(crate) mod csv;
 #[cfg(feature = "client")]
 pub mod files;
 #[cfg(feature = "io")]

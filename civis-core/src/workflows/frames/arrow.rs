@@ -10,15 +10,15 @@ use arrow_array::builder::{
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
 
-use super::import::{FrameSource, GzipChunks};
-use super::{infer, CsvFiles, INFER_ROWS};
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::data::sql_types::{
     parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz, SqlType,
 };
 use crate::transport::client::Client;
+use crate::workflows::csv::{infer, CsvFiles, INFER_ROWS};
 use crate::workflows::sql::{Rows, SqlBuilder};
+use crate::workflows::tables::frame_import::{FrameSource, GzipChunks};
 use crate::workflows::tables::{ImportBuilder, TableColumn};
 
 /// The Arrow type of a column of SQL type `sql_type`: see the table of

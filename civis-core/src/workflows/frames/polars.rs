@@ -16,15 +16,15 @@ use polars::prelude::{
     SerWriter, Series, TimeUnit, TimeZone,
 };
 
-use super::import::{FrameSource, GzipChunks};
-use super::stream::PARALLEL_DOWNLOADS;
-use super::{CsvFiles, Header};
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::data::sql_types::{parse_bool, parse_date, parse_timestamp, parse_timestamptz, SqlType};
 use crate::transport::client::Client;
+use crate::workflows::csv::stream::{self, PARALLEL_DOWNLOADS};
+use crate::workflows::csv::{CsvFiles, Header, ReadOptions, INFER_ROWS};
 use crate::workflows::files::spool;
 use crate::workflows::sql::SqlBuilder;
+use crate::workflows::tables::frame_import::{FrameSource, GzipChunks};
 use crate::workflows::tables::{ImportBuilder, TableColumn};
 
 /// The most inflated CSV text a DataFrame read holds in memory; more goes to a temporary file
@@ -163,7 +163,7 @@ struct Plan {
     /// The column names when the file has none (an unload's part).
     names: Option<Vec<String>>,
     delimiter: u8,
-    options: super::ReadOptions,
+    options: ReadOptions,
     table: Option<Vec<(String, SqlType)>>,
 }
 
@@ -191,7 +191,7 @@ impl Plan {
             .collect();
         let options = CsvReadOptions::default()
             .with_has_header(self.header)
-            .with_infer_schema_length(Some(super::INFER_ROWS))
+            .with_infer_schema_length(Some(INFER_ROWS))
             .with_schema_overwrite(Some(Arc::new(overwrite)))
             .with_parse_options(CsvParseOptions::default().with_separator(self.delimiter));
         let read = match (&text, text.path()) {
@@ -393,7 +393,7 @@ impl CsvFiles<'_> {
         let client = self.client;
         self.options.check_encoding()?;
         let read_one = |id: i64| -> Result<DataFrame, Error> {
-            let stream = plan.options.decoded(super::stream::inflated(client, id)?)?;
+            let stream = plan.options.decoded(stream::inflated(client, id)?)?;
             let text = Text::read(stream, id)?;
             plan.frame(text, id)
         };

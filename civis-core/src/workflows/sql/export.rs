@@ -5,10 +5,41 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Value};
 
-use super::{delimiter_name, Compression, ExportOutput, SqlBuilder};
+use super::{delimiter_name, Compression, SqlBuilder};
 use crate::data::error::Error;
+use crate::data::response::Response;
 use crate::data::run_state::from_job_run;
 use crate::workflows::runs::Run;
+
+/// What an export left in Civis, in full: [`SqlBuilder::to_civis_file_output`], as
+/// civis-python's `export_to_civis_file(..).result()` gives it (the run, whose
+/// `output[0]` has the file's id, name and path).
+///
+/// ```no_run
+/// # extern crate civis_core as civis;
+/// # fn main() -> Result<(), civis::Error> {
+/// # let client = civis::Client::new()?;
+/// let output = client.sql("select * from t", 32).to_civis_file_output()?;
+/// println!("{} is file {} ({})", output.output_name, output.file_id, output.path);
+/// assert_eq!(output.run.get("output").unwrap()[0]["file_id"], output.file_id);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ExportOutput {
+    /// The export's SQL script (its job id).
+    pub script_id: i64,
+    /// The run of it that exported.
+    pub run_id: i64,
+    /// The Civis file the export left (`output[0].file_id`).
+    pub file_id: i64,
+    /// Its name (`output[0].output_name`).
+    pub output_name: String,
+    /// A URL to download it while it lasts (`output[0].path`).
+    pub path: String,
+    /// The finished run as `GET /scripts/sql/{id}/runs/{run_id}` answers it, snake_case.
+    pub run: Response,
+}
 
 impl SqlBuilder<'_> {
     /// Starts the export (`POST /scripts/sql`, `POST /scripts/sql/{id}/runs`) and returns its

@@ -30,7 +30,7 @@
 
 mod export;
 mod preview;
-mod rows;
+mod results;
 mod unload;
 
 use std::fmt;
@@ -42,14 +42,14 @@ use crate::data::names::NameOrId;
 use crate::data::sql_types::SqlType;
 use crate::transport::client::Client;
 use crate::transport::polling::Polling;
-use crate::workflows::frames::{CsvFiles, ReadOptions};
+use crate::workflows::csv::{delimiter_name, CsvFiles, ReadOptions, TypedRows};
 
+pub use crate::workflows::csv::{Compression, ManifestEntry, Rows, UnloadManifest};
 /// The record type of [`Rows`], re-exported so that scripts need not depend on `csv`
 /// themselves.
 pub use csv::StringRecord;
+pub use export::ExportOutput;
 pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
-pub use rows::Rows;
-pub use unload::{ExportOutput, ManifestEntry, UnloadManifest};
 
 /// Redshift's text forms of values, read back: what typed results parse CSV fields with, for
 /// scripts that read [`Rows`] themselves.
@@ -57,55 +57,6 @@ pub mod values {
     pub use crate::data::sql_types::{
         parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz,
     };
-}
-
-/// How an export's CSV is compressed: in the local file of
-/// [`to_csv`](SqlBuilder::to_csv) and [`to_writer`](SqlBuilder::to_writer), and in the Civis
-/// file of [`to_civis_file`](SqlBuilder::to_civis_file) and [`unload`](SqlBuilder::unload).
-///
-/// ```
-/// # extern crate civis_core as civis;
-/// assert_eq!(civis::sql::Compression::default(), civis::sql::Compression::None);
-/// assert_eq!(civis::sql::Compression::Gzip.as_api(), "gzip");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Compression {
-    /// Plain CSV (the default, as in civis-python).
-    #[default]
-    None,
-    /// gzip, whether or not the header is on (civis-python's `civis_to_csv` then silently
-    /// writes plain CSV).
-    Gzip,
-    /// A zip archive holding one CSV file.
-    Zip,
-}
-
-impl Compression {
-    /// The API's name of the compression (`csv_settings.compression`).
-    ///
-    /// ```
-    /// # extern crate civis_core as civis;
-    /// assert_eq!(civis::sql::Compression::Zip.as_api(), "zip");
-    /// ```
-    pub fn as_api(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Gzip => "gzip",
-            Self::Zip => "zip",
-        }
-    }
-}
-
-/// The API's name of a column delimiter (`comma`, `tab`, `pipe`), or a usage error.
-pub(crate) fn delimiter_name(delimiter: char) -> Result<&'static str, Error> {
-    match delimiter {
-        ',' => Ok("comma"),
-        '\t' => Ok("tab"),
-        '|' => Ok("pipe"),
-        other => Err(Error::Usage(format!(
-            "the delimiter {other:?} is not one the API exports or imports: use ',', '\\t' or '|'"
-        ))),
-    }
 }
 
 /// A SQL statement to run on a database, being prepared: [`Client::sql`]. It ends in
@@ -617,9 +568,7 @@ impl SqlBuilder<'_> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn rows_as<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::workflows::frames::TypedRows<T>, Error> {
+    pub fn rows_as<T: serde::de::DeserializeOwned>(self) -> Result<TypedRows<T>, Error> {
         self.header(true).exported()?.rows_as()
     }
 
@@ -644,7 +593,7 @@ impl SqlBuilder<'_> {
         if self.read.all_text {
             return Ok(None);
         }
-        let Some(table) = crate::workflows::frames::plain_select_table(&self.sql) else {
+        let Some(table) = crate::workflows::csv::plain_select_table(&self.sql) else {
             return Ok(None);
         };
         match self.client.table_columns(&table, self.database.clone()) {

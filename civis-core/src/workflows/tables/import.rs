@@ -6,15 +6,15 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 
 use super::cleaning::{agree, CleanedFile};
+use super::frame_import::{upload_frame, FrameSource};
 use super::{Execution, ExistingRows, TableColumn};
 use crate::data::error::Error;
 use crate::data::names::{split_schema_tablename, NameOrId};
 use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 use crate::transport::request::percent_encode;
-use crate::workflows::frames::import::{upload_frame, FrameSource};
+use crate::workflows::csv::delimiter_name;
 use crate::workflows::runs::Run;
-use crate::workflows::sql::delimiter_name;
 
 /// An import of CSV files into a table, being prepared: [`Client::import_csv`] (a local file,
 /// uploaded first) or [`Client::import_files`] (Civis files). [`send`](Self::send) follows

@@ -20,6 +20,7 @@
 //! so a script can start several and then wait.
 
 mod cleaning;
+pub(crate) mod frame_import;
 mod import;
 mod transfer;
 
@@ -31,6 +32,7 @@ use crate::transport::client::Client;
 
 pub use crate::data::names::split_schema_tablename;
 pub use crate::data::sql_types::{SqlType, MAX_VARCHAR};
+pub use frame_import::IMPORT_CHUNK_BYTES;
 pub use import::ImportBuilder;
 pub use transfer::TransferBuilder;
 

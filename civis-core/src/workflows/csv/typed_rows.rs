@@ -5,10 +5,10 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::ReadOptions;
+use super::options::ReadOptions;
+use super::rows::Rows;
 use crate::data::error::Error;
 use crate::data::sql_types::{parse_bool, SqlType};
-use crate::workflows::sql::Rows;
 
 /// The rows of a CSV result as `T`s, streamed: what [`SqlBuilder::rows_as`], [`CsvFiles::rows_as`]
 /// and [`Rows::deserialize`] return.
@@ -176,4 +176,26 @@ fn rewrite_booleans(record: &csv::StringRecord, columns: &[usize]) -> csv::Strin
             _ => field,
         })
         .collect()
+}
+
+impl Rows {
+    /// Reads the CSV's records as `T`s, the first record being the header that the fields
+    /// are matched against by name: see [`TypedRows`]. The
+    /// iterator's first item must be the header (as [`SqlBuilder::rows`](crate::sql::SqlBuilder::rows) and
+    /// [`Client::read_table`](crate::Client::read_table) give it).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// #[derive(serde::Deserialize)]
+    /// struct User { id: i64, name: Option<String> }
+    /// for user in client.read_table("public.users", 32)?.deserialize::<User>()? {
+    ///     let user = user?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn deserialize<T: serde::de::DeserializeOwned>(self) -> Result<TypedRows<T>, Error> {
+        TypedRows::new(self, &Default::default(), None)
+    }
 }

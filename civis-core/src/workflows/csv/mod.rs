@@ -1,0 +1,27 @@
+//! CSV in Civis, the level below SQL results, typed results and imports: the record reader
+//! ([`Rows`]), the files read ([`CsvFiles`]) with their options, the typed rows every typed path
+//! shares, multifile manifests, delimiters and compression, and the streams that inflate and
+//! decode them.
+
+mod dialect;
+mod files;
+mod manifest;
+mod options;
+mod rows;
+pub(crate) mod stream;
+mod text_encoding;
+mod typed_rows;
+
+pub(crate) use dialect::delimiter_name;
+pub use dialect::Compression;
+#[cfg(feature = "arrow")]
+pub(crate) use files::infer;
+#[cfg(feature = "polars")]
+pub(crate) use files::Header;
+pub use files::{plain_select_table, CsvFiles};
+pub use manifest::{ManifestEntry, UnloadManifest};
+pub(crate) use options::ReadOptions;
+pub use options::{DEFAULT_BATCH_SIZE, INFER_ROWS};
+pub use rows::Rows;
+pub(crate) use rows::PARSE_BUFFER;
+pub use typed_rows::TypedRows;
