@@ -180,43 +180,7 @@ fn show(bar: &ProgressBar, done: u64, total: u64) {
 /// seconds, fractions and a zone optional: `Z`, `+02:00`, `-0500`), as the API reads
 /// `expiresAt`.
 fn is_iso_8601(text: &str) -> bool {
-    let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
-    let (date, time) = match text.split_once(['T', 't', ' ']) {
-        Some((date, time)) => (date, Some(time)),
-        None => (text, None),
-    };
-    let date_ok = match date.split('-').collect::<Vec<_>>()[..] {
-        [y, m, d] => {
-            digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
-                && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
-                && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
-        }
-        _ => false,
-    };
-    let Some(time) = time else {
-        return date_ok;
-    };
-    let (clock, zone) = match time.find(['Z', 'z', '+', '-']) {
-        Some(at) => time.split_at(at),
-        None => (time, ""),
-    };
-    let clock = clock.split('.').next().unwrap_or_default();
-    let clock_ok = match clock.split(':').collect::<Vec<_>>()[..] {
-        [h, m] | [h, m, _] if digits(h, 2) && digits(m, 2) => {
-            h.parse::<u32>().unwrap_or(99) < 24 && m.parse::<u32>().unwrap_or(99) < 60
-        }
-        _ => false,
-    };
-    let zone_ok = match zone {
-        "" | "Z" | "z" => true,
-        _ => {
-            let offset = zone[1..].replace(':', "");
-            digits(&offset, 4) || digits(&offset, 2)
-        }
-    };
-    date_ok && clock_ok && zone_ok
+    civis::time::parse_iso_8601(text).is_some()
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! paths. The crate is built in three layers, each importing only the ones below it:
 //!
 //! - **data** (`src/data/`): answers and headers, the JSON records generated types decode
-//!   through, lenient decoding, errors, run states, names, the method table;
+//!   through, lenient decoding, errors, run states, names, the method table, dates and times
+//!   ([`time`]);
 //! - **transport** (`src/transport/`): the retry policy beside its rules, the polling schedule,
 //!   the configuration, the client and its builder, the one request path and pagination;
 //! - **workflows** (`src/workflows/`): runs, files, SQL, tables, lookups, the spec's download.
@@ -45,6 +46,8 @@ pub use workflows::runs;
 pub use workflows::sql;
 #[cfg(feature = "io")]
 pub use workflows::tables;
+
+pub use data::time;
 
 /// How a client is configured: its settings, the API key, retries and the clock waits are
 /// taken on. Set them on [`ClientBuilder`]; read them back with [`Client::config`].

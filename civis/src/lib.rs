@@ -32,7 +32,7 @@ extern crate self as civis;
 
 // The public API: what every script names at the root, the rest in modules named by their job.
 // Each item has one path.
-pub use civis_core::{config, files, http, methods, runs, spec};
+pub use civis_core::{config, files, http, methods, runs, spec, time};
 #[cfg(feature = "io")]
 pub use civis_core::{frames, sql, tables};
 pub use civis_core::{Client, ClientBuilder, Error, NameOrId, Response};

@@ -1,6 +1,7 @@
 //! The data layer: what the API answers and what the other layers exchange (answers and their
 //! headers, the JSON records generated types decode through, lenient decoding, errors, run
-//! states, names, the method table). It imports nothing of the transport or the workflows.
+//! states, names, the method table, dates and times). It imports nothing of the transport or
+//! the workflows.
 
 #[cfg(feature = "client")]
 mod answer;
@@ -20,3 +21,5 @@ pub(crate) mod run_state;
 #[cfg(feature = "io")]
 pub(crate) mod sql_types;
 pub(crate) mod suggest;
+// Public (the crate's `time`): the mock and the command line read and print times with it.
+pub mod time;

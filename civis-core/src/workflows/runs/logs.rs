@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::json;
 
 use crate::data::error::Error;
+use crate::data::time;
 use crate::transport::client::Client;
 use crate::transport::request::get_request;
 
@@ -314,50 +315,8 @@ fn refetch_from(entries: &[LogEntry], now: SystemTime) -> i64 {
 /// Seconds since 1970 of an ISO 8601 time as the API writes it
 /// (`2026-05-27T14:44:37.854Z`, `2026-05-27T14:44:37+02:00`).
 pub(super) fn unix_seconds(text: &str) -> Option<f64> {
-    let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        let part = text.get(range)?;
-        part.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    let mut rest = text.get(19..)?;
-    let mut fraction = 0.0;
-    if let Some(digits) = rest.strip_prefix('.') {
-        let end = digits
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(digits.len());
-        fraction = format!("0.{}", &digits[..end]).parse().ok()?;
-        rest = &digits[end..];
-    }
-    let offset = match rest {
-        "" | "Z" | "z" => 0,
-        _ => {
-            let sign = match rest.as_bytes()[0] {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let zone = rest[1..].replace(':', "");
-            let hours: i64 = zone.get(0..2)?.parse().ok()?;
-            let minutes: i64 = zone.get(2..4).map_or(Some(0), |m| m.parse().ok())?;
-            sign * (hours * 3600 + minutes * 60)
-        }
-    };
-    let days = days_from_civil(year, month, day);
-    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset;
-    Some(seconds as f64 + fraction)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    // A count of microseconds is exact in an f64 within 285 years of 1970.
+    time::parse_iso_8601(text).map(|micros| micros as f64 / 1e6)
 }
 
 #[cfg(test)]

@@ -52,7 +52,8 @@ pub use export::ExportOutput;
 pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 
 /// Redshift's text forms of values, read back: what typed results parse CSV fields with, for
-/// scripts that read [`Rows`] themselves.
+/// scripts that read [`Rows`] themselves. The dates and times are read by [`crate::time`],
+/// where these readers live beside the calendar arithmetic and printing.
 pub mod values {
     pub use crate::data::sql_types::{
         parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz,
