@@ -10,6 +10,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::{json, Value};
 
+use super::routes::Simulation;
+use super::routing::Params;
 use super::{lock, Incoming, MockServer, Scripted};
 
 /// The line the platform writes when it stops a run for its memory (civis-python looks for
@@ -391,72 +393,201 @@ impl MockServer {
     }
 }
 
-impl Jobs {
-    /// The answer to a request about a simulated job, or `None` for any other request.
-    pub(super) fn answer(&mut self, incoming: &Incoming) -> Option<Scripted> {
-        let segments = incoming.segments();
-        let id = |index: usize| segments.get(index).and_then(|s| s.parse::<i64>().ok());
-        let method = incoming.method.as_str();
-        match (segments.as_slice(), method) {
-            (["scripts", "custom"], "POST") => self.create_custom_script(incoming),
-            (["scripts", "custom", _, "runs"], "POST") => {
-                let script = id(2)?;
-                self.custom_scripts
-                    .contains_key(&script)
-                    .then(|| self.start_run(script, 202, "customId"))
-            }
-            (["scripts", "custom", _, "runs", _, rest @ ..], _) => {
-                let script = id(2)?;
-                self.custom_scripts.get(&script)?;
-                self.run_request(script, id(4)?, rest, incoming, Some("customId"))
-            }
-            (["jobs", _, "runs"], "POST") => {
-                let job = id(1)?;
-                self.jobs
-                    .contains_key(&job)
-                    .then(|| self.start_run(job, 201, ""))
-            }
-            (["jobs", _, "runs"], "GET") => {
-                let job = id(1)?;
-                self.jobs.get(&job)?;
-                Some(self.list_runs(job, incoming))
-            }
-            (["jobs", _, "runs", _, rest @ ..], _) => {
-                let job = id(1)?;
-                self.jobs.get(&job)?;
-                self.run_request(job, id(3)?, rest, incoming, None)
-            }
-            _ => None,
-        }
-    }
+/// `POST /scripts/custom` from a simulated template: a custom script, a job whose runs go as
+/// the template's next job says.
+pub(crate) fn post_custom(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let simulated = &mut *simulation.jobs;
+    let body = incoming.body.as_ref()?;
+    let template = body
+        .get("from_template_id")
+        .or_else(|| body.get("fromTemplateId"))?
+        .as_i64()?;
+    let jobs = simulated.templates.get(&template)?;
+    let made = simulated
+        .custom_scripts
+        .values()
+        .filter(|t| **t == template)
+        .count();
+    let job = jobs.get(made).or(jobs.last())?.clone();
+    let script = FIRST_SCRIPT_ID + simulated.custom_scripts.len() as i64;
+    simulated.custom_scripts.insert(script, template);
+    simulated.jobs.insert(script, job);
+    let arguments = body.get("arguments").cloned().unwrap_or(json!({}));
+    simulated.arguments.insert(script, arguments.clone());
+    let answer = json!({
+        "id": script,
+        "name": format!("Custom script from template {template}"),
+        "fromTemplateId": template,
+        "arguments": arguments,
+        "state": "idle",
+        "type": "Custom",
+    });
+    Some(Scripted::json(201, answer.to_string()))
+}
 
-    fn create_custom_script(&mut self, incoming: &Incoming) -> Option<Scripted> {
-        let body = incoming.body.as_ref()?;
-        let template = body
-            .get("from_template_id")
-            .or_else(|| body.get("fromTemplateId"))?
-            .as_i64()?;
-        let jobs = self.templates.get(&template)?;
-        let made = self
-            .custom_scripts
-            .values()
-            .filter(|t| **t == template)
-            .count();
-        let job = jobs.get(made).or(jobs.last())?.clone();
-        let script = FIRST_SCRIPT_ID + self.custom_scripts.len() as i64;
-        self.custom_scripts.insert(script, template);
-        self.jobs.insert(script, job);
-        let arguments = body.get("arguments").cloned().unwrap_or(json!({}));
-        self.arguments.insert(script, arguments.clone());
-        let answer = json!({
-            "id": script,
-            "name": format!("Custom script from template {template}"),
-            "fromTemplateId": template,
-            "arguments": arguments,
-            "state": "idle",
-            "type": "Custom",
-        });
-        Some(Scripted::json(201, answer.to_string()))
+/// `POST /scripts/custom/{id}/runs` of a custom script the mock made: a run, `queued`.
+pub(crate) fn post_custom_runs(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let script = params.number("id")?;
+    let jobs = &mut *simulation.jobs;
+    jobs.custom_scripts
+        .contains_key(&script)
+        .then(|| jobs.start_run(script, 202, "customId"))
+}
+
+/// `POST /jobs/{id}/runs` of a simulated job: a run, `queued`. A job of the mock database
+/// (a preprocess or an import) does its work first, as the run's outcome depends on it.
+pub(crate) fn post_runs(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let job = params.number("id")?;
+    simulation
+        .database
+        .start(job, simulation.jobs, simulation.store);
+    let jobs = &mut *simulation.jobs;
+    jobs.jobs
+        .contains_key(&job)
+        .then(|| jobs.start_run(job, 201, ""))
+}
+
+/// `GET /jobs/{id}/runs` of a simulated job: its runs, the newest first, at most `limit`.
+pub(crate) fn list_runs(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let job = params.number("id")?;
+    simulation.jobs.jobs.get(&job)?;
+    Some(simulation.jobs.list_runs(job, incoming))
+}
+
+/// Whose runs a route is about: a simulated job's (`/jobs/{id}/runs/{run_id}`, [`Job`]) or a
+/// custom script's the mock made (`/scripts/custom/{id}/runs/{run_id}`, [`CustomScript`]).
+pub(crate) trait RunsOf {
+    /// The key under which a run's state names its parent (empty: none).
+    const PARENT_KEY: &'static str;
+
+    /// Whether the mock simulates the parent `id`.
+    fn simulated(jobs: &Jobs, id: i64) -> bool;
+}
+
+/// The runs of `/jobs/{id}`.
+pub(crate) struct Job;
+
+impl RunsOf for Job {
+    const PARENT_KEY: &'static str = "";
+
+    fn simulated(jobs: &Jobs, id: i64) -> bool {
+        jobs.jobs.contains_key(&id)
+    }
+}
+
+/// The runs of `/scripts/custom/{id}`, answered with the script's id as `customId`.
+pub(crate) struct CustomScript;
+
+impl RunsOf for CustomScript {
+    const PARENT_KEY: &'static str = "customId";
+
+    fn simulated(jobs: &Jobs, id: i64) -> bool {
+        jobs.custom_scripts.contains_key(&id)
+    }
+}
+
+/// `GET .../runs/{run_id}`: a poll of the run, and its state.
+pub(crate) fn get_run<P: RunsOf>(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    simulation.jobs.about_run::<P>(params, |jobs, run| {
+        jobs.polled(run);
+        let answer = jobs.run_json(&jobs.runs[run], P::PARENT_KEY);
+        Some(Scripted::json(200, answer.to_string()))
+    })
+}
+
+/// `DELETE .../runs/{run_id}`: a cancel (202), which shows on the run's second poll after it;
+/// a 404 once the run is over.
+pub(crate) fn cancel_run<P: RunsOf>(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    simulation.jobs.about_run::<P>(params, |jobs, run| {
+        let (job, run_id) = (jobs.runs[run].job_id, jobs.runs[run].id);
+        if jobs.state(&jobs.runs[run]).1 {
+            return Some(not_found(&format!("run {run_id} of job {job} is over")));
+        }
+        let run = &mut jobs.runs[run];
+        run.cancelled_at_poll.get_or_insert(run.polls);
+        Some(Scripted::status(202))
+    })
+}
+
+/// `GET .../runs/{run_id}/logs`: a poll of the run, and its log (see [`Jobs::logs`]).
+pub(crate) fn run_logs<P: RunsOf>(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    simulation.jobs.about_run::<P>(params, |jobs, run| {
+        jobs.polled(run);
+        Some(jobs.logs(&jobs.runs[run], incoming))
+    })
+}
+
+/// `GET .../runs/{run_id}/outputs`: the run's outputs (see [`Jobs::outputs`]).
+pub(crate) fn run_outputs<P: RunsOf>(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    simulation.jobs.about_run::<P>(params, |jobs, run| {
+        Some(jobs.outputs(&jobs.runs[run], incoming))
+    })
+}
+
+/// Any other request about a run (another verb, a deeper path): the 404 of a run the job does
+/// not have; one it has is left to recorded examples.
+pub(crate) fn other_run_request<P: RunsOf>(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    simulation.jobs.about_run::<P>(params, |_, _| None)
+}
+
+impl Jobs {
+    /// What `answer` says of run `{run_id}` (its index in `runs`) of the job or custom script
+    /// `{id}`, or the API's 404 when it has no such run; `None` when the mock does not simulate
+    /// `{id}`, so that the request is left to recorded examples.
+    fn about_run<P: RunsOf>(
+        &mut self,
+        params: &Params,
+        answer: impl FnOnce(&mut Self, usize) -> Option<Scripted>,
+    ) -> Option<Scripted> {
+        let job = params.number("id")?;
+        if !P::simulated(self, job) {
+            return None;
+        }
+        let run_id = params.number("run_id")?;
+        match self
+            .runs
+            .iter()
+            .position(|r| r.id == run_id && r.job_id == job)
+        {
+            Some(run) => answer(self, run),
+            None => Some(not_found(&format!("job {job} has no run {run_id}"))),
+        }
     }
 
     /// Declares job `job_id` (the mock database's exports, queries, preprocess and import
@@ -516,45 +647,6 @@ impl Jobs {
             .map(|r| self.run_json(r, ""))
             .collect();
         Scripted::json(200, Value::Array(listed).to_string())
-    }
-
-    fn run_request(
-        &mut self,
-        job: i64,
-        run_id: i64,
-        rest: &[&str],
-        incoming: &Incoming,
-        parent: Option<&str>,
-    ) -> Option<Scripted> {
-        let Some(index) = self
-            .runs
-            .iter()
-            .position(|r| r.id == run_id && r.job_id == job)
-        else {
-            return Some(not_found(&format!("job {job} has no run {run_id}")));
-        };
-        let method = incoming.method.as_str();
-        match (rest, method) {
-            ([], "GET") => {
-                self.polled(index);
-                let answer = self.run_json(&self.runs[index], parent.unwrap_or(""));
-                Some(Scripted::json(200, answer.to_string()))
-            }
-            ([], "DELETE") => {
-                if self.state(&self.runs[index]).1 {
-                    return Some(not_found(&format!("run {run_id} of job {job} is over")));
-                }
-                let run = &mut self.runs[index];
-                run.cancelled_at_poll.get_or_insert(run.polls);
-                Some(Scripted::status(202))
-            }
-            (["logs"], "GET") => {
-                self.polled(index);
-                Some(self.logs(&self.runs[index], incoming))
-            }
-            (["outputs"], "GET") => Some(self.outputs(&self.runs[index], incoming)),
-            _ => None,
-        }
     }
 
     /// `GET .../outputs`: pages of `limit` (at most 50, the API's largest) with the API's

@@ -37,6 +37,8 @@ mod http;
 mod jobs;
 mod rate_limit;
 mod recorded;
+mod routes;
+mod routing;
 mod storage;
 
 use std::collections::VecDeque;
@@ -464,12 +466,16 @@ fn answer(
                         .unwrap_or_else(|| Scripted::status(500))
                 }
             });
-        // Scripts first, so a test can put a fault in front of a simulated job; the database
-        // before the jobs, as it does a job's work when its run starts.
+        // Scripts first, so a test can put a fault in front of a simulated route.
         let state = &mut *state;
-        let done = scripted
-            .or_else(|| state.database.answer(&incoming, &mut state.jobs, storage))
-            .or_else(|| state.jobs.answer(&incoming));
+        let done = scripted.or_else(|| {
+            let mut simulation = routes::Simulation {
+                database: &mut state.database,
+                jobs: &mut state.jobs,
+                store: storage,
+            };
+            routes::answer(&incoming, &mut simulation)
+        });
         let fault = state
             .after_work
             .iter()
@@ -481,9 +487,7 @@ fn answer(
             (done, _) => done,
         }
     };
-    let reply = scripted
-        .or_else(|| storage.api(&incoming))
-        .unwrap_or_else(|| from_examples(&incoming, spec, examples));
+    let reply = scripted.unwrap_or_else(|| from_examples(&incoming, spec, examples));
     thread::sleep(reply.delay);
     if reply.drop_connection {
         return Reply::Close;

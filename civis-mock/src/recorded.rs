@@ -173,11 +173,7 @@ pub struct Incoming {
 impl Incoming {
     /// The path's segments, without empty ones (`/files/` is `["files"]`).
     pub fn segments(&self) -> Vec<&str> {
-        self.path
-            .trim_matches('/')
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .collect()
+        crate::routing::segments(&self.path)
     }
 
     /// The JSON body's fields; empty when the body is not a JSON object.

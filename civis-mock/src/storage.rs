@@ -22,10 +22,24 @@ use serde_json::{json, Map, Value};
 
 use super::http::{Head, HttpServer, Reply};
 use super::jobs::timestamp;
+use super::routes::Simulation;
+use super::routing::{self, route, Params, Route};
 use super::{Incoming, ReceivedRequest, Scripted, State};
 
-/// The path under which storage serves files.
+/// The path under which storage serves files (the start of every pattern of [`ROUTES`]).
 const PREFIX: &str = "/storage/";
+
+/// A handler of storage's [`ROUTES`]: the request's path parameters, the request, and its body
+/// to read, to the answer (`None`: the 404 of an unknown URL).
+type Handler = fn(&Store, &Params, &ReceivedRequest, &mut dyn Read) -> Option<Reply>;
+
+/// Storage's URLs, the ones the API's answers give: downloads, form uploads and the parts of
+/// multipart uploads. Anything else is a 404, as S3 answers a key it does not have.
+static ROUTES: &[Route<Handler>] = &[
+    route("GET", "/storage/files/{id}", Store::download),
+    route("POST", "/storage/form/{id}", Store::receive_form),
+    route("PUT", "/storage/parts/{id}/{part}", Store::receive_part),
+];
 
 /// The first id the mock gives a file: far from the ids of the spec's recordings, which the
 /// mock still answers for files it does not hold.
@@ -70,6 +84,52 @@ struct Stored {
     /// The size, once the bytes are stored.
     size: Option<u64>,
     expired: bool,
+}
+
+/// `POST /files`: a file to upload with a form, to the upload URL the answer gives.
+pub(crate) fn post_files(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    Some(simulation.store.create(incoming.body_fields(), 0))
+}
+
+/// `POST /files/multipart`: a file to upload in `num_parts` parts, to the URLs the answer
+/// gives; a 400 without a positive `num_parts`.
+pub(crate) fn post_multipart(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let body = incoming.body_fields();
+    let parts = body
+        .get("num_parts")
+        .and_then(Value::as_u64)
+        .filter(|n| *n > 0);
+    Some(match parts {
+        Some(parts) => simulation.store.create(body, parts as usize),
+        None => error(400, "num_parts must be a positive integer"),
+    })
+}
+
+/// `POST /files/multipart/{id}/complete` of an upload the store made: its parts joined.
+pub(crate) fn post_multipart_complete(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    simulation.store.complete(params.number("id")?)
+}
+
+/// `GET /files/{id}` of a file the store holds: it, with a download URL once its bytes are
+/// stored and while it has not expired.
+pub(crate) fn get_files(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    simulation.store.describe(params.number("id")?)
 }
 
 impl Storage {
@@ -201,29 +261,6 @@ impl Store {
         format!("{}{PREFIX}files/{id}?X-Amz-Signature=mock", self.base_url())
     }
 
-    /// The answer to an API request about files, when it is one this store handles: creating
-    /// files, completing multipart uploads, and `GET /files/{id}` of a file it holds.
-    pub(super) fn api(&self, incoming: &Incoming) -> Option<Scripted> {
-        let segments = incoming.segments();
-        let body = || incoming.body_fields();
-        match (incoming.method.as_str(), segments.as_slice()) {
-            ("POST", ["files"]) => Some(self.create(body(), 0)),
-            ("POST", ["files", "multipart"]) => {
-                let parts = body()
-                    .get("num_parts")
-                    .and_then(Value::as_u64)
-                    .filter(|n| *n > 0);
-                Some(match parts {
-                    Some(parts) => self.create(body(), parts as usize),
-                    None => error(400, "num_parts must be a positive integer"),
-                })
-            }
-            ("POST", ["files", "multipart", id, "complete"]) => self.complete(id.parse().ok()?),
-            ("GET", ["files", id]) => self.describe(id.parse().ok()?),
-            _ => None,
-        }
-    }
-
     fn create(&self, request: Map<String, Value>, parts: usize) -> Scripted {
         let now = SystemTime::now();
         let expires_at = match request.get("expires_at") {
@@ -323,7 +360,7 @@ impl Store {
         Some(Scripted::json(200, Value::Object(answer).to_string()))
     }
 
-    /// Answers a request to storage; recorded in `received` without its body.
+    /// Answers a request to storage, by [`ROUTES`]; recorded in `received` without its body.
     fn serve(&self, head: &Head, body: &mut dyn Read, received: &Mutex<State>) -> Reply {
         let request = ReceivedRequest {
             method: head.method.clone(),
@@ -342,22 +379,27 @@ impl Store {
             return reply(error(400, "InvalidArgument: Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified"));
         }
         let path = head.target.split('?').next().unwrap_or_default();
-        let route: Vec<&str> = path.trim_start_matches(PREFIX).split('/').collect();
-        reply(match (head.method.as_str(), route.as_slice()) {
-            ("GET", ["files", id]) => match id.parse() {
-                Ok(id) => return self.download(id, head.header("range"), head.header("if-range")),
-                Err(_) => error(404, "NoSuchKey"),
-            },
-            ("POST", ["form", id]) => self.receive_form(body, &request, id),
-            ("PUT", ["parts", id, part]) => self.receive_part(body, id, part),
-            _ => error(404, "NoSuchKey: no such storage URL"),
-        })
+        routing::find(ROUTES, &head.method, path)
+            .and_then(|(handler, params)| handler(self, &params, &request, body))
+            .unwrap_or_else(|| reply(error(404, "NoSuchKey: no such storage URL")))
     }
 
-    fn receive_part(&self, body: &mut dyn Read, id: &str, part: &str) -> Scripted {
-        let (Ok(id), Ok(part)) = (id.parse::<i64>(), part.parse::<usize>()) else {
-            return error(404, "NoSuchUpload");
+    /// `PUT /storage/parts/{id}/{part}`: part `part` (from 1) of multipart upload `id`, or the
+    /// failure a test scripted for it.
+    fn receive_part(
+        &self,
+        params: &Params,
+        _: &ReceivedRequest,
+        body: &mut dyn Read,
+    ) -> Option<Reply> {
+        let id = params.number("id")?;
+        let Ok(part) = usize::try_from(params.number("part")?) else {
+            return Some(reply(error(404, "NoSuchUpload")));
         };
+        Some(reply(self.store_part(body, id, part)))
+    }
+
+    fn store_part(&self, body: &mut dyn Read, id: i64, part: usize) -> Scripted {
         {
             let mut files = self.lock();
             if !files
@@ -384,12 +426,20 @@ impl Store {
         }
     }
 
-    /// S3's browser-form upload: the fields, then the file, in `multipart/form-data`. The body is
-    /// spooled to disk, then the file's bytes are cut out of it.
-    fn receive_form(&self, body: &mut dyn Read, request: &ReceivedRequest, id: &str) -> Scripted {
-        let Ok(id) = id.parse::<i64>() else {
-            return error(404, "NoSuchKey");
-        };
+    /// `POST /storage/form/{id}`: S3's browser-form upload of file `id`, the fields, then the
+    /// file, in `multipart/form-data`.
+    fn receive_form(
+        &self,
+        params: &Params,
+        request: &ReceivedRequest,
+        body: &mut dyn Read,
+    ) -> Option<Reply> {
+        Some(reply(self.store_form(body, request, params.number("id")?)))
+    }
+
+    /// Stores the file of a form upload: the body is spooled to disk, then the file's bytes are
+    /// cut out of it.
+    fn store_form(&self, body: &mut dyn Read, request: &ReceivedRequest, id: i64) -> Scripted {
         if self.lock().files.get(&id).is_none_or(|f| f.parts != 0) {
             return error(404, "NoSuchKey");
         }
@@ -415,10 +465,21 @@ impl Store {
         }
     }
 
-    /// Answers a download, honouring `Range: bytes=START-` (with `If-Range`: only when it names
-    /// the object's `ETag`, else the whole object), cut off when a test asked for it. The ETag
-    /// is the object's id and size.
-    fn download(&self, id: i64, range: Option<&str>, if_range: Option<&str>) -> Reply {
+    /// `GET /storage/files/{id}`: the file, honouring `Range`.
+    fn download(
+        &self,
+        params: &Params,
+        request: &ReceivedRequest,
+        _: &mut dyn Read,
+    ) -> Option<Reply> {
+        let id = params.number("id")?;
+        Some(self.send(id, request.header("range"), request.header("if-range")))
+    }
+
+    /// Sends file `id`, honouring `Range: bytes=START-` (with `If-Range`: only when it names the
+    /// object's `ETag`, else the whole object), cut off when a test asked for it. The ETag is the
+    /// object's id and size.
+    fn send(&self, id: i64, range: Option<&str>, if_range: Option<&str>) -> Reply {
         let (size, cut_after, stall, trickle) = {
             let mut files = self.lock();
             match files.files.get(&id) {
@@ -620,6 +681,39 @@ fn error(status: u16, message: &str) -> Scripted {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_urls_storage_gives_are_its_routes() {
+        assert_eq!(routing::check_table(ROUTES), Ok(()));
+        let store = Store {
+            dir: tempfile::tempdir().unwrap(),
+            address: ([127, 0, 0, 1], 9).into(),
+            state: Mutex::new(Files {
+                next_id: FIRST_ID,
+                ..Files::default()
+            }),
+        };
+        let routed = |verb: &str, url: &str| {
+            let path = url.trim_start_matches(&store.base_url());
+            let path = path.split('?').next().unwrap_or_default();
+            routing::find(ROUTES, verb, path).map(|(_, params)| params)
+        };
+        let created = |parts: usize| -> Value {
+            serde_json::from_str(&store.create(Map::new(), parts).body).unwrap()
+        };
+        let form = created(0);
+        let form_url = form["uploadUrl"].as_str().unwrap();
+        let params = routed("POST", form_url).unwrap();
+        assert_eq!(params.number("id"), form["id"].as_i64());
+        let multipart = created(2);
+        let part_url = multipart["uploadUrls"][1].as_str().unwrap();
+        let params = routed("PUT", part_url).unwrap();
+        assert_eq!(params.number("id"), multipart["id"].as_i64());
+        assert_eq!(params.number("part"), Some(2));
+        let params = routed("GET", &store.download_url(7)).unwrap();
+        assert_eq!(params.number("id"), Some(7));
+        assert!(routed("PUT", &store.download_url(7)).is_none());
+    }
 
     #[test]
     fn ranges_give_their_start() {

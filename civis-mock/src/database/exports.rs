@@ -3,6 +3,77 @@
 
 use super::*;
 
+/// `POST /scripts/sql` on a declared database: an export job, its SQL's parameters checked
+/// (a 400 when they do not fit).
+pub(crate) fn post_sql(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let body = incoming.body_fields();
+    let database = number(body.get("remote_host_id"));
+    if !simulation.database.known(database) {
+        return None;
+    }
+    let sql = body.get("sql").and_then(Value::as_str).unwrap_or_default();
+    let settings = match body.get("csv_settings") {
+        Some(Value::Object(settings)) => settings.clone(),
+        _ => Map::new(),
+    };
+    let params = match ScriptParams::from_body(&body) {
+        Ok(params) => params,
+        Err(error) => return Some(bad_request(&error)),
+    };
+    let job = simulation.database.new_job(DbJob::Export {
+        database: database.unwrap_or_default(),
+        sql: sql.to_string(),
+        settings,
+        params,
+    });
+    let mut answer = body.clone();
+    answer.insert("id".into(), json!(job));
+    answer.insert("type".into(), json!("JobTypes::SqlRunner"));
+    Some(Scripted::json(201, Value::Object(answer).to_string()))
+}
+
+/// `POST /scripts/sql/{id}/runs` of an export job: the export is written, then its run starts.
+pub(crate) fn post_sql_runs(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let job = params.number("id")?;
+    simulation.database.jobs.get(&job)?;
+    simulation
+        .database
+        .start(job, simulation.jobs, simulation.store);
+    Some(simulation.jobs.start_run(job, 202, "sqlId"))
+}
+
+/// `GET /scripts/sql/{id}/runs/{run_id}` of an export job: the run as
+/// `GET /jobs/{id}/runs/{run_id}` gives it, with the export's files as its `output` once it
+/// succeeded.
+pub(crate) fn get_sql_runs(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let job = params.number("id")?;
+    let db = &*simulation.database;
+    // A failed export has a run too, with no output.
+    let output = match db.exports.get(&job) {
+        Some(output) => output.clone(),
+        None if matches!(db.jobs.get(&job), Some(DbJob::Export { .. })) => json!([]),
+        None => return None,
+    };
+    let reply = crate::jobs::get_run::<crate::jobs::Job>(simulation, incoming, params)?;
+    let mut run: Value = serde_json::from_str(&reply.body).ok()?;
+    run["sqlId"] = json!(job);
+    let over = run["state"] == "succeeded";
+    run["output"] = if over { output } else { json!([]) };
+    Some(Scripted::json(reply.status, run.to_string()))
+}
+
 impl Database {
     /// Writes the export of `sql` (its `{{name}}` parameters replaced by `arguments`) into
     /// storage; the run's outputs.

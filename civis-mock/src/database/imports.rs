@@ -3,6 +3,26 @@
 
 use super::*;
 
+/// `POST /imports/files/csv` into a declared database: an import job.
+pub(crate) fn post_files_csv(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let body = incoming.body_fields();
+    let database = number(
+        body.get("destination")
+            .and_then(|d| d.get("remote_host_id")),
+    );
+    if !simulation.database.known(database) {
+        return None;
+    }
+    let job = simulation
+        .database
+        .new_job(DbJob::Import { body: body.clone() });
+    Some(job_made(body, job))
+}
+
 impl Database {
     /// An import job's work: the cleaned files into the table, per `existing_table_rows`.
     pub(super) fn import(

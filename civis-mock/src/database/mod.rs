@@ -38,22 +38,24 @@ use flate2::write::GzEncoder;
 use serde_json::{json, Map, Value};
 
 use super::jobs::{Jobs, MockJob};
+use super::routes::Simulation;
+use super::routing::Params;
 use super::storage::Store;
 use super::{lock, Error, Incoming, MockServer, Scripted};
 use civis_core::__private::split_schema_tablename;
 
-mod exports;
-mod imports;
-mod preprocess;
-mod queries;
+// The modules with handlers of the API's routes are the route table's to name.
+pub(crate) mod exports;
+pub(crate) mod imports;
+pub(crate) mod preprocess;
+pub(crate) mod queries;
 mod select;
-mod syncs;
-mod tables;
+pub(crate) mod syncs;
+pub(crate) mod tables;
 mod values;
 
 use imports::*;
 use preprocess::*;
-use queries::*;
 
 /// The rows a SQL text returns, or a table holds: column names, then rows of values, `None`
 /// being SQL `NULL` (written as an empty field in CSV exports, as the platform writes it).
@@ -382,6 +384,56 @@ fn normalize(sql: &str) -> String {
         .to_lowercase()
 }
 
+/// `GET /databases`: the declared databases; none declared, left to recorded examples.
+pub(crate) fn list_databases(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let databases = &simulation.database.databases;
+    if databases.is_empty() {
+        return None;
+    }
+    let list: Vec<Value> = databases
+        .iter()
+        .map(|(id, name)| json!({"id": id, "name": name}))
+        .collect();
+    Some(Scripted::json(200, Value::Array(list).to_string()))
+}
+
+/// `GET /credentials?type=Database&default=true`: the default database credential, once a
+/// test set one; any other listing is left to recorded examples.
+pub(crate) fn list_credentials(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let credential = simulation.database.default_credential?;
+    let asks = |key: &str, value: &str| {
+        incoming
+            .query
+            .iter()
+            .any(|(k, v)| k == key && v.eq_ignore_ascii_case(value))
+    };
+    if !(asks("type", "Database") && asks("default", "true")) {
+        return None;
+    }
+    let list = json!([{"id": credential, "name": "mock database credential", "type": "Database", "default": true}]);
+    Some(Scripted::json(200, list.to_string()))
+}
+
+/// The API's answer to the request that made job `job`: the request's fields, and the job's
+/// `id`.
+fn job_made(mut body: Map<String, Value>, job: i64) -> Scripted {
+    body.insert("id".into(), json!(job));
+    Scripted::json(201, Value::Object(body).to_string())
+}
+
+/// The id in a number field of a request's body (`database`, `remote_host_id`).
+fn number(value: Option<&Value>) -> Option<i64> {
+    value.and_then(Value::as_i64)
+}
+
 impl Database {
     fn known(&self, database: Option<i64>) -> bool {
         database.is_some_and(|id| self.databases.iter().any(|(i, _)| *i == id))
@@ -403,188 +455,9 @@ impl Database {
         id
     }
 
-    /// The answer to a request the database simulates, or `None` for any other; `jobs` runs
-    /// its jobs, `store` holds its files.
-    pub(super) fn answer(
-        &mut self,
-        incoming: &Incoming,
-        jobs: &mut Jobs,
-        store: &Store,
-    ) -> Option<Scripted> {
-        let segments = incoming.segments();
-        let body = incoming.body_fields();
-        let number = |value: Option<&Value>| value.and_then(Value::as_i64);
-        let id = |index: usize| segments.get(index).and_then(|s| s.parse::<i64>().ok());
-        match (incoming.method.as_str(), segments.as_slice()) {
-            ("GET", ["databases"]) if !self.databases.is_empty() => {
-                let list: Vec<Value> = self
-                    .databases
-                    .iter()
-                    .map(|(id, name)| json!({"id": id, "name": name}))
-                    .collect();
-                Some(Scripted::json(200, Value::Array(list).to_string()))
-            }
-            ("GET", ["credentials"]) => {
-                let credential = self.default_credential?;
-                let asks = |key: &str, value: &str| {
-                    incoming
-                        .query
-                        .iter()
-                        .any(|(k, v)| k == key && v.eq_ignore_ascii_case(value))
-                };
-                if !(asks("type", "Database") && asks("default", "true")) {
-                    return None;
-                }
-                let list = json!([{"id": credential, "name": "mock database credential", "type": "Database", "default": true}]);
-                Some(Scripted::json(200, list.to_string()))
-            }
-            ("GET", ["tables"]) => self.list_tables(&incoming.query),
-            ("GET", ["tables", _]) => self.table_by_id(id(1)?),
-            ("GET", ["databases", db, "schemas", schema, "tables", table]) => {
-                let db: i64 = db.parse().ok()?;
-                if !self.known(Some(db)) {
-                    return None;
-                }
-                let key = (db, schema.to_string(), table.to_string());
-                Some(match self.tables.get(&key) {
-                    Some(found) => Scripted::json(200, describe_table(&key, found).to_string()),
-                    None => not_found(&format!("table {schema}.{table} does not exist")),
-                })
-            }
-            ("POST", ["queries"]) => {
-                let database = number(body.get("database"));
-                if !self.known(database) {
-                    return None;
-                }
-                Some(self.query(&body, jobs))
-            }
-            ("GET", ["queries", _]) => {
-                let query = id(1)?;
-                let (outcome, preview, run_id, made) = self.queries.get(&query)?;
-                // Polling the query polls its run: a client that only reads the query (as
-                // civis-python's `civis sql` does) sees it end too.
-                jobs.count_poll(query, *run_id);
-                Some(query_answer(query, outcome, *preview, *run_id, made, jobs))
-            }
-            ("POST", ["scripts", "sql"]) => {
-                let database = number(body.get("remote_host_id"));
-                if !self.known(database) {
-                    return None;
-                }
-                let sql = body.get("sql").and_then(Value::as_str).unwrap_or_default();
-                let settings = match body.get("csv_settings") {
-                    Some(Value::Object(settings)) => settings.clone(),
-                    _ => Map::new(),
-                };
-                let params = match exports::ScriptParams::from_body(&body) {
-                    Ok(params) => params,
-                    Err(error) => return Some(bad_request(&error)),
-                };
-                let job = self.new_job(DbJob::Export {
-                    database: database.unwrap_or_default(),
-                    sql: sql.to_string(),
-                    settings,
-                    params,
-                });
-                let mut answer = body.clone();
-                answer.insert("id".into(), json!(job));
-                answer.insert("type".into(), json!("JobTypes::SqlRunner"));
-                Some(Scripted::json(201, Value::Object(answer).to_string()))
-            }
-            ("POST", ["scripts", "sql", _, "runs"]) => {
-                let job = id(2)?;
-                self.jobs.get(&job)?;
-                self.start(job, jobs, store);
-                Some(jobs.start_run(job, 202, "sqlId"))
-            }
-            ("GET", ["scripts", "sql", _, "runs", _]) => {
-                let job = id(2)?;
-                // A failed export has a run too, with no output.
-                let output = match self.exports.get(&job) {
-                    Some(output) => output.clone(),
-                    None if matches!(self.jobs.get(&job), Some(DbJob::Export { .. })) => json!([]),
-                    None => return None,
-                };
-                // The run's own answer, from the jobs machinery, with the export's output.
-                let as_job = Incoming {
-                    path: format!("/jobs/{job}/runs/{}", id(4)?),
-                    ..incoming.clone()
-                };
-                let reply = jobs.answer(&as_job)?;
-                let mut run: Value = serde_json::from_str(&reply.body).ok()?;
-                run["sqlId"] = json!(job);
-                let over = run["state"] == "succeeded";
-                run["output"] = if over { output } else { json!([]) };
-                Some(Scripted::json(reply.status, run.to_string()))
-            }
-            ("POST", ["files", "preprocess", "csv"]) => {
-                let file = number(body.get("file_id"))?;
-                store.stored_path(file)?;
-                let job = self.new_job(DbJob::Preprocess { body: body.clone() });
-                let mut answer = body;
-                answer.insert("id".into(), json!(job));
-                Some(Scripted::json(201, Value::Object(answer).to_string()))
-            }
-            ("POST", ["imports", "files", "csv"]) => {
-                let database = number(
-                    body.get("destination")
-                        .and_then(|d| d.get("remote_host_id")),
-                );
-                if !self.known(database) {
-                    return None;
-                }
-                let job = self.new_job(DbJob::Import { body: body.clone() });
-                let mut answer = body;
-                answer.insert("id".into(), json!(job));
-                Some(Scripted::json(201, Value::Object(answer).to_string()))
-            }
-            ("POST", ["imports"]) => {
-                let database = number(body.get("source").and_then(|d| d.get("remote_host_id")));
-                if !self.known(database) || body.get("sync_type") != Some(&json!("Dbsync")) {
-                    return None;
-                }
-                let job = self.new_job(DbJob::Sync {
-                    body: body.clone(),
-                    syncs: Vec::new(),
-                });
-                let mut answer = body;
-                answer.insert("id".into(), json!(job));
-                Some(Scripted::json(201, Value::Object(answer).to_string()))
-            }
-            ("POST", ["imports", _, "syncs"]) => {
-                let job = id(1)?;
-                let Some(DbJob::Sync { syncs, .. }) = self.jobs.get_mut(&job) else {
-                    return None;
-                };
-                let mut sync = body;
-                sync.insert("id".into(), json!(syncs.len() + 1));
-                syncs.push(Value::Object(sync.clone()));
-                Some(Scripted::json(201, Value::Object(sync).to_string()))
-            }
-            ("POST", ["imports", _, "runs"]) => {
-                let job = id(1)?;
-                if !matches!(self.jobs.get(&job), Some(DbJob::Sync { .. })) {
-                    return None;
-                }
-                self.start(job, jobs, store);
-                let started = jobs.start_run(job, 202, "importId");
-                let run: Value = serde_json::from_str(&started.body).ok()?;
-                Some(Scripted::json(202, json!({"runId": run["id"]}).to_string()))
-            }
-            ("POST", ["jobs", _, "runs"]) => {
-                // A preprocess or import job: do its work, then let the jobs machinery start
-                // the run that reports it.
-                let job = id(1)?;
-                self.jobs.get(&job)?;
-                self.start(job, jobs, store);
-                None
-            }
-            _ => None,
-        }
-    }
-
-    /// Does the work of a run of `job` and declares how the run ends.
-    fn start(&mut self, job: i64, jobs: &mut Jobs, store: &Store) {
+    /// Does the work of a run of `job`, one of the database's jobs, and declares how the run
+    /// ends; nothing for any other job.
+    pub(crate) fn start(&mut self, job: i64, jobs: &mut Jobs, store: &Store) {
         let Some(work) = self.jobs.get(&job).cloned() else {
             return;
         };
@@ -626,13 +499,8 @@ impl Database {
     }
 }
 
-fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
-    let columns: Vec<Value> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, (name, sql_type))| json!({"name": name, "sqlType": sql_type, "ordering": i + 1}))
-        .collect();
+/// A table as `GET /tables` lists it.
+fn table_summary(key: &(i64, String, String), table: &Table) -> Value {
     json!({
         "id": table.id,
         "databaseId": key.0,
@@ -640,8 +508,20 @@ fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
         "name": key.2,
         "rowCount": table.rows.len(),
         "columnCount": table.columns.len(),
-        "columns": columns,
     })
+}
+
+/// A table as `GET /tables/{id}` describes it: its summary, and its columns.
+fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
+    let columns: Vec<Value> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (name, sql_type))| json!({"name": name, "sqlType": sql_type, "ordering": i + 1}))
+        .collect();
+    let mut described = table_summary(key, table);
+    described["columns"] = json!(columns);
+    described
 }
 
 fn bad_request(message: &str) -> Scripted {

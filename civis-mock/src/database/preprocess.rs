@@ -3,6 +3,21 @@
 
 use super::*;
 
+/// `POST /files/preprocess/csv` of a stored file: a preprocess job.
+pub(crate) fn post_preprocess_csv(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let body = incoming.body_fields();
+    let file = number(body.get("file_id"))?;
+    simulation.store.stored_path(file)?;
+    let job = simulation
+        .database
+        .new_job(DbJob::Preprocess { body: body.clone() });
+    Some(job_made(body, job))
+}
+
 /// A preprocess job's work: the file cleaned into a new file, compressed as the source was,
 /// whose `detectedInfo` tells its header, delimiter, compression (`gzip` or `none`) and, when
 /// asked, column types.

@@ -2,8 +2,43 @@
 
 use super::*;
 
+/// `POST /queries` on a declared database: the query, whose run starts at once.
+pub(crate) fn post(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let body = incoming.body_fields();
+    let database = number(body.get("database"));
+    if !simulation.database.known(database) {
+        return None;
+    }
+    Some(simulation.database.query(&body, simulation.jobs))
+}
+
+/// `GET /queries/{id}` of a query the mock made: see [`query_answer`].
+pub(crate) fn get(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let query = params.number("id")?;
+    let (outcome, preview, run_id, made) = simulation.database.queries.get(&query)?;
+    // Polling the query polls its run: a client that only reads the query (as civis-python's
+    // `civis sql` does) sees it end too.
+    simulation.jobs.count_poll(query, *run_id);
+    Some(query_answer(
+        query,
+        outcome,
+        *preview,
+        *run_id,
+        made,
+        simulation.jobs,
+    ))
+}
+
 impl Database {
-    pub(super) fn query(&mut self, body: &Map<String, Value>, jobs: &mut Jobs) -> Scripted {
+    fn query(&mut self, body: &Map<String, Value>, jobs: &mut Jobs) -> Scripted {
         let database = body
             .get("database")
             .and_then(Value::as_i64)
@@ -39,7 +74,7 @@ impl Database {
 }
 
 /// `GET /queries/{id}`: the query, with its state, and its preview rows once it succeeded.
-pub(super) fn query_answer(
+fn query_answer(
     query: i64,
     outcome: &Outcome,
     preview: usize,
