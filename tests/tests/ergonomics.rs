@@ -2,8 +2,6 @@
 //! prepared calls that can be cloned, response types that serialise back to the API's JSON and
 //! compare with `==`, the HTTP status of an error, and the `crate = "..."` option.
 
-extern crate civis as civis_renamed;
-
 use civis_mock::{MockServer, Scripted};
 use civis_tests::all::{types, ApiClient};
 use civis_tests::{scripted_server, snapshot_file};

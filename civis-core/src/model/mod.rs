@@ -11,8 +11,6 @@ pub mod methods;
 pub mod naming;
 pub mod swagger;
 
-use std::fmt;
-
 use serde::Deserialize;
 
 pub use api::Api;

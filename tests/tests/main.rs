@@ -1,0 +1,29 @@
+//! The integration tests of civis-tests that can share one process, as modules of one test
+//! binary: one link of the generated client instead of one per file, which is most of the
+//! suite's build time and disk. Tests that set environment variables (`environment`,
+//! `fan_out_in_civis`, `spec_download`), run trybuild (`compile_fail`, `spec_download`) or record
+//! the process's log (`faults`, `imports_like_python`: recording turns on every level for the
+//! whole process) keep binaries of their own (see Cargo.toml).
+
+// A renamed dependency, as `ergonomics` expands civis_api! with `crate = "::civis_renamed"`: an
+// extern crate is in every module's prelude only when declared at the root.
+extern crate civis as civis_renamed;
+
+mod ergonomics;
+mod exports_like_python;
+mod files;
+mod helpers;
+mod method_table;
+mod mock_usage;
+mod recorded_examples;
+mod robustness;
+mod run_sets;
+mod runs;
+mod snapshots;
+mod sql;
+mod started;
+mod templates;
+mod transport;
+mod typed_methods;
+mod variants;
+mod wire_conformance;
