@@ -65,7 +65,7 @@ impl Polling {
     /// let mut waits = civis::runs::Polling::default().intervals();
     /// assert_eq!(waits.next(), Some(std::time::Duration::from_secs(1)));
     /// ```
-    pub fn intervals(&self) -> impl Iterator<Item = Duration> {
+    pub fn intervals(&self) -> impl Iterator<Item = Duration> + use<> {
         let (factor, max) = (self.factor, self.max);
         std::iter::successors(Some(self.first.min(max)), move |last: &Duration| {
             Some(last.mul_f64(factor).min(max))
