@@ -34,7 +34,8 @@ pub fn option_name(param: &Param) -> String {
     }
 }
 
-/// The whole program: resources, then `spec` and `mock`.
+/// The program's options and its resources, one per resource of `operations`; the commands
+/// beside them are added from the table in `main.rs` (see [`crate::extra`]).
 pub fn program(
     operations: &'static [Operation],
     slashed_paths: &std::collections::HashSet<String>,
@@ -100,9 +101,6 @@ pub fn program(
         start = end;
     }
     program
-        .subcommand(spec_command())
-        .subcommand(mock_command())
-        .subcommand(Command::new("civis").about("Say hello (civis-python prints its logo)"))
 }
 
 /// The names a misspelt command may have meant: the subcommands of the deepest command that
@@ -374,37 +372,34 @@ fn from_file(path: &str) -> Result<Option<Value>, String> {
         .map_err(|e| format!("{path} is not YAML or JSON: {e}"))
 }
 
-/// `spec download`.
-fn spec_command() -> Command {
-    Command::new("spec")
-        .about("The Civis API spec")
-        .subcommand_required(true)
-        .subcommand(
-            Command::new("download")
-                .about("Download the spec (GET /endpoints with CIVIS_API_KEY, retried) into the project's .civis/ directory, where civis_api! finds it")
-                .arg(
-                    Arg::new("output")
-                        .short('o')
-                        .long("output")
-                        .value_name("FILE")
-                        .default_value(civis_core::__private::spec_files::PROJECT_SPEC)
-                        .help("Write it to FILE (`-`: stdout)"),
-                ),
-        )
-        .subcommand(
-            Command::new("which")
-                .about("Say which spec civis_api! would build from in this directory, and why: CIVIS_API_SPEC, the project's .civis/, or the bundled snapshot")
-                .arg(
-                    Arg::new("download")
-                        .long("download")
-                        .action(ArgAction::SetTrue)
-                        .help("As a build with civis's `download` feature on (the cache, then a download, come before the bundled spec)"),
-                ),
+/// `spec download`, given `Command::new("download")`.
+pub fn spec_download(command: Command) -> Command {
+    command
+        .about("Download the spec (GET /endpoints with CIVIS_API_KEY, retried) into the project's .civis/ directory, where civis_api! finds it")
+        .arg(
+            Arg::new("output")
+                .short('o')
+                .long("output")
+                .value_name("FILE")
+                .default_value(civis_core::__private::spec_files::PROJECT_SPEC)
+                .help("Write it to FILE (`-`: stdout)"),
         )
 }
 
-/// `mock serve`.
-fn mock_command() -> Command {
+/// `spec which`, given `Command::new("which")`.
+pub fn spec_which(command: Command) -> Command {
+    command
+        .about("Say which spec civis_api! would build from in this directory, and why: CIVIS_API_SPEC, the project's .civis/, or the bundled snapshot")
+        .arg(
+            Arg::new("download")
+                .long("download")
+                .action(ArgAction::SetTrue)
+                .help("As a build with civis's `download` feature on (the cache, then a download, come before the bundled spec)"),
+        )
+}
+
+/// `mock serve`, given `Command::new("serve")`.
+pub fn mock_serve(command: Command) -> Command {
     let repeated = |name: &'static str, value: &'static str, help: &'static str| {
         Arg::new(name)
             .long(name)
@@ -412,31 +407,55 @@ fn mock_command() -> Command {
             .action(ArgAction::Append)
             .help(help)
     };
-    Command::new("mock").about("An offline Civis API").subcommand_required(true).subcommand(
-        Command::new("serve")
-            .about("Serve an offline Civis API on 127.0.0.1 until stopped, printing the address")
-            .long_about(
-                "Serve an offline Civis API on 127.0.0.1 until stopped, printing the address: the \
-                 spec's recorded examples, and what the options declare (databases, tables, \
-                 SQL results, jobs), so that `civis sql`, `jobs run --wait`, `follow-log` and \
-                 `tables import` work against it. --demo declares a small world: database 32 \
-                 `redshift-general` with default credential 1, table `public.users`, the SQL \
-                 `select 1 as one`, job 1 (succeeds after 3 polls, with a log) and job 2 (fails \
-                 after 2).",
-            )
-            .arg(Arg::new("spec").long("spec").value_name("PATH").help("The spec file to serve (default: the spec bundled with civis)"))
-            .arg(
-                Arg::new("port")
-                    .long("port")
-                    .value_name("N")
-                    .value_parser(clap::value_parser!(u16))
-                    .default_value("0")
-                    .help("The port (0: a free one)"),
-            )
-            .arg(Arg::new("demo").long("demo").action(ArgAction::SetTrue).help("Declare the small world described above"))
-            .arg(repeated("database", "ID=NAME", "A database (repeat for several); the first gets default credential 1"))
-            .arg(repeated("table", "DB:SCHEMA.TABLE=FILE.csv", "A table of a declared database, its rows from a CSV file with a header"))
-            .arg(repeated("sql", "SQL=FILE.csv", "What a SQL text returns, from a CSV file with a header (split at the last `=`)"))
-            .arg(repeated("job", "ID=succeeds:N|fails:N", "A job whose runs succeed (or fail) after N polls, logging one line per poll")),
-    )
+    command
+        .about("Serve an offline Civis API on 127.0.0.1 until stopped, printing the address")
+        .long_about(
+            "Serve an offline Civis API on 127.0.0.1 until stopped, printing the address: the \
+             spec's recorded examples, and what the options declare (databases, tables, \
+             SQL results, jobs), so that `civis sql`, `jobs run --wait`, `follow-log` and \
+             `tables import` work against it. --demo declares a small world: database 32 \
+             `redshift-general` with default credential 1, table `public.users`, the SQL \
+             `select 1 as one`, job 1 (succeeds after 3 polls, with a log) and job 2 (fails \
+             after 2).",
+        )
+        .arg(
+            Arg::new("spec")
+                .long("spec")
+                .value_name("PATH")
+                .help("The spec file to serve (default: the spec bundled with civis)"),
+        )
+        .arg(
+            Arg::new("port")
+                .long("port")
+                .value_name("N")
+                .value_parser(clap::value_parser!(u16))
+                .default_value("0")
+                .help("The port (0: a free one)"),
+        )
+        .arg(
+            Arg::new("demo")
+                .long("demo")
+                .action(ArgAction::SetTrue)
+                .help("Declare the small world described above"),
+        )
+        .arg(repeated(
+            "database",
+            "ID=NAME",
+            "A database (repeat for several); the first gets default credential 1",
+        ))
+        .arg(repeated(
+            "table",
+            "DB:SCHEMA.TABLE=FILE.csv",
+            "A table of a declared database, its rows from a CSV file with a header",
+        ))
+        .arg(repeated(
+            "sql",
+            "SQL=FILE.csv",
+            "What a SQL text returns, from a CSV file with a header (split at the last `=`)",
+        ))
+        .arg(repeated(
+            "job",
+            "ID=succeeds:N|fails:N",
+            "A job whose runs succeed (or fail) after N polls, logging one line per poll",
+        ))
 }

@@ -6,23 +6,12 @@ use std::io::IsTerminal;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{client, extend};
+use super::client;
 use civis::Error;
 
-const UPLOAD: &str = "upload";
-const DOWNLOAD: &str = "download";
-
-/// Adds `upload` and `download` to the `files` resource of `program`.
-pub fn commands(program: Command) -> Command {
-    extend(program, "files", |files| {
-        files
-            .subcommand(upload_command())
-            .subcommand(download_command())
-    })
-}
-
-fn upload_command() -> Command {
-    Command::new(UPLOAD)
+/// `files upload`, given `Command::new("upload")`.
+pub fn upload_command(command: Command) -> Command {
+    command
         .about("Upload a local file to Civis and print its file id")
         .long_about(
             "Upload a local file to Civis and print its file id.\n\n\
@@ -62,8 +51,9 @@ fn upload_command() -> Command {
         )
 }
 
-fn download_command() -> Command {
-    Command::new(DOWNLOAD)
+/// `files download`, given `Command::new("download")`.
+pub fn download_command(command: Command) -> Command {
+    command
         .about("Download a Civis file to a local path")
         .long_about(
             "Download a Civis file to a local path.\n\n\
@@ -84,77 +74,74 @@ fn download_command() -> Command {
         )
 }
 
-/// Whether `matches` (of `files`) name `upload` or `download`.
-pub fn handles(matches: &ArgMatches) -> bool {
-    matches!(matches.subcommand_name(), Some(UPLOAD | DOWNLOAD))
+/// The text argument `name` of `matches`.
+fn text(matches: &ArgMatches, name: &str) -> Option<String> {
+    matches.get_one::<String>(name).cloned()
 }
 
-/// Runs `files upload` or `files download`.
-pub fn run(matches: &ArgMatches) -> Result<(), Error> {
+/// Runs `files upload` (`m` are its own matches).
+pub fn upload(m: &ArgMatches) -> Result<(), Error> {
     let client = client()?;
-    let text = |m: &ArgMatches, name: &str| m.get_one::<String>(name).cloned();
-    match matches.subcommand() {
-        Some((UPLOAD, m)) => {
-            let path = text(m, "path").unwrap_or_default();
-            let mut upload = client.upload_file(&path);
-            if let Some(name) = text(m, "name") {
-                upload = upload.name(name);
-            }
-            if let Some(description) = text(m, "description") {
-                upload = upload.description(description);
-            }
-            match text(m, "expires-at") {
-                // civis-python's `--expires-at never`.
-                Some(at) if at.eq_ignore_ascii_case("never") => upload = upload.never_expires(),
-                Some(at) if is_iso_8601(&at) => upload = upload.expires_at(at),
-                Some(at) => {
-                    return Err(Error::Usage(format!(
-                        "--expires-at {at:?} is not an ISO 8601 date or time (2027-01-01, 2027-01-01T12:00:00Z) or `never`"
-                    )))
-                }
-                None => {}
-            }
-            if m.get_flag("never-expires") {
-                upload = upload.never_expires();
-            }
-            let bar = progress_bar();
-            if let Some(bar) = &bar {
-                let bar = bar.clone();
-                upload = upload.progress(move |done, total| show(&bar, done, total));
-            }
-            let id = upload.send();
-            if let Some(bar) = bar {
-                bar.finish_and_clear();
-            }
-            println!("{}", id?);
-            Ok(())
-        }
-        Some((DOWNLOAD, m)) => {
-            let id = m.get_one::<i64>("file_id").copied().unwrap_or_default();
-            let path = text(m, "path").unwrap_or_default();
-            let mut download = client.download_file(id);
-            let bar = progress_bar();
-            if let Some(bar) = &bar {
-                let bar = bar.clone();
-                download = download.progress(move |done, total| show(&bar, done, total));
-            }
-            let written = if path == "-" {
-                let stdout = std::io::stdout();
-                let mut out = stdout.lock();
-                download.to_writer(&mut out).and_then(|written| {
-                    std::io::Write::flush(&mut out).map_err(super::output::stdout_error)?;
-                    Ok(written)
-                })
-            } else {
-                download.to_path(&path)
-            };
-            if let Some(bar) = bar {
-                bar.finish_and_clear();
-            }
-            written.map(drop)
-        }
-        _ => Err(Error::Usage("files: use `upload` or `download`".into())),
+    let path = text(m, "path").unwrap_or_default();
+    let mut upload = client.upload_file(&path);
+    if let Some(name) = text(m, "name") {
+        upload = upload.name(name);
     }
+    if let Some(description) = text(m, "description") {
+        upload = upload.description(description);
+    }
+    match text(m, "expires-at") {
+        // civis-python's `--expires-at never`.
+        Some(at) if at.eq_ignore_ascii_case("never") => upload = upload.never_expires(),
+        Some(at) if is_iso_8601(&at) => upload = upload.expires_at(at),
+        Some(at) => {
+            return Err(Error::Usage(format!(
+                "--expires-at {at:?} is not an ISO 8601 date or time (2027-01-01, 2027-01-01T12:00:00Z) or `never`"
+            )))
+        }
+        None => {}
+    }
+    if m.get_flag("never-expires") {
+        upload = upload.never_expires();
+    }
+    let bar = progress_bar();
+    if let Some(bar) = &bar {
+        let bar = bar.clone();
+        upload = upload.progress(move |done, total| show(&bar, done, total));
+    }
+    let id = upload.send();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    println!("{}", id?);
+    Ok(())
+}
+
+/// Runs `files download` (`m` are its own matches).
+pub fn download(m: &ArgMatches) -> Result<(), Error> {
+    let client = client()?;
+    let id = m.get_one::<i64>("file_id").copied().unwrap_or_default();
+    let path = text(m, "path").unwrap_or_default();
+    let mut download = client.download_file(id);
+    let bar = progress_bar();
+    if let Some(bar) = &bar {
+        let bar = bar.clone();
+        download = download.progress(move |done, total| show(&bar, done, total));
+    }
+    let written = if path == "-" {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        download.to_writer(&mut out).and_then(|written| {
+            std::io::Write::flush(&mut out).map_err(super::output::stdout_error)?;
+            Ok(written)
+        })
+    } else {
+        download.to_path(&path)
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    written.map(drop)
 }
 
 /// A progress bar on stderr, when stderr is a terminal: piped or redirected output stays clean.

@@ -13,6 +13,7 @@
 //! does not decode).
 
 mod command;
+mod extra;
 mod files;
 mod logging;
 mod mock_world;
@@ -32,11 +33,125 @@ use serde_json::{Map, Value};
 
 use civis::{methods::Operation, ApiClient, Error};
 use civis_mock::MockServer;
+use extra::{Extra, Place};
 use output::{stdout_error, Format};
 
 const API_ERROR: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 const OTHER_ERROR: u8 = 3;
+
+/// The group of `civis spec download|which`.
+const SPEC: Place = Place::Group {
+    name: "spec",
+    about: "The Civis API spec",
+};
+/// The group of `civis mock serve`.
+const MOCK: Place = Place::Group {
+    name: "mock",
+    about: "An offline Civis API",
+};
+
+/// Every command beside the spec's operations, in the order `--help` lists them (after the
+/// resources). Adding a command is adding a row: the clap tree, the commands that need no spec
+/// and the dispatch are read from here (see [`extra`]).
+const EXTRAS: &[Extra] = &[
+    Extra {
+        place: SPEC,
+        name: "download",
+        define: command::spec_download,
+        run: |matches, _| download_spec(matches),
+    },
+    Extra {
+        place: SPEC,
+        name: "which",
+        define: command::spec_which,
+        run: |matches, _| which_spec(matches),
+    },
+    Extra {
+        place: MOCK,
+        name: "serve",
+        define: command::mock_serve,
+        run: |matches, _| serve_mock(matches),
+    },
+    Extra {
+        place: Place::Top,
+        name: "civis",
+        define: |command| command.about("Say hello (civis-python prints its logo)"),
+        run: |_, _| hello(),
+    },
+    Extra {
+        place: Place::Resource("jobs"),
+        name: "run",
+        define: runs::run_command,
+        run: runs::run,
+    },
+    Extra {
+        place: Place::Resource("jobs"),
+        name: "follow-log",
+        define: runs::follow_log_command,
+        run: |matches, _| runs::follow_log(matches),
+    },
+    Extra {
+        place: Place::Resource("jobs"),
+        name: "follow-run-log",
+        define: runs::follow_run_log_command,
+        run: |matches, _| runs::follow_run_log(matches),
+    },
+    Extra {
+        place: Place::Resource("files"),
+        name: "upload",
+        define: files::upload_command,
+        run: |matches, _| files::upload(matches),
+    },
+    Extra {
+        place: Place::Resource("files"),
+        name: "download",
+        define: files::download_command,
+        run: |matches, _| files::download(matches),
+    },
+    Extra {
+        place: Place::Resource("notebooks"),
+        name: "download",
+        define: notebooks::download_command,
+        run: |matches, _| notebooks::download(matches),
+    },
+    Extra {
+        place: Place::Resource("notebooks"),
+        name: "new",
+        define: notebooks::new_command,
+        run: notebooks::new,
+    },
+    Extra {
+        place: Place::Resource("notebooks"),
+        name: "up",
+        define: notebooks::up_command,
+        run: notebooks::up,
+    },
+    Extra {
+        place: Place::Resource("notebooks"),
+        name: "down",
+        define: notebooks::down_command,
+        run: |matches, _| notebooks::down(matches),
+    },
+    Extra {
+        place: Place::Resource("notebooks"),
+        name: "open",
+        define: notebooks::open_command,
+        run: |matches, _| notebooks::open(matches),
+    },
+    Extra {
+        place: Place::Top,
+        name: "sql",
+        define: sql::sql_command,
+        run: |matches, _| sql::sql(matches),
+    },
+    Extra {
+        place: Place::Resource("tables"),
+        name: "import",
+        define: sql::import_command,
+        run: |matches, _| sql::import(matches),
+    },
+];
 
 /// Runs the program on the process's arguments.
 pub fn main() -> ExitCode {
@@ -62,9 +177,7 @@ where
         spec::Loaded::built_in()
     };
     let operations = loaded.operations;
-    let program = sql::commands(notebooks::commands(files::commands(runs::commands(
-        command::program(operations, &loaded.slashed_paths),
-    ))));
+    let program = program(operations, &loaded.slashed_paths);
     let program_names = |args: &[OsString]| command::names_at(&program, args);
     let warn_spec = || {
         if let Some(warning) = &loaded.warning {
@@ -85,20 +198,13 @@ where
     } else {
         Format::Json
     };
-    let outcome = match matches.subcommand() {
-        Some(("spec", sub)) if sub.subcommand_name() == Some("which") => which_spec(sub),
-        Some(("spec", sub)) => download_spec(sub),
-        Some(("mock", sub)) => serve_mock(sub),
-        Some(("civis", _)) => hello(),
-        Some(("jobs", sub)) if runs::handles(sub) => runs::run(sub, output),
-        Some(("files", sub)) if files::handles(sub) => files::run(sub),
-        Some(("notebooks", sub)) if notebooks::handles(sub) => notebooks::run(sub, output),
-        Some((name, sub)) if sql::handles(name, sub) => sql::run(name, sub),
-        Some((resource, sub)) => {
+    let outcome = match (extra::chosen(EXTRAS, &matches), matches.subcommand()) {
+        (Some((extra, own)), _) => (extra.run)(own, output),
+        (None, Some((resource, sub))) => {
             warn_spec();
             call(operations, resource, sub, output)
         }
-        None => Err(Error::Usage("no command given".into())),
+        (None, None) => Err(Error::Usage("no command given".into())),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -106,8 +212,17 @@ where
     }
 }
 
-/// Whether `args` name a command built from the spec: not `spec`, `mock`, `civis` or `sql`,
-/// nor `--version` alone.
+/// The whole command tree: the options, a command per resource of `operations` and per method,
+/// and the rows of [`EXTRAS`].
+fn program(
+    operations: &'static [Operation],
+    slashed_paths: &std::collections::HashSet<String>,
+) -> Command {
+    extra::add(command::program(operations, slashed_paths), EXTRAS)
+}
+
+/// Whether `args` name a command built from the spec: not one of this program's own top-level
+/// commands (`spec`, `mock`, `civis`, `sql`: see [`extra::is_own`]), nor `--version` alone.
 fn needs_spec(args: &[OsString]) -> bool {
     let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(word) = words.next() {
@@ -117,7 +232,7 @@ fn needs_spec(args: &[OsString]) -> bool {
                 words.next();
             }
             option if option.starts_with('-') => {}
-            command => return !matches!(command, "spec" | "mock" | "civis" | "sql"),
+            command => return !extra::is_own(EXTRAS, command),
         }
     }
     true
@@ -184,20 +299,6 @@ pub(crate) fn client() -> Result<ApiClient, Error> {
         ));
     }
     ApiClient::new()
-}
-
-/// `program` with `add` applied to its subcommand `name`, made first when the spec has no such
-/// resource.
-pub(crate) fn extend(
-    program: Command,
-    name: &'static str,
-    add: impl FnOnce(Command) -> Command,
-) -> Command {
-    if program.find_subcommand(name).is_some() {
-        program.mut_subcommand(name, add)
-    } else {
-        program.subcommand(add(Command::new(name).subcommand_required(true)))
-    }
 }
 
 fn call(
@@ -270,15 +371,13 @@ fn call(
     output.print(&answer)
 }
 
+/// `spec download` (`matches` are its own).
 fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
     let bytes = client()?.download_api_spec()?;
-    let output = matches
-        .subcommand()
-        .and_then(|(_, m)| m.get_one::<String>("output"))
-        .map_or(
-            civis_core::__private::spec_files::PROJECT_SPEC,
-            String::as_str,
-        );
+    let output = matches.get_one::<String>("output").map_or(
+        civis_core::__private::spec_files::PROJECT_SPEC,
+        String::as_str,
+    );
     if output == "-" {
         return std::io::stdout().write_all(&bytes).map_err(stdout_error);
     }
@@ -294,14 +393,13 @@ fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
     Ok(())
 }
 
-/// `spec which`: where `civis_api!` without a path would find its spec, built in the current
-/// directory (as the invoking crate's), with downloads only when `--download` says the build has
-/// them. Nothing is downloaded: a download is reported as what would be tried.
+/// `spec which` (`matches` are its own): where `civis_api!` without a path would find its spec,
+/// built in the current directory (as the invoking crate's), with downloads only when
+/// `--download` says the build has them. Nothing is downloaded: a download is reported as what
+/// would be tried.
 fn which_spec(matches: &ArgMatches) -> Result<(), Error> {
     use civis_core::__private::spec_files::{self, Origin};
-    let with_download = matches
-        .subcommand()
-        .is_some_and(|(_, m)| m.get_flag("download"));
+    let with_download = matches.get_flag("download");
     let cwd = std::env::current_dir().map_err(|source| Error::Io {
         path: ".".into(),
         source,
@@ -332,12 +430,8 @@ fn which_spec(matches: &ArgMatches) -> Result<(), Error> {
     writeln!(out, "{} ({why})", source.display).map_err(stdout_error)
 }
 
+/// `mock serve` (`matches` are its own).
 fn serve_mock(matches: &ArgMatches) -> Result<(), Error> {
-    let Some((_, matches)) = matches.subcommand() else {
-        return Err(Error::Usage(
-            "mock: use `civis mock serve [--spec PATH] [--demo]`".into(),
-        ));
-    };
     let spec = match matches.get_one::<String>("spec") {
         Some(path) => std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.clone(),

@@ -5,142 +5,148 @@
 use clap::{value_parser, Arg, ArgMatches, Command};
 use serde_json::{json, Map, Value};
 
+use super::client;
 use super::output::Format;
-use super::{client, extend};
 use civis::{http::HttpRequest, ApiClient, Error, Response};
 
-const COMMANDS: [&str; 5] = ["download", "new", "up", "down", "open"];
+/// The notebook's ID, the first argument.
+fn id() -> Arg {
+    Arg::new("notebook_id")
+        .index(1)
+        .required(true)
+        .value_name("NOTEBOOK_ID")
+        .value_parser(value_parser!(i64))
+        .help("The ID of the notebook")
+}
 
-/// `program` with the notebook commands added to its `notebooks` resource.
-pub fn commands(program: Command) -> Command {
-    let id = || {
-        Arg::new("notebook_id")
-            .index(1)
-            .required(true)
-            .value_name("NOTEBOOK_ID")
+/// The sizes a started notebook may be given.
+fn resources() -> [Arg; 2] {
+    [
+        Arg::new("mem")
+            .long("mem")
+            .value_name("MIB")
             .value_parser(value_parser!(i64))
-            .help("The ID of the notebook")
-    };
-    let resources = || {
-        [
-            Arg::new("mem")
-                .long("mem")
-                .value_name("MIB")
-                .value_parser(value_parser!(i64))
-                .help("Memory allocated for this notebook in MiB"),
-            Arg::new("cpu")
-                .long("cpu")
-                .value_name("MILLICORES")
-                .value_parser(value_parser!(i64))
-                .help("CPU available for this notebook in 1/1000 of a core"),
-        ]
-    };
-    extend(program, "notebooks", |notebooks| {
-        notebooks
-            .subcommand(
-                Command::new("download")
-                    .about("Download a notebook's .ipynb file to PATH")
-                    .arg(id())
-                    .arg(Arg::new("path").index(2).required(true).value_name("PATH")),
-            )
-            .subcommand(
-                Command::new("new")
-                    .about("Create a notebook, start it and open it in a browser")
-                    .arg(
-                        Arg::new("language")
-                            .index(1)
-                            .value_parser(["python3", "r"])
-                            .default_value("python3"),
-                    )
-                    .args(resources()),
-            )
-            .subcommand(
-                Command::new("up")
-                    .about("Start a notebook and open it in a browser")
-                    .arg(id())
-                    .args(resources()),
-            )
-            .subcommand(
-                Command::new("down")
-                    .about("Stop a notebook's running deployment")
-                    .arg(id()),
-            )
-            .subcommand(
-                Command::new("open")
-                    .about("Print a notebook's address, and open it in a browser when there is one")
-                    .arg(id()),
-            )
-    })
+            .help("Memory allocated for this notebook in MiB"),
+        Arg::new("cpu")
+            .long("cpu")
+            .value_name("MILLICORES")
+            .value_parser(value_parser!(i64))
+            .help("CPU available for this notebook in 1/1000 of a core"),
+    ]
 }
 
-/// Whether `matches` (of `notebooks`) name one of these commands.
-pub fn handles(matches: &ArgMatches) -> bool {
-    matches
-        .subcommand_name()
-        .is_some_and(|name| COMMANDS.contains(&name))
+/// `notebooks download`, given `Command::new("download")`.
+pub fn download_command(command: Command) -> Command {
+    command
+        .about("Download a notebook's .ipynb file to PATH")
+        .arg(id())
+        .arg(Arg::new("path").index(2).required(true).value_name("PATH"))
 }
 
-/// Runs the notebook command `matches` (of `notebooks`) names.
-pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
-    let Some((command, matches)) = matches.subcommand() else {
-        return Err(Error::Usage("notebooks: no command given".into()));
-    };
-    let number = |name: &str| matches.try_get_one::<i64>(name).ok().flatten().copied();
-    let id = number("notebook_id").unwrap_or_default();
-    match command {
-        "open" => {
-            open(id);
-            Ok(())
-        }
-        "download" => {
-            let client = client()?;
-            let notebook = api(&client, "GET", &format!("/notebooks/{id}"), None)?;
-            let text = |key: &str| notebook.get(key).and_then(Value::as_str).unwrap_or("");
-            let file_id = notebook.get("file_id").and_then(Value::as_i64).unwrap_or(0);
-            let url = text("notebook_url");
-            if url.is_empty() {
-                return Err(Error::FileExpired { id: file_id });
-            }
-            let path = matches
-                .get_one::<String>("path")
-                .cloned()
-                .unwrap_or_default();
-            client.download_file_from(file_id, url).to_path(&path)?;
-            eprintln!("notebook {id} downloaded to {path}");
-            Ok(())
-        }
-        "new" => {
-            let client = client()?;
-            let language = matches
-                .get_one::<String>("language")
-                .cloned()
-                .unwrap_or_else(|| "python3".into());
-            let mut body = sizes(number("mem"), number("cpu"));
-            body.insert("language".into(), json!(language));
-            let created = api(&client, "POST", "/notebooks", Some(Value::Object(body)))?;
-            let id = created
-                .get("id")
-                .and_then(Value::as_i64)
-                .unwrap_or_default();
-            println!(
-                "Created new {language} notebook with ID {id} in Civis Platform \
-                 (https://platform.civisanalytics.com/#/notebooks/{id})."
-            );
-            start(&client, id, output)
-        }
-        "up" => {
-            let client = client()?;
-            let body = sizes(number("mem"), number("cpu"));
-            api(
-                &client,
-                "PATCH",
-                &format!("/notebooks/{id}"),
-                Some(Value::Object(body)),
-            )?;
-            start(&client, id, output)
-        }
-        _ => down(id),
+/// `notebooks new`, given `Command::new("new")`.
+pub fn new_command(command: Command) -> Command {
+    command
+        .about("Create a notebook, start it and open it in a browser")
+        .arg(
+            Arg::new("language")
+                .index(1)
+                .value_parser(["python3", "r"])
+                .default_value("python3"),
+        )
+        .args(resources())
+}
+
+/// `notebooks up`, given `Command::new("up")`.
+pub fn up_command(command: Command) -> Command {
+    command
+        .about("Start a notebook and open it in a browser")
+        .arg(id())
+        .args(resources())
+}
+
+/// `notebooks down`, given `Command::new("down")`.
+pub fn down_command(command: Command) -> Command {
+    command
+        .about("Stop a notebook's running deployment")
+        .arg(id())
+}
+
+/// `notebooks open`, given `Command::new("open")`.
+pub fn open_command(command: Command) -> Command {
+    command
+        .about("Print a notebook's address, and open it in a browser when there is one")
+        .arg(id())
+}
+
+/// The number argument `name` of `matches`, when given (or defaulted).
+fn number(matches: &ArgMatches, name: &str) -> Option<i64> {
+    matches.try_get_one::<i64>(name).ok().flatten().copied()
+}
+
+/// The notebook's ID in `matches`.
+fn notebook_id(matches: &ArgMatches) -> i64 {
+    number(matches, "notebook_id").unwrap_or_default()
+}
+
+/// Runs `notebooks open` (`matches` are its own).
+pub fn open(matches: &ArgMatches) -> Result<(), Error> {
+    open_in_browser(notebook_id(matches));
+    Ok(())
+}
+
+/// Runs `notebooks download` (`matches` are its own).
+pub fn download(matches: &ArgMatches) -> Result<(), Error> {
+    let id = notebook_id(matches);
+    let client = client()?;
+    let notebook = api(&client, "GET", &format!("/notebooks/{id}"), None)?;
+    let text = |key: &str| notebook.get(key).and_then(Value::as_str).unwrap_or("");
+    let file_id = notebook.get("file_id").and_then(Value::as_i64).unwrap_or(0);
+    let url = text("notebook_url");
+    if url.is_empty() {
+        return Err(Error::FileExpired { id: file_id });
     }
+    let path = matches
+        .get_one::<String>("path")
+        .cloned()
+        .unwrap_or_default();
+    client.download_file_from(file_id, url).to_path(&path)?;
+    eprintln!("notebook {id} downloaded to {path}");
+    Ok(())
+}
+
+/// Runs `notebooks new` (`matches` are its own).
+pub fn new(matches: &ArgMatches, output: Format) -> Result<(), Error> {
+    let client = client()?;
+    let language = matches
+        .get_one::<String>("language")
+        .cloned()
+        .unwrap_or_else(|| "python3".into());
+    let mut body = sizes(number(matches, "mem"), number(matches, "cpu"));
+    body.insert("language".into(), json!(language));
+    let created = api(&client, "POST", "/notebooks", Some(Value::Object(body)))?;
+    let id = created
+        .get("id")
+        .and_then(Value::as_i64)
+        .unwrap_or_default();
+    println!(
+        "Created new {language} notebook with ID {id} in Civis Platform \
+         (https://platform.civisanalytics.com/#/notebooks/{id})."
+    );
+    start(&client, id, output)
+}
+
+/// Runs `notebooks up` (`matches` are its own).
+pub fn up(matches: &ArgMatches, output: Format) -> Result<(), Error> {
+    let id = notebook_id(matches);
+    let client = client()?;
+    let body = sizes(number(matches, "mem"), number(matches, "cpu"));
+    api(
+        &client,
+        "PATCH",
+        &format!("/notebooks/{id}"),
+        Some(Value::Object(body)),
+    )?;
+    start(&client, id, output)
 }
 
 /// One request to the API at a fixed path, as civis-python's commands make them; these do not
@@ -177,13 +183,15 @@ fn start(client: &ApiClient, id: i64, output: Format) -> Result<(), Error> {
         Some(json!({})),
     )?;
     output.print(deployment.json())?;
-    open(id);
+    open_in_browser(id);
     Ok(())
 }
 
-/// Stops the running deployment of notebook `id`. civis-python sends the DELETE even when
-/// nothing runs (and fails on it); this says so and stops there.
-fn down(id: i64) -> Result<(), Error> {
+/// Runs `notebooks down` (`matches` are its own): stops the notebook's running deployment.
+/// civis-python sends the DELETE even when nothing runs (and fails on it); this says so and
+/// stops there.
+pub fn down(matches: &ArgMatches) -> Result<(), Error> {
+    let id = notebook_id(matches);
     let client = client()?;
     let notebook = api(&client, "GET", &format!("/notebooks/{id}"), None)?;
     let deployment = notebook.get("most_recent_deployment");
@@ -208,7 +216,7 @@ fn down(id: i64) -> Result<(), Error> {
 }
 
 /// Prints the notebook's address and, where a browser can be started, opens it there.
-fn open(id: i64) {
+fn open_in_browser(id: i64) {
     let url = format!("https://platform.civisanalytics.com/#/notebooks/{id}?fullscreen=true");
     println!("{url}");
     if let Some(mut browser) = browser_command() {

@@ -5,6 +5,7 @@
 use std::io::{IsTerminal, Write};
 
 use serde_json::Value;
+use yaml_rust2::{Yaml, YamlEmitter};
 
 use civis::Error;
 
@@ -50,96 +51,94 @@ pub fn stdout_error(source: std::io::Error) -> Error {
     }
 }
 
-/// `value` as a YAML document (block style; strings quoted where YAML would read them as
-/// something else).
+/// `value` as a YAML document in block style, as civis-python prints it, written by
+/// yaml-rust2's emitter. Two details of the emitter's text are changed after it, to keep this
+/// program's output as it was: the document marker `---` it starts with is dropped (the output
+/// is one document), and a list that is an item of a list starts on the line after its dash
+/// (`-\n  - 1`) where the emitter's compact style writes `- - 1` (maps in lists keep the
+/// compact style: `- id: 1`).
 pub fn yaml(value: &Value) -> String {
-    let mut out = String::new();
-    match value {
-        Value::Object(map) if !map.is_empty() => write_map(&mut out, map, 0),
-        Value::Array(items) if !items.is_empty() => write_list(&mut out, items, 0),
-        scalar => {
-            out.push_str(&scalar_text(scalar));
-            out.push('\n');
-        }
+    let mut emitted = String::new();
+    let mut emitter = YamlEmitter::new(&mut emitted);
+    // Writing to a `String` cannot fail: a `fmt::Write` error is the only one the emitter has.
+    let _ = emitter.dump(&to_yaml(value));
+    let body = emitted.strip_prefix("---\n").unwrap_or(&emitted);
+    let mut out = String::with_capacity(body.len() + 1);
+    for line in body.lines() {
+        uncompact_nested_list(&mut out, line);
     }
     out
 }
 
-fn write_map(out: &mut String, map: &serde_json::Map<String, Value>, indent: usize) {
-    for (key, value) in map {
-        out.push_str(&" ".repeat(indent));
-        out.push_str(&string_text(key));
-        out.push(':');
-        write_nested(out, value, indent);
-    }
-}
-
-fn write_list(out: &mut String, items: &[Value], indent: usize) {
-    for item in items {
-        out.push_str(&" ".repeat(indent));
-        out.push('-');
-        match item {
-            // A map in a list starts on the dash's line, its keys aligned after it.
-            Value::Object(map) if !map.is_empty() => {
-                out.push(' ');
-                let mut nested = String::new();
-                write_map(&mut nested, map, indent + 2);
-                out.push_str(nested.trim_start());
-            }
-            other => write_nested(out, other, indent),
+/// `line` with its newline, a list that starts on it as an item of a list moved to the next
+/// line, indented under the dash. Every string that starts with `-` is quoted and every line
+/// break inside a string escaped, so a line that starts (after its indent) with `- - ` always
+/// is such a list.
+fn uncompact_nested_list(out: &mut String, line: &str) {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    match line[indent..].strip_prefix("- - ") {
+        Some(rest) => {
+            out.push_str(&line[..indent]);
+            out.push_str("-\n");
+            uncompact_nested_list(out, &format!("{}  - {rest}", &line[..indent]));
+        }
+        None => {
+            out.push_str(line);
+            out.push('\n');
         }
     }
 }
 
-/// A value after `key:` or `-`: scalars on the same line, collections below, indented.
-fn write_nested(out: &mut String, value: &Value, indent: usize) {
+/// `value` as yaml-rust2's document. The emitter writes a `Real` as its text, unchanged (the
+/// tests below pin it); that is how `null` is written as `null` (the emitter writes `~` for
+/// `Yaml::Null`), as civis-python and this program have printed it, and how a string the
+/// emitter would write wrongly gets its quotes (see [`string`]).
+fn to_yaml(value: &Value) -> Yaml {
     match value {
-        Value::Object(map) if !map.is_empty() => {
-            out.push('\n');
-            write_map(out, map, indent + 2);
-        }
-        Value::Array(items) if !items.is_empty() => {
-            out.push('\n');
-            write_list(out, items, indent + 2);
-        }
-        scalar => {
-            out.push(' ');
-            out.push_str(&scalar_text(scalar));
-            out.push('\n');
-        }
+        Value::Null => Yaml::Real("null".into()),
+        Value::Bool(b) => Yaml::Boolean(*b),
+        Value::Number(n) => n
+            .as_i64()
+            .map_or_else(|| Yaml::Real(n.to_string()), Yaml::Integer),
+        Value::String(s) => string(s),
+        Value::Array(items) => Yaml::Array(items.iter().map(to_yaml).collect()),
+        Value::Object(map) => Yaml::Hash(
+            map.iter()
+                .map(|(key, value)| (string(key), to_yaml(value)))
+                .collect(),
+        ),
     }
 }
 
-fn scalar_text(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => string_text(s),
-        Value::Array(_) => "[]".to_string(),
-        Value::Object(_) => "{}".to_string(),
-    }
-}
-
-/// A string plain when YAML reads it back as the same string, else double-quoted (JSON's
-/// escapes are YAML's).
-fn string_text(text: &str) -> String {
-    let reserved = [
-        "", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-    ];
-    let plain = !reserved.contains(&text.to_ascii_lowercase().as_str())
-        && text.parse::<f64>().is_err()
-        && !text.starts_with(|c: char| c.is_whitespace() || "-?:,[]{}#&*!|>'\"%@`.".contains(c))
-        && !text.ends_with(char::is_whitespace)
-        && !text.contains(": ")
-        && !text.contains(" #")
-        && !text.ends_with(':')
-        && text.chars().all(|c| !c.is_control());
-    if plain {
-        text.to_string()
+/// A string for the emitter, which quotes it where it sees a need, except two kinds that it
+/// writes plain although YAML cannot read them back as the same text, which are quoted here:
+/// text with a control character (the emitter leaves ESC, BEL, DEL and the C1 controls as they
+/// are, which YAML does not allow and a terminal acts on), and text that YAML reads as another
+/// type (the emitter does not check for `0o17`, an integer). Both kinds are quoted here as a
+/// whole, those the emitter would have quoted too: its quotes and escapes are the same.
+fn string(text: &str) -> Yaml {
+    let other_type = !matches!(Yaml::from_str(text), Yaml::String(_));
+    if text.chars().any(char::is_control) || other_type {
+        Yaml::Real(quoted(text))
     } else {
-        Value::String(text.to_string()).to_string()
+        Yaml::String(text.to_string())
     }
+}
+
+/// `text` double-quoted: JSON's escapes, which are YAML's, and `\u` escapes for the control
+/// characters JSON leaves as they are (DEL and C1) and YAML does not.
+fn quoted(text: &str) -> String {
+    Value::String(text.to_string())
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{:04x}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -172,5 +171,78 @@ mod tests {
         );
         assert_eq!(yaml(&json!("plain")), "plain\n");
         assert_eq!(yaml(&json!([[1, 2], []])), "-\n  - 1\n  - 2\n- []\n");
+    }
+
+    #[test]
+    fn a_nested_answer_prints_exactly_so_and_reads_back_as_the_same_json() {
+        let value = json!({
+            "id": 42,
+            "runs": [
+                {"id": 1, "outputs": [{"name": "out.csv", "fileId": 9}], "error": null},
+                {"id": 2, "outputs": [], "params": {}, "error": "line one\nline two\n"}
+            ],
+            "settings": {
+                "answers": ["yes", "No", "on", "1", "1.5", "0o17", "", "~", "null"],
+                "labels": {"a: b": ": ", "#tag": "x #y", "-dash": "- item", "at": "12:30"},
+                "ratios": [0.5, 1.0, -2.25, 1e300],
+                "nested": [[1, [2, []]], [{"deep": {"deeper": [null, {}]}}]],
+                "sql": "select 1;\n-- done",
+                "colour": "red \u{1b}[31m"
+            },
+            "archived": false,
+            "owner": null
+        });
+        let text = yaml(&value);
+        assert_eq!(
+            text,
+            "id: 42\n\
+             runs:\n\
+             \x20 - id: 1\n\
+             \x20   outputs:\n\
+             \x20     - name: out.csv\n\
+             \x20       fileId: 9\n\
+             \x20   error: null\n\
+             \x20 - id: 2\n\
+             \x20   outputs: []\n\
+             \x20   params: {}\n\
+             \x20   error: \"line one\\nline two\\n\"\n\
+             settings:\n\
+             \x20 answers:\n\
+             \x20   - \"yes\"\n\
+             \x20   - \"No\"\n\
+             \x20   - \"on\"\n\
+             \x20   - \"1\"\n\
+             \x20   - \"1.5\"\n\
+             \x20   - \"0o17\"\n\
+             \x20   - \"\"\n\
+             \x20   - \"~\"\n\
+             \x20   - \"null\"\n\
+             \x20 labels:\n\
+             \x20   \"a: b\": \": \"\n\
+             \x20   \"#tag\": \"x #y\"\n\
+             \x20   \"-dash\": \"- item\"\n\
+             \x20   at: \"12:30\"\n\
+             \x20 ratios:\n\
+             \x20   - 0.5\n\
+             \x20   - 1.0\n\
+             \x20   - -2.25\n\
+             \x20   - 1e+300\n\
+             \x20 nested:\n\
+             \x20   -\n\
+             \x20     - 1\n\
+             \x20     -\n\
+             \x20       - 2\n\
+             \x20       - []\n\
+             \x20   -\n\
+             \x20     - deep:\n\
+             \x20         deeper:\n\
+             \x20           - null\n\
+             \x20           - {}\n\
+             \x20 sql: \"select 1;\\n-- done\"\n\
+             \x20 colour: \"red \\u001b[31m\"\n\
+             archived: false\n\
+             owner: null\n"
+        );
+        assert_eq!(crate::yaml_input::parse(&text), Ok(value));
     }
 }

@@ -7,133 +7,131 @@ use std::time::{Duration, Instant};
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
+use super::client;
 use super::output::{stdout_error, Format};
-use super::{client, extend};
 use civis::runs::{FinishedRun, Logs, Polling, Run, RunSet};
 use civis::Error;
 
-/// The commands this module adds under `jobs`.
-const COMMANDS: [&str; 3] = ["run", "follow-log", "follow-run-log"];
-
-/// `program` with the run commands added to its `jobs` resource.
-pub fn commands(program: Command) -> Command {
-    let id = |name: &'static str, index: usize, help: &'static str| {
-        Arg::new(name)
-            .index(index)
-            .required(true)
-            .value_name(name.to_uppercase())
-            .value_parser(value_parser!(i64))
-            .help(help)
-    };
-    extend(program, "jobs", |jobs| {
-        jobs.subcommand(
-            Command::new("run")
-                .about("Start a run of each job (POST /jobs/{id}/runs) and print it; with --wait, wait for all of them to finish")
-                .long_about(
-                    "Start a run of each job given (POST /jobs/{id}/runs) and print it: one object for one job, \
-                     an array in the order given for several. With --wait, wait until every run is over, polling \
-                     them all from one thread on one schedule within the API's rate limit, with one progress line \
-                     per run on stderr, and print each finished run; if any failed, the first failure's error \
-                     follows and the exit status is 3. Each run prints as the API gives it (GET \
-                     /jobs/{id}/runs/{run_id}, with its job_id and url), waited for or not. While \
-                     waiting, a first Ctrl-C cancels the runs (a DELETE each, said on stderr) and \
-                     exits with status 130; a second exits at once, leaving them going.",
-                )
-                .arg(
-                    id("job_id", 1, "The IDs of the jobs")
-                        .num_args(1..)
-                        .value_name("JOB_ID"),
-                )
-                .arg(
-                    Arg::new("wait")
-                        .long("wait")
-                        .action(ArgAction::SetTrue)
-                        .help("Wait until every run is over; a failed run exits with status 3 and its error"),
-                )
-                .arg(
-                    Arg::new("follow-log")
-                        .long("follow-log")
-                        .action(ArgAction::SetTrue)
-                        .help("Wait (as --wait), printing each run's log on stderr as it is written (`job J / run R:` before each line when there are several)"),
-                ),
-        )
-        .subcommand(
-            Command::new("follow-log")
-                .about("Print the log of a job's latest run as it is written, until it is complete")
-                .arg(id("job_id", 1, "The ID of the job")),
-        )
-        .subcommand(
-            Command::new("follow-run-log")
-                .about("Print the log of a run as it is written, until it is complete")
-                .arg(id("job_id", 1, "The ID of the job"))
-                .arg(id("run_id", 2, "The ID of the run")),
-        )
-    })
+/// A job or run ID, the positional argument `index`.
+fn id(name: &'static str, index: usize, help: &'static str) -> Arg {
+    Arg::new(name)
+        .index(index)
+        .required(true)
+        .value_name(name.to_uppercase())
+        .value_parser(value_parser!(i64))
+        .help(help)
 }
 
-/// Whether `matches` (those of `jobs`) name one of these commands.
-pub fn handles(matches: &ArgMatches) -> bool {
-    matches
-        .subcommand_name()
-        .is_some_and(|name| COMMANDS.contains(&name))
+/// `jobs run`, given `Command::new("run")`.
+pub fn run_command(command: Command) -> Command {
+    command
+        .about("Start a run of each job (POST /jobs/{id}/runs) and print it; with --wait, wait for all of them to finish")
+        .long_about(
+            "Start a run of each job given (POST /jobs/{id}/runs) and print it: one object for one job, \
+             an array in the order given for several. With --wait, wait until every run is over, polling \
+             them all from one thread on one schedule within the API's rate limit, with one progress line \
+             per run on stderr, and print each finished run; if any failed, the first failure's error \
+             follows and the exit status is 3. Each run prints as the API gives it (GET \
+             /jobs/{id}/runs/{run_id}, with its job_id and url), waited for or not. While \
+             waiting, a first Ctrl-C cancels the runs (a DELETE each, said on stderr) and \
+             exits with status 130; a second exits at once, leaving them going.",
+        )
+        .arg(
+            id("job_id", 1, "The IDs of the jobs")
+                .num_args(1..)
+                .value_name("JOB_ID"),
+        )
+        .arg(
+            Arg::new("wait")
+                .long("wait")
+                .action(ArgAction::SetTrue)
+                .help("Wait until every run is over; a failed run exits with status 3 and its error"),
+        )
+        .arg(
+            Arg::new("follow-log")
+                .long("follow-log")
+                .action(ArgAction::SetTrue)
+                .help("Wait (as --wait), printing each run's log on stderr as it is written (`job J / run R:` before each line when there are several)"),
+        )
 }
 
-/// Runs the command `matches` (those of `jobs`) names.
+/// `jobs follow-log`, given `Command::new("follow-log")`.
+pub fn follow_log_command(command: Command) -> Command {
+    command
+        .about("Print the log of a job's latest run as it is written, until it is complete")
+        .arg(id("job_id", 1, "The ID of the job"))
+}
+
+/// `jobs follow-run-log`, given `Command::new("follow-run-log")`.
+pub fn follow_run_log_command(command: Command) -> Command {
+    command
+        .about("Print the log of a run as it is written, until it is complete")
+        .arg(id("job_id", 1, "The ID of the job"))
+        .arg(id("run_id", 2, "The ID of the run"))
+}
+
+/// The ID argument `name` of `matches`.
+fn id_of(matches: &ArgMatches, name: &str) -> i64 {
+    matches.get_one::<i64>(name).copied().unwrap_or_default()
+}
+
+/// Runs `jobs run` (`matches` are its own).
 pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
-    let Some((command, matches)) = matches.subcommand() else {
-        return Err(Error::Usage("jobs: no method given".into()));
-    };
-    let id = |name: &str| matches.get_one::<i64>(name).copied().unwrap_or_default();
     let client = client()?;
-    match command {
-        "run" => {
-            let jobs: Vec<i64> = matches
-                .get_many::<i64>("job_id")
-                .map(|ids| ids.copied().collect())
-                .unwrap_or_default();
-            let runs = jobs
-                .iter()
-                .map(|job| client.run_job(*job))
-                .collect::<Result<Vec<Run>, Error>>()?;
-            let follow_logs = matches.get_flag("follow-log");
-            let waiting = matches.get_flag("wait") || follow_logs;
-            if waiting {
-                cancel_on_interrupt(&runs);
-            }
-            let logs = follow_logs.then(|| follow_on_stderr(&runs));
-            let waited = match (waiting, runs.as_slice()) {
-                (true, [run]) => {
-                    wait_showing_progress(run, client.config().polling()).and_then(|finished| {
-                        output.print(&shaped(
-                            finished.response.json(),
-                            run.job_id(),
-                            run.run_id(),
-                        ))
-                    })
-                }
-                (true, _) => wait_for_all(runs, output),
-                (false, [run]) => {
-                    output.print(&shaped(&current(&client, run)?, run.job_id(), run.run_id()))
-                }
-                (false, runs) => {
-                    let all = runs
-                        .iter()
-                        .map(|run| {
-                            current(&client, run)
-                                .map(|now| shaped(&now, run.job_id(), run.run_id()))
-                        })
-                        .collect::<Result<Vec<_>, Error>>()?;
-                    output.print(&serde_json::Value::Array(all))
-                }
-            };
-            for follower in logs.into_iter().flatten() {
-                let _ = follower.join();
-            }
-            waited
-        }
-        "follow-log" => follow(client.job_logs(id("job_id"), None)?),
-        _ => follow(client.job_logs(id("job_id"), Some(id("run_id")))?),
+    let jobs: Vec<i64> = matches
+        .get_many::<i64>("job_id")
+        .map(|ids| ids.copied().collect())
+        .unwrap_or_default();
+    let runs = jobs
+        .iter()
+        .map(|job| client.run_job(*job))
+        .collect::<Result<Vec<Run>, Error>>()?;
+    let follow_logs = matches.get_flag("follow-log");
+    let waiting = matches.get_flag("wait") || follow_logs;
+    if waiting {
+        cancel_on_interrupt(&runs);
     }
+    let logs = follow_logs.then(|| follow_on_stderr(&runs));
+    let waited = match (waiting, runs.as_slice()) {
+        (true, [run]) => {
+            wait_showing_progress(run, client.config().polling()).and_then(|finished| {
+                output.print(&shaped(
+                    finished.response.json(),
+                    run.job_id(),
+                    run.run_id(),
+                ))
+            })
+        }
+        (true, _) => wait_for_all(runs, output),
+        (false, [run]) => {
+            output.print(&shaped(&current(&client, run)?, run.job_id(), run.run_id()))
+        }
+        (false, runs) => {
+            let all = runs
+                .iter()
+                .map(|run| {
+                    current(&client, run).map(|now| shaped(&now, run.job_id(), run.run_id()))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            output.print(&serde_json::Value::Array(all))
+        }
+    };
+    for follower in logs.into_iter().flatten() {
+        let _ = follower.join();
+    }
+    waited
+}
+
+/// Runs `jobs follow-log` (`matches` are its own).
+pub fn follow_log(matches: &ArgMatches) -> Result<(), Error> {
+    let client = client()?;
+    follow(client.job_logs(id_of(matches, "job_id"), None)?)
+}
+
+/// Runs `jobs follow-run-log` (`matches` are its own).
+pub fn follow_run_log(matches: &ArgMatches) -> Result<(), Error> {
+    let client = client()?;
+    follow(client.job_logs(id_of(matches, "job_id"), Some(id_of(matches, "run_id")))?)
 }
 
 /// Ctrl-C while waiting: the first cancels the runs (a DELETE each, said on stderr) and exits

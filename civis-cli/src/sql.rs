@@ -10,19 +10,9 @@ use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 
 use civis::{tables::ExistingRows, ApiClient, Error};
 
-const SQL: &str = "sql";
-const TABLES: &str = "tables";
-const IMPORT: &str = "import";
-
-/// `program` with `sql` added, and `import` under its `tables` resource.
-pub fn commands(program: Command) -> Command {
-    program
-        .subcommand(sql_command())
-        .mut_subcommand(TABLES, |tables| tables.subcommand(import_command()))
-}
-
-fn sql_command() -> Command {
-    Command::new(SQL)
+/// `sql`, given `Command::new("sql")`.
+pub fn sql_command(command: Command) -> Command {
+    command
         .about("Run SQL on a database: print a preview of the result, or export it with -o")
         .long_about(
             "Run SQL on a database.\n\n\
@@ -82,8 +72,9 @@ fn sql_command() -> Command {
         )
 }
 
-fn import_command() -> Command {
-    Command::new(IMPORT)
+/// `tables import`, given `Command::new("import")`.
+pub fn import_command(command: Command) -> Command {
+    command
         .about("Import a local CSV file into a table, and wait for the import")
         .arg(
             Arg::new("path")
@@ -134,20 +125,6 @@ fn import_command() -> Command {
         )
 }
 
-/// Whether the command `name` with `matches` is one of these.
-pub fn handles(name: &str, matches: &ArgMatches) -> bool {
-    name == SQL || (name == TABLES && matches.subcommand_name() == Some(IMPORT))
-}
-
-/// Runs `civis sql` or `civis tables import`.
-pub fn run(name: &str, matches: &ArgMatches) -> Result<(), Error> {
-    match (name, matches.subcommand()) {
-        (SQL, _) => sql(matches),
-        (_, Some((IMPORT, matches))) => import(matches),
-        _ => Err(Error::Usage(format!("{name}: unknown command"))),
-    }
-}
-
 fn text(matches: &ArgMatches, name: &str) -> String {
     matches.get_one::<String>(name).cloned().unwrap_or_default()
 }
@@ -160,7 +137,8 @@ fn database(given: &str) -> civis::NameOrId {
     }
 }
 
-fn sql(matches: &ArgMatches) -> Result<(), Error> {
+/// Runs `civis sql` (`matches` are its own).
+pub fn sql(matches: &ArgMatches) -> Result<(), Error> {
     let sql = match (
         matches.get_one::<String>("command"),
         matches.get_one::<String>("filename"),
@@ -267,7 +245,8 @@ pub(crate) fn preview_table(columns: &[String], rows: &[Vec<Option<String>>]) ->
     lines.join("\n")
 }
 
-fn import(matches: &ArgMatches) -> Result<(), Error> {
+/// Runs `civis tables import` (`matches` are its own).
+pub fn import(matches: &ArgMatches) -> Result<(), Error> {
     let client = ApiClient::new()?;
     let mode = ExistingRows::from_api(&text(matches, "existing-rows")).unwrap_or_default();
     let delimiter = match text(matches, "delimiter").as_str() {
