@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 
 use civis_mock::{MockServer, Scripted};
 
-mod support;
+use crate::support;
 use support::{civis, stderr, stdout};
 
 fn spec_path() -> &'static str {

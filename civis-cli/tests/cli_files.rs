@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use civis_mock::MockServer;
 
-mod support;
+use crate::support;
 use support::civis;
 
 fn scratch(name: &str) -> PathBuf {

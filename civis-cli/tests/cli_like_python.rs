@@ -26,7 +26,7 @@ use std::process::{Command, Stdio};
 use civis_mock::{MockServer, Scripted};
 use serde_json::{json, Value};
 
-mod support;
+use crate::support;
 use support::{civis, civis_with_stdin, scratch, stderr, stdout};
 
 /// What every request is answered with: keys as the API sends them (camelCase).

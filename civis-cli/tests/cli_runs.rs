@@ -4,7 +4,7 @@
 
 use civis_mock::{MockJob, MockServer};
 
-mod support;
+use crate::support;
 use support::{civis, stderr, stdout};
 
 fn mock() -> MockServer {

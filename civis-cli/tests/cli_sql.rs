@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use civis_mock::{MockRows, MockServer};
 
-mod support;
+use crate::support;
 use support::civis_with_stdin as civis;
 
 fn text(bytes: &[u8]) -> String {
