@@ -12,8 +12,8 @@
 //! - **workflows** (`src/workflows/`): runs, files, SQL, tables, lookups, the spec's download.
 //!
 //! Beside them, for the `civis_api!` macro and without the transport, the generator: the
-//! Swagger 2.0 model and civis-python's naming rules ([`model`], feature `model`) and the code
-//! generator ([`codegen`], feature `codegen`).
+//! Swagger 2.0 model, civis-python's naming rules and where a build finds its spec ([`model`],
+//! feature `model`) and the code generator ([`codegen`], feature `codegen`).
 
 mod data;
 #[cfg(feature = "client")]
@@ -77,9 +77,9 @@ pub mod methods {
 /// The Civis API spec a client is generated from: where a project pins it, and its download
 /// from the API (civis-python's `get_api_spec` and `cache_api_spec`).
 pub mod spec {
+    pub use crate::data::spec_files::{CACHE_LIFETIME, PROJECT_SPEC};
     #[cfg(feature = "client")]
     pub use crate::workflows::spec::{download, download_to};
-    pub use crate::workflows::spec::{CACHE_LIFETIME, PROJECT_SPEC};
 }
 
 /// Plumbing for the code `civis_api!` generates, for the macro, the mock and the command-line
@@ -90,8 +90,11 @@ pub mod spec {
 pub mod __private {
     /// The spec's download, cache and project file (`civis spec download`, the macro).
     pub mod spec_files {
+        pub use crate::data::spec_files::*;
+        #[cfg(feature = "model")]
+        pub use crate::model::spec_source::*;
+        #[cfg(feature = "client")]
         pub use crate::workflows::spec::*;
-        pub use crate::workflows::spec_source::*;
     }
     /// The JSON-object form of generated types.
     pub mod record {

@@ -9,9 +9,8 @@ pub mod build;
 mod error;
 pub mod methods;
 pub mod naming;
+pub(crate) mod spec_source;
 pub mod swagger;
-
-use std::fmt;
 
 use serde::Deserialize;
 
