@@ -22,7 +22,9 @@ mod workflows;
 
 #[cfg(feature = "codegen")]
 pub mod codegen;
+// Without `codegen`, the parts of the model only the code generator reads are unused.
 #[cfg(feature = "model")]
+#[cfg_attr(not(feature = "codegen"), allow(dead_code))]
 pub mod model;
 
 #[cfg(feature = "client")]
