@@ -275,10 +275,7 @@ fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
     let output = matches
         .subcommand()
         .and_then(|(_, m)| m.get_one::<String>("output"))
-        .map_or(
-            civis_core::__private::spec_files::PROJECT_SPEC,
-            String::as_str,
-        );
+        .map_or(civis_core::spec::PROJECT_SPEC, String::as_str);
     if output == "-" {
         return std::io::stdout().write_all(&bytes).map_err(stdout_error);
     }

@@ -90,13 +90,19 @@ pub mod spec {
 /// generated code always meets the items it was written against.
 #[doc(hidden)]
 pub mod __private {
-    /// The spec's download, cache and project file (`civis spec download`, the macro).
+    /// The spec's download, cache and project file (`civis spec download`, the macro); the
+    /// constants and downloads of the public [`spec`](crate::spec) are not repeated here.
     pub mod spec_files {
-        pub use crate::data::spec_files::*;
+        #[cfg(feature = "bundled-spec")]
+        pub use crate::data::spec_files::BUNDLED_SPEC;
+        pub use crate::data::spec_files::{
+            age, cache_path, default_cache_path, describe_age, find_project_spec, is_fresh,
+            refresh_requested,
+        };
         #[cfg(feature = "model")]
-        pub use crate::model::spec_source::*;
+        pub use crate::model::spec_source::{locate_with, Download, Origin, SpecSource};
         #[cfg(feature = "client")]
-        pub use crate::workflows::spec::*;
+        pub use crate::workflows::spec::{download_into_cache, download_to_cache, save};
     }
     /// The JSON-object form of generated types.
     pub mod record {
@@ -116,8 +122,6 @@ pub mod __private {
 
     #[cfg(feature = "client")]
     pub use crate::data::lenient::Lenient;
-    #[cfg(feature = "client")]
-    pub use crate::data::names::split_schema_tablename;
     #[cfg(feature = "client")]
     pub use crate::transport::request::{
         build_http_request, decode, find_operation, operation_index, percent_encode, Request, Texts,
