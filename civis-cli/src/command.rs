@@ -381,7 +381,7 @@ pub fn spec_download(command: Command) -> Command {
                 .short('o')
                 .long("output")
                 .value_name("FILE")
-                .default_value(civis_core::__private::spec_files::PROJECT_SPEC)
+                .default_value(civis_core::spec::PROJECT_SPEC)
                 .help("Write it to FILE (`-`: stdout)"),
         )
 }

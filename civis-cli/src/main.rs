@@ -374,10 +374,9 @@ fn call(
 /// `spec download` (`matches` are its own).
 fn download_spec(matches: &ArgMatches) -> Result<(), Error> {
     let bytes = client()?.download_api_spec()?;
-    let output = matches.get_one::<String>("output").map_or(
-        civis_core::__private::spec_files::PROJECT_SPEC,
-        String::as_str,
-    );
+    let output = matches
+        .get_one::<String>("output")
+        .map_or(civis_core::spec::PROJECT_SPEC, String::as_str);
     if output == "-" {
         return std::io::stdout().write_all(&bytes).map_err(stdout_error);
     }

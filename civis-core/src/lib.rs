@@ -12,8 +12,8 @@
 //! - **workflows** (`src/workflows/`): runs, files, SQL, tables, lookups, the spec's download.
 //!
 //! Beside them, for the `civis_api!` macro and without the transport, the generator: the
-//! Swagger 2.0 model and civis-python's naming rules ([`model`], feature `model`) and the code
-//! generator ([`codegen`], feature `codegen`).
+//! Swagger 2.0 model, civis-python's naming rules and where a build finds its spec ([`model`],
+//! feature `model`) and the code generator ([`codegen`], feature `codegen`).
 
 mod data;
 #[cfg(feature = "client")]
@@ -22,7 +22,9 @@ mod workflows;
 
 #[cfg(feature = "codegen")]
 pub mod codegen;
+// Without `codegen`, the parts of the model only the code generator reads are unused.
 #[cfg(feature = "model")]
+#[cfg_attr(not(feature = "codegen"), allow(dead_code))]
 pub mod model;
 
 #[cfg(feature = "client")]
@@ -77,9 +79,9 @@ pub mod methods {
 /// The Civis API spec a client is generated from: where a project pins it, and its download
 /// from the API (civis-python's `get_api_spec` and `cache_api_spec`).
 pub mod spec {
+    pub use crate::data::spec_files::{CACHE_LIFETIME, PROJECT_SPEC};
     #[cfg(feature = "client")]
     pub use crate::workflows::spec::{download, download_to};
-    pub use crate::workflows::spec::{CACHE_LIFETIME, PROJECT_SPEC};
 }
 
 /// Plumbing for the code `civis_api!` generates, for the macro, the mock and the command-line
@@ -88,10 +90,19 @@ pub mod spec {
 /// generated code always meets the items it was written against.
 #[doc(hidden)]
 pub mod __private {
-    /// The spec's download, cache and project file (`civis spec download`, the macro).
+    /// The spec's download, cache and project file (`civis spec download`, the macro); the
+    /// constants and downloads of the public [`spec`](crate::spec) are not repeated here.
     pub mod spec_files {
-        pub use crate::workflows::spec::*;
-        pub use crate::workflows::spec_source::*;
+        #[cfg(feature = "bundled-spec")]
+        pub use crate::data::spec_files::BUNDLED_SPEC;
+        pub use crate::data::spec_files::{
+            age, cache_path, default_cache_path, describe_age, find_project_spec, is_fresh,
+            refresh_requested,
+        };
+        #[cfg(feature = "model")]
+        pub use crate::model::spec_source::{locate_with, Download, Origin, SpecSource};
+        #[cfg(feature = "client")]
+        pub use crate::workflows::spec::{download_into_cache, download_to_cache, save};
     }
     /// The JSON-object form of generated types.
     pub mod record {
@@ -111,8 +122,6 @@ pub mod __private {
 
     #[cfg(feature = "client")]
     pub use crate::data::lenient::Lenient;
-    #[cfg(feature = "client")]
-    pub use crate::data::names::split_schema_tablename;
     #[cfg(feature = "client")]
     pub use crate::transport::request::{
         build_http_request, decode, find_operation, operation_index, percent_encode, Request, Texts,

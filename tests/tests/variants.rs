@@ -6,11 +6,11 @@
 use civis_tests::as_json;
 use serde_json::json;
 
-mod variants {
+mod variants_client {
     civis::civis_api!("specs/variants.json", resources = "all");
 }
 
-use variants::{types, ApiClient};
+use variants_client::{types, ApiClient};
 
 fn client() -> ApiClient {
     ApiClient::builder()
@@ -215,5 +215,5 @@ fn identical_definitions_are_one_type() {
     assert_eq!(decoded[0].count, Some(1));
     // The method still names the spec's definition; it is the same type.
     let client = client();
-    let _: variants::Call<'_, Vec<types::Twin>, _> = client.widgets().list_twins(1);
+    let _: variants_client::Call<'_, Vec<types::Twin>, _> = client.widgets().list_twins(1);
 }

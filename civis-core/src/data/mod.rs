@@ -1,7 +1,7 @@
 //! The data layer: what the API answers and what the other layers exchange (answers and their
 //! headers, the JSON records generated types decode through, lenient decoding, errors, run
-//! states, names, the method table, dates and times). It imports nothing of the transport or
-//! the workflows.
+//! states, names, the method table, dates and times, where the spec is kept). It imports nothing
+//! of the transport or the workflows.
 
 #[cfg(feature = "client")]
 mod answer;
@@ -18,6 +18,7 @@ pub(crate) mod record;
 pub(crate) mod response;
 #[cfg(feature = "client")]
 pub(crate) mod run_state;
+pub(crate) mod spec_files;
 #[cfg(feature = "io")]
 pub(crate) mod sql_types;
 pub(crate) mod suggest;

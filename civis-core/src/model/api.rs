@@ -130,14 +130,14 @@ pub struct TypeDef {
 #[derive(Debug, Clone, Default)]
 pub struct Api {
     /// Every method, sorted by resource then method name.
-    pub operations: Vec<Operation>,
+    pub(crate) operations: Vec<Operation>,
     /// Every named type, definitions first in spec order.
-    pub types: Vec<TypeDef>,
+    pub(crate) types: Vec<TypeDef>,
 }
 
 impl Api {
     /// Resource names in order, each once.
-    pub fn resources(&self) -> Vec<&str> {
+    pub(crate) fn resources(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self
             .operations
             .iter()

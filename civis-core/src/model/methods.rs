@@ -42,7 +42,7 @@ fn row(op: &Operation) -> MethodRow<&str> {
 }
 
 /// The JSON type of an argument, for callers that parse arguments from text.
-pub fn kind(ty: &TypeExpr) -> ParamKind {
+pub(crate) fn kind(ty: &TypeExpr) -> ParamKind {
     match ty {
         TypeExpr::Integer => ParamKind::Integer,
         TypeExpr::Number => ParamKind::Number,

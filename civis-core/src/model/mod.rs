@@ -1,15 +1,18 @@
 //! The Swagger 2.0 model of the Civis API spec and civis-python's naming rules: everything the
 //! `civis_api!` macro needs to know about a spec, without the transport.
 //!
-//! [`load`] parses and validates a spec and builds the [`api::Api`] that code is generated
-//! from.
+//! [`load`] parses and validates a spec and builds the [`Api`] that code is generated from;
+//! [`methods::rows`] is its operation table. The rest (the Swagger document, the model's parts,
+//! the naming rules, where a build finds its spec) is the crate's own: the code generator reads
+//! it, and the macro and the command line reach the spec search through `__private`.
 
-pub mod api;
-pub mod build;
+pub(crate) mod api;
+pub(crate) mod build;
 mod error;
 pub mod methods;
-pub mod naming;
-pub mod swagger;
+pub(crate) mod naming;
+pub(crate) mod spec_source;
+pub(crate) mod swagger;
 
 use serde::Deserialize;
 
@@ -25,7 +28,7 @@ pub fn load(text: &str, resources: Resources) -> Result<Api, SpecError> {
 
 /// Like [`load`] with every resource, for civis-python's command line, which builds a command
 /// for every operation of the spec: those whose summary says "deprecated" too (which the
-/// library leaves out; here marked [`deprecated`](api::Operation::deprecated)), and the
+/// library leaves out; here marked deprecated), and the
 /// resources the library never exposes.
 pub fn load_command_line(text: &str) -> Result<Api, SpecError> {
     build::build(&parse(text)?, Resources::All, build::Audience::CommandLine)

@@ -131,7 +131,7 @@ pub const LEGACY_PATHS_WITH_LIST_NAME: &[&str] = &[
 /// Which resources a generated client exposes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Resources {
-    /// The stable resources of [`BASE_RESOURCES`].
+    /// The stable resources, those civis-python's library exposes.
     #[default]
     Base,
     /// Every resource, including those in development.
@@ -149,7 +149,7 @@ impl Resources {
     }
 
     /// Whether a path (without its leading `/`) belongs to the selected resources.
-    pub fn includes(self, path: &str) -> bool {
+    pub(crate) fn includes(self, path: &str) -> bool {
         match self {
             Self::All => true,
             Self::Base => BASE_RESOURCES.iter().any(|base| path.starts_with(base)),

@@ -150,8 +150,10 @@ pub struct Schema {
     /// `object`, `array`, `string`, `integer`, `number` or `boolean`.
     #[serde(rename = "type", default)]
     pub kind: Option<String>,
-    /// Format hint, e.g. `date-time`.
+    /// Format hint, e.g. `date-time`. The generator does not read it; it is decoded so that a
+    /// spec whose format is not a string fails as it always has.
     #[serde(default)]
+    #[allow(dead_code)]
     pub format: Option<String>,
     /// Human description.
     #[serde(default)]

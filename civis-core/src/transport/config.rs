@@ -38,8 +38,8 @@ impl fmt::Debug for ApiKey {
     }
 }
 
-/// Everything a client is made from, as [`ClientBuilder::config`] resolved it (the environment
-/// filled in); read it from a client with [`Client::config`]. Its fields are private so that
+/// Everything a client is made from, as [`ClientBuilder::config`](crate::ClientBuilder::config) resolved it (the environment
+/// filled in); read it from a client with [`Client::config`](crate::Client::config). Its fields are private so that
 /// settings can be added without breaking code: each has a getter that states its default.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -81,20 +81,20 @@ impl Default for StalledTransfer {
 }
 
 impl Config {
-    /// The API key: [`ClientBuilder::api_key`], else `CIVIS_API_KEY` (no default: a client
+    /// The API key: [`ClientBuilder::api_key`](crate::ClientBuilder::api_key), else `CIVIS_API_KEY` (no default: a client
     /// without one is not built). Its `Debug` is redacted.
     pub fn api_key(&self) -> &ApiKey {
         &self.api_key
     }
 
-    /// The API's base URL, ending in `/`: [`ClientBuilder::base_url`], else
+    /// The API's base URL, ending in `/`: [`ClientBuilder::base_url`](crate::ClientBuilder::base_url), else
     /// `CIVIS_API_ENDPOINT`, else [`DEFAULT_API_ENDPOINT`].
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
     /// The whole `User-Agent` header: `civis-rust/<version>`, after the prefix given to
-    /// [`ClientBuilder::user_agent`] if any.
+    /// [`ClientBuilder::user_agent`](crate::ClientBuilder::user_agent) if any.
     pub fn user_agent(&self) -> &str {
         &self.user_agent
     }
@@ -121,7 +121,7 @@ impl Config {
         self.timeout
     }
 
-    /// The time and chance source of retries and waits. Defaults to [`SystemClock`].
+    /// The time and chance source of retries and waits. Defaults to [`SystemClock`](crate::config::SystemClock).
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
     }

@@ -1,5 +1,5 @@
 //! The workflow layer: what scripts do with the API beyond single calls (runs, files, SQL,
-//! tables, lookups, the spec's download and cache), built on the transport and the data layer.
+//! tables, lookups, the spec's download), built on the transport and the data layer.
 
 #[cfg(feature = "io")]
 pub(crate) mod csv;
@@ -11,8 +11,8 @@ pub mod frames;
 pub(crate) mod lookups;
 #[cfg(feature = "client")]
 pub mod runs;
-pub mod spec;
-pub(crate) mod spec_source;
+#[cfg(feature = "client")]
+pub(crate) mod spec;
 #[cfg(feature = "io")]
 pub mod sql;
 #[cfg(feature = "io")]

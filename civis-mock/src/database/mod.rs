@@ -42,7 +42,7 @@ use super::routes::Simulation;
 use super::routing::Params;
 use super::storage::Store;
 use super::{lock, Error, Incoming, MockServer, Scripted};
-use civis_core::__private::split_schema_tablename;
+use civis_core::tables::split_schema_tablename;
 
 // The modules with handlers of the API's routes are the route table's to name.
 pub(crate) mod exports;

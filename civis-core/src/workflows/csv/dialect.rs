@@ -3,8 +3,8 @@
 use crate::data::error::Error;
 
 /// How an export's CSV is compressed: in the local file of
-/// [`to_csv`](SqlBuilder::to_csv) and [`to_writer`](SqlBuilder::to_writer), and in the Civis
-/// file of [`to_civis_file`](SqlBuilder::to_civis_file) and [`unload`](SqlBuilder::unload).
+/// [`to_csv`](crate::sql::SqlBuilder::to_csv) and [`to_writer`](crate::sql::SqlBuilder::to_writer), and in the Civis
+/// file of [`to_civis_file`](crate::sql::SqlBuilder::to_civis_file) and [`unload`](crate::sql::SqlBuilder::unload).
 ///
 /// ```
 /// # extern crate civis_core as civis;

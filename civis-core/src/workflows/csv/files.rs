@@ -187,7 +187,7 @@ impl<'c> CsvFiles<'c> {
         self
     }
 
-    /// Rows per Arrow record batch (default [`DEFAULT_BATCH_SIZE`]; at least 1).
+    /// Rows per Arrow record batch (default [`DEFAULT_BATCH_SIZE`](crate::frames::DEFAULT_BATCH_SIZE); at least 1).
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;

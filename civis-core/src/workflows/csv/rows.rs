@@ -10,7 +10,7 @@ use crate::workflows::files::from_io;
 pub(crate) const PARSE_BUFFER: usize = 256 * 1024;
 
 /// The records of an export, header first, parsed as the file downloads: what
-/// [`SqlBuilder::rows`] and [`Client::read_table`](crate::Client::read_table) return.
+/// [`SqlBuilder::rows`](crate::sql::SqlBuilder::rows) and [`Client::read_table`](crate::Client::read_table) return.
 ///
 /// Each item is a [`StringRecord`](crate::sql::StringRecord) (`record.iter()` gives the fields
 /// as `&str`, `record[0]` the first) or the error that ended the download or the parse; after an
@@ -18,7 +18,7 @@ pub(crate) const PARSE_BUFFER: usize = 256 * 1024;
 ///
 /// Fields are the text of the export: an export writes SQL `NULL` and `''` alike, as an empty
 /// field ([`SqlBuilder::preview`](crate::sql::SqlBuilder::preview) tells them apart). For typed
-/// values, see [`deserialize`](Self::deserialize) and [`SqlBuilder::rows_as`].
+/// values, see [`deserialize`](Self::deserialize) and [`SqlBuilder::rows_as`](crate::sql::SqlBuilder::rows_as).
 ///
 /// ```no_run
 /// # extern crate civis_core as civis;

@@ -22,7 +22,7 @@ impl Run {
     ///
     /// A poll that fails with an error the transport retries (429, 502, 503, 504, a refused
     /// connection) is retried; one that fails otherwise with what may pass (a 5xx, a dropped
-    /// connection) is polled again, for [`POLL_OUTAGE_LIMIT`] in a row at most; any other error
+    /// connection) is polled again, for [`POLL_OUTAGE_LIMIT`](super::POLL_OUTAGE_LIMIT) in a row at most; any other error
     /// ends the wait with that error.
     ///
     /// A wait that ends early (an error, a timeout, an interrupted program) leaves the run
