@@ -3,7 +3,7 @@
 //! in `snapshots/`, so that every change of the generator shows up as a reviewable diff (the
 //! model is progenitor-impl's `tests/test_output.rs`).
 //!
-//! After an intended change, `EXPECTORATE=overwrite cargo test -p civis-tests --test snapshots`
+//! After an intended change, `EXPECTORATE=overwrite cargo test -p civis-tests --test integration snapshots::`
 //! rewrites the files; review their diff before committing it.
 
 use std::collections::BTreeSet;
