@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use civis_mock::MockServer;
 
-use crate::support;
+mod support;
 use support::civis;
 
 fn scratch(name: &str) -> PathBuf {
