@@ -172,9 +172,19 @@ impl Client {
     /// Every retry is logged at `warn`. [`Retry::none`](crate::config::Retry::none) sends every request
     /// exactly once.
     pub fn execute(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
+        self.execute_with(request, self.inner.config.retry)
+    }
+
+    /// [`execute`](Client::execute) under the retry policy `retry` instead of the client's
+    /// (a shorter budget, for a request inside a bounded wait).
+    pub(crate) fn execute_with(
+        &self,
+        request: &HttpRequest,
+        retry: retry::Retry,
+    ) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
         let (verb, path) = (request.verb, request.path_and_query.as_str());
-        Retrier::new(config.retry, config.clock.clone()).run(
+        Retrier::new(retry, config.clock.clone()).run(
             &format_args!("{verb} {path}"),
             || classify_call(verb, path, self.attempt(request)),
             || Ok(None),
