@@ -275,3 +275,39 @@ fn a_429_past_the_retry_budget_is_ridden_out_as_an_outage_and_holds_up_no_other_
     );
     assert_eq!(count(&mock, "GET", &path), 3);
 }
+
+#[test]
+fn a_rate_limit_reset_of_zero_or_past_is_now_not_a_300_s_pause() {
+    let mock = MockServer::scripted().expect("a free loopback port");
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    let running = |reset: &str| {
+        Scripted::json(200, json!({"id": 1, "state": "running"}).to_string())
+            .header("X-RateLimit-Limit", "1000")
+            .header("X-RateLimit-Remaining", "0")
+            .header("X-RateLimit-Reset", reset)
+    };
+    let past = (std::time::SystemTime::now() - Duration::from_secs(30))
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
+    mock.script(
+        "GET",
+        "/jobs/88/runs/1",
+        [
+            running("0"),
+            running(&past),
+            running("0"),
+            Scripted::json(200, json!({"id": 1, "state": "succeeded"}).to_string()),
+        ],
+    );
+    let run = client.job_run(88, 1);
+    let finished = within_a_minute(move || run.wait()).unwrap();
+    assert_eq!(finished.state, RunState::Succeeded);
+    assert!(
+        clock.sleeps().iter().all(|d| *d <= Duration::from_secs(2)),
+        "{:?}",
+        clock.sleeps()
+    );
+}
