@@ -311,3 +311,32 @@ fn a_rate_limit_reset_of_zero_or_past_is_now_not_a_300_s_pause() {
         clock.sleeps()
     );
 }
+
+#[test]
+fn a_template_run_post_answered_503_after_the_run_was_made_leaves_exactly_one_run() {
+    let mock = MockServer::scripted().expect("a free loopback port");
+    mock.template(9, MockJob::succeeds_after(1));
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    mock.fail_after_work_once("POST", "/scripts/custom/{id}/runs", Scripted::status(503));
+    let outcomes = client
+        .custom_script(9, json!({}))
+        .fan_out([json!({"N": 1})])
+        .wait_all();
+    assert_eq!(
+        outcomes[0]
+            .outcome
+            .as_ref()
+            .map(|run| run.state.clone())
+            .ok(),
+        Some(RunState::Succeeded),
+        "{:?}",
+        outcomes[0].outcome
+    );
+    let script = outcomes[0].run.as_ref().unwrap().job_id();
+    let path = format!("/scripts/custom/{script}/runs");
+    assert_eq!(count(&mock, "POST", &path), 1, "{:?}", mock.requests());
+    // Looked for first, and found: the API holds the one run.
+    assert_eq!(count(&mock, "GET", &format!("/jobs/{script}/runs")), 1);
+    assert_eq!(mock.peak_unfinished_runs(), 1);
+}
