@@ -340,3 +340,42 @@ fn a_template_run_post_answered_503_after_the_run_was_made_leaves_exactly_one_ru
     assert_eq!(count(&mock, "GET", &format!("/jobs/{script}/runs")), 1);
     assert_eq!(mock.peak_unfinished_runs(), 1);
 }
+
+#[test]
+fn the_preprocess_wait_of_an_import_ends_at_its_timeout_and_cancels_the_preprocess_run() {
+    let mock = MockServer::scripted().expect("a free loopback port");
+    mock.database(32, "redshift-general");
+    mock.default_database_credential(4321);
+    let clock = FakeClock::default();
+    let client = client(&mock, &clock);
+    // Every run polled says it is running: the preprocess job never ends.
+    mock.script(
+        "GET",
+        "/jobs/{id}/runs/{run_id}",
+        [Scripted::json(
+            200,
+            json!({"id": 1, "state": "running"}).to_string(),
+        )],
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("civis-waits-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("slow.csv");
+    std::fs::write(&path, "id,name\n1,a\n").unwrap();
+    let error = within_a_minute(move || {
+        client
+            .import_csv(&path, 32, "crm.slow")
+            .timeout(Duration::from_secs(60))
+            .send()
+            .map(|run| run.run_id())
+    })
+    .unwrap_err();
+    assert!(matches!(error, Error::WaitTimeout { .. }), "{error}");
+    assert!(slept(&clock) <= Duration::from_secs(60));
+    let cancels = mock
+        .requests()
+        .iter()
+        .filter(|r| r.method == "DELETE" && r.url.starts_with("/jobs/"))
+        .count();
+    assert_eq!(cancels, 1, "the preprocess run was cancelled");
+    assert_eq!(count(&mock, "POST", "/imports/files/csv"), 0);
+}
