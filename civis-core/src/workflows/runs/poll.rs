@@ -37,7 +37,7 @@ pub(super) fn is_transient(error: &Error) -> bool {
 }
 
 /// A wait's poll that failed: why, and the headers of the answer when there was one (its
-/// `Retry-After` stretches the wait's next pause).
+/// `Retry-After` stretches the wait's next pause). Boxed where it is returned, as [`Failed`].
 pub(super) struct PollFailed {
     /// The poll's error.
     pub error: Error,
@@ -63,7 +63,7 @@ fn classify_poll(path: &str, attempt: Attempt) -> Result<RawResponse, Box<Failed
 impl Run {
     /// One poll of a wait (`GET /jobs/{id}/runs/{run_id}`), classified by [`classify_poll`]:
     /// the run's state and the API's whole answer.
-    pub(super) fn poll_in_wait(&self) -> Result<(RunState, Response), PollFailed> {
+    pub(super) fn poll_in_wait(&self) -> Result<(RunState, Response), Box<PollFailed>> {
         let request = get_request(&self.path(""), &[]);
         let path = request.path_and_query.as_str();
         let config = self.client.config();
@@ -71,26 +71,27 @@ impl Run {
         let answer = Retrier::new(config.retry(), config.clock.clone()).run(
             &format_args!("GET {path}"),
             || {
-                classify_poll(path, self.client.attempt(&request)).map_err(|failed| {
+                classify_poll(path, self.client.attempt(&request)).inspect_err(|failed| {
                     headers = match &failed.fault {
                         Fault::Answer(answered) => Some(answered.clone()),
                         _ => None,
                     };
-                    failed
                 })
             },
             || Ok(None),
         );
-        let failed = |error| PollFailed {
-            error,
-            headers: None,
+        let failed = |error| {
+            Box::new(PollFailed {
+                error,
+                headers: None,
+            })
         };
         match answer {
             Ok(raw) => {
                 let response = Response::from_raw(raw, request.verb, path).map_err(failed)?;
                 Ok((state_of(&response), response))
             }
-            Err(error) => Err(PollFailed { error, headers }),
+            Err(error) => Err(Box::new(PollFailed { error, headers })),
         }
     }
 }

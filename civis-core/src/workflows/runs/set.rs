@@ -455,7 +455,7 @@ impl AsCompleted {
             last_state,
         } in std::mem::take(&mut self.pending)
         {
-            let outcome = match run.poll_in_wait() {
+            let outcome = match run.poll_in_wait().map_err(|failed| *failed) {
                 Ok((state, response)) if state.is_finished() => run.finished(state, response),
                 Ok((state, _)) => {
                     if let Some(on_state) = self.on_state.as_mut() {
