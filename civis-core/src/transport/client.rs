@@ -331,10 +331,11 @@ fn fault_of(error: &ureq::Error) -> Fault {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn answer(status: u16) -> Attempt {
+    /// An answer with `status`, for the tests of classifiers.
+    pub(crate) fn answer(status: u16) -> Attempt {
         Attempt::Answer(RawResponse {
             headers: Headers {
                 status,
@@ -344,7 +345,8 @@ mod tests {
         })
     }
 
-    fn no_answer(fault: Fault) -> Attempt {
+    /// No answer, failed as `fault`, for the tests of classifiers.
+    pub(crate) fn no_answer(fault: Fault) -> Attempt {
         let source = std::io::Error::other("cut");
         let error = Error::Transport {
             method: "GET".into(),

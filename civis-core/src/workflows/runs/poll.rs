@@ -147,25 +147,7 @@ pub(super) fn next_pause(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn answer(status: u16) -> Attempt {
-        Attempt::Answer(RawResponse {
-            headers: Headers {
-                status,
-                entries: vec![("Retry-After".into(), "700".into())],
-            },
-            body: br#"{"errorDescription": "busy"}"#.to_vec(),
-        })
-    }
-
-    fn no_answer(fault: Fault) -> Attempt {
-        let error = Error::Transport {
-            method: "GET".into(),
-            path: "/x".into(),
-            source: Box::new(std::io::Error::other("cut")),
-        };
-        Attempt::NoAnswer(error, fault)
-    }
+    use crate::transport::client::tests::{answer, no_answer};
 
     fn verdict(attempt: Attempt) -> Option<Verdict> {
         classify_poll("/x", attempt).err().map(|f| f.verdict)
