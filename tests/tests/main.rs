@@ -26,4 +26,5 @@ mod templates;
 mod transport;
 mod typed_methods;
 mod variants;
+mod waits;
 mod wire_conformance;

@@ -172,9 +172,19 @@ impl Client {
     /// Every retry is logged at `warn`. [`Retry::none`](crate::config::Retry::none) sends every request
     /// exactly once.
     pub fn execute(&self, request: &HttpRequest) -> Result<RawResponse, Error> {
+        self.execute_with(request, self.inner.config.retry)
+    }
+
+    /// [`execute`](Client::execute) under the retry policy `retry` instead of the client's
+    /// (a shorter budget, for a request inside a bounded wait).
+    pub(crate) fn execute_with(
+        &self,
+        request: &HttpRequest,
+        retry: retry::Retry,
+    ) -> Result<RawResponse, Error> {
         let config = &self.inner.config;
         let (verb, path) = (request.verb, request.path_and_query.as_str());
-        Retrier::new(config.retry, config.clock.clone()).run(
+        Retrier::new(retry, config.clock.clone()).run(
             &format_args!("{verb} {path}"),
             || classify_call(verb, path, self.attempt(request)),
             || Ok(None),
@@ -321,10 +331,11 @@ fn fault_of(error: &ureq::Error) -> Fault {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn answer(status: u16) -> Attempt {
+    /// An answer with `status`, for the tests of classifiers.
+    pub(crate) fn answer(status: u16) -> Attempt {
         Attempt::Answer(RawResponse {
             headers: Headers {
                 status,
@@ -334,7 +345,8 @@ mod tests {
         })
     }
 
-    fn no_answer(fault: Fault) -> Attempt {
+    /// No answer, failed as `fault`, for the tests of classifiers.
+    pub(crate) fn no_answer(fault: Fault) -> Attempt {
         let source = std::io::Error::other("cut");
         let error = Error::Transport {
             method: "GET".into(),

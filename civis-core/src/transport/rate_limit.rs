@@ -69,7 +69,9 @@ impl Budget {
 /// The least pause before a round of `polls` polls, so that polling alone never spends the
 /// budget: what is left (less a tenth of the limit, kept for the script's other calls) spread
 /// evenly over the time until the budget comes back; when what is left cannot pay for a round,
-/// the whole time until then. Never more than 900 s.
+/// the whole time until then. Never more than 900 s. A reset of 0 (or one already past, counted
+/// down to 0) is now: the budget is back, so the period is a second, not the 300 s assumed
+/// when the API does not say.
 pub(crate) fn spacing(limit: &RateLimit, polls: usize) -> Duration {
     let polls = polls as u64;
     if polls == 0 {
@@ -77,7 +79,6 @@ pub(crate) fn spacing(limit: &RateLimit, polls: usize) -> Duration {
     }
     let period = limit
         .resets_in
-        .filter(|resets_in| !resets_in.is_zero())
         .map_or(DEFAULT_PERIOD, |resets_in| resets_in + PAST_RESET)
         .min(LONGEST_PAUSE);
     let usable = limit
@@ -135,6 +136,26 @@ mod tests {
             LONGEST_PAUSE,
             "a far reset is not waited for longer than 900 s"
         );
+    }
+
+    #[test]
+    fn a_reset_of_zero_or_past_is_now_not_unknown() {
+        assert_eq!(spacing(&limit(1000, 0, Some(0)), 1), PAST_RESET);
+        assert!(spacing(&limit(1000, 1000, Some(0)), 10) < PAST_RESET);
+        // Counted down past the reset: the same.
+        let budget = Budget::default();
+        let start = Instant::now();
+        let headers = Headers {
+            status: 200,
+            entries: vec![
+                ("X-RateLimit-Limit".into(), "1000".into()),
+                ("X-RateLimit-Remaining".into(), "0".into()),
+                ("X-RateLimit-Reset".into(), "5".into()),
+            ],
+        };
+        budget.record("GET", &headers, start);
+        let later = budget.latest(start + Duration::from_secs(60)).unwrap();
+        assert_eq!(spacing(&later, 1), PAST_RESET);
     }
 
     #[test]

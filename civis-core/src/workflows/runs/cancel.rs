@@ -5,6 +5,7 @@ use std::time::Duration;
 use crate::data::error::Error;
 use crate::data::run_state::{from_job_run, FinishedRun};
 use crate::transport::http_request::HttpRequest;
+use crate::transport::retry::Retry;
 
 use super::run::Run;
 
@@ -135,7 +136,9 @@ impl Run {
     /// # Ok(()) }
     /// ```
     pub fn cancel_within(&self, timeout: Duration) -> Result<FinishedRun, Error> {
-        if let Err(error) = self.send_cancel() {
+        let clock = self.client.config().clock.clone();
+        let asked = clock.now();
+        if let Err(error) = self.send_cancel(timeout) {
             // The API answers 404 to a cancel of a run that is over (civis-python reads it
             // so too); the run's own answer then says how it ended.
             if matches!(error, Error::Api { status: 404, .. }) {
@@ -152,7 +155,9 @@ impl Run {
             from_job_run(self.job_id, self.run_id),
             timeout.as_secs_f64()
         );
-        self.wait_until(Some(timeout), true)
+        // The DELETE's retries count against the bound.
+        let left = timeout.saturating_sub(clock.now().duration_since(asked));
+        self.wait_until(Some(left), true)
     }
 
     /// A guard that cancels the run when dropped before a wait through it saw the run end: an
@@ -186,20 +191,31 @@ impl Run {
     /// # Ok(()) }
     /// ```
     pub fn request_cancel(&self) -> Result<(), Error> {
-        match self.send_cancel() {
+        self.request_cancel_within(CANCEL_TIMEOUT)
+    }
+
+    /// [`request_cancel`](Run::request_cancel), its retries within `within`.
+    pub(super) fn request_cancel_within(&self, within: Duration) -> Result<(), Error> {
+        match self.send_cancel(within) {
             Err(Error::Api { status: 404, .. }) => Ok(()),
             other => other,
         }
     }
 
-    /// `DELETE /jobs/{id}/runs/{run_id}`, the cancel alone.
-    fn send_cancel(&self) -> Result<(), Error> {
+    /// `DELETE /jobs/{id}/runs/{run_id}`, the cancel alone, retried as the client retries a
+    /// DELETE but never starting an attempt later than `within` after the first.
+    fn send_cancel(&self, within: Duration) -> Result<(), Error> {
         let request = HttpRequest {
             verb: "DELETE",
             path_and_query: self.path(""),
             headers: Vec::new(),
             body: None,
         };
-        self.client.execute(&request).map(drop)
+        let retry = self.client.config().retry();
+        let retry = Retry {
+            max_elapsed: retry.max_elapsed.min(within),
+            ..retry
+        };
+        self.client.execute_with(&request, retry).map(drop)
     }
 }

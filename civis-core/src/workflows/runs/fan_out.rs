@@ -109,7 +109,10 @@ impl<'c> FanOut<'c> {
 
     /// When a run fails for good (its retries spent) or a set cannot be started: cancels the
     /// runs still going and starts no more; the sets not started end as
-    /// [`Error::NotStarted`]. Off by default: every set runs whatever the others do.
+    /// [`Error::NotStarted`]. The cancelled runs are waited on for
+    /// [`CANCEL_TIMEOUT`](crate::runs::CANCEL_TIMEOUT) at most, as
+    /// [`RunSet::cancel_all`](crate::runs::RunSet::cancel_all) waits: one still going then ends
+    /// as [`Error::WaitTimeout`]. Off by default: every set runs whatever the others do.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -221,8 +224,9 @@ pub struct FanOutRuns<'c> {
 
 impl FanOutRuns<'_> {
     /// Cancels the runs still going, starts no more, and returns the outcome of every set not
-    /// yet yielded (the cancelled runs once they are over, the sets not started as
-    /// [`Error::NotStarted`]).
+    /// yet yielded (the cancelled runs once they are over, or as [`Error::WaitTimeout`] when
+    /// still going after [`CANCEL_TIMEOUT`](crate::runs::CANCEL_TIMEOUT); the sets not started
+    /// as [`Error::NotStarted`]).
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;

@@ -192,12 +192,16 @@ impl Run {
     /// One poll: the run's state and the API's whole answer.
     pub(super) fn poll(&self) -> Result<(RunState, Response), Error> {
         let response = self.client.get_response(&self.path(""))?;
-        let state = RunState::from_api(
-            response
-                .get("state")
-                .and_then(Value::as_str)
-                .unwrap_or_default(),
-        );
-        Ok((state, response))
+        Ok((state_of(&response), response))
     }
+}
+
+/// The state an answer about a run gives.
+pub(super) fn state_of(response: &Response) -> RunState {
+    RunState::from_api(
+        response
+            .get("state")
+            .and_then(Value::as_str)
+            .unwrap_or_default(),
+    )
 }

@@ -5,7 +5,8 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::poll::{is_transient, next_pause, POLL_OUTAGE_LIMIT};
+use super::cancel::CANCEL_TIMEOUT;
+use super::poll::{backoff, is_transient, next_pause, PollFailed, POLL_OUTAGE_LIMIT};
 use super::run::Run;
 use super::{FinishedRun, Polling, RunState};
 use crate::data::error::Error;
@@ -19,11 +20,20 @@ use crate::transport::retry::Clock;
 ///
 /// The rounds also keep to the API's rate limit: every answer to a GET says how many calls are
 /// left (`X-RateLimit-Remaining` of `X-RateLimit-Limit`, until `X-RateLimit-Reset`, or for 300 s
-/// when the API does not say), and a round of n polls waits at least long enough that n polls
-/// a round cannot spend what is left, less a tenth of the limit kept for the script's other
-/// calls; when that cannot pay for a round, it waits for the reset (900 s at most). So polling
-/// slows as the budget falls, logged at `info` once a wait, instead of meeting 429s (which are
-/// still retried, as every call's are). [`Run::wait`] does the same for its one poll a round.
+/// when the API does not say; a reset of 0, or one already past, is now), and a round of n
+/// polls waits at least long enough that n polls a round cannot spend what is left, less a
+/// tenth of the limit kept for the script's other calls; when that cannot pay for a round, it
+/// waits for the reset (900 s at most). So polling slows as the budget falls, logged at `info`
+/// once a wait, instead of meeting 429s. [`Run::wait`] does the same for its one poll a round.
+///
+/// Each poll is sent once (a connection the server had closed is reopened at once), not
+/// retried by the transport: a poll answered 429 or 5xx, or not answered, leaves its run going
+/// and the set polls it again next round, for [`POLL_OUTAGE_LIMIT`](super::POLL_OUTAGE_LIMIT)
+/// in a row at most, that run's wait ending then with the poll's error. The next round then
+/// waits at least what the failure asks: its `Retry-After`, and during an outage the back-off
+/// of the client's [`Retry`](crate::config::Retry) (random exponential, up to 60 s). So no
+/// poll's retry waits hold up the other runs' polls of the round, and a timeout ends the wait
+/// whatever the polls answer.
 ///
 /// Without a [`timeout`](RunSet::timeout) the set waits as long as its runs go, as
 /// [`Run::wait`] does; with one, each run still going when it passes ends as
@@ -271,8 +281,11 @@ impl RunSet {
     }
 
     /// Asks the API to cancel every run (`DELETE /jobs/{id}/runs/{run_id}`), then waits for
-    /// all of them as [`wait_all`](RunSet::wait_all) does: normally each ends `cancelled`; one
-    /// that was over already ends as it ended.
+    /// all of them as [`wait_all`](RunSet::wait_all) does, for
+    /// [`CANCEL_TIMEOUT`](super::CANCEL_TIMEOUT) at most (2 minutes, as [`Run::cancel`]; the
+    /// set's [`timeout`](RunSet::timeout) when that is shorter): normally each ends `cancelled`;
+    /// one that was over already ends as it ended; one still going at the bound (a run that
+    /// accepted the cancel but never stops) ends as [`Error::WaitTimeout`].
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -298,8 +311,10 @@ struct Pending {
     index: usize,
     run: Run,
     attempts: Vec<Error>,
-    /// Since when its polls have failed with what may pass (a 5xx, a dropped connection).
+    /// Since when its polls have failed with what may pass (a 5xx, a 429, a dropped
+    /// connection), and how many in a row.
     unreachable_since: Option<std::time::Instant>,
+    failures: u32,
     /// The state its last poll found, for the log of a wait on one run.
     last_state: Option<RunState>,
 }
@@ -319,6 +334,9 @@ pub struct AsCompleted {
     reported: usize,
     /// Whether the rate limit has slowed this wait's polling yet (it is logged once).
     slowed: bool,
+    /// The least pause before the next round: what its failed polls asked for (their
+    /// `Retry-After`, the back-off of an outage).
+    at_least: Duration,
     on_state: Option<OnState>,
 }
 
@@ -355,6 +373,7 @@ impl AsCompleted {
             total: 0,
             reported: usize::MAX,
             slowed: false,
+            at_least: Duration::ZERO,
             on_state: None,
         }
     }
@@ -372,6 +391,7 @@ impl AsCompleted {
             run,
             attempts: Vec::new(),
             unreachable_since: None,
+            failures: 0,
             last_state: None,
         });
     }
@@ -389,12 +409,18 @@ impl AsCompleted {
         self.pending.len()
     }
 
-    /// Asks the API to cancel every run still waited on; the wait goes on until each is over.
-    /// A cancel the API refuses ends that run's wait with the refusal.
+    /// Asks the API to cancel every run still waited on; the wait goes on until each is over,
+    /// for [`CANCEL_TIMEOUT`] at most (the DELETEs' retries included; sooner when the wait's own
+    /// timeout comes first): each run still going then ends as [`Error::WaitTimeout`]. A
+    /// cancel the API refuses ends that run's wait with the refusal.
     pub(crate) fn cancel_unfinished(&mut self) {
+        let bound = self.waited() + CANCEL_TIMEOUT;
+        let bound = self.timeout.map_or(bound, |timeout| timeout.min(bound));
+        self.timeout = Some(bound);
         let mut asked = Vec::with_capacity(self.pending.len());
         for pending in std::mem::take(&mut self.pending) {
-            match pending.run.request_cancel() {
+            let left = bound.saturating_sub(self.waited());
+            match pending.run.request_cancel_within(left) {
                 Ok(()) => asked.push(pending),
                 Err(error) => self.done.push_back(Completed {
                     index: pending.index,
@@ -406,8 +432,9 @@ impl AsCompleted {
         }
         if !asked.is_empty() {
             log::info!(
-                "cancel requested for {} run(s); waiting for them to stop",
-                asked.len()
+                "cancel requested for {} run(s); waiting up to {:.0} s for them to stop",
+                asked.len(),
+                bound.saturating_sub(self.waited()).as_secs_f64()
             );
         }
         self.pending = asked;
@@ -424,10 +451,11 @@ impl AsCompleted {
             run,
             mut attempts,
             unreachable_since,
+            failures,
             last_state,
         } in std::mem::take(&mut self.pending)
         {
-            let outcome = match run.poll() {
+            let outcome = match run.poll_in_wait().map_err(|failed| *failed) {
                 Ok((state, response)) if state.is_finished() => run.finished(state, response),
                 Ok((state, _)) => {
                     if let Some(on_state) = self.on_state.as_mut() {
@@ -447,21 +475,26 @@ impl AsCompleted {
                             run,
                             attempts,
                             unreachable_since: None,
+                            failures: 0,
                             last_state: Some(state.clone()),
                         },
                         state,
                     ));
                     continue;
                 }
-                // As `Run::wait`: a poll that fails with what may pass does not end the run's
-                // wait until the API has been unreachable for POLL_OUTAGE_LIMIT in a row.
-                Err(error) if is_transient(&error) => {
+                // A poll that fails with what may pass does not end the run's wait until the
+                // API has been unreachable for POLL_OUTAGE_LIMIT in a row; the next round waits
+                // at least what the failure asks (Retry-After), backing off as retries do.
+                Err(PollFailed { error, headers }) if is_transient(&error) => {
                     let now = run.client.config().clock.now();
                     let since = unreachable_since.unwrap_or(now);
                     let down = now.duration_since(since);
                     if down >= POLL_OUTAGE_LIMIT {
                         Err(error)
                     } else {
+                        let failures = failures + 1;
+                        let pause = backoff(&run.client, failures, headers.as_ref());
+                        self.at_least = self.at_least.max(pause);
                         log::warn!(
                             "{} could not be polled ({error}); polling on (unreachable for {:.0} s of at most {:.0} s)",
                             from_job_run(run.job_id, run.run_id),
@@ -474,6 +507,7 @@ impl AsCompleted {
                                 run,
                                 attempts,
                                 unreachable_since: Some(since),
+                                failures,
                                 last_state,
                             },
                             RunState::Other("unreachable".into()),
@@ -481,7 +515,7 @@ impl AsCompleted {
                         continue;
                     }
                 }
-                Err(error) => Err(error),
+                Err(PollFailed { error, .. }) => Err(error),
             };
             match outcome {
                 Err(failure @ Error::JobFailed { .. })
@@ -499,6 +533,7 @@ impl AsCompleted {
                             run: again.polling(run.polling),
                             attempts,
                             unreachable_since: None,
+                            failures: 0,
                             last_state: None,
                         }),
                         Err(error) => self.done.push_back(Completed {
@@ -577,7 +612,7 @@ impl Iterator for AsCompleted {
                         &mut self.intervals,
                         (waited, self.timeout),
                         self.pending.len(),
-                        &mut self.slowed,
+                        (&mut self.slowed, std::mem::take(&mut self.at_least)),
                     );
                     clock.sleep(pause);
                 }

@@ -30,20 +30,20 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn run_job(&self, job_id: i64) -> Result<Run, Error> {
-        let run_id = self.start_job_run(job_id)?;
+        let run_id = self.start_run(job_id, &format!("/jobs/{job_id}/runs"))?;
         Ok(Run::started(self, job_id, run_id))
     }
 
-    /// `POST /jobs/{id}/runs`, retried as the client retries POSTs (429 and 503), except that
-    /// an attempt whose answer may hide a run the API started (a 502, 503 or 504 from a gateway,
-    /// a connection lost after the request went out) is followed by a look at the job's newest
-    /// run (`GET /jobs/{id}/runs`): one created since the first attempt is taken as this
-    /// POST's, instead of starting a second.
-    fn start_job_run(&self, job_id: i64) -> Result<i64, Error> {
-        let path = format!("/jobs/{job_id}/runs");
+    /// A run of job `job_id` started by a POST to `path` (`/jobs/{id}/runs`, or a kind of
+    /// job's own path to the same runs, as `/scripts/custom/{id}/runs`), retried as the client
+    /// retries POSTs (429 and 503), except that an attempt whose answer may hide a run the API
+    /// started (a 502, 503 or 504 from a gateway, a connection lost after the request went out)
+    /// is followed by a look at the job's newest run (`GET /jobs/{id}/runs`): one created since
+    /// the first attempt is taken as this POST's, instead of starting a second.
+    pub(super) fn start_run(&self, job_id: i64, path: &str) -> Result<i64, Error> {
         let request = HttpRequest {
             verb: "POST",
-            path_and_query: path.clone(),
+            path_and_query: path.to_string(),
             headers: Vec::new(),
             body: Some(json!({})),
         };
@@ -52,7 +52,7 @@ impl Client {
         let since = SystemTime::now() - ADOPTION_MARGIN;
         Retrier::new(config.retry(), config.clock.clone()).run(
             &format_args!("POST {path}"),
-            || classify_run_post(&path, self.attempt(&request)),
+            || classify_run_post(path, self.attempt(&request)),
             || {
                 let found = self.run_created_since(job_id, since)?;
                 match found {

@@ -330,7 +330,8 @@ impl<'c> CustomScript<'c> {
         body.insert("arguments".into(), arguments);
         let client = self.client;
         let script_id = client.post_for_id("/scripts/custom", Value::Object(body))?;
-        let run_id = client.post_for_id(&format!("/scripts/custom/{script_id}/runs"), json!({}))?;
+        // As `run_job`: a POST that failed after the API started the run adopts that run.
+        let run_id = client.start_run(script_id, &format!("/scripts/custom/{script_id}/runs"))?;
         let run = Run::started(client, script_id, run_id);
         Ok(match self.polling {
             Some(polling) => run.polling(polling),

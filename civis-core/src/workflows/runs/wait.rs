@@ -20,10 +20,11 @@ impl Run {
     /// reads them; this reads the log at once and waits for it, on the polling schedule, only
     /// while the API says the log is not complete, 15 s at most.
     ///
-    /// A poll that fails with an error the transport retries (429, 502, 503, 504, a refused
-    /// connection) is retried; one that fails otherwise with what may pass (a 5xx, a dropped
-    /// connection) is polled again, for [`POLL_OUTAGE_LIMIT`](super::POLL_OUTAGE_LIMIT) in a row at most; any other error
-    /// ends the wait with that error.
+    /// A poll that fails with what may pass (a 429 or 5xx answer, a refused or dropped
+    /// connection) is polled again on the wait's own pace, at least the answer's `Retry-After`
+    /// later and backing off during an outage as the client's retries do, for
+    /// [`POLL_OUTAGE_LIMIT`](super::POLL_OUTAGE_LIMIT) in a row at most; any other error ends
+    /// the wait with that error. See [`RunSet`](super::RunSet), whose wait this is.
     ///
     /// A wait that ends early (an error, a timeout, an interrupted program) leaves the run
     /// going on the platform. To have it cancelled then, wait through

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
@@ -14,7 +15,7 @@ use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 use crate::transport::request::percent_encode;
 use crate::workflows::csv::delimiter_name;
-use crate::workflows::runs::Run;
+use crate::workflows::runs::{Run, RunSet};
 
 /// An import of CSV files into a table, being prepared: [`Client::import_csv`] (a local file,
 /// uploaded first) or [`Client::import_files`] (Civis files). [`send`](Self::send) follows
@@ -25,7 +26,8 @@ use crate::workflows::runs::Run;
 ///
 /// Defaults: existing rows [`Fail`](ExistingRows::Fail); the header and delimiter as the
 /// preprocess job detects them (`import_csv` starts from `,`, as `csv_to_civis` does); the
-/// columns as detected; hidden; the user's default database credential.
+/// columns as detected; hidden; the user's default database credential; the preprocess jobs
+/// waited on as long as they run (bound it with [`timeout`](Self::timeout)).
 ///
 /// ```no_run
 /// # extern crate civis_core as civis;
@@ -63,6 +65,7 @@ pub struct ImportBuilder<'c> {
     execution: Execution,
     hidden: bool,
     polling: Option<Polling>,
+    timeout: Option<Duration>,
 }
 
 enum Source<'c> {
@@ -189,6 +192,7 @@ impl<'c> ImportBuilder<'c> {
             execution: Execution::Immediate,
             hidden: true,
             polling: None,
+            timeout: None,
         }
     }
 
@@ -420,6 +424,28 @@ impl<'c> ImportBuilder<'c> {
         self
     }
 
+    /// Gives up on the preprocess jobs when they have not all ended `timeout` after the wait
+    /// for them began: [`send`](Self::send) then fails with
+    /// [`Error::WaitTimeout`](crate::Error::WaitTimeout) naming a run still going, and the
+    /// preprocess runs still going are cancelled (they were started for this import alone).
+    /// By default there is no bound: the preprocess jobs are waited on as long as they run, as
+    /// [`Run::wait`] waits. The returned import run is not waited on by `send`; bound its wait
+    /// with [`Run::wait_timeout`].
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// use std::time::Duration;
+    /// let run = client.import_csv("in.csv", 32, "s.t").timeout(Duration::from_secs(1800)).send()?;
+    /// run.wait_timeout(Duration::from_secs(3600))?;
+    /// # Ok(()) }
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
     /// Uploads (for `import_csv`), preprocesses, and starts the import; returns the import's
     /// run, not yet waited on. A failed preprocess run is
     /// [`Error::JobFailed`](crate::Error::JobFailed); so is, from `run.wait()`, a failed
@@ -575,10 +601,29 @@ impl<'c> ImportBuilder<'c> {
             let job = client.post_for_id("/files/preprocess/csv", body)?;
             cleaning.push(self.polled(client.run_job(job)?));
         }
+        let mut waiting = RunSet::new(cleaning.iter().cloned());
+        if let Some(timeout) = self.timeout {
+            waiting = waiting.timeout(timeout);
+        }
+        for done in waiting.as_completed() {
+            if let Err(error) = done.outcome {
+                if matches!(error, Error::WaitTimeout { .. }) {
+                    for run in &cleaning {
+                        if let Err(failed) = run.request_cancel() {
+                            log::warn!(
+                                "preprocess job {} run {} could not be cancelled: {failed}",
+                                run.job_id(),
+                                run.run_id()
+                            );
+                        }
+                    }
+                }
+                return Err(error);
+            }
+        }
         let mut files = Vec::with_capacity(cleaning.len());
         let mut no_output = Vec::new();
         for run in cleaning {
-            run.wait()?;
             let cleaned = run
                 .outputs()?
                 .into_iter()
