@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod cli_faults;
 mod cli_files;
 mod cli_like_python;
 mod cli_runs;
