@@ -8,7 +8,7 @@
 //! anything is expanded: a few lines of nested aliases (a "billion laughs") would otherwise
 //! expand to gigabytes. Anchors alone (`&name`) are harmless and read as the value they mark.
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::TScalarStyle;
 use yaml_rust2::Yaml;
@@ -32,12 +32,16 @@ pub fn parse(text: &str) -> Result<Value, String> {
                 None
             }
             Event::MappingStart(..) => {
-                open.push(Node::Object(Map::new(), None));
+                open.push(Node::Object(Vec::new(), None));
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => match open.pop() {
                 Some(Node::List(items)) => Some(Value::Array(items)),
-                Some(Node::Object(map, _)) => Some(Value::Object(map)),
+                // Made at its end, at its size: a map grown entry by entry keeps room for
+                // nearly twice its entries.
+                Some(Node::Object(entries, _)) => {
+                    Some(Value::Object(entries.into_iter().collect()))
+                }
                 None => None,
             },
             Event::Scalar(text, style, _, tag) => Some(to_json(scalar(text, style, tag))?),
@@ -49,20 +53,19 @@ pub fn parse(text: &str) -> Result<Value, String> {
             // The document's root: the first document is the answer.
             None => return Ok(value),
             Some(Node::List(items)) => items.push(value),
-            Some(Node::Object(map, key)) => match key.take() {
-                Some(key) => {
-                    map.insert(key, value);
-                }
+            Some(Node::Object(entries, key)) => match key.take() {
+                Some(key) => entries.push((key, value)),
                 None => *key = Some(key_text(value)?),
             },
         }
     }
 }
 
-/// A list or object being read; an object with the key whose value comes next.
+/// A list or object being read; an object's entries so far, with the key whose value comes
+/// next.
 enum Node {
     List(Vec<Value>),
-    Object(Map<String, Value>, Option<String>),
+    Object(Vec<(String, Value)>, Option<String>),
 }
 
 /// A key as JSON's text: a string, or a number or boolean written out.

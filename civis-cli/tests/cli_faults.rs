@@ -117,7 +117,8 @@ fn a_big_yaml_file_is_read_in_a_small_multiple_of_its_size() {
         .unwrap();
     assert!(errors.contains("no API key"), "{errors}");
     assert!(
-        peak < 16 * size,
+        // 11.5 times here (the text, and JSON's objects of four short fields); 25 before.
+        peak < 14 * size,
         "{} MiB for a {} MiB file",
         peak >> 20,
         size >> 20
