@@ -412,8 +412,14 @@ pub fn mock_serve(command: Command) -> Command {
         .long_about(
             "Serve an offline Civis API on 127.0.0.1 until stopped, printing the address: the \
              spec's recorded examples, and what the options declare (databases, tables, \
-             SQL results, jobs), so that `civis sql`, `jobs run --wait`, `follow-log` and \
-             `tables import` work against it. --demo declares a small world: database 32 \
+             SQL results, jobs, templates), so that `civis sql`, `jobs run --wait`, `follow-log`, \
+             `tables import`, a typed read and a template's fan-out work against it. It answers \
+             as the API does where a client could trip: 401 without an API key, 413 past a \
+             16 MiB body, 400 for a request with both Content-Length and Transfer-Encoding, \
+             408 for a head not sent whole within 10 s; it keeps no log of requests, so it can \
+             serve for days. It prints the line that points the command line at it, \
+             CIVIS_POLL_INTERVAL included: its runs move on at each poll, so polling at the \
+             API's schedule (1 s, growing) would only wait. --demo declares a small world: database 32 \
              `redshift-general` with default credential 1, table `public.users`, the SQL \
              `select 1 as one`, job 1 (succeeds after 3 polls, with a log) and job 2 (fails \
              after 2).",
@@ -449,6 +455,11 @@ pub fn mock_serve(command: Command) -> Command {
             "A table of a declared database, its rows from a CSV file with a header",
         ))
         .arg(repeated(
+            "typed-table",
+            "DB:SCHEMA.TABLE=FILE.csv",
+            "A typed table: the CSV's header cells are NAME:TYPE (id:INTEGER, name:VARCHAR(64), \"price:DECIMAL(10,2)\"); values are checked and stored as Redshift prints them",
+        ))
+        .arg(repeated(
             "sql",
             "SQL=FILE.csv",
             "What a SQL text returns, from a CSV file with a header (split at the last `=`)",
@@ -457,5 +468,10 @@ pub fn mock_serve(command: Command) -> Command {
             "job",
             "ID=succeeds:N|fails:N",
             "A job whose runs succeed (or fail) after N polls, logging one line per poll",
+        ))
+        .arg(repeated(
+            "template",
+            "ID=succeeds:N|fails:N",
+            "A template: each custom script made from it (POST /scripts/custom) is a job as --job declares",
         ))
 }

@@ -113,8 +113,7 @@ pub fn upload(m: &ArgMatches) -> Result<(), Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    println!("{}", id?);
-    Ok(())
+    super::output::line(id?)
 }
 
 /// Runs `files download` (`m` are its own matches).

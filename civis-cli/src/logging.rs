@@ -2,6 +2,10 @@
 //! `WARNING`, `ERROR`, `CRITICAL`, or a number as Python's levels), warnings by default, as
 //! Python shows them without configuration. Lines read `LEVEL:target:message`, as Python's
 //! `logging.basicConfig` writes them.
+//!
+//! The HTTP library's own debug and trace records (targets `ureq`, `ureq_proto`) are never
+//! written, whatever the level: its trace dumps each request's bytes, the `Authorization`
+//! header with the API key among them. The program logs no request's headers at any level.
 
 use log::{Level, LevelFilter, Log, Metadata, Record};
 
@@ -9,7 +13,7 @@ struct Stderr;
 
 impl Log for Stderr {
     fn enabled(&self, metadata: &Metadata<'_>) -> bool {
-        metadata.level() <= log::max_level()
+        metadata.level() <= log::max_level() && !is_wire_dump(metadata)
     }
 
     fn log(&self, record: &Record<'_>) {
@@ -26,6 +30,17 @@ impl Log for Stderr {
     }
 
     fn flush(&self) {}
+}
+
+/// Whether `metadata` is of a debug or trace record of the HTTP library, which can hold a
+/// request's headers (its trace is a dump of the bytes sent).
+fn is_wire_dump(metadata: &Metadata<'_>) -> bool {
+    let target = metadata.target();
+    let http_library = target == "ureq"
+        || target == "ureq_proto"
+        || target.starts_with("ureq::")
+        || target.starts_with("ureq_proto::");
+    http_library && metadata.level() >= Level::Debug
 }
 
 static LOGGER: Stderr = Stderr;
@@ -83,5 +98,17 @@ mod tests {
         assert_eq!(level("INFO"), Some(LevelFilter::Info));
         assert_eq!(level("40"), Some(LevelFilter::Error));
         assert_eq!(level("loud"), None);
+    }
+
+    #[test]
+    fn the_http_librarys_debug_and_trace_are_never_written() {
+        let at = |target: &str, level: Level| {
+            is_wire_dump(&Metadata::builder().target(target).level(level).build())
+        };
+        assert!(at("ureq_proto::util", Level::Trace));
+        assert!(at("ureq::unversioned::transport::tcp", Level::Debug));
+        assert!(!at("ureq", Level::Warn));
+        assert!(!at("civis_core::transport::retry", Level::Trace));
+        assert!(!at("ureqish", Level::Trace));
     }
 }

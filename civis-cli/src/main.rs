@@ -8,9 +8,10 @@
 //! compact JSON with civis-python's `--json-output`. `CIVIS_LOG_LEVEL` sets what is logged on
 //! stderr, as in civis-python (default: warnings).
 //!
-//! Exit codes: 0 success, 1 the API answered with an error, 2 a usage error (unknown resource,
-//! method or option, a bad value), 3 any other failure (no API key, no connection, a body that
-//! does not decode).
+//! Exit codes (listed in `--help`, see [`EXIT_CODES`]): 0 success, 1 the API answered with an
+//! error, 2 a usage error, 3 a job or run failed, 4 a setup to fix here (no API key, a refused
+//! endpoint, an unknown name, a missing local file), 5 anything else (no connection, a
+//! timeout, storage, a body that does not decode), 130 interrupted.
 
 mod command;
 mod extra;
@@ -38,7 +39,22 @@ use output::{stdout_error, Format};
 
 const API_ERROR: u8 = 1;
 const USAGE_ERROR: u8 = 2;
-const OTHER_ERROR: u8 = 3;
+const JOB_FAILED: u8 = 3;
+const SETUP_ERROR: u8 = 4;
+const OTHER_ERROR: u8 = 5;
+
+/// The exit codes, as `--help` lists them, so a script can tell a failed job from a bad setup.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    success
+  1    the API answered with an error (a 4xx or 5xx, an invalid or expired key)
+  2    a usage error: an unknown command or option, a bad value
+  3    a job or run failed (or was never started because another failed)
+  4    a setup to fix here: no API key, a plain-http endpoint, an unknown database or table
+       name, a local file missing or unwritable, a spec that cannot be read
+  5    anything else: no connection, a timeout, file storage failed, an answer that does not
+       decode
+  130  interrupted (Ctrl-C, or SIGTERM while `jobs run` waits: its runs are cancelled)";
 
 /// The group of `civis spec download|which`.
 const SPEC: Place = Place::Group {
@@ -218,7 +234,7 @@ fn program(
     operations: &'static [Operation],
     slashed_paths: &std::collections::HashSet<String>,
 ) -> Command {
-    extra::add(command::program(operations, slashed_paths), EXTRAS)
+    extra::add(command::program(operations, slashed_paths), EXTRAS).after_help(EXIT_CODES)
 }
 
 /// Whether `args` name a command built from the spec: not one of this program's own top-level
@@ -256,11 +272,36 @@ fn fail(error: Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     eprintln!("error: {error}");
-    ExitCode::from(match error {
+    ExitCode::from(exit_code(&error))
+}
+
+/// The exit code of `error` (see [`EXIT_CODES`]).
+fn exit_code(error: &Error) -> u8 {
+    match error {
         Error::Api { .. } | Error::Unauthorized { .. } => API_ERROR,
         Error::Usage(_) => USAGE_ERROR,
+        Error::JobFailed { .. } | Error::NotStarted(_) => JOB_FAILED,
+        Error::Config(_) | Error::NotFound(_) | Error::Import(_) => SETUP_ERROR,
+        Error::Io { source, .. } if is_local_setup(source.kind()) => SETUP_ERROR,
         _ => OTHER_ERROR,
-    })
+    }
+}
+
+/// Whether an I/O error of `kind` is a local file to fix (missing, not allowed, a directory, a
+/// full or read-only disk) rather than data that went wrong on its way (a download that does
+/// not decompress).
+fn is_local_setup(kind: std::io::ErrorKind) -> bool {
+    use std::io::ErrorKind::*;
+    matches!(
+        kind,
+        NotFound
+            | PermissionDenied
+            | AlreadyExists
+            | IsADirectory
+            | NotADirectory
+            | ReadOnlyFilesystem
+            | StorageFull
+    )
 }
 
 /// clap's error, except that an unknown resource or method is answered with up to three close
@@ -288,8 +329,8 @@ fn usage_error(error: clap::Error, names: &[String]) -> ExitCode {
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(USAGE_ERROR))
 }
 
-/// The client the commands use, from `CIVIS_API_KEY` and `CIVIS_API_ENDPOINT`, with an error
-/// worded for the command line.
+/// The client the commands use, from `CIVIS_API_KEY` and `CIVIS_API_ENDPOINT` (and
+/// `CIVIS_POLL_INTERVAL`, see [`polling`]), with errors worded for the command line.
 pub(crate) fn client() -> Result<ApiClient, Error> {
     if std::env::var("CIVIS_API_KEY").map_or(true, |key| key.is_empty()) {
         return Err(Error::Config(
@@ -298,7 +339,70 @@ pub(crate) fn client() -> Result<ApiClient, Error> {
                 .into(),
         ));
     }
-    ApiClient::new()
+    let endpoint = std::env::var("CIVIS_API_ENDPOINT").ok();
+    if let Some(refused) = refused_endpoint(endpoint.as_deref()) {
+        return Err(refused);
+    }
+    let builder = ApiClient::builder();
+    match polling()? {
+        Some(polling) => builder.polling(polling).build(),
+        None => builder.build(),
+    }
+}
+
+/// `CIVIS_POLL_INTERVAL` (seconds, `0.05` say): a fixed wait between two polls of a run in
+/// place of the API's schedule (1 s, growing to 15 s), for a server that finishes runs at
+/// once, as `civis mock serve` does (it prints the line that sets it).
+fn polling() -> Result<Option<civis::runs::Polling>, Error> {
+    let Some(text) = std::env::var("CIVIS_POLL_INTERVAL")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+    else {
+        return Ok(None);
+    };
+    let seconds = text
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s >= 0.0 && *s <= 3600.0)
+        .ok_or_else(|| {
+            Error::Config(format!(
+                "CIVIS_POLL_INTERVAL={text:?} is not a number of seconds (0.05, 2, at most 3600)"
+            ))
+        })?;
+    Ok(Some(civis::runs::Polling::every(
+        std::time::Duration::from_secs_f64(seconds),
+    )))
+}
+
+/// The error for an endpoint this program does not send the key to: plain `http://` to a host
+/// that is not a loopback address (the key would cross the network unencrypted), said once,
+/// in the command line's terms, before anything is downloaded or sent. `None` when it is fine.
+pub(crate) fn refused_endpoint(endpoint: Option<&str>) -> Option<Error> {
+    let endpoint = endpoint?.trim();
+    let rest = endpoint
+        .get(..7)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("http://"))
+        .map(|_| &endpoint[7..])?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    (!loopback).then(|| {
+        Error::Config(format!(
+            "CIVIS_API_ENDPOINT={endpoint} is plain HTTP, which would send your API key across \
+             the network unencrypted: use its https:// address, or a loopback address \
+             (http://127.0.0.1:PORT/) for a server on this machine such as `civis mock serve`"
+        ))
+    })
 }
 
 fn call(
@@ -338,6 +442,8 @@ fn call(
         args.insert(param.name.to_string(), value);
     }
     let client = client()?;
+    // What is called, never how: no header of a request is logged at any level.
+    log::debug!(target: "civis", "{resource_kebab} {method_kebab}: {} {}", op.verb, op.path);
     let request = client.prepare_call(operations, op.resource, op.method, Value::Object(args))?;
     if matches.get_flag(command::RAW) {
         let raw = request.send_raw()?;
@@ -440,10 +546,24 @@ fn serve_mock(matches: &ArgMatches) -> Result<(), Error> {
     };
     let port = matches.get_one::<u16>("port").copied().unwrap_or(0);
     let server = MockServer::start(spec, port).map_err(|e| Error::Config(e.to_string()))?;
+    // Served for as long as the user likes: nothing reads its request log, so none is kept.
+    server.keep_requests(SERVED_REQUEST_LOG);
     mock_world::declare(&server, matches)?;
-    println!("Mock Civis API listening on {}", server.url());
-    let _ = std::io::stdout().flush();
+    output::line(format_args!("Mock Civis API listening on {}", server.url()))?;
+    eprintln!(
+        "civis: point the command line at it with\n  export CIVIS_API_ENDPOINT={} CIVIS_API_KEY=any CIVIS_POLL_INTERVAL={MOCK_POLL_INTERVAL}\n\
+         (CIVIS_POLL_INTERVAL polls its runs at its pace, not the API's schedule)",
+        server.url()
+    );
     loop {
         std::thread::park();
     }
 }
+
+/// How many requests `civis mock serve` keeps in its log: none, as nothing can read them, so
+/// its memory does not grow with every request.
+const SERVED_REQUEST_LOG: usize = 0;
+
+/// The poll interval, in seconds, `civis mock serve` suggests: its runs move on at each poll,
+/// not with time.
+const MOCK_POLL_INTERVAL: &str = "0.05";

@@ -1,5 +1,6 @@
-//! What `civis mock serve` declares beside the spec's recorded examples: databases, tables and
-//! SQL results from CSV files, jobs that succeed or fail, or `--demo`'s small world.
+//! What `civis mock serve` declares beside the spec's recorded examples: databases, tables
+//! (typed or not) and SQL results from CSV files, jobs and templates that succeed or fail, or
+//! `--demo`'s small world.
 
 use clap::ArgMatches;
 
@@ -34,6 +35,19 @@ pub fn declare(server: &MockServer, matches: &ArgMatches) -> Result<(), Error> {
             .ok_or_else(|| usage(&table, "--table DB:SCHEMA.TABLE=FILE.csv"))?;
         server.table(number(database, "--table")?, name, rows_of(file)?);
     }
+    for table in all("typed-table") {
+        let form = "--typed-table DB:SCHEMA.TABLE=FILE.csv (header cells NAME:TYPE)";
+        let (place, file) = split(&table, '=', form)?;
+        let (database, name) = place.split_once(':').ok_or_else(|| usage(&table, form))?;
+        let (columns, rows) = typed_rows_of(file)?;
+        let columns: Vec<(&str, &str)> = columns
+            .iter()
+            .map(|(name, sql_type)| (name.as_str(), sql_type.as_str()))
+            .collect();
+        server
+            .typed_table(number(database, "--typed-table")?, name, &columns, rows)
+            .map_err(|e| Error::Usage(format!("--typed-table {table}: {e}")))?;
+    }
     for sql in all("sql") {
         let (text, file) = sql
             .rsplit_once('=')
@@ -41,18 +55,30 @@ pub fn declare(server: &MockServer, matches: &ArgMatches) -> Result<(), Error> {
         server.sql_returns(text, rows_of(file)?);
     }
     for job in all("job") {
-        let (id, plan) = split(&job, '=', "--job ID=succeeds:N|fails:N")?;
-        let (outcome, polls) = split(plan, ':', "--job ID=succeeds:N|fails:N")?;
-        let polls =
-            u32::try_from(number(polls, "--job")?).map_err(|_| usage(&job, "a count of polls"))?;
-        let declared = match outcome {
-            "succeeds" => MockJob::succeeds_after(polls),
-            "fails" => MockJob::fails_after(polls, "the mock job failed, as declared"),
-            _ => return Err(usage(&job, "--job ID=succeeds:N|fails:N")),
-        };
-        server.job(number(id, "--job")?, with_log(declared, polls));
+        let (id, declared) = planned(&job, "--job")?;
+        server.job(id, declared);
+    }
+    for template in all("template") {
+        let (id, declared) = planned(&template, "--template")?;
+        server.template(id, declared);
     }
     Ok(())
+}
+
+/// `ID=succeeds:N|fails:N` (of `option`, `--job` or `--template`): the id and the job whose
+/// runs succeed or fail after N polls, logging one line per poll.
+fn planned(given: &str, option: &str) -> Result<(i64, MockJob), Error> {
+    let form = format!("{option} ID=succeeds:N|fails:N");
+    let (id, plan) = split(given, '=', &form)?;
+    let (outcome, polls) = split(plan, ':', &form)?;
+    let polls =
+        u32::try_from(number(polls, option)?).map_err(|_| usage(given, "a count of polls"))?;
+    let declared = match outcome {
+        "succeeds" => MockJob::succeeds_after(polls),
+        "fails" => MockJob::fails_after(polls, "the mock job failed, as declared"),
+        _ => return Err(usage(given, &form)),
+    };
+    Ok((number(id, option)?, with_log(declared, polls)))
 }
 
 /// `--demo`: database 32 `redshift-general` (default credential 1) with `public.users`, the SQL
@@ -93,6 +119,31 @@ fn with_log(job: MockJob, polls: u32) -> MockJob {
     (1..=polls).fold(job, |job, poll| {
         job.log_from_poll(poll, "info", &format!("step {poll} of {polls}"))
     })
+}
+
+/// The columns (name and SQL type, from header cells `NAME:TYPE`, `"price:DECIMAL(10,2)"`
+/// quoted for its comma) and rows of a CSV file.
+fn typed_rows_of(path: &str) -> Result<(Vec<(String, String)>, MockRows), Error> {
+    let rows = rows_of(path)?;
+    let columns = rows
+        .columns
+        .iter()
+        .map(|cell| {
+            cell.split_once(':')
+                .map(|(name, sql_type)| (name.trim().to_string(), sql_type.trim().to_string()))
+                .filter(|(name, sql_type)| !name.is_empty() && !sql_type.is_empty())
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{path}: the header cell {cell:?} is not NAME:TYPE (id:INTEGER, name:VARCHAR(64))"
+                    ))
+                })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let names: Vec<&str> = columns.iter().map(|(name, _)| name.as_str()).collect();
+    let rows = rows.rows.iter().fold(MockRows::new(names), |typed, row| {
+        typed.row(row.iter().map(Option::as_deref))
+    });
+    Ok((columns, rows))
 }
 
 /// The rows of a CSV file with a header.

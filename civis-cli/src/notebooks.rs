@@ -90,8 +90,7 @@ fn notebook_id(matches: &ArgMatches) -> i64 {
 
 /// Runs `notebooks open` (`matches` are its own).
 pub fn open(matches: &ArgMatches) -> Result<(), Error> {
-    open_in_browser(notebook_id(matches));
-    Ok(())
+    open_in_browser(notebook_id(matches))
 }
 
 /// Runs `notebooks download` (`matches` are its own).
@@ -128,10 +127,10 @@ pub fn new(matches: &ArgMatches, output: Format) -> Result<(), Error> {
         .get("id")
         .and_then(Value::as_i64)
         .unwrap_or_default();
-    println!(
+    super::output::line(format_args!(
         "Created new {language} notebook with ID {id} in Civis Platform \
          (https://platform.civisanalytics.com/#/notebooks/{id})."
-    );
+    ))?;
     start(&client, id, output)
 }
 
@@ -183,8 +182,7 @@ fn start(client: &ApiClient, id: i64, output: Format) -> Result<(), Error> {
         Some(json!({})),
     )?;
     output.print(deployment.json())?;
-    open_in_browser(id);
-    Ok(())
+    open_in_browser(id)
 }
 
 /// Runs `notebooks down` (`matches` are its own): stops the notebook's running deployment.
@@ -198,8 +196,9 @@ pub fn down(matches: &ArgMatches) -> Result<(), Error> {
     let field = |key: &str| deployment.and_then(|d| d.get(key));
     let state = field("state").and_then(Value::as_str).unwrap_or("none");
     if !matches!(state, "running" | "pending") {
-        println!("Notebook is in state \"{state}\" and can't be stopped.");
-        return Ok(());
+        return super::output::line(format_args!(
+            "Notebook is in state \"{state}\" and can't be stopped."
+        ));
     }
     let deployment_id = field("deployment_id")
         .and_then(Value::as_i64)
@@ -211,18 +210,20 @@ pub fn down(matches: &ArgMatches) -> Result<(), Error> {
         headers: Vec::new(),
         body: None,
     })?;
-    println!("Stopped deployment {deployment_id} of notebook {id}.");
-    Ok(())
+    super::output::line(format_args!(
+        "Stopped deployment {deployment_id} of notebook {id}."
+    ))
 }
 
 /// Prints the notebook's address and, where a browser can be started, opens it there.
-fn open_in_browser(id: i64) {
+fn open_in_browser(id: i64) -> Result<(), Error> {
     let url = format!("https://platform.civisanalytics.com/#/notebooks/{id}?fullscreen=true");
-    println!("{url}");
+    super::output::line(&url)?;
     if let Some(mut browser) = browser_command() {
         // A browser that cannot start leaves the printed address, which is enough.
         let _ = browser.arg(&url).spawn();
     }
+    Ok(())
 }
 
 /// The command that opens a URL in a browser here: `$BROWSER`, else the desktop's opener when

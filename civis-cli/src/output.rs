@@ -31,11 +31,19 @@ impl Format {
             Self::Yaml => Ok(yaml(value)),
         }
         .map_err(|e| Error::Usage(format!("the answer cannot be printed as JSON: {e}")))?;
-        let mut out = stdout.lock();
-        writeln!(out, "{}", text.trim_end())
-            .and_then(|()| out.flush())
-            .map_err(stdout_error)
+        line(text.trim_end())
     }
+}
+
+/// Prints `text` and a newline on stdout, flushed. Every line the program prints goes through
+/// here (or [`Format::print`]): a failed write (a closed pipe, a full disk) is an error the
+/// program ends with, never a panic as `println!`'s, and a closed pipe ends it quietly (see
+/// [`is_closed_pipe`]).
+pub fn line(text: impl std::fmt::Display) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")
+        .and_then(|()| out.flush())
+        .map_err(stdout_error)
 }
 
 /// Whether `error` is a write to a standard output whose reader has gone (`| head`).

@@ -32,8 +32,9 @@ pub fn run_command(command: Command) -> Command {
              them all from one thread on one schedule within the API's rate limit, with one progress line \
              per run on stderr, and print each finished run; if any failed, the first failure's error \
              follows and the exit status is 3. Each run prints as the API gives it (GET \
-             /jobs/{id}/runs/{run_id}, with its job_id and url), waited for or not. While \
-             waiting, a first Ctrl-C cancels the runs (a DELETE each, said on stderr) and \
+             /jobs/{id}/runs/{run_id}, camelCase keys, with its job_id, run_id and url), waited \
+             for or not. While waiting, a first Ctrl-C (or SIGTERM, SIGHUP: a CI job's cancel, \
+             `docker stop`, `timeout`) cancels the runs (a DELETE each, said on stderr) and \
              exits with status 130; a second exits at once, leaving them going.",
         )
         .arg(
@@ -93,16 +94,9 @@ pub fn run(matches: &ArgMatches, output: Format) -> Result<(), Error> {
     }
     let logs = follow_logs.then(|| follow_on_stderr(&runs));
     let waited = match (waiting, runs.as_slice()) {
-        (true, [run]) => {
-            wait_showing_progress(run, client.config().polling()).and_then(|finished| {
-                output.print(&shaped(
-                    finished.response.json(),
-                    run.job_id(),
-                    run.run_id(),
-                ))
-            })
-        }
-        (true, _) => wait_for_all(runs, output),
+        (true, [run]) => wait_showing_progress(run, client.config().polling())
+            .and_then(|finished| output.print(&as_sent(&client, &finished))),
+        (true, _) => wait_for_all(&client, runs, output),
         (false, [run]) => {
             output.print(&shaped(&current(&client, run)?, run.job_id(), run.run_id()))
         }
@@ -134,8 +128,9 @@ pub fn follow_run_log(matches: &ArgMatches) -> Result<(), Error> {
     follow(client.job_logs(id_of(matches, "job_id"), Some(id_of(matches, "run_id")))?)
 }
 
-/// Ctrl-C while waiting: the first cancels the runs (a DELETE each, said on stderr) and exits
-/// with 130, as an interrupted program does; a second exits at once, leaving them going.
+/// Ctrl-C while waiting, or SIGTERM or SIGHUP (ctrlc's `termination`: a CI job's cancel,
+/// `docker stop`, `timeout`): the first cancels the runs (a DELETE each, said on stderr) and
+/// exits with 130, as an interrupted program does; a second exits at once, leaving them going.
 fn cancel_on_interrupt(runs: &[Run]) {
     let runs: Vec<Run> = runs.to_vec();
     let pressed = std::sync::atomic::AtomicBool::new(false);
@@ -172,8 +167,35 @@ fn cancel_on_interrupt(runs: &[Run]) {
 
 /// The run as the API gives it now (`GET /jobs/{id}/runs/{run_id}`).
 fn current(client: &civis::ApiClient, run: &Run) -> Result<serde_json::Value, Error> {
-    let args = serde_json::json!({"id": run.job_id(), "run_id": run.run_id()});
-    Ok(client.call("jobs", "get_runs", args)?.into_json())
+    as_the_api_sends_it(client, run.job_id(), run.run_id())
+}
+
+/// `GET /jobs/{job_id}/runs/{run_id}`, its keys as the API sends them (camelCase).
+fn as_the_api_sends_it(
+    client: &civis::ApiClient,
+    job_id: i64,
+    run_id: i64,
+) -> Result<serde_json::Value, Error> {
+    let args = serde_json::json!({"id": job_id, "run_id": run_id});
+    let request = client.prepare_call(civis::ApiClient::operations(), "jobs", "get_runs", args)?;
+    Ok(request.send_with_headers::<serde_json::Value>()?.0)
+}
+
+/// A finished run as `jobs run` prints it: as the API sends it now (camelCase keys, as every
+/// command prints answers; the wait's `FinishedRun` holds them in snake_case), else, when that
+/// last GET fails, as the wait saw it, with a warning.
+fn as_sent(client: &civis::ApiClient, finished: &FinishedRun) -> serde_json::Value {
+    let (job_id, run_id) = (finished.job_id, finished.run_id);
+    let answer = match as_the_api_sends_it(client, job_id, run_id) {
+        Ok(answer) => answer,
+        Err(error) => {
+            log::warn!(
+                "job {job_id} / run {run_id} could not be read again ({error}); printed with snake_case keys"
+            );
+            finished.response.json().clone()
+        }
+    };
+    shaped(&answer, job_id, run_id)
 }
 
 /// What `jobs run` prints of a run, waited for or not: the API's run, with its `job_id`,
@@ -223,7 +245,7 @@ fn follow_on_stderr(runs: &[Run]) -> Vec<std::thread::JoinHandle<()>> {
 /// Waits for every run of `runs` from this thread, with one progress line per run on a
 /// terminal (one line per run as it ends otherwise), prints every finished run in the order
 /// given, and returns the first failure, if any.
-fn wait_for_all(runs: Vec<Run>, output: Format) -> Result<(), Error> {
+fn wait_for_all(client: &civis::ApiClient, runs: Vec<Run>, output: Format) -> Result<(), Error> {
     let terminal = std::io::stderr().is_terminal();
     let lines = MultiProgress::new();
     let bars: Vec<ProgressBar> = runs
@@ -274,10 +296,10 @@ fn wait_for_all(runs: Vec<Run>, output: Format) -> Result<(), Error> {
     let mut first_failure = None;
     for outcome in finished.into_iter().flatten() {
         match outcome {
-            Ok(run) => printed.push(shaped(run.response.json(), run.job_id, run.run_id)),
+            Ok(run) => printed.push(as_sent(client, &run)),
             Err(error) => {
                 if let Error::JobFailed { run, .. } = &error {
-                    printed.push(shaped(run.response.json(), run.job_id, run.run_id));
+                    printed.push(as_sent(client, run));
                 }
                 first_failure.get_or_insert(error);
             }

@@ -1,9 +1,12 @@
 //! The spec the command line is built from, read when it starts, as civis-python's command line
 //! reads it: `--spec PATH`, else `CIVIS_API_SPEC`, else the cache (`~/.civis_api_spec.json`, or
-//! `CIVIS_API_SPEC_CACHE`) while younger than 24 hours, else a download with `CIVIS_API_KEY`
+//! `CIVIS_API_SPEC_CACHE`; one file per endpoint, so the spec of `civis mock serve` never
+//! drives the real API) while younger than 24 hours, else a download with `CIVIS_API_KEY`
 //! into the cache. So every resource of the API is there, those added after this program was
 //! built included. When none can be had, an older cache is used with a warning, and without
-//! one the operations this program was built with (`resources = "base"`).
+//! one the operations this program was built with (`resources = "base"`). A cache that cannot
+//! be read (not a spec, a file cut short) is skipped with a warning naming it, and replaced by
+//! the download; a download that is not a Swagger document is never cached.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -35,7 +38,14 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
     let cache = api_spec::default_cache_path();
     if let Some(cache) = &cache {
         if api_spec::is_fresh(cache) && !api_spec::refresh_requested() {
-            return from_file(cache);
+            match from_file(cache) {
+                Ok(loaded) => return Ok(loaded),
+                Err(error) => eprintln!(
+                    "civis: skipping the cached spec {}, which cannot be read ({error}); \
+                     downloading it again",
+                    cache.display()
+                ),
+            }
         }
     }
     let why_not = match (&cache, var("CIVIS_API_KEY")) {
@@ -43,6 +53,9 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
         (Some(_), None) => "CIVIS_API_KEY is not set".to_string(),
         (Some(cache), Some(key)) => {
             let endpoint = var("CIVIS_API_ENDPOINT");
+            if let Some(refused) = crate::refused_endpoint(endpoint.as_deref()) {
+                return Err(refused);
+            }
             eprintln!(
                 "civis: downloading the API spec from {} into {}",
                 endpoint
@@ -56,11 +69,14 @@ pub fn load(given: Option<&Path>) -> Result<Loaded, Error> {
             }
         }
     };
-    if let Some(cache) = cache.filter(|c| c.is_file()) {
+    // An older cache, when it can be read, is better than the operations built in.
+    let old_cache = cache
+        .filter(|c| c.is_file())
+        .and_then(|cache| from_file(&cache).ok().map(|loaded| (cache, loaded)));
+    if let Some((cache, loaded)) = old_cache {
         let age = api_spec::age(&cache).map_or_else(String::new, |age| {
             format!(", {} old", api_spec::describe_age(age))
         });
-        let loaded = from_file(&cache)?;
         return Ok(Loaded {
             warning: Some(format!(
                 "civis: using the cached spec {}{age}, because {why_not}; refresh it with \

@@ -271,11 +271,10 @@ pub fn import(matches: &ArgMatches) -> Result<(), Error> {
     }
     let run = import.send()?;
     let finished = run.wait()?;
-    println!(
+    super::output::line(format_args!(
         "Imported into {table} (job {} / run {}, {})",
         finished.job_id, finished.run_id, finished.state
-    );
-    Ok(())
+    ))
 }
 
 #[cfg(test)]

@@ -73,7 +73,9 @@ fn jobs_run_wait_prints_the_finished_run() {
     assert!(output.status.success(), "{}", stderr(&output));
     let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(printed["state"], "succeeded");
-    assert!(printed["finished_at"].is_string(), "{printed}");
+    // The API's camelCase keys, as every command prints answers.
+    assert!(printed["finishedAt"].is_string(), "{printed}");
+    assert!(printed.get("finished_at").is_none(), "{printed}");
     assert_eq!(printed["job_id"], 61);
     assert_eq!(printed["run_id"], printed["id"]);
     // Not a terminal: no spinner drawn on stderr.
@@ -198,7 +200,11 @@ fn jobs_run_of_several_jobs_waits_for_all_with_a_line_per_run() {
         .filter(|r| r.method == "GET")
         .map(|r| r.url.split('/').nth(2).unwrap().to_string())
         .collect();
-    assert_eq!(polled, ["64", "65", "66", "65", "66", "66"]);
+    // Then each run is read once more, to print it with the API's keys.
+    assert_eq!(
+        polled,
+        ["64", "65", "66", "65", "66", "66", "64", "65", "66"]
+    );
 }
 
 #[test]
@@ -220,10 +226,23 @@ fn jobs_run_of_several_jobs_without_wait_prints_each_run_started() {
 
 #[test]
 fn ctrl_c_while_waiting_cancels_the_run_and_exits_with_130() {
+    interrupted_while_waiting_cancels_the_run("-INT", 73);
+}
+
+#[test]
+fn sigterm_while_waiting_cancels_the_run_as_ctrl_c_does() {
+    // A CI job's cancel, `docker stop`, `timeout`.
+    interrupted_while_waiting_cancels_the_run("-TERM", 74);
+}
+
+/// `jobs run JOB --wait`, sent `signal` while it waits: one DELETE of its run, said on stderr,
+/// and exit status 130.
+fn interrupted_while_waiting_cancels_the_run(signal: &str, job: i64) {
     let mock = mock();
-    mock.job(73, MockJob::stays_running());
+    mock.job(job, MockJob::stays_running());
+    let job_text = job.to_string();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis"))
-        .args(["jobs", "run", "73", "--wait"])
+        .args(["jobs", "run", &job_text, "--wait"])
         .env("CIVIS_API_KEY", "cli-key")
         .env("CIVIS_API_ENDPOINT", mock.url())
         .stdout(std::process::Stdio::piped())
@@ -235,13 +254,13 @@ fn ctrl_c_while_waiting_cancels_the_run_and_exits_with_130() {
     while !mock
         .requests()
         .iter()
-        .any(|r| r.method == "GET" && r.url.starts_with("/jobs/73/runs/"))
+        .any(|r| r.method == "GET" && r.url.starts_with(&format!("/jobs/{job}/runs/")))
     {
         assert!(started.elapsed().as_secs() < 10, "the run was not polled");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let interrupted = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(interrupted.success());
@@ -254,8 +273,14 @@ fn ctrl_c_while_waiting_cancels_the_run_and_exits_with_130() {
         .map(|r| r.url.clone())
         .collect();
     assert_eq!(deletes.len(), 1, "{deletes:?}");
-    assert!(deletes[0].starts_with("/jobs/73/runs/"), "{deletes:?}");
+    assert!(
+        deletes[0].starts_with(&format!("/jobs/{job}/runs/")),
+        "{deletes:?}"
+    );
     let mut stderr = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
-    assert!(stderr.contains("cancelling job 73"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("cancelling job {job}")),
+        "{stderr}"
+    );
 }

@@ -122,7 +122,8 @@ fn an_operation_added_to_the_spec_is_a_command_without_a_rebuild() {
         c.env("CIVIS_API_SPEC", &spec).args(["widgets", "get", "5"]);
     });
     assert!(from_env.status.success(), "{}", text(&from_env.stderr));
-    std::fs::copy(&spec, home.0.join(".civis_api_spec.json")).unwrap();
+    // The cache of the mock's endpoint.
+    std::fs::copy(&spec, cache_of(&home, &mock)).unwrap();
     let cached = run(&|c| {
         c.args(["widgets", "get", "5"]);
     });
@@ -142,10 +143,12 @@ fn without_a_fresh_cache_the_spec_is_downloaded_and_cached() {
     });
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("downloading the API spec from"));
+    // Cached for this endpoint only: the API's own cache is not the mock's spec.
     assert_eq!(
-        std::fs::read(home.0.join(".civis_api_spec.json")).unwrap(),
+        std::fs::read(cache_of(&home, &mock)).unwrap(),
         std::fs::read(shared_spec()).unwrap()
     );
+    assert!(!home.0.join(".civis_api_spec.json").exists());
     // Now fresh in the cache: no second download.
     let again = civis(&home.0, |c| {
         c.env("CIVIS_API_KEY", "k")
@@ -156,13 +159,100 @@ fn without_a_fresh_cache_the_spec_is_downloaded_and_cached() {
     assert_eq!(mock.requests().len(), 1);
 }
 
+/// The cache file of the mock's endpoint in `home`.
+fn cache_of(home: &Home, mock: &MockServer) -> PathBuf {
+    let port = mock.url().trim_end_matches('/').rsplit(':').next().unwrap();
+    home.0
+        .join(format!(".civis_api_spec.http-127.0.0.1_{port}.json"))
+}
+
+#[test]
+fn a_download_that_is_not_a_spec_is_never_cached() {
+    let home = Home::new("not-a-spec");
+    let mock = MockServer::scripted().unwrap();
+    // A maintenance page answered 200, then an error object.
+    mock.script(
+        "GET",
+        "/endpoints",
+        [
+            Scripted::status(200).header("Content-Type", "text/html"),
+            Scripted::json(200, r#"{"error": "maintenance"}"#),
+        ],
+    );
+    mock.script("GET", "/users/me", [Scripted::json(200, r#"{"id": 1}"#)]);
+    for _ in 0..2 {
+        let output = civis(&home.0, |c| {
+            c.env("CIVIS_API_KEY", "k")
+                .env("CIVIS_API_ENDPOINT", mock.url())
+                .args(["users", "list-me"]);
+        });
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains("not the API's spec"), "{stderr}");
+        assert!(!cache_of(&home, &mock).exists(), "{stderr}");
+    }
+}
+
+#[test]
+fn an_unreadable_cache_is_skipped_naming_it_and_refreshed() {
+    let home = Home::new("broken-cache");
+    let mock = MockServer::start_from_file(shared_spec()).unwrap();
+    let cache = cache_of(&home, &mock);
+    // Fresh, but cut short (a full disk) or not a spec at all.
+    for broken in [&b"{\"swagger\": \"2.0\", \"pa"[..], b"<html>oops</html>"] {
+        std::fs::write(&cache, broken).unwrap();
+        let output = civis(&home.0, |c| {
+            c.env("CIVIS_API_KEY", "k")
+                .env("CIVIS_API_ENDPOINT", mock.url())
+                .args(["admin", "--help"]);
+        });
+        let stderr = text(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(
+            stderr.contains(&format!("skipping the cached spec {}", cache.display())),
+            "{stderr}"
+        );
+        assert_eq!(
+            std::fs::read(&cache).unwrap(),
+            std::fs::read(shared_spec()).unwrap()
+        );
+    }
+}
+
+#[test]
+fn a_plain_http_endpoint_is_refused_in_one_message_in_the_command_lines_terms() {
+    let home = Home::new("plain-http");
+    // No spec (a download would be tried first) and a spec: the same one message.
+    for spec in [None, Some(shared_spec())] {
+        let output = civis(&home.0, |c| {
+            c.env("CIVIS_API_KEY", "k")
+                .env("CIVIS_API_ENDPOINT", "http://api.example.com/")
+                .args(["users", "list-me"]);
+            if let Some(spec) = spec {
+                c.env("CIVIS_API_SPEC", spec);
+            }
+        });
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(4), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("error: CIVIS_API_ENDPOINT=http://api.example.com/ is plain HTTP"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("https://"), "{stderr}");
+        for not_here in ["downloading", "allow_insecure_http", "Set CIVIS_API_KEY"] {
+            assert!(!stderr.contains(not_here), "{stderr}");
+        }
+    }
+}
+
 #[test]
 fn with_no_spec_and_no_key_the_program_says_what_to_do() {
     let home = Home::new("nothing");
     let output = civis(&home.0, |c| {
         c.args(["users", "get-me"]);
     });
-    assert_eq!(output.status.code(), Some(3));
+    // A setup to fix: exit code 4.
+    assert_eq!(output.status.code(), Some(4));
     let stderr = text(&output.stderr);
     assert!(
         stderr.contains("no API spec to read (CIVIS_API_KEY is not set)"),

@@ -7,6 +7,7 @@
 mod support;
 
 mod cli;
+mod cli_faults;
 mod cli_like_python;
 mod cli_runs;
 mod cli_spec;

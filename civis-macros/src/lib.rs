@@ -26,7 +26,8 @@ use input::MacroInput;
 ///   named by `CIVIS_API_SPEC` at build time is read, else `.civis/civis_api_spec.json` in the
 ///   crate's directory or the nearest one above it (what `civis spec download` writes; commit it
 ///   to pin the spec, as sqlx's `.sqlx/`); then, only with the opt-in `download` feature, a
-///   cached `~/.civis_api_spec.json` (`CIVIS_API_SPEC_CACHE` names another file) younger than
+///   cached `~/.civis_api_spec.json` (`CIVIS_API_SPEC_CACHE` names another file; one per
+///   endpoint, the endpoint in its name when `CIVIS_API_ENDPOINT` is not the API's) younger than
 ///   24 hours, else the spec downloaded from `GET {CIVIS_API_ENDPOINT}/endpoints` with
 ///   `CIVIS_API_KEY` (short timeouts, announced on stderr) and cached, else an older cache with
 ///   a warning (`CIVIS_API_SPEC_REFRESH=1` forces a new download; `CIVIS_API_SPEC_OFFLINE=1`

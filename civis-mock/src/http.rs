@@ -3,13 +3,18 @@
 //! part of the body) the way a failing server or network does. A general-purpose server cannot
 //! do the last: its connections outlive a handler that gives up, so the client would see a read
 //! timeout instead of a closed connection.
+//!
+//! As a long-running server (`civis mock serve`) it holds up as one: a connection whose thread
+//! cannot be started is answered 503 and the listener keeps serving; a request with both
+//! `Content-Length` and `Transfer-Encoding` (request smuggling) or a malformed head is answered
+//! 400; a head not complete within [`HEAD_TIMEOUT`] of its first byte is answered 408.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A request's head, names of headers lower-cased.
 #[derive(Debug, Clone)]
@@ -56,8 +61,21 @@ impl Reply {
     }
 }
 
-/// The handler: the request's head and a reader of its body, to the answer.
+/// The handler: the request's head and a reader of its body, to the answer. An answer with a
+/// `Connection: close` header ends the connection after it, leaving the rest of the body unread
+/// (a 413).
 pub(crate) type Handler = dyn Fn(&Head, &mut dyn Read) -> Reply + Send + Sync;
+
+/// Starts a connection's thread: [`spawn_thread`], or in tests one that fails.
+type Spawn = fn(Box<dyn FnOnce() + Send>) -> io::Result<()>;
+
+/// A thread of its own for `work`; an error (a container's pids limit) is returned, not a panic.
+fn spawn_thread(work: Box<dyn FnOnce() + Send>) -> io::Result<()> {
+    thread::Builder::new()
+        .name("civis-mock-connection".into())
+        .spawn(work)
+        .map(drop)
+}
 
 /// A running server; it stops accepting when dropped, and its connections close at their next
 /// idle moment.
@@ -75,24 +93,54 @@ const MAX_HEAD: usize = 64 * 1024;
 /// The longest chunk-size line of a chunked body read (the size, extensions, CRLF).
 const MAX_CHUNK_LINE: u64 = 1024;
 
+/// How long a request's head may take from its first byte to its empty line: a client that
+/// sends half a head and stalls is answered 408 and its connection closed, rather than holding
+/// a thread for the server's lifetime.
+pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long, and how many bytes, a connection closed after an early answer (a 413, a 400) is
+/// still read and thrown away, so the client reads the answer rather than a reset.
+const LINGER: Duration = Duration::from_secs(2);
+const LINGER_BYTES: u64 = 16 * 1024 * 1024;
+
 impl HttpServer {
     /// Starts serving `listener` with `handler`.
     pub fn start(listener: TcpListener, handler: Arc<Handler>) -> io::Result<Self> {
+        Self::start_with(listener, handler, HEAD_TIMEOUT, spawn_thread)
+    }
+
+    /// [`start`](Self::start) with the head timeout and the way connections' threads start.
+    fn start_with(
+        listener: TcpListener,
+        handler: Arc<Handler>,
+        head_timeout: Duration,
+        spawn: Spawn,
+    ) -> io::Result<Self> {
         let address = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();
-        let thread = thread::spawn(move || {
-            for stream in listener.incoming() {
-                if stopped.load(Ordering::SeqCst) {
-                    break;
+        let thread = thread::Builder::new()
+            .name("civis-mock-accept".into())
+            .spawn(move || {
+                for stream in listener.incoming() {
+                    if stopped.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    let Ok(spare) = stream.try_clone() else {
+                        continue;
+                    };
+                    let (handler, stopped) = (handler.clone(), stopped.clone());
+                    let work = Box::new(move || {
+                        let _ = serve_connection(stream, &*handler, &stopped, head_timeout);
+                    });
+                    if let Err(error) = spawn(work) {
+                        // No thread for this connection (a pids limit): it is answered 503 and
+                        // closed, and the listener goes on with the next one.
+                        refuse_unserved(&spare, &error);
+                    }
                 }
-                let Ok(stream) = stream else { continue };
-                let (handler, stopped) = (handler.clone(), stopped.clone());
-                thread::spawn(move || {
-                    let _ = serve_connection(stream, &*handler, &stopped);
-                });
-            }
-        });
+            })?;
         Ok(Self {
             address,
             stop,
@@ -116,17 +164,65 @@ impl Drop for HttpServer {
     }
 }
 
-fn serve_connection(stream: TcpStream, handler: &Handler, stop: &AtomicBool) -> io::Result<()> {
+/// Answers 503 on a connection no thread could be started for, and closes it; the accept
+/// loop's thread does it, so it waits at most a second on the client.
+fn refuse_unserved(stream: &TcpStream, error: &io::Error) {
+    let body = format!("The mock Civis API could not start a thread for this connection: {error}");
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let _ = (&*stream).write_all(
+        format!(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: {}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    let _ = close(stream);
+    // Room for whatever ran out to come back before the next connection.
+    thread::sleep(Duration::from_millis(10));
+}
+
+fn serve_connection(
+    stream: TcpStream,
+    handler: &Handler,
+    stop: &AtomicBool,
+    head_timeout: Duration,
+) -> io::Result<()> {
     stream.set_nodelay(true)?;
     stream.set_read_timeout(Some(IDLE_CHECK))?;
     let mut writer = stream.try_clone()?;
-    let mut reader = BufReader::with_capacity(64 * 1024, Patient { stream, stop });
+    let mut reader = BufReader::with_capacity(
+        64 * 1024,
+        Patient {
+            stream,
+            stop,
+            deadline: None,
+        },
+    );
     loop {
         // Wait for the next request, or the client's close.
         if reader.fill_buf()?.is_empty() {
             return Ok(());
         }
-        let head = read_head(&mut reader)?;
+        // From its first byte, the head has `head_timeout` to arrive whole.
+        reader.get_mut().deadline = Some(Instant::now() + head_timeout);
+        let head = read_head(&mut reader);
+        reader.get_mut().deadline = None;
+        let head = match head {
+            Ok(head) => head,
+            Err(error) => {
+                let (status, text) = match error.kind() {
+                    io::ErrorKind::TimedOut => (
+                        408,
+                        "The request's head did not arrive whole in time".to_string(),
+                    ),
+                    _ => (400, format!("A malformed request: {error}")),
+                };
+                return refuse(&mut writer, &mut reader, status, &text);
+            }
+        };
+        if let Some(why) = ambiguous_length(&head) {
+            return refuse(&mut writer, &mut reader, 400, why);
+        }
         let close_after = head
             .header("connection")
             .is_some_and(|c| c.eq_ignore_ascii_case("close"));
@@ -138,9 +234,28 @@ fn serve_connection(stream: TcpStream, handler: &Handler, stop: &AtomicBool) -> 
         }
         let mut body = request_body(&head, &mut reader)?;
         let reply = handler(&head, &mut body);
-        // Whatever the handler left unread, so the next request starts where it should.
-        io::copy(&mut body, &mut io::sink())?;
+        let close_early = matches!(&reply, Reply::Answer { headers, .. } if says_close(headers));
+        if !close_early {
+            // Whatever the handler left unread, so the next request starts where it should.
+            io::copy(&mut body, &mut io::sink())?;
+        }
         drop(body);
+        if close_early {
+            if let Reply::Answer {
+                status,
+                headers,
+                mut body,
+                ..
+            } = reply
+            {
+                let mut text = Vec::new();
+                body.read_to_end(&mut text)?;
+                write_head(&mut writer, status, &headers, text.len() as u64, false)?;
+                writer.write_all(&text)?;
+                writer.flush()?;
+            }
+            return linger_close(&writer, &mut reader);
+        }
         match reply {
             Reply::Close => return close(&writer),
             Reply::Answer {
@@ -150,21 +265,7 @@ fn serve_connection(stream: TcpStream, handler: &Handler, stop: &AtomicBool) -> 
                 body_len,
                 cut_after,
             } => {
-                let mut head_text = format!("HTTP/1.1 {status} {}\r\n", reason(status));
-                for (name, value) in &headers {
-                    head_text.push_str(&format!("{name}: {value}\r\n"));
-                }
-                if !headers
-                    .iter()
-                    .any(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-                {
-                    head_text.push_str(&format!("Content-Length: {body_len}\r\n"));
-                }
-                if close_after {
-                    head_text.push_str("Connection: close\r\n");
-                }
-                head_text.push_str("\r\n");
-                writer.write_all(head_text.as_bytes())?;
+                write_head(&mut writer, status, &headers, body_len, close_after)?;
                 if head.method != "HEAD" {
                     let send = cut_after.map_or(body_len, |cut| cut.min(body_len));
                     let sent = send_flushed(&mut (&mut body).take(send), &mut writer)?;
@@ -182,21 +283,115 @@ fn serve_connection(stream: TcpStream, handler: &Handler, stop: &AtomicBool) -> 
     }
 }
 
+/// Writes an answer's status line and headers (`Content-Length: body_len` unless given).
+fn write_head(
+    writer: &mut impl Write,
+    status: u16,
+    headers: &[(String, String)],
+    body_len: u64,
+    close_after: bool,
+) -> io::Result<()> {
+    let mut head_text = format!("HTTP/1.1 {status} {}\r\n", reason(status));
+    for (name, value) in headers {
+        head_text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+    {
+        head_text.push_str(&format!("Content-Length: {body_len}\r\n"));
+    }
+    if close_after && !says_close(headers) {
+        head_text.push_str("Connection: close\r\n");
+    }
+    head_text.push_str("\r\n");
+    writer.write_all(head_text.as_bytes())
+}
+
+/// Whether `headers` hold `Connection: close`.
+fn says_close(headers: &[(String, String)]) -> bool {
+    headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("connection") && v.eq_ignore_ascii_case("close"))
+}
+
+/// Why the body's length cannot be told for sure, if it cannot: both `Content-Length` and
+/// `Transfer-Encoding` (a front server and this one could each read the body differently:
+/// request smuggling), two different `Content-Length`s, or a transfer coding other than
+/// chunked.
+fn ambiguous_length(head: &Head) -> Option<&'static str> {
+    let lengths: Vec<&str> = head
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "content-length")
+        .map(|(_, v)| v.trim())
+        .collect();
+    let encodings = head
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "transfer-encoding")
+        .count();
+    if encodings > 0 && !lengths.is_empty() {
+        return Some("A request with both Content-Length and Transfer-Encoding is refused");
+    }
+    if lengths.windows(2).any(|pair| pair[0] != pair[1]) {
+        return Some("A request with different Content-Length headers is refused");
+    }
+    let chunked_only = head
+        .header("transfer-encoding")
+        .is_none_or(|t| t.trim().eq_ignore_ascii_case("chunked"));
+    if encodings > 1 || !chunked_only {
+        return Some("The only Transfer-Encoding taken is a single `chunked`");
+    }
+    None
+}
+
+/// Answers `status` with `text` and closes the connection (a head that cannot be read, a body
+/// whose length is ambiguous).
+fn refuse(
+    writer: &mut TcpStream,
+    reader: &mut BufReader<Patient<'_>>,
+    status: u16,
+    text: &str,
+) -> io::Result<()> {
+    write_head(writer, status, &[], text.len() as u64, true)?;
+    writer.write_all(text.as_bytes())?;
+    writer.flush()?;
+    linger_close(writer, reader)
+}
+
+/// Ends the connection after an answer sent before the request was read whole: no more is
+/// sent, what the client still sends is read and thrown away for a moment (at most
+/// [`LINGER`], [`LINGER_BYTES`]) so that closing does not reset the connection before the
+/// client has read the answer, then it is closed.
+fn linger_close(writer: &TcpStream, reader: &mut BufReader<Patient<'_>>) -> io::Result<()> {
+    let _ = writer.shutdown(Shutdown::Write);
+    reader.get_mut().deadline = Some(Instant::now() + LINGER);
+    let _ = io::copy(&mut reader.by_ref().take(LINGER_BYTES), &mut io::sink());
+    close(writer)
+}
+
 /// Closes both directions now, so the client reads the end of the stream at once.
 fn close(stream: &TcpStream) -> io::Result<()> {
     stream.shutdown(Shutdown::Both)
 }
 
 /// A socket whose reads wait out the idle timeout until the server stops, so a keep-alive
-/// connection neither ends early nor keeps a thread after the server is gone.
+/// connection neither ends early nor keeps a thread after the server is gone; with a
+/// `deadline`, a read still waiting at it fails with `TimedOut`.
 struct Patient<'a> {
     stream: TcpStream,
     stop: &'a AtomicBool,
+    deadline: Option<Instant>,
 }
 
 impl Read for Patient<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
+            // Checked before each read too, so a head sent a byte at a time cannot outlast it.
+            if self.deadline.is_some_and(|at| Instant::now() >= at) {
+                return Err(io::ErrorKind::TimedOut.into());
+            }
             match self.stream.read(buf) {
                 Err(e)
                     if matches!(
@@ -363,6 +558,9 @@ fn reason(status: u16) -> &'static str {
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
+        408 => "Request Timeout",
+        411 => "Length Required",
+        413 => "Content Too Large",
         416 => "Range Not Satisfiable",
         422 => "Unprocessable Entity",
         429 => "Too Many Requests",
@@ -371,5 +569,106 @@ fn reason(status: u16) -> &'static str {
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+
+    use super::*;
+
+    /// Answers `200` with the method and the body's length.
+    fn echo() -> Arc<Handler> {
+        Arc::new(|head: &Head, body: &mut dyn Read| {
+            let mut bytes = Vec::new();
+            let _ = body.read_to_end(&mut bytes);
+            Reply::bytes(
+                200,
+                Vec::new(),
+                format!("{} {}", head.method, bytes.len()).into_bytes(),
+            )
+        })
+    }
+
+    fn server(head_timeout: Duration, spawn: Spawn) -> HttpServer {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        HttpServer::start_with(listener, echo(), head_timeout, spawn).unwrap()
+    }
+
+    /// Sends `raw` on a new connection and reads what comes back until it closes (5 s at most).
+    fn exchange(server: &HttpServer, raw: &[u8]) -> String {
+        let mut stream = TcpStream::connect(server.address()).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        stream.write_all(raw).unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    const GET: &[u8] = b"GET /users/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+    static SPAWNS: AtomicUsize = AtomicUsize::new(0);
+
+    /// The first connection's thread cannot be started (a pids limit); the others can.
+    fn first_fails(work: Box<dyn FnOnce() + Send>) -> io::Result<()> {
+        if SPAWNS.fetch_add(1, Ordering::SeqCst) == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "Resource temporarily unavailable",
+            ));
+        }
+        spawn_thread(work)
+    }
+
+    #[test]
+    fn a_thread_that_cannot_start_costs_one_connection_not_the_listener() {
+        let server = server(HEAD_TIMEOUT, first_fails);
+        let refused = exchange(&server, GET);
+        assert!(refused.starts_with("HTTP/1.1 503 "), "{refused:?}");
+        let served = exchange(&server, GET);
+        assert!(served.starts_with("HTTP/1.1 200 "), "{served:?}");
+        assert!(served.ends_with("GET 0"), "{served:?}");
+    }
+
+    #[test]
+    fn a_request_with_both_content_length_and_transfer_encoding_is_refused() {
+        let server = server(HEAD_TIMEOUT, spawn_thread);
+        let smuggled = b"POST /scripts HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\
+            Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /admin HTTP/1.1\r\nHost: x\r\n\r\n";
+        let answer = exchange(&server, smuggled);
+        assert!(answer.starts_with("HTTP/1.1 400 "), "{answer:?}");
+        assert!(answer.contains("Connection: close"), "{answer:?}");
+        // One answer only: the smuggled GET is never read as a request.
+        assert_eq!(answer.matches("HTTP/1.1").count(), 1, "{answer:?}");
+        let twice =
+            b"POST /scripts HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 5\r\n\r\nxxxxx";
+        assert!(exchange(&server, twice).starts_with("HTTP/1.1 400 "));
+        // Either alone is read as usual.
+        let chunked = b"POST /scripts HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\
+            Connection: close\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+        assert!(exchange(&server, chunked).ends_with("POST 3"));
+    }
+
+    #[test]
+    fn a_half_sent_head_is_answered_408_when_its_time_is_up() {
+        let server = server(Duration::from_millis(300), spawn_thread);
+        let started = Instant::now();
+        let answer = exchange(&server, b"GET /users/me HTTP/1.1\r\nHost: x\r\n");
+        assert!(answer.starts_with("HTTP/1.1 408 "), "{answer:?}");
+        assert!(
+            started.elapsed() < Duration::from_secs(4),
+            "{:?}",
+            started.elapsed()
+        );
+        // An idle keep-alive connection is not a half-sent head: it is still served.
+        let mut stream = TcpStream::connect(server.address()).unwrap();
+        thread::sleep(Duration::from_millis(600));
+        stream.write_all(GET).unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200 "), "{answer:?}");
     }
 }

@@ -201,7 +201,9 @@ struct State {
     /// Routes whose next request is carried out as usual, then answered with the script's
     /// answer instead (a gateway's 503 after the API did the work).
     after_work: Vec<Script>,
-    received: Vec<ReceivedRequest>,
+    received: VecDeque<ReceivedRequest>,
+    /// How many requests `received` keeps, the newest (`None`: all).
+    keep_requests: Option<usize>,
     jobs: jobs::Jobs,
     database: database::Database,
     rate: Option<rate_limit::RateWindow>,
@@ -215,6 +217,22 @@ pub struct MockServer {
     // Held for its `Drop`, which stops the server.
     _server: HttpServer,
 }
+
+impl State {
+    /// Logs `request`, forgetting the oldest beyond [`MockServer::keep_requests`].
+    fn record(&mut self, request: ReceivedRequest) {
+        self.received.push_back(request);
+        if let Some(keep) = self.keep_requests {
+            while self.received.len() > keep {
+                self.received.pop_front();
+            }
+        }
+    }
+}
+
+/// The largest request body an API route takes (storage's routes stream theirs to disk): a
+/// larger one is answered 413 without being read.
+pub const MAX_API_BODY: u64 = 16 * 1024 * 1024;
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state
@@ -312,9 +330,27 @@ impl MockServer {
             .push(Script::new(method, path, VecDeque::from([answer])));
     }
 
-    /// Every request received so far, in order.
+    /// Every request received so far, in order (the newest `at_most` after
+    /// [`keep_requests`](Self::keep_requests)).
     pub fn requests(&self) -> Vec<ReceivedRequest> {
-        lock(&self.state).received.clone()
+        lock(&self.state).received.iter().cloned().collect()
+    }
+
+    /// Keeps only the newest `at_most` requests in the log [`requests`](Self::requests) reads
+    /// (by default it keeps every one, for a test to look at): for a mock that serves for a long
+    /// time, such as `civis mock serve`, whose memory must not grow with each request.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let mock = civis_mock::MockServer::scripted()?;
+    /// mock.keep_requests(100);
+    /// # Ok(()) }
+    /// ```
+    pub fn keep_requests(&self, at_most: usize) {
+        let mut state = lock(&self.state);
+        state.keep_requests = Some(at_most);
+        let excess = state.received.len().saturating_sub(at_most);
+        state.received.drain(..excess);
     }
 
     /// Forgets the requests received so far.
@@ -428,19 +464,56 @@ fn answer(
     spec: &str,
     examples: &[Example],
 ) -> Reply {
+    let announced = head
+        .header("content-length")
+        .and_then(|length| length.trim().parse::<u64>().ok());
     let mut bytes = Vec::new();
-    let _ = body.read_to_end(&mut bytes);
+    let too_large = match announced {
+        Some(length) if length > MAX_API_BODY => Some(length.to_string()),
+        _ => {
+            let _ = (&mut *body).take(MAX_API_BODY + 1).read_to_end(&mut bytes);
+            (bytes.len() as u64 > MAX_API_BODY).then(|| format!("more than {MAX_API_BODY}"))
+        }
+    };
+    if too_large.is_some() {
+        bytes.clear();
+    }
     let received = ReceivedRequest {
         method: head.method.clone(),
         url: head.target.clone(),
         headers: head.headers.clone(),
         body: String::from_utf8_lossy(&bytes).into_owned(),
     };
+    drop(bytes);
     let incoming = received.incoming();
     let mut rate_headers = Vec::new();
     let scripted = {
         let mut state = lock(state);
-        state.received.push(received);
+        state.record(received);
+        if let Some(size) = too_large {
+            return refused(
+                413,
+                "payload_too_large",
+                &format!(
+                    "The mock Civis API takes request bodies of at most {MAX_API_BODY} bytes; this one has {size}."
+                ),
+                &[("Connection", "close")],
+            );
+        }
+        // A scripted answer is the test's own: given as scripted, key or not (a presigned
+        // URL scripted on the API's port carries none). The API's routes want a key.
+        let scripted_route = state
+            .scripts
+            .iter()
+            .any(|s| s.matches(&incoming.method, &incoming.path));
+        if !scripted_route && !has_credentials(head) {
+            return refused(
+                401,
+                "invalid_token",
+                "The request carries no API key: send it as `Authorization: Bearer KEY`, as the Civis API requires.",
+                &[("WWW-Authenticate", "Bearer")],
+            );
+        }
         match state.rate.as_mut().map(rate_limit::RateWindow::take) {
             Some(Err(refused)) => {
                 return Reply::bytes(refused.status, refused.headers, refused.body.into_bytes())
@@ -495,6 +568,23 @@ fn answer(
     let mut headers = reply.headers;
     headers.extend(rate_headers);
     Reply::bytes(reply.status, headers, reply.body.into_bytes())
+}
+
+/// Whether `head` carries a credential, as the API requires of every request: an
+/// `Authorization` header with a scheme and a value (`Bearer KEY`, or `Basic ...` as
+/// civis-python sends it).
+fn has_credentials(head: &Head) -> bool {
+    head.header("authorization")
+        .and_then(|value| value.trim().split_once(' '))
+        .is_some_and(|(scheme, credential)| !scheme.is_empty() && !credential.trim().is_empty())
+}
+
+/// An error answer in the API's shape (`error`, `errorDescription`, `code`).
+fn refused(status: u16, error: &str, description: &str, headers: &[(&str, &str)]) -> Reply {
+    let body = serde_json::json!({"error": error, "errorDescription": description, "code": status});
+    let mut all = vec![("Content-Type".to_string(), "application/json".to_string())];
+    all.extend(headers.iter().map(|(n, v)| (n.to_string(), v.to_string())));
+    Reply::bytes(status, all, body.to_string().into_bytes())
 }
 
 /// The spec at `GET /endpoints`, a recorded answer, or a 404 naming the closest recording.

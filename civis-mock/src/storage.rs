@@ -368,7 +368,7 @@ impl Store {
             headers: head.headers.clone(),
             body: String::new(),
         };
-        super::lock(received).received.push(request.clone());
+        super::lock(received).record(request.clone());
         if head.header("transfer-encoding").is_some() {
             return reply(error(
                 411,

@@ -23,7 +23,11 @@ fn agent() -> ureq::Agent {
 }
 
 fn get(mock: &MockServer, path: &str) -> (u16, Value) {
-    let mut response = agent().get(format!("{}{path}", mock.url())).call().unwrap();
+    let mut response = agent()
+        .get(format!("{}{path}", mock.url()))
+        .header("Authorization", "Bearer test-key")
+        .call()
+        .unwrap();
     let status = response.status().as_u16();
     let text = response.body_mut().read_to_string().unwrap();
     (
@@ -35,6 +39,7 @@ fn get(mock: &MockServer, path: &str) -> (u16, Value) {
 fn post(mock: &MockServer, path: &str, body: Value) -> Value {
     let mut response = agent()
         .post(format!("{}{path}", mock.url()))
+        .header("Authorization", "Bearer test-key")
         .send_json(body)
         .unwrap();
     assert!(
@@ -69,6 +74,7 @@ fn upload(mock: &MockServer, name: &str, bytes: &[u8]) -> i64 {
     assert!(response.status().is_success());
     let response = agent()
         .post(format!("{}files/multipart/{id}/complete", mock.url()))
+        .header("Authorization", "Bearer test-key")
         .send_empty()
         .unwrap();
     assert!(response.status().is_success());

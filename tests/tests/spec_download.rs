@@ -48,7 +48,12 @@ fn the_spec_is_downloaded_retried_and_cached() {
         let cases = trybuild::TestCases::new();
         cases.pass("ui-download/downloaded.rs");
     } // trybuild builds and runs the cases here, when `cases` is dropped
-    assert_eq!(std::fs::read_to_string(&cache).unwrap(), spec);
+      // The cache of this endpoint: CIVIS_API_SPEC_CACHE's name with the endpoint in it.
+    let keyed =
+        civis_core::__private::spec_files::cache_path(|name| std::env::var(name).ok()).unwrap();
+    assert_ne!(keyed, cache);
+    assert_eq!(std::fs::read_to_string(&keyed).unwrap(), spec);
+    assert!(!cache.exists(), "the API's own cache is left alone");
     assert!(server.requests().len() > 3, "the build downloaded the spec");
-    let _ = std::fs::remove_file(&cache);
+    let _ = std::fs::remove_file(&keyed);
 }

@@ -1,6 +1,6 @@
 //! Where the Civis API spec is kept: a project's `.civis/` directory, the cache of downloads
-//! (`~/.civis_api_spec.json`, fresh for 24 hours, as civis-python's), and the snapshot bundled
-//! with these crates. Plain files, without the transport: the download (workflows) writes here,
+//! (`~/.civis_api_spec.json`, fresh for 24 hours, as civis-python's; one file per endpoint, see
+//! [`cache_path`]), and the snapshot bundled with these crates. Plain files, without the transport: the download (workflows) writes here,
 //! and the build's search for a spec (the generator's `model::spec_source`) reads here.
 
 use std::path::{Path, PathBuf};
@@ -44,19 +44,103 @@ pub fn describe_age(age: Duration) -> String {
     format!("{count} {unit}")
 }
 
-/// The cache file: `CIVIS_API_SPEC_CACHE` when set, else `~/.civis_api_spec.json`.
+/// The cache file: `CIVIS_API_SPEC_CACHE` when set, else `~/.civis_api_spec.json`, for the
+/// endpoint `CIVIS_API_ENDPOINT` names (see [`cache_path`]).
 pub fn default_cache_path() -> Option<PathBuf> {
     cache_path(|name| std::env::var(name).ok())
 }
 
 /// The cache file as [`default_cache_path`] finds it, with the environment read through `var`.
+///
+/// The cache is kept per endpoint, so that the spec of one server (`civis mock serve`, a
+/// staging API) never drives calls to another: for the API's own address (`CIVIS_API_ENDPOINT`
+/// unset, or `https://api.civisanalytics.com/`) it is the file itself, as civis-python names
+/// it; for any other endpoint, the file's name with the endpoint in it
+/// (`~/.civis_api_spec.http-127.0.0.1_8080.json` for `http://127.0.0.1:8080/`).
 pub fn cache_path(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
     let var = |name: &str| var(name).filter(|v| !v.is_empty());
-    if let Some(path) = var("CIVIS_API_SPEC_CACHE") {
-        return Some(PathBuf::from(path));
+    let file = match var("CIVIS_API_SPEC_CACHE") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let home = var("HOME").or_else(|| var("USERPROFILE"))?;
+            PathBuf::from(home).join(".civis_api_spec.json")
+        }
+    };
+    let Some(key) = var("CIVIS_API_ENDPOINT").and_then(|e| endpoint_key(&e)) else {
+        return Some(file);
+    };
+    let stem = file
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = match file.extension() {
+        Some(extension) => format!("{stem}.{key}.{}", extension.to_string_lossy()),
+        None => format!("{stem}.{key}"),
+    };
+    Some(file.with_file_name(name))
+}
+
+/// The API's own address, whose cache is the file civis-python names (the transport's
+/// `DEFAULT_API_ENDPOINT`, which this layer cannot import).
+const API_ENDPOINT: &str = "https://api.civisanalytics.com";
+
+/// The part of a cache file's name that names `endpoint`; `None` for the API's own address.
+/// Letters, digits, `.` and `-` are kept and every other character becomes `_` (a plain-HTTP
+/// endpoint starts `http-`), at most 100 of them.
+fn endpoint_key(endpoint: &str) -> Option<String> {
+    let endpoint = endpoint.trim().trim_end_matches('/').to_ascii_lowercase();
+    if endpoint == API_ENDPOINT {
+        return None;
     }
-    let home = var("HOME").or_else(|| var("USERPROFILE"))?;
-    Some(PathBuf::from(home).join(".civis_api_spec.json"))
+    let (prefix, rest) = match endpoint.split_once("://") {
+        Some(("https", rest)) => ("", rest),
+        Some((scheme, rest)) => (scheme, rest),
+        None => ("", endpoint.as_str()),
+    };
+    let mut key: String = rest
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | '0'..='9' | '.' | '-' => c,
+            _ => '_',
+        })
+        .take(100)
+        .collect();
+    if !prefix.is_empty() {
+        key = format!("{prefix}-{key}");
+    }
+    Some(key)
+}
+
+/// Whether `text` is a Swagger 2.0 document (a JSON object with `"swagger": "2..."` and a
+/// `paths` object), or why not: what a download must be before it is saved, and a cache
+/// before it is used.
+pub fn check_swagger(text: &[u8]) -> Result<(), String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        swagger: Option<serde_json::Value>,
+        openapi: Option<serde_json::Value>,
+        paths: Option<serde_json::Value>,
+    }
+    let head: Head = serde_json::from_slice(text).map_err(|e| {
+        format!(
+            "it is not a JSON object ({e}); it starts {:?}",
+            String::from_utf8_lossy(&text[..text.len().min(60)])
+        )
+    })?;
+    if let (None, Some(version)) = (&head.swagger, &head.openapi) {
+        return Err(format!("it is OpenAPI {version}, not Swagger 2.0"));
+    }
+    match (&head.swagger, &head.paths) {
+        (Some(serde_json::Value::String(version)), Some(serde_json::Value::Object(_)))
+            if version.starts_with('2') =>
+        {
+            Ok(())
+        }
+        (Some(serde_json::Value::String(version)), _) if !version.starts_with('2') => {
+            Err(format!("it is Swagger {version}, not 2.0"))
+        }
+        (Some(_), _) => Err("it has no `paths` object".into()),
+        (None, _) => Err("it has no `swagger` version: it is not a Swagger 2.0 document".into()),
+    }
 }
 
 /// Whether the file at `path` exists and was written less than [`CACHE_LIFETIME`] ago.
@@ -84,6 +168,57 @@ mod tests {
         assert_eq!(describe_age(Duration::from_secs(3 * 60 + 5)), "3 minutes");
         assert_eq!(describe_age(Duration::from_secs(5 * 3600)), "5 hours");
         assert_eq!(describe_age(Duration::from_secs(3 * 86_400 + 7)), "3 days");
+    }
+
+    #[test]
+    fn the_cache_is_kept_per_endpoint() {
+        let env = |endpoint: Option<&'static str>| {
+            move |name: &str| match name {
+                "HOME" => Some("/home/u".to_string()),
+                "CIVIS_API_ENDPOINT" => endpoint.map(str::to_string),
+                _ => None,
+            }
+        };
+        let home = |name: &str| Some(PathBuf::from("/home/u").join(name));
+        assert_eq!(cache_path(env(None)), home(".civis_api_spec.json"));
+        assert_eq!(
+            cache_path(env(Some("https://api.civisanalytics.com/"))),
+            home(".civis_api_spec.json")
+        );
+        assert_eq!(
+            cache_path(env(Some("http://127.0.0.1:8080/"))),
+            home(".civis_api_spec.http-127.0.0.1_8080.json")
+        );
+        assert_eq!(
+            cache_path(env(Some("https://staging.example.com/api/"))),
+            home(".civis_api_spec.staging.example.com_api.json")
+        );
+        let given = |name: &str| match name {
+            "CIVIS_API_SPEC_CACHE" => Some("/tmp/spec.json".to_string()),
+            "CIVIS_API_ENDPOINT" => Some("http://localhost:9000".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            cache_path(given),
+            Some(PathBuf::from("/tmp/spec.http-localhost_9000.json"))
+        );
+    }
+
+    #[test]
+    fn only_a_swagger_2_document_passes_as_a_spec() {
+        assert_eq!(check_swagger(br#"{"swagger": "2.0", "paths": {}}"#), Ok(()));
+        for (bad, why) in [
+            (
+                &b"<html>Service Unavailable</html>"[..],
+                "not a JSON object",
+            ),
+            (br#"{"error": "maintenance"}"#, "no `swagger`"),
+            (br#"{"swagger": "2.0"}"#, "no `paths`"),
+            (br#"{"openapi": "3.0.1", "paths": {}}"#, "OpenAPI \"3.0.1\""),
+        ] {
+            let error = check_swagger(bad).unwrap_err();
+            assert!(error.contains(why), "{error}");
+        }
     }
 
     #[test]

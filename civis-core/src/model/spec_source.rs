@@ -134,7 +134,8 @@ pub fn locate_with(
 }
 
 /// The cache while it is fresh, else a download into it, else the cache at any age with a
-/// warning; or why none of them could be had.
+/// warning; or why none of them could be had. A cache that cannot be read or is not a Swagger
+/// document is skipped, with a warning naming it, and downloaded again.
 fn from_cache_or_download(
     var: &dyn Fn(&str) -> Option<String>,
     download: Download<'_>,
@@ -143,26 +144,40 @@ fn from_cache_or_download(
     let cache = api_spec::cache_path(var);
     let cache_age = cache.as_deref().and_then(api_spec::age);
     let refresh = var("CIVIS_API_SPEC_REFRESH").is_some_and(|v| v == "1");
+    let mut broken = None;
     if let (Some(cache), Some(age)) = (&cache, cache_age) {
         if age < api_spec::CACHE_LIFETIME && (offline || !refresh) {
             let what = format!("{} (the cached spec)", cache.display());
-            return read(cache.clone(), &what, Origin::Cache);
+            match read_spec(cache.clone(), &what, Origin::Cache) {
+                Ok(source) => return Ok(source),
+                Err(why) => broken = Some(why),
+            }
         }
     }
     let why_not = if offline {
         "CIVIS_API_SPEC_OFFLINE=1 forbids a download".to_string()
     } else {
         match download(cache.as_deref(), var) {
-            Ok(path) => return read(path, "the downloaded spec", Origin::Downloaded),
+            Ok(path) => {
+                let mut source = read(path, "the downloaded spec", Origin::Downloaded)?;
+                source.warning = broken.map(|why| {
+                    format!("civis_api! skipped a cache it could not use ({why}) and downloaded the spec again")
+                });
+                return Ok(source);
+            }
             Err(why) => why,
         }
     };
+    if let Some(why) = broken {
+        return Err(format!("{why_not}; and {why}"));
+    }
     // No download: an old cache is better than the bundled snapshot, which is older still.
     let (Some(cache), Some(age)) = (cache, cache_age) else {
         return Err(why_not);
     };
     let what = format!("{} (the cached spec)", cache.display());
-    let mut source = read(cache.clone(), &what, Origin::StaleCache)?;
+    let mut source = read_spec(cache.clone(), &what, Origin::StaleCache)
+        .map_err(|why| format!("{why_not}; and {why}"))?;
     source.warning = Some(format!(
         "civis_api! is using the cached spec at {}, which is {} old, because {why_not}; \
          refresh it with `civis spec download` (it writes {} for your project), or with \
@@ -171,6 +186,15 @@ fn from_cache_or_download(
         api_spec::describe_age(age),
         api_spec::PROJECT_SPEC,
     ));
+    Ok(source)
+}
+
+/// [`read`], for a cache: its text must be a Swagger document, or the error names the file.
+fn read_spec(path: PathBuf, display: &str, origin: Origin) -> Result<SpecSource, String> {
+    let source = read(path, display, origin)?;
+    api_spec::check_swagger(source.text.as_bytes()).map_err(|why| {
+        format!("the cached spec `{display}` cannot be used: {why} (it is downloaded anew, or delete it)")
+    })?;
     Ok(source)
 }
 
@@ -204,6 +228,9 @@ mod tests {
 
     use super::*;
 
+    /// What the tests' cache holds: a Swagger document, as a cache must be.
+    const CACHED: &str = r#"{"swagger": "2.0", "paths": {}, "cached": true}"#;
+
     /// A directory of its own under the system's temporary directory, removed when dropped.
     struct Scratch(PathBuf);
 
@@ -218,8 +245,13 @@ mod tests {
 
         /// A cache file written `age` ago.
         fn cache(&self, age: Duration) -> PathBuf {
-            let path = self.0.join("cache.json");
-            std::fs::write(&path, "{\"cached\": true}").unwrap();
+            self.cache_for(age, &self.env(&[]), CACHED)
+        }
+
+        /// The cache of the endpoint `vars` name, holding `text`, written `age` ago.
+        fn cache_for(&self, age: Duration, vars: &HashMap<String, String>, text: &str) -> PathBuf {
+            let path = api_spec::cache_path(|name| vars.get(name).cloned()).unwrap();
+            std::fs::write(&path, text).unwrap();
             let file = std::fs::File::options().write(true).open(&path).unwrap();
             file.set_modified(SystemTime::now() - age).unwrap();
             path
@@ -321,12 +353,49 @@ mod tests {
     #[test]
     fn a_fresh_cache_is_read_without_a_download() {
         let scratch = Scratch::new("fresh");
-        scratch.cache(Duration::from_secs(60));
         // A key and an endpoint that refuses: a download would fail.
         let vars = scratch.env(&[("CIVIS_API_KEY", "k"), ("CIVIS_API_ENDPOINT", UNREACHABLE)]);
+        scratch.cache_for(Duration::from_secs(60), &vars, CACHED);
         let source = locate_in(&vars).unwrap();
-        assert_eq!(source.text, "{\"cached\": true}");
+        assert_eq!(source.text, CACHED);
         assert!(source.warning.is_none());
+    }
+
+    #[test]
+    fn a_cache_of_another_endpoint_is_not_read() {
+        let scratch = Scratch::new("other-endpoint");
+        // The mock's spec, cached while the command line talked to it.
+        let mock = scratch.env(&[("CIVIS_API_ENDPOINT", "http://127.0.0.1:8080/")]);
+        scratch.cache_for(Duration::from_secs(60), &mock, CACHED);
+        let vars = scratch.env(&[("CIVIS_API_SPEC_OFFLINE", "1")]);
+        assert!(locate_in(&vars).is_err(), "the API's cache is empty");
+    }
+
+    #[test]
+    fn a_cache_that_is_no_spec_is_skipped_naming_it_and_downloaded_again() {
+        let scratch = Scratch::new("broken");
+        let vars = scratch.env(&[("CIVIS_API_KEY", "k")]);
+        let cache = scratch.cache_for(Duration::from_secs(60), &vars, "<html>oops</html>");
+        fn download(
+            path: Option<&Path>,
+            _: &dyn Fn(&str) -> Option<String>,
+        ) -> Result<PathBuf, String> {
+            let path = path.unwrap().to_path_buf();
+            std::fs::write(&path, CACHED).unwrap();
+            Ok(path)
+        }
+        let source = locate_bundled(&vars, Some(&download)).unwrap();
+        assert_eq!(
+            (source.origin, source.text.as_str()),
+            (Origin::Downloaded, CACHED)
+        );
+        let warning = source.warning.unwrap();
+        assert!(warning.contains(&cache.display().to_string()), "{warning}");
+        // Offline, it is not used either: the error names it.
+        std::fs::write(&cache, "<html>oops</html>").unwrap();
+        let offline = scratch.env(&[("CIVIS_API_SPEC_OFFLINE", "1")]);
+        let error = locate_in(&offline).err().unwrap();
+        assert!(error.contains(&cache.display().to_string()), "{error}");
     }
 
     #[test]
@@ -368,14 +437,14 @@ mod tests {
             "{error}"
         );
 
-        scratch.cache(Duration::from_secs(2 * 86_400));
+        scratch.cache_for(Duration::from_secs(2 * 86_400), &vars, CACHED);
         let source = locate_in(&vars).unwrap();
         let warning = source.warning.unwrap();
         assert!(
             warning.contains("2 days old") && warning.contains("download from"),
             "{warning}"
         );
-        assert_eq!(source.text, "{\"cached\": true}");
+        assert_eq!(source.text, CACHED);
     }
 
     #[test]

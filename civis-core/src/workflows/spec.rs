@@ -13,8 +13,9 @@ use crate::transport::http_request::HttpRequest;
 
 impl Client {
     /// Downloads the spec (`GET /endpoints`, retried like every call) and returns its bytes
-    /// as served, after checking that they are JSON. Key order is kept, which matters:
-    /// argument order comes from it.
+    /// as served, after checking that they are a Swagger 2.0 document (a maintenance page or
+    /// an error answered 200 is an error here, never saved as a spec). Key order is kept,
+    /// which matters: argument order comes from it.
     pub fn download_api_spec(&self) -> Result<Vec<u8>, Error> {
         let request = HttpRequest {
             verb: "GET",
@@ -23,7 +24,12 @@ impl Client {
             body: None,
         };
         let raw = self.execute(&request)?;
-        raw.json::<serde::de::IgnoredAny>(request.verb, &request.path_and_query)?;
+        crate::data::spec_files::check_swagger(&raw.body).map_err(|why| Error::Decode {
+            method: request.verb.into(),
+            path: request.path_and_query.clone(),
+            detail: format!("the answer is not the API's spec: {why}"),
+            snippet: String::new(),
+        })?;
         Ok(raw.body)
     }
 }
