@@ -1004,3 +1004,97 @@ fn a_target_name_of_241_to_255_bytes_downloads_and_resumes() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn a_file_renamed_over_during_a_multipart_upload_is_not_completed() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let path = scratch().join("replaced-mid-upload.bin");
+    std::fs::copy(big_file(), &path).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    // The new version an editor's save would rename over it: the same size, other bytes.
+    let replacement = scratch().join("replaced-mid-upload.new");
+    {
+        let mut file = File::create(&replacement).unwrap();
+        let mut written = 0u64;
+        let mut seed = 1000;
+        while written < size {
+            let piece = pattern((1usize << 20).min((size - written) as usize), seed);
+            file.write_all(&piece).unwrap();
+            written += piece.len() as u64;
+            seed += 1;
+        }
+    }
+    // Part 2 fails once, so that its retry reads after the rename.
+    mock.fail_part_once(2, 503);
+    let renamed = Arc::new(std::sync::Once::new());
+    let (from, to) = (replacement.clone(), path.clone());
+    let result = client
+        .upload_file(&path)
+        .progress(move |_, _| renamed.call_once(|| std::fs::rename(&from, &to).unwrap()))
+        .send();
+    let error = result.expect_err("a mix of two files was uploaded as one");
+    assert!(
+        error.to_string().contains("changed while it was uploaded"),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("replaced-mid-upload.bin"),
+        "{error}"
+    );
+    let created = api_requests(&mock, "POST", "/files/multipart");
+    assert_eq!(created.len(), 1);
+    let completes: Vec<_> = mock
+        .requests()
+        .into_iter()
+        .filter(|r| r.url.ends_with("/complete"))
+        .collect();
+    assert!(completes.is_empty(), "{completes:?}");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn a_file_that_shrinks_during_an_upload_fails_at_once_naming_both_sizes() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    for (name, size) in [("shrinks-form.bin", 3usize << 20), ("shrinks-parts.bin", 0)] {
+        let path = scratch().join(name);
+        let size = if size == 0 {
+            std::fs::copy(big_file(), &path).unwrap();
+            std::fs::metadata(&path).unwrap().len()
+        } else {
+            std::fs::write(&path, pattern(size, 24)).unwrap();
+            size as u64
+        };
+        let cut = (1u64 << 20) + 17;
+        let truncated = Arc::new(std::sync::Once::new());
+        let to_cut = path.clone();
+        let client = client.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let upload_path = path.clone();
+        std::thread::spawn(move || {
+            let result = client
+                .upload_file(&upload_path)
+                .progress(move |_, _| {
+                    truncated.call_once(|| {
+                        File::options()
+                            .write(true)
+                            .open(&to_cut)
+                            .unwrap()
+                            .set_len(cut)
+                            .unwrap()
+                    })
+                })
+                .send();
+            let _ = sender.send(result);
+        });
+        let result = receiver
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("{name}: the upload of a shrunk file hangs"));
+        let error = result.unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains(&size.to_string()), "{name}: {text}");
+        assert!(text.contains("shrank"), "{name}: {text}");
+        std::fs::remove_file(&path).unwrap();
+    }
+}
