@@ -395,3 +395,37 @@ fn a_retry_after_past_the_budget_and_a_401_without_challenge_say_what_happened()
 fn client_for(server: &civis_mock::MockServer) -> ApiClient {
     client(server.url())
 }
+
+#[test]
+fn a_resumed_download_is_logged_at_info_with_its_offset() {
+    record_logs();
+    let mock = civis_mock::MockServer::scripted().unwrap();
+    let client = civis::Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .retry(Retry::none())
+        .build()
+        .unwrap();
+    let bytes = vec![7u8; 100_000];
+    let id = client
+        .upload_bytes(bytes.clone(), "resumed.bin")
+        .send()
+        .unwrap();
+    let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("logged-resume.bin");
+    let _ = std::fs::remove_file(&target);
+    mock.drop_download_once_after(40_000);
+    let error = client.download_file(id).to_path(&target).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains(".logged-resume.bin.civis-partial"),
+        "{error}"
+    );
+    client.download_file(id).to_path(&target).unwrap();
+    assert_eq!(std::fs::read(&target).unwrap(), bytes);
+    let resumed = logged(
+        log::Level::Info,
+        &format!("the download of file {id} resumes at byte 40000"),
+    );
+    assert_eq!(resumed.len(), 1, "{:?}", logs::all());
+}

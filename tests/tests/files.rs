@@ -22,6 +22,16 @@ fn client(mock: &MockServer, clock: &FakeClock) -> Client {
         .unwrap()
 }
 
+/// A client of `mock` that never retries.
+fn without_retries(mock: &MockServer) -> Client {
+    Client::builder()
+        .api_key(KEY)
+        .base_url(mock.url())
+        .retry(Retry::none())
+        .build()
+        .unwrap()
+}
+
 fn mock() -> MockServer {
     MockServer::scripted().unwrap()
 }
@@ -229,12 +239,7 @@ fn an_upload_part_that_fails_once_is_retried() {
 #[test]
 fn a_part_that_keeps_failing_is_an_error_naming_it_and_the_upload_is_not_completed() {
     let mock = mock();
-    let client = Client::builder()
-        .api_key(KEY)
-        .base_url(mock.url())
-        .retry(Retry::none())
-        .build()
-        .unwrap();
+    let client = without_retries(&mock);
     mock.fail_part_once(3, 500);
     let error = client.upload_file(big_file()).send().unwrap_err();
     let Error::UploadPart {
@@ -312,12 +317,7 @@ fn a_download_that_drops_at_40_percent_completes_with_one_range_request() {
 #[test]
 fn with_retries_off_a_dropped_download_is_an_error_that_hides_the_signature() {
     let mock = mock();
-    let client = Client::builder()
-        .api_key(KEY)
-        .base_url(mock.url())
-        .retry(Retry::none())
-        .build()
-        .unwrap();
+    let client = without_retries(&mock);
     let bytes = pattern(100_000, 5);
     let id = client
         .upload_reader(bytes.as_slice(), "once.bin")
@@ -628,11 +628,22 @@ fn a_failed_download_over_a_good_file_leaves_it_as_it_was() {
     let error = client.download_file(id).to_path(&path).unwrap_err();
     assert!(!matches!(error, Error::Usage(_)), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), b"the good copy");
+    // The bytes received are kept for a rerun, and the error says where.
     let partial = path.with_file_name(".good-copy.bin.civis-partial");
-    assert!(!partial.exists(), "the partial file is removed");
-    // A whole download replaces it.
+    assert_eq!(std::fs::metadata(&partial).unwrap().len(), 100_000);
+    assert!(
+        error.to_string().contains(&partial.display().to_string()),
+        "{error}"
+    );
+    // A whole download replaces it, going on from the bytes kept.
+    mock.clear_requests();
     client.download_file(id).to_path(&path).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), pattern(300_000, 5));
+    assert_eq!(
+        storage_requests(&mock)[0].header("range"),
+        Some("bytes=100000-")
+    );
+    assert!(!partial.exists());
 }
 
 #[test]
@@ -816,4 +827,274 @@ fn an_upload_spool_has_no_name_a_killed_process_could_leave_behind() {
         client.download_file(id).bytes().unwrap(),
         pattern(60 * 1024 * 1024, 8)
     );
+}
+
+/// The ETag the mock's storage gives file `id` of `size` bytes.
+fn mock_etag(id: i64, size: usize) -> String {
+    format!("\"{id}-{size}\"")
+}
+
+/// A fresh directory under the scratch one.
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = scratch().join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A stored file to download to `out.bin` in a fresh directory `dir`, and the names of the
+/// partial file and the note an earlier download of it would leave there.
+struct Beside {
+    mock: MockServer,
+    client: Client,
+    bytes: Vec<u8>,
+    id: i64,
+    dir: PathBuf,
+    target: PathBuf,
+    partial: PathBuf,
+    note: PathBuf,
+}
+
+fn beside(dir: &str, size: usize, seed: u64) -> Beside {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let bytes = pattern(size, seed);
+    let id = client
+        .upload_bytes(bytes.clone(), "stored.bin")
+        .send()
+        .unwrap();
+    let dir = fresh_dir(dir);
+    Beside {
+        target: dir.join("out.bin"),
+        partial: dir.join(".out.bin.civis-partial"),
+        note: dir.join(".out.bin.civis-partial.json"),
+        mock,
+        client,
+        bytes,
+        id,
+        dir,
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_partial_file_or_its_note_is_never_written_through() {
+    use std::os::unix::fs::symlink;
+    // The mock is kept to the end: dropping it removes its storage.
+    let Beside {
+        mock: _mock,
+        client,
+        bytes,
+        id,
+        dir,
+        target,
+        partial,
+        note,
+        ..
+    } = beside("planted-links", 100_000, 21);
+    let victim = dir.join("victim.txt");
+    let resume_note = json!({"file_id": id, "etag": mock_etag(id, bytes.len())}).to_string();
+    // A link at the partial name; a link at the note; a link at the partial name with a note
+    // that would resume through it.
+    for case in ["partial", "note", "resume through the link"] {
+        std::fs::write(&victim, "precious").unwrap();
+        let _ = std::fs::remove_file(&target);
+        match case {
+            "partial" => symlink(&victim, &partial).unwrap(),
+            "note" => symlink(&victim, &note).unwrap(),
+            _ => {
+                symlink(&victim, &partial).unwrap();
+                std::fs::write(&note, &resume_note).unwrap();
+            }
+        }
+        let written = client.download_file(id).to_path(&target).unwrap();
+        assert_eq!(written, bytes.len() as u64, "{case}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"precious", "{case}");
+        let metadata = std::fs::symlink_metadata(&target).unwrap();
+        assert!(metadata.file_type().is_file(), "{case}: {metadata:?}");
+        assert!(std::fs::read(&target).unwrap() == bytes, "{case}");
+        assert!(std::fs::symlink_metadata(&partial).is_err(), "{case}");
+        assert!(std::fs::symlink_metadata(&note).is_err(), "{case}");
+    }
+}
+
+#[test]
+fn resume_states_that_could_never_finish_complete_or_start_afresh() {
+    let Beside {
+        mock,
+        client,
+        bytes,
+        id,
+        target,
+        partial,
+        note,
+        ..
+    } = beside("resume-states", 120_000, 22);
+    let etag = mock_etag(id, bytes.len());
+    let longer = [bytes.as_slice(), b"and more"].concat();
+    for (case, left, tag) in [
+        // Killed between the last byte and the rename: storage answers 416 at the size.
+        ("whole", bytes.clone(), etag.clone()),
+        ("longer than the object", longer, etag.clone()),
+        (
+            "an ETag with CR LF",
+            bytes[..1000].to_vec(),
+            format!("{etag}\r\nX-Evil: 1"),
+        ),
+    ] {
+        let _ = std::fs::remove_file(&target);
+        std::fs::write(&partial, &left).unwrap();
+        std::fs::write(&note, json!({"file_id": id, "etag": tag}).to_string()).unwrap();
+        mock.clear_requests();
+        let written = client.download_file(id).to_path(&target);
+        assert_eq!(written.unwrap(), bytes.len() as u64, "{case}");
+        assert!(std::fs::read(&target).unwrap() == bytes, "{case}");
+        assert!(!partial.exists() && !note.exists(), "{case}");
+        if case == "whole" {
+            // Nothing was downloaded again.
+            let gets = storage_requests(&mock);
+            assert_eq!(gets.len(), 1, "{case}");
+            assert_eq!(
+                gets[0].header("range"),
+                Some(format!("bytes={}-", bytes.len()).as_str())
+            );
+        }
+    }
+}
+
+#[test]
+fn a_target_name_of_241_to_255_bytes_downloads_and_resumes() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let bytes = pattern(200_000, 23);
+    let id = client
+        .upload_bytes(bytes.clone(), "long.bin")
+        .send()
+        .unwrap();
+    let dir = fresh_dir("long-names");
+    for length in [236, 241, 250, 255] {
+        let target = dir.join("n".repeat(length - 4) + ".bin");
+        assert_eq!(
+            client.download_file(id).to_path(&target).unwrap(),
+            bytes.len() as u64,
+            "{length}"
+        );
+        assert!(std::fs::read(&target).unwrap() == bytes, "{length}");
+    }
+    // A failed download of a long name leaves its partial file (named in the error), and a
+    // rerun goes on from it.
+    let target = dir.join("r".repeat(251) + ".bin");
+    let failing = without_retries(&mock);
+    mock.drop_download_once_after(50_000);
+    let error = failing.download_file(id).to_path(&target).unwrap_err();
+    assert!(error.to_string().contains(".civis-partial"), "{error}");
+    mock.clear_requests();
+    client.download_file(id).to_path(&target).unwrap();
+    assert!(std::fs::read(&target).unwrap() == bytes);
+    let gets = storage_requests(&mock);
+    assert!(
+        gets[0].header("range").is_some_and(|r| r != "bytes=0-"),
+        "{:?}",
+        gets[0].header("range")
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("civis-partial"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_file_renamed_over_during_a_multipart_upload_is_not_completed() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let path = scratch().join("replaced-mid-upload.bin");
+    std::fs::copy(big_file(), &path).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    // The new version an editor's save would rename over it: the same size, other bytes.
+    let replacement = scratch().join("replaced-mid-upload.new");
+    {
+        let mut file = File::create(&replacement).unwrap();
+        let mut written = 0u64;
+        let mut seed = 1000;
+        while written < size {
+            let piece = pattern((1usize << 20).min((size - written) as usize), seed);
+            file.write_all(&piece).unwrap();
+            written += piece.len() as u64;
+            seed += 1;
+        }
+    }
+    // Part 2 fails once, so that its retry reads after the rename.
+    mock.fail_part_once(2, 503);
+    let renamed = Arc::new(std::sync::Once::new());
+    let (from, to) = (replacement.clone(), path.clone());
+    let result = client
+        .upload_file(&path)
+        .progress(move |_, _| renamed.call_once(|| std::fs::rename(&from, &to).unwrap()))
+        .send();
+    let error = result.expect_err("a mix of two files was uploaded as one");
+    assert!(
+        error.to_string().contains("changed while it was uploaded"),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("replaced-mid-upload.bin"),
+        "{error}"
+    );
+    let created = api_requests(&mock, "POST", "/files/multipart");
+    assert_eq!(created.len(), 1);
+    let completes: Vec<_> = mock
+        .requests()
+        .into_iter()
+        .filter(|r| r.url.ends_with("/complete"))
+        .collect();
+    assert!(completes.is_empty(), "{completes:?}");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn a_file_that_shrinks_during_an_upload_fails_at_once_naming_both_sizes() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    for (name, size) in [("shrinks-form.bin", 3usize << 20), ("shrinks-parts.bin", 0)] {
+        let path = scratch().join(name);
+        let size = if size == 0 {
+            std::fs::copy(big_file(), &path).unwrap();
+            std::fs::metadata(&path).unwrap().len()
+        } else {
+            std::fs::write(&path, pattern(size, 24)).unwrap();
+            size as u64
+        };
+        let cut = (1u64 << 20) + 17;
+        let truncated = Arc::new(std::sync::Once::new());
+        let to_cut = path.clone();
+        let client = client.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let upload_path = path.clone();
+        std::thread::spawn(move || {
+            let result = client
+                .upload_file(&upload_path)
+                .progress(move |_, _| {
+                    truncated.call_once(|| {
+                        File::options()
+                            .write(true)
+                            .open(&to_cut)
+                            .unwrap()
+                            .set_len(cut)
+                            .unwrap()
+                    })
+                })
+                .send();
+            let _ = sender.send(result);
+        });
+        let result = receiver
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("{name}: the upload of a shrunk file hangs"));
+        let error = result.unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains(&size.to_string()), "{name}: {text}");
+        assert!(text.contains("shrank"), "{name}: {text}");
+        std::fs::remove_file(&path).unwrap();
+    }
 }

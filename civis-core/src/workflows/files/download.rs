@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use ureq::SendBody;
 
-use super::partial::{PartialFile, Resume};
+use super::partial::{self, PartialFile, Resume};
 use super::progress::{Progress, ProgressFn};
 use super::storage::{self, Failure};
 use crate::data::error::Error;
@@ -195,9 +195,11 @@ impl DownloadBuilder<'_> {
     /// `path` only once it is complete: it is written as `.NAME.civis-partial` beside it and
     /// renamed, so a failed download (or a killed process) leaves no truncated file under the
     /// final name, and a file already there is replaced only by a whole one. A download of the
-    /// same file to the same path that was killed goes on from where it stopped (`Range`, with
-    /// `If-Range` on the object's `ETag`) when storage still holds the same object; else it
-    /// starts afresh.
+    /// same file to the same path that was killed, or failed on storage's side (its error names
+    /// the partial file kept), goes on from where it stopped (`Range`, with `If-Range` on the
+    /// object's `ETag`) when storage still holds the same object; else, or when what was left
+    /// cannot be resumed (a link, a longer file than the object), it starts afresh. Nothing is
+    /// ever written through a link planted at the partial file's name.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -209,7 +211,12 @@ impl DownloadBuilder<'_> {
     pub fn to_path(self, path: impl AsRef<Path>) -> Result<u64, Error> {
         let path = path.as_ref();
         let resume = PartialFile::resumable(path, self.id);
-        self.open(resume.as_ref())?.save(path)
+        let mut reader = self.open(resume.as_ref()).map_err(|error| match &resume {
+            // The earlier download's bytes are still there, for the next try.
+            Some(resume) => partial::naming_kept(error, &resume.path, resume.received),
+            None => error,
+        })?;
+        reader.save(path)
     }
 
     /// Decodes the file as JSON (civis-python's `file_to_json`), streaming: the file's bytes
@@ -293,6 +300,8 @@ pub struct DownloadReader {
     if_range: Option<String>,
     /// The bytes a resumed download did not download again.
     resumed: u64,
+    /// Every byte has arrived: a resumed download whose partial file was already whole.
+    complete: bool,
 }
 
 impl fmt::Debug for DownloadReader {
@@ -345,6 +354,7 @@ impl DownloadReader {
             etag: None,
             if_range: resume.map(|r| r.etag.clone()),
             resumed: 0,
+            complete: false,
         };
         reader.open()?;
         Ok(reader)
@@ -354,15 +364,27 @@ impl DownloadReader {
     /// temporary name beside it, renamed onto `path` once complete (see [`PartialFile`]), so that
     /// a failure or a killed process never leaves a truncated file under the final name, nor
     /// touches a file already there.
+    ///
+    /// When storage fails the transfer (after its retries), the bytes received stay in the
+    /// temporary file, which the error names, for the next download to go on from.
     fn save(&mut self, path: &Path) -> Result<u64, Error> {
         let shown = path.display().to_string();
         let mut partial = PartialFile::open(path, self.resumed)?;
         if let Some(etag) = &self.etag {
             partial.note(self.id, etag);
         }
-        let written = self.copy_to(partial.file(), &shown)?;
-        partial.commit()?;
-        Ok(self.resumed + written)
+        match self.copy_to(partial.file(), &shown) {
+            Ok(written) => {
+                partial.commit()?;
+                Ok(self.resumed + written)
+            }
+            Err(error @ Error::Storage { .. }) if self.etag.is_some() && self.received > 0 => {
+                let kept = partial.path().to_path_buf();
+                partial.keep();
+                Err(partial::naming_kept(error, &kept, self.received))
+            }
+            Err(error) => Err(error),
+        }
     }
 
     /// The id of the file being read.
@@ -398,7 +420,8 @@ impl DownloadReader {
         loop {
             match self.try_open() {
                 Ok(body) => {
-                    self.body = Some(body);
+                    self.complete = body.is_none();
+                    self.body = body;
                     // The wait before a reconnection is no stall of the transfer.
                     self.window = (self.client.config().clock.now(), 0);
                     return Ok(());
@@ -408,7 +431,8 @@ impl DownloadReader {
         }
     }
 
-    fn try_open(&mut self) -> Result<ureq::BodyReader<'static>, Failure> {
+    /// The body from `received` on; `None` when an interrupted download had every byte already.
+    fn try_open(&mut self) -> Result<Option<ureq::BodyReader<'static>>, Failure> {
         let mut range = if self.received > 0 {
             vec![("Range", format!("bytes={}-", self.received))]
         } else {
@@ -422,23 +446,50 @@ impl DownloadReader {
         if let Some(etag) = response.headers().get("etag").and_then(|v| v.to_str().ok()) {
             self.etag = Some(etag.to_string());
         }
-        if self.if_range.take().is_some() && self.received > 0 {
-            if status == 206 {
-                // The interrupted download's bytes are of this object: go on after them.
+        let resuming = self.if_range.take().is_some() && self.received > 0;
+        if resuming && status == 206 {
+            // The interrupted download's bytes are of this object: go on after them.
+            self.resumed = self.received;
+            log::info!(
+                "the download of file {} resumes at byte {}, after the bytes an earlier one left",
+                self.id,
+                self.received
+            );
+        } else if resuming && status == 200 {
+            // Storage holds another object now: start over.
+            log::info!(
+                "the download of file {} starts afresh: storage holds another version than the {} bytes an earlier one left",
+                self.id,
+                self.received
+            );
+            self.received = 0;
+        }
+        if status == 416 && self.received > 0 {
+            // Asked to go on at or past the end of the object.
+            let total = object_size(&response).or(self.size);
+            if total == Some(self.received) && self.size.is_none_or(|s| s == self.received) {
+                // Every byte is here already (a download killed before its rename).
                 self.resumed = self.received;
                 log::info!(
-                    "the download of file {} goes on after the {} bytes an earlier one left",
+                    "the download of file {} had all its {} bytes already",
                     self.id,
                     self.received
                 );
-            } else if status == 200 {
-                // Storage holds another object now: start over.
-                self.received = 0;
+                return Ok(None);
             }
-        }
-        if status == 416 && self.received > 0 {
-            // Asked to go on past the end of the object: it is shorter than the size the API
-            // gave (a stale `fileSize`), and every byte of it has arrived.
+            if resuming {
+                // What an earlier download left does not fit this object: start over.
+                log::info!(
+                    "the download of file {} starts afresh: the {} bytes an earlier one left are more than the object's {}",
+                    self.id,
+                    self.received,
+                    total.map_or_else(|| "size".to_string(), |t| t.to_string())
+                );
+                self.received = 0;
+                return self.try_open();
+            }
+            // The object is shorter than the size the API gave (a stale `fileSize`), and
+            // every byte of it has arrived.
             return Err(Failure::ShortObject);
         }
         if !(status == 200 || status == 206) {
@@ -461,7 +512,7 @@ impl DownloadReader {
                 )));
             }
         }
-        Ok(body)
+        Ok(Some(body))
     }
 
     fn retry(&mut self, failure: Failure) -> Result<(), Error> {
@@ -515,9 +566,15 @@ impl DownloadReader {
 
     /// `read`, with the crate's error.
     fn read_or_error(&mut self, buf: &mut [u8]) -> Result<usize, Error> {
+        if self.complete {
+            return Ok(0);
+        }
         loop {
             let Some(body) = self.body.as_mut() else {
                 self.open()?;
+                if self.complete {
+                    return Ok(0);
+                }
                 continue;
             };
             match body.read(buf) {
@@ -560,4 +617,10 @@ impl Read for DownloadReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         self.read_or_error(buf).map_err(io::Error::other)
     }
+}
+
+/// The object's size in a 416 answer's `Content-Range: bytes */SIZE`.
+fn object_size(response: &ureq::http::Response<ureq::Body>) -> Option<u64> {
+    let range = response.headers().get("content-range")?.to_str().ok()?;
+    range.trim().strip_prefix("bytes */")?.trim().parse().ok()
 }

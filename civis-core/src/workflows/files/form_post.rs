@@ -38,7 +38,7 @@ pub(super) fn upload(upload: &Upload<'_>, fields: Map<String, Value>) -> Result<
     let mut retrier = storage::retrier(config);
     loop {
         let mut counted = Counted {
-            inner: upload.open_at(0)?.take(upload.size),
+            inner: upload.range(0, upload.size)?,
             progress: upload.progress,
             count: 0,
         };
@@ -61,6 +61,9 @@ pub(super) fn upload(upload: &Upload<'_>, fields: Map<String, Value>) -> Result<
             Ok(()) => return Ok(created.id),
             Err(failure) => {
                 upload.progress.take_back(counted.count);
+                if let Some(shrank) = upload.shrank(&counted.inner) {
+                    return Err(shrank);
+                }
                 retrier.again(&what, failure.classify("POST", url))?;
             }
         }

@@ -24,9 +24,10 @@
 //!   front), and downloads stream to their destination;
 //! - a download whose connection drops, or that storage answers with a 5xx, resumes from the
 //!   last byte received with a `Range` request (civis-python starts over), and the bytes
-//!   received are checked against the file's size;
+//!   received are checked against the file's size; a download to a path that storage fails
+//!   keeps its bytes beside the target, named in the error, and a rerun goes on from them;
 //! - a failed multipart upload is an error naming the failed part (civis-python leaves it
-//!   half done);
+//!   half done), and one whose file was replaced or changed while it was sent is not completed;
 //! - storage requests have the client's connect and read timeouts, but no limit on a whole
 //!   transfer, which for gigabytes may rightly take longer than an API call may.
 
@@ -37,6 +38,7 @@ pub(crate) mod partial;
 mod progress;
 mod run_output;
 mod sending;
+mod shared_file;
 pub(crate) mod spool;
 mod storage;
 mod upload;

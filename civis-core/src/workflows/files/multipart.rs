@@ -2,7 +2,6 @@
 //! presigned URL (up to four at once, each streamed from its offset in the file and retried),
 //! then `POST /files/multipart/{id}/complete`.
 
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -74,6 +73,8 @@ pub(super) fn upload(upload: &Upload<'_>, mut fields: Map<String, Value>) -> Res
             source: Box::new(error),
         });
     }
+    // The parts came from one open file; it must still be the file that was measured.
+    upload.unchanged()?;
     upload.client.send_json::<serde::de::IgnoredAny>(
         "POST",
         &format!("/files/multipart/{}/complete", created.id),
@@ -98,7 +99,7 @@ fn put_part(
     let mut retrier = storage::retrier(config);
     loop {
         let mut counted = Counted {
-            inner: upload.open_at(offset)?.take(length),
+            inner: upload.range(offset, length)?,
             progress: upload.progress,
             count: 0,
         };
@@ -115,6 +116,9 @@ fn put_part(
             Ok(()) => return Ok(()),
             Err(failure) => {
                 upload.progress.take_back(counted.count);
+                if let Some(shrank) = upload.shrank(&counted.inner) {
+                    return Err(shrank);
+                }
                 retrier.again(&what, failure.classify("PUT", url))?;
             }
         }

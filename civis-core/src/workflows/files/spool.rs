@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+#[cfg(unix)]
+use super::shared_file::SharedFile;
 use crate::data::error::Error;
 
 /// A temporary file, removed when dropped. (Made with the standard library so that plain
@@ -35,7 +37,7 @@ impl Drop for Spooled {
 /// elsewhere a named temporary file, removed when dropped.
 pub(crate) enum UploadSpool {
     #[cfg(unix)]
-    Unlinked { file: std::fs::File, size: u64 },
+    Unlinked { file: SharedFile, size: u64 },
     #[cfg_attr(unix, allow(dead_code))]
     Named(Spooled),
 }
@@ -54,10 +56,7 @@ impl UploadSpool {
     pub(crate) fn reader_at(&self, offset: u64) -> Result<Box<dyn Read + Send + '_>, Error> {
         match self {
             #[cfg(unix)]
-            Self::Unlinked { file, .. } => Ok(Box::new(At {
-                file,
-                position: offset,
-            })),
+            Self::Unlinked { file, .. } => Ok(Box::new(file.reader_at(offset))),
             Self::Named(spooled) => {
                 let io_error = |source| Error::Io {
                     path: spooled.path.display().to_string(),
@@ -68,23 +67,6 @@ impl UploadSpool {
                 Ok(Box::new(file))
             }
         }
-    }
-}
-
-/// A reader of `file` from `position` on, by positional reads: readers of one file at several
-/// positions do not disturb each other.
-#[cfg(unix)]
-struct At<'a> {
-    file: &'a std::fs::File,
-    position: u64,
-}
-
-#[cfg(unix)]
-impl Read for At<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = std::os::unix::fs::FileExt::read_at(self.file, buf, self.position)?;
-        self.position += n as u64;
-        Ok(n)
     }
 }
 
@@ -99,7 +81,10 @@ pub(crate) fn spool_upload(reader: &mut dyn Read) -> Result<UploadSpool, Error> 
             source,
         })?;
         let (file, size) = fill(reader, file, &path)?;
-        Ok(UploadSpool::Unlinked { file, size })
+        Ok(UploadSpool::Unlinked {
+            file: SharedFile::new(file),
+            size,
+        })
     }
     #[cfg(not(unix))]
     {

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::progress::{Progress, ProgressFn};
 use super::sending::{Body, Upload};
+use super::shared_file::SharedFile;
 use super::{
     form_post, multipart, spool, MAX_DESCRIPTION_CHARS, MAX_FILE_SIZE, MULTIPART_THRESHOLD,
 };
@@ -306,15 +307,23 @@ impl<'c> UploadBuilder<'c> {
                     path: path.display().to_string(),
                     source,
                 };
-                let metadata = std::fs::metadata(&path).map_err(io)?;
-                if !metadata.is_file() {
-                    return Err(Error::Usage(format!(
+                let not_regular = || {
+                    Error::Usage(format!(
                         "{} is not a regular file (a directory?): nothing was sent",
                         path.display()
-                    )));
+                    ))
+                };
+                // Checked before opening it, which would wait on a named pipe.
+                if !std::fs::metadata(&path).map_err(io)?.is_file() {
+                    return Err(not_regular());
                 }
-                File::open(&path).map_err(io)?;
-                let size = metadata.len();
+                // One open file for the whole upload: every part reads it, never the path.
+                let file = File::open(&path).map_err(io)?;
+                let measured = file.metadata().map_err(io)?;
+                if !measured.is_file() {
+                    return Err(not_regular());
+                }
+                let size = measured.len();
                 let name = match self.name {
                     Some(name) => name,
                     None => path
@@ -327,7 +336,16 @@ impl<'c> UploadBuilder<'c> {
                             ))
                         })?,
                 };
-                (Body::File(path), size, name)
+                let file = SharedFile::new(file);
+                (
+                    Body::File {
+                        file,
+                        path,
+                        measured,
+                    },
+                    size,
+                    name,
+                )
             }
             Source::Reader(mut reader) => {
                 spooled = spool::spool_upload(&mut reader)?;
