@@ -9,6 +9,7 @@
 // extern crate is in every module's prelude only when declared at the root.
 extern crate civis as civis_renamed;
 
+mod bounds;
 mod ergonomics;
 mod exports_like_python;
 mod files;

@@ -174,7 +174,23 @@ impl Plan {
     fn frame(&self, text: Text, id: i64) -> Result<DataFrame, Error> {
         let source = format!("file {id}");
         let names = match &self.names {
-            Some(names) => names.clone(),
+            Some(names) => {
+                // A manifest's header that names fewer columns than the file holds would drop
+                // one (or shift the names).
+                let width = first_record(&text, self.delimiter)?.len();
+                if !names.is_empty() && width > 0 && width != names.len() {
+                    return Err(Error::Decode {
+                        method: "GET".into(),
+                        path: source.clone(),
+                        detail: format!(
+                            "row 1 has {width} fields, but the header (an unload's manifest) names {} columns",
+                            names.len()
+                        ),
+                        snippet: String::new(),
+                    });
+                }
+                names.clone()
+            }
             None => first_record(&text, self.delimiter)?,
         };
         let types = self.options.resolve(&names, self.table.as_deref());
@@ -391,6 +407,7 @@ impl CsvFiles<'_> {
             table: self.table.clone(),
         };
         let client = self.client;
+        self.check_files()?;
         self.options.check_encoding()?;
         let read_one = |id: i64| -> Result<DataFrame, Error> {
             let stream = plan.options.decoded(stream::inflated(client, id)?)?;

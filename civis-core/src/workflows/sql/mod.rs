@@ -505,6 +505,23 @@ impl SqlBuilder<'_> {
         self
     }
 
+    /// The most bytes one record of the result may hold in [`rows`](Self::rows),
+    /// [`rows_as`](Self::rows_as) and Arrow batches (default
+    /// [`DEFAULT_MAX_RECORD_BYTES`](crate::frames::DEFAULT_MAX_RECORD_BYTES), 8 MiB): a longer
+    /// record ends the read with an error naming the bound instead of filling memory.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let rows = client.sql("select doc from pages", 32).max_record_size(64 << 20).rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn max_record_size(mut self, bytes: usize) -> Self {
+        self.read.max_record_size(bytes);
+        self
+    }
+
     /// The type of column `column` in typed results ([`rows_as`](Self::rows_as), Arrow
     /// batches, DataFrames), whatever the table or the data say. See [`frames`](crate::frames)
     /// for where types come from otherwise.
