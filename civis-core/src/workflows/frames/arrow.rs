@@ -254,10 +254,9 @@ impl RecordBatches {
                 primitive!(Int32Builder::with_capacity(n), |t: &str| t.parse().ok())
             }
             SqlType::BigInt => primitive!(Int64Builder::with_capacity(n), |t: &str| t.parse().ok()),
-            SqlType::Real => primitive!(Float32Builder::with_capacity(n), |t: &str| t.parse().ok()),
-            SqlType::Double => {
-                primitive!(Float64Builder::with_capacity(n), |t: &str| t.parse().ok())
-            }
+            // A value beyond the type's range is an error, not infinity.
+            SqlType::Real => primitive!(Float32Builder::with_capacity(n), parse_real),
+            SqlType::Double => primitive!(Float64Builder::with_capacity(n), parse_double),
             SqlType::Boolean => primitive!(BooleanBuilder::with_capacity(n), parse_bool),
             SqlType::Date => primitive!(Date32Builder::with_capacity(n), parse_date),
             SqlType::Timestamp => {

@@ -65,9 +65,12 @@ pub fn polars_type(sql_type: SqlType) -> DataType {
 /// The type polars' reader is asked for: the final one, or text that is converted after.
 fn read_type(sql_type: SqlType) -> DataType {
     match sql_type {
-        SqlType::Boolean | SqlType::Date | SqlType::Timestamp | SqlType::TimestampTz => {
-            DataType::String
-        }
+        // A real is read as text, so that one beyond f32's range is an error, not infinity.
+        SqlType::Boolean
+        | SqlType::Date
+        | SqlType::Timestamp
+        | SqlType::TimestampTz
+        | SqlType::Real => DataType::String,
         other => polars_type(other),
     }
 }
@@ -358,6 +361,10 @@ fn convert(column: &Column, name: &str, sql_type: SqlType, source: &str) -> Resu
     let series: Series = match sql_type {
         SqlType::Boolean => {
             let values: BooleanChunked = parsed(texts, parse_bool, bad)?.into_iter().collect();
+            values.with_name(name).into_series()
+        }
+        SqlType::Real => {
+            let values: Float32Chunked = parsed(texts, parse_real, bad)?.into_iter().collect();
             values.with_name(name).into_series()
         }
         SqlType::Date => {

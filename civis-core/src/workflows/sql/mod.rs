@@ -56,7 +56,8 @@ pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 /// where these readers live beside the calendar arithmetic and printing.
 pub mod values {
     pub use crate::data::sql_types::{
-        parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz,
+        parse_bool, parse_date, parse_decimal, parse_double, parse_real, parse_timestamp,
+        parse_timestamptz,
     };
 }
 
