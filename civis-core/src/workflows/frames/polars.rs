@@ -12,19 +12,21 @@ use std::sync::Arc;
 
 use polars::prelude::{
     BooleanChunked, Column, CsvParseOptions, CsvReadOptions, CsvWriter, DataFrame, DataType, Field,
-    Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, PlSmallStr, Schema, SerReader,
-    SerWriter, Series, TimeUnit, TimeZone,
+    Float32Chunked, Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, PlSmallStr,
+    Schema, SerReader, SerWriter, Series, TimeUnit, TimeZone,
 };
 
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
-use crate::data::sql_types::{parse_bool, parse_date, parse_timestamp, parse_timestamptz, SqlType};
+use crate::data::sql_types::{
+    parse_bool, parse_date, parse_real, parse_timestamp, parse_timestamptz, SqlType,
+};
 use crate::transport::client::Client;
 use crate::workflows::csv::stream::{self, PARALLEL_DOWNLOADS};
 use crate::workflows::csv::{CsvFiles, Header, ReadOptions, INFER_ROWS};
 use crate::workflows::files::spool;
 use crate::workflows::sql::SqlBuilder;
-use crate::workflows::tables::frame_import::{FrameSource, GzipChunks};
+use crate::workflows::tables::frame_import::{check_text_length, FrameSource, GzipChunks};
 use crate::workflows::tables::{ImportBuilder, TableColumn};
 
 /// The most inflated CSV text a DataFrame read holds in memory; more goes to a temporary file
@@ -495,18 +497,21 @@ impl FrameSource for FrameWriter<'_> {
                     column.name()
                 ))
             })?;
-            let longest = match dtype {
+            // The longest text and its row: one beyond Redshift's longest VARCHAR is refused
+            // here, before anything is written or uploaded.
+            let (longest, row) = match dtype {
                 DataType::String => column
                     .as_materialized_series()
                     .str()
                     .map_err(|e| polars_error(shown, e))?
                     .iter()
-                    .flatten()
-                    .map(str::len)
+                    .enumerate()
+                    .filter_map(|(row, text)| text.map(|text| (text.len(), row)))
                     .max()
-                    .unwrap_or(0),
-                _ => 0,
+                    .unwrap_or((0, 0)),
+                _ => (0, 0),
             };
+            check_text_length(column.name().as_str(), row as u64 + 1, longest)?;
             declared.push(TableColumn::new(
                 column.name().as_str(),
                 sql_type.declare(longest),
