@@ -21,6 +21,7 @@ mod robustness;
 mod run_sets;
 mod runs;
 mod snapshots;
+mod secrets;
 mod sql;
 mod started;
 mod templates;
