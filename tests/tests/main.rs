@@ -10,6 +10,7 @@
 extern crate civis as civis_renamed;
 
 mod bounds;
+mod did_you_mean;
 mod ergonomics;
 mod exports_like_python;
 mod files;
@@ -20,8 +21,8 @@ mod recorded_examples;
 mod robustness;
 mod run_sets;
 mod runs;
-mod snapshots;
 mod secrets;
+mod snapshots;
 mod sql;
 mod started;
 mod templates;
