@@ -192,16 +192,12 @@ impl Rows {
                 match self.width {
                     // A header that names fewer (or more) columns than the files hold would
                     // drop a column or shift the rows under the names.
-                    Some(width) if record.len() != width => Error::Decode {
-                        method: "GET".into(),
-                        path: format!("file {} (the SQL export)", self.file_id),
-                        detail: format!(
-                            "row {} has {} fields, but the header (an unload's manifest) names {width} columns",
-                            self.row,
-                            record.len()
-                        ),
-                        snippet: String::new(),
-                    },
+                    Some(width) if record.len() != width => header_mismatch(
+                        format!("file {} (the SQL export)", self.file_id),
+                        self.row,
+                        record.len(),
+                        width,
+                    ),
                     _ => return Some(Ok(())),
                 }
             }
@@ -209,6 +205,19 @@ impl Rows {
         };
         self.failed = true;
         Some(Err(error))
+    }
+}
+
+/// The error of row `row` of `path` holding `fields` fields where a given header (an unload's
+/// manifest) names `width` columns.
+pub(crate) fn header_mismatch(path: String, row: u64, fields: usize, width: usize) -> Error {
+    Error::Decode {
+        method: "GET".into(),
+        path,
+        detail: format!(
+            "row {row} has {fields} fields, but the header (an unload's manifest) names {width} columns"
+        ),
+        snippet: String::new(),
     }
 }
 

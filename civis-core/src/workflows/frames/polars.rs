@@ -23,7 +23,7 @@ use crate::data::sql_types::{
 };
 use crate::transport::client::Client;
 use crate::workflows::csv::stream::{self, PARALLEL_DOWNLOADS};
-use crate::workflows::csv::{CsvFiles, Header, ReadOptions, INFER_ROWS};
+use crate::workflows::csv::{header_mismatch, CsvFiles, Header, ReadOptions, INFER_ROWS};
 use crate::workflows::files::spool;
 use crate::workflows::sql::SqlBuilder;
 use crate::workflows::tables::frame_import::{check_text_length, FrameSource, GzipChunks};
@@ -184,15 +184,7 @@ impl Plan {
                 // one (or shift the names).
                 let width = first_record(&text, self.delimiter)?.len();
                 if !names.is_empty() && width > 0 && width != names.len() {
-                    return Err(Error::Decode {
-                        method: "GET".into(),
-                        path: source.clone(),
-                        detail: format!(
-                            "row 1 has {width} fields, but the header (an unload's manifest) names {} columns",
-                            names.len()
-                        ),
-                        snippet: String::new(),
-                    });
+                    return Err(header_mismatch(source.clone(), 1, width, names.len()));
                 }
                 names.clone()
             }
