@@ -100,7 +100,7 @@ pub mod __private {
             is_fresh, refresh_requested,
         };
         #[cfg(feature = "model")]
-        pub use crate::model::spec_source::{locate_with, Download, Origin, SpecSource};
+        pub use crate::model::spec_source::{locate_with, next_step, Download, Origin, SpecSource};
         #[cfg(feature = "client")]
         pub use crate::workflows::spec::{download_into_cache, download_to_cache, save};
     }

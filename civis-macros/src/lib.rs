@@ -61,6 +61,7 @@ use input::MacroInput;
 #[proc_macro]
 pub fn civis_api(tokens: TokenStream) -> TokenStream {
     let tokens = proc_macro2::TokenStream::from(tokens);
+    let given = tokens.clone();
     // The expansion code returns errors rather than panicking; this guard keeps even a bug from
     // becoming a compiler panic instead of an error at the macro call.
     let expanded = std::panic::catch_unwind(move || expand(tokens)).unwrap_or_else(|panic| {
@@ -97,8 +98,20 @@ pub fn civis_api(tokens: TokenStream) -> TokenStream {
             // one error says what to fix instead of being followed by every `use` of them
             // failing with hints that point elsewhere.
             let error = error.into_compile_error();
+            // A use of the path the expansion would have named civis by, so that `civis`'s
+            // `extern crate self as civis` (for its ready-made client) is not also reported as
+            // unused beside the error. Not when the input itself did not parse.
+            let crate_use = syn::parse2::<MacroInput>(given).ok().and_then(|input| {
+                let path = input.crate_path.unwrap_or_else(|| "::civis".to_string());
+                let path: syn::Path = syn::parse_str(&path).ok()?;
+                Some(quote! {
+                    #[allow(unused_imports)]
+                    use #path::__private as _;
+                })
+            });
             quote! {
                 #error
+                #crate_use
                 #[doc(hidden)]
                 pub struct ApiClient {}
                 #[doc(hidden)]
@@ -132,8 +145,12 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
         Some(spec_files::BUNDLED_SPEC),
     )
     .map_err(|message| syn::Error::new(error_span, message))?;
-    let api = civis_core::model::load(&source.text, input.resources)
-        .map_err(|e| syn::Error::new(error_span, format!("{e} (in {})", source.display)))?;
+    let api = civis_core::model::load(&source.text, input.resources).map_err(|e| {
+        // `civis`'s own expansion (its ready-made client) reads the user's spec too.
+        let for_civis = std::env::var("CARGO_PKG_NAME").is_ok_and(|name| name == "civis");
+        let step = spec_files::next_step(source.origin, &source.display, for_civis);
+        syn::Error::new(error_span, format!("{e} (in {}); {step}", source.display))
+    })?;
     let file = match &source.path {
         Some(path) => path
             .file_name()

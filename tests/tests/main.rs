@@ -9,6 +9,8 @@
 // extern crate is in every module's prelude only when declared at the root.
 extern crate civis as civis_renamed;
 
+mod bounds;
+mod did_you_mean;
 mod ergonomics;
 mod exports_like_python;
 mod files;
@@ -19,6 +21,7 @@ mod recorded_examples;
 mod robustness;
 mod run_sets;
 mod runs;
+mod secrets;
 mod snapshots;
 mod sql;
 mod started;

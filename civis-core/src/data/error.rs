@@ -9,7 +9,9 @@ use std::fmt;
 /// same message, then names the variant (`... (Error::Api)`), as `std::io::Error`'s leads with
 /// its kind: `fn main() -> Result<(), civis::Error>` prints a line a user can read. The fields
 /// are public, for matching.
-/// No variant ever holds the API key.
+/// No variant is made to hold the API key, and should a server's answer or a run's log quote
+/// the key of a client of this process, `Display` and `Debug` show `<API key redacted>` in its
+/// place.
 #[non_exhaustive]
 pub enum Error {
     /// The API answered with an error status.
@@ -181,21 +183,71 @@ pub enum Error {
     },
 }
 
+/// The API keys of the clients made in this process, masked in every error's text: an answer
+/// that echoes the request (its `Authorization` header) must not print the key when its error
+/// is shown or logged.
+static SECRETS: std::sync::RwLock<Vec<String>> = std::sync::RwLock::new(Vec::new());
+
+/// Keys shorter than this are not masked (no real key is; masking a test's `"k"` would mangle
+/// every message).
+const SHORTEST_MASKED: usize = 8;
+
+/// What a masked key is shown as.
+const MASK: &str = "<API key redacted>";
+
+/// Masks `key` in the text of every error shown from now on (see [`Error`]'s `Display`).
+pub(crate) fn mask_in_errors(key: &str) {
+    if key.len() < SHORTEST_MASKED {
+        return;
+    }
+    let mut secrets = SECRETS
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !secrets.iter().any(|known| known == key) {
+        secrets.push(key.to_string());
+    }
+}
+
+/// `text` with every key of [`SECRETS`] masked.
+fn masked(text: String) -> String {
+    let secrets = SECRETS
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    secrets.iter().fold(text, |text, key| {
+        if text.contains(key.as_str()) {
+            text.replace(key.as_str(), MASK)
+        } else {
+            text
+        }
+    })
+}
+
+/// An error's text as its fields hold it, before the keys are masked.
+struct Unmasked<'a>(&'a Error);
+
 impl fmt::Display for Error {
+    /// The text of the error's fields, with the API key of every client of this process masked: an
+    /// answer or a run's log that echoes the key quotes `<API key redacted>` in its place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Api { status, message, method, path } => {
+        f.write_str(&masked(Unmasked(self).to_string()))
+    }
+}
+
+impl fmt::Display for Unmasked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Error::Api { status, message, method, path } => {
                 write!(f, "({status}) {} ({method} {path})", Bounded(message))
             }
-            Self::Redirect { status, location, method, path } => {
+            Error::Redirect { status, location, method, path } => {
                 let location = if location.is_empty() { "nowhere (no Location header)" } else { location };
                 write!(f, "({status}) redirected to {} ({method} {path}); API calls do not follow redirects: check the base URL", Bounded(location))
             }
-            Self::ResponseTooLarge { limit, method, path } => write!(
+            Error::ResponseTooLarge { limit, method, path } => write!(
                 f,
                 "the answer is larger than {limit} bytes, the most this client reads; raise it with `.max_response_size(..)` on the client builder ({method} {path})"
             ),
-            Self::Unauthorized { www_authenticate, message, method, path } => {
+            Error::Unauthorized { www_authenticate, message, method, path } => {
                 f.write_str("(401) the API key is expired or invalid")?;
                 // Whichever the answer had: the header's challenge, the API's description.
                 for said in [www_authenticate, message] {
@@ -205,50 +257,50 @@ impl fmt::Display for Error {
                 }
                 write!(f, " ({method} {path})")
             }
-            Self::Transport { method, path, source } => {
+            Error::Transport { method, path, source } => {
                 write!(f, "request failed: {source} ({method} {path})")
             }
-            Self::Decode { method, path, detail, snippet } => write!(
+            Error::Decode { method, path, detail, snippet } => write!(
                 f,
                 "could not decode the response of {method} {path}: {detail}; the body starts with: {snippet}"
             ),
-            Self::Config(message)
-            | Self::Usage(message)
-            | Self::NotFound(message)
-            | Self::Import(message)
-            | Self::NotStarted(message) => {
+            Error::Config(message)
+            | Error::Usage(message)
+            | Error::NotFound(message)
+            | Error::Import(message)
+            | Error::NotStarted(message) => {
                 f.write_str(message)
             }
-            Self::Storage { method, url, status, message } => match status {
+            Error::Storage { method, url, status, message } => match status {
                 Some(status) => write!(f, "file storage answered ({status}) {message} ({method} {url})"),
                 None => write!(f, "file storage request failed: {message} ({method} {url})"),
             },
-            Self::FileExpired { id } => write!(
+            Error::FileExpired { id } => write!(
                 f,
                 "file {id} has no download URL: it may have expired, or its upload was never completed"
             ),
-            Self::FileSize { id, expected, received } if received > expected => write!(
+            Error::FileSize { id, expected, received } if received > expected => write!(
                 f,
                 "the download of file {id} went past the {expected} bytes the API gives as its size ({received} received so far): storage holds another object than the API describes"
             ),
-            Self::FileSize { id, expected, received } => write!(
+            Error::FileSize { id, expected, received } => write!(
                 f,
                 "the download of file {id} ended after {received} bytes, but the API gives its size as {expected}: storage holds a shorter object than the API describes"
             ),
-            Self::UploadPart { file_id, part, parts, source } => write!(
+            Error::UploadPart { file_id, part, parts, source } => write!(
                 f,
                 "part {part} of {parts} of the multipart upload of file {file_id} failed, so the upload was not completed: {source}"
             ),
-            Self::Io { path, source } => write!(f, "{path}: {source}"),
-            Self::Value { source, row, column, text, expected } => write!(
+            Error::Io { path, source } => write!(f, "{path}: {source}"),
+            Error::Value { source, row, column, text, expected } => write!(
                 f,
                 "row {row}, column {column:?} of {source}: {:?} is not {expected}",
                 Bounded(text).to_string()
             ),
-            Self::JobFailed { job_id, run_id, message, .. } => {
+            Error::JobFailed { job_id, run_id, message, .. } => {
                 write!(f, "{} {message}", crate::data::run_state::from_job_run(*job_id, *run_id))
             }
-            Self::WaitTimeout { job_id, run_id, state, waited } => write!(
+            Error::WaitTimeout { job_id, run_id, state, waited } => write!(
                 f,
                 "{} still {state} after waiting {:.1} s; the run goes on",
                 crate::data::run_state::from_job_run(*job_id, *run_id),
@@ -356,6 +408,28 @@ mod tests {
             "(401) the API key is expired or invalid: Invalid API key (GET /)"
         );
         assert_eq!(Error::Usage("no".into()).status(), None);
+    }
+
+    #[test]
+    fn a_key_of_this_process_is_masked_wherever_the_text_quotes_it() {
+        let key = "0123456789abcdef-masked-in-errors";
+        let error = api_error(format!(
+            "bad header: Authorization: Bearer {key}, again {key}"
+        ));
+        assert!(error.to_string().contains(key), "not yet a client's key");
+        mask_in_errors(key);
+        mask_in_errors("short");
+        for shown in [error.to_string(), format!("{error:?}")] {
+            assert!(!shown.contains(key), "{shown}");
+            assert!(
+                shown.contains("Bearer <API key redacted>, again <API key redacted>"),
+                "{shown}"
+            );
+        }
+        assert_eq!(
+            api_error("a short key".into()).to_string(),
+            "(500) a short key (GET /scripts/7)"
+        );
     }
 
     #[test]

@@ -151,8 +151,8 @@ impl SqlType {
             Self::Integer => text.parse::<i32>().is_ok(),
             Self::BigInt => text.parse::<i64>().is_ok(),
             Self::Numeric { precision, scale } => parse_decimal(text, precision, scale).is_some(),
-            Self::Real => text.parse::<f32>().is_ok(),
-            Self::Double => text.parse::<f64>().is_ok(),
+            Self::Real => parse_real(text).is_some(),
+            Self::Double => parse_double(text).is_some(),
             Self::Boolean => parse_bool(text).is_some(),
             Self::Date => parse_date(text).is_some(),
             Self::Timestamp => parse_timestamp(text).is_some(),
@@ -220,6 +220,43 @@ pub fn parse_bool(text: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// A `real` (a 32-bit float) as Redshift writes it, or `None` when the text is not a number or
+/// is a finite number beyond `f32`'s range (which would read as infinity): Redshift's own
+/// `Infinity`, `-Infinity` and `NaN` read as such.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::sql::values::parse_real;
+/// assert_eq!(parse_real("1.5"), Some(1.5));
+/// assert_eq!(parse_real("-Infinity"), Some(f32::NEG_INFINITY));
+/// assert_eq!(parse_real("1e39"), None);
+/// ```
+pub fn parse_real(text: &str) -> Option<f32> {
+    let value = text.parse::<f32>().ok()?;
+    (value.is_finite() || says_infinity(text)).then_some(value)
+}
+
+/// A `double precision` as Redshift writes it, or `None` when the text is not a number or is a
+/// finite number beyond `f64`'s range, as [`parse_real`] reads a `real`.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::sql::values::parse_double;
+/// assert_eq!(parse_double("1e39"), Some(1e39));
+/// assert_eq!(parse_double("1e400"), None);
+/// ```
+pub fn parse_double(text: &str) -> Option<f64> {
+    let value = text.parse::<f64>().ok()?;
+    (value.is_finite() || says_infinity(text)).then_some(value)
+}
+
+/// Whether `text` spells infinity or NaN itself (`Infinity`, `-inf`, `NaN`), rather than a
+/// number too large for its type.
+fn says_infinity(text: &str) -> bool {
+    let unsigned = text.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    matches!(unsigned.as_str(), "inf" | "infinity" | "nan")
 }
 
 /// An exact decimal with `scale` digits after the point, as an integer of that many
@@ -301,6 +338,20 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(SqlType::parse(name), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_real_beyond_f32s_range_is_refused_and_infinity_said_is_read() {
+        assert_eq!(parse_real("3.4e38"), Some(3.4e38));
+        assert_eq!(parse_real("1e39"), None);
+        assert_eq!(parse_real("-1e39"), None);
+        assert!(!SqlType::Real.accepts("1e39"));
+        assert_eq!(parse_real("Infinity"), Some(f32::INFINITY));
+        assert_eq!(parse_real("-inf"), Some(f32::NEG_INFINITY));
+        assert!(parse_real("NaN").is_some_and(f32::is_nan));
+        assert_eq!(parse_real("abc"), None);
+        assert_eq!(parse_double("1e308"), Some(1e308));
+        assert_eq!(parse_double("1e309"), None);
     }
 
     #[test]

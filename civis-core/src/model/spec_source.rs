@@ -49,6 +49,44 @@ pub struct SpecSource {
     pub warning: Option<String>,
 }
 
+/// What to do about a spec from `origin`, shown as `display`, that could not be read as Swagger
+/// 2.0: the sentence a build error ends with. `for_civis` marks the expansion of `civis`'s own
+/// ready-made `ApiClient`, whose error rustc shows inside `civis` although the spec is the
+/// user's (their `CIVIS_API_SPEC` or pinned file), so it names that file first.
+pub fn next_step(origin: Origin, display: &str, for_civis: bool) -> String {
+    let install = "`cargo install civis-cli` installs the command";
+    let step = match origin {
+        Origin::Given => format!(
+            "write the Swagger 2.0 spec the Civis API serves to that path with \
+             `civis spec download -o <path>` ({install}), or leave the path out to build with the \
+             spec bundled with civis"
+        ),
+        Origin::EnvVar => format!(
+            "point CIVIS_API_SPEC at the Swagger 2.0 spec the Civis API serves \
+             (`civis spec download -o <path>` writes it; {install}), or unset it to build with the \
+             project's pinned spec or the one bundled with civis"
+        ),
+        Origin::Project => format!(
+            "pin the spec again with `civis spec download` in your project ({install}), or \
+             delete the file to build with the spec bundled with civis"
+        ),
+        Origin::Cache | Origin::StaleCache | Origin::Downloaded => {
+            "delete the cache file: the next build downloads the spec again".to_string()
+        }
+        Origin::Bundled => {
+            "please report it: the spec bundled with civis should always load".to_string()
+        }
+    };
+    if for_civis && origin != Origin::Bundled {
+        format!(
+            "this error shows inside `civis` because its ready-made `ApiClient` is built from \
+             your spec, {display}; to fix it, {step}"
+        )
+    } else {
+        format!("to fix it, {step}")
+    }
+}
+
 /// Downloads the spec into a cache file, or says why it could not: given to [`locate_with`] by
 /// a caller that allows downloads.
 pub type Download<'a> =
@@ -230,6 +268,26 @@ mod tests {
 
     /// What the tests' cache holds: a Swagger document, as a cache must be.
     const CACHED: &str = r#"{"swagger": "2.0", "paths": {}, "cached": true}"#;
+
+    #[test]
+    fn a_spec_that_does_not_load_says_what_to_do_by_where_it_came_from() {
+        let pinned = next_step(Origin::Project, "/app/.civis/civis_api_spec.json", false);
+        assert!(
+            pinned.starts_with("to fix it, ") && pinned.contains("`civis spec download`"),
+            "{pinned}"
+        );
+        assert!(pinned.contains("delete the file"), "{pinned}");
+        let env = next_step(Origin::EnvVar, "x.json (from CIVIS_API_SPEC)", false);
+        assert!(env.contains("unset it"), "{env}");
+        let given = next_step(Origin::Given, "spec.json", false);
+        assert!(given.contains("`civis spec download -o <path>`"), "{given}");
+        // civis's own client names the user's file, since rustc shows the error inside civis.
+        let inside = next_step(Origin::Project, "/app/.civis/civis_api_spec.json", true);
+        assert!(
+            inside.contains("inside `civis`") && inside.contains("/app/.civis/civis_api_spec.json"),
+            "{inside}"
+        );
+    }
 
     /// A directory of its own under the system's temporary directory, removed when dropped.
     struct Scratch(PathBuf);

@@ -209,17 +209,19 @@ impl<C: From<Client>> ClientBuilder<C> {
 
     /// The configuration this builder makes, with the environment filled in.
     pub fn config(self) -> Result<Config, Error> {
-        let api_key =
+        let (api_key, from) =
             match self.api_key {
-                Some(key) => key,
+                Some(key) => (key, "the API key given to `.api_key(..)`"),
                 None => match std::env::var("CIVIS_API_KEY") {
-                    Ok(key) if !key.is_empty() => ApiKey::new(key),
+                    Ok(key) if !key.is_empty() => (ApiKey::new(key), "CIVIS_API_KEY"),
                     _ => return Err(Error::Config(
                         "no API key found: set CIVIS_API_KEY or call .api_key(..) on the builder"
                             .to_string(),
                     )),
                 },
             };
+        check_api_key(api_key.expose(), from)?;
+        crate::data::error::mask_in_errors(api_key.expose());
         let mut base_url = self
             .base_url
             .or_else(|| {
@@ -275,6 +277,44 @@ impl<C: From<Client>> ClientBuilder<C> {
     pub fn build(self) -> Result<C, Error> {
         Ok(C::from(Client::from_config(self.config()?)))
     }
+}
+
+/// Refuses a key that cannot go into an `Authorization` header as it is (it would be sent
+/// empty, or as a bare `Bearer`, and the API's answer would only say the key is invalid):
+/// blank, or holding a line break, another control character or a non-ASCII character. The
+/// message says what is wrong and where, never the key.
+fn check_api_key(key: &str, from: &str) -> Result<(), Error> {
+    let refused = |what: String| {
+        Err(Error::Config(format!(
+            "{from} {what}; API keys are printable ASCII: check how the key was copied (the key is not shown)"
+        )))
+    };
+    if key.trim().is_empty() {
+        return refused(format!(
+            "is blank ({} characters of white space)",
+            key.chars().count()
+        ));
+    }
+    for (index, c) in key.chars().enumerate() {
+        let at = index + 1;
+        let (what, hint) = match c {
+            '\n' | '\r' => (
+                "a line break",
+                " (a key read from a file often keeps its last newline: trim it)",
+            ),
+            c if c.is_control() => ("a control character", ""),
+            c if !c.is_ascii() => (
+                "a non-ASCII character",
+                " (a typographic quote or a non-breaking space, often)",
+            ),
+            _ => continue,
+        };
+        return refused(format!(
+            "holds {what} at character {at} of {}{hint}",
+            key.chars().count()
+        ));
+    }
+    Ok(())
 }
 
 /// The host of an `http(s)://` URL, without port, user information or IPv6 brackets.
@@ -339,6 +379,34 @@ mod tests {
             build("http://api.example.com", true).unwrap().base_url(),
             "http://api.example.com/"
         );
+    }
+
+    #[test]
+    fn a_key_that_cannot_be_sent_is_refused_saying_why_and_never_shown() {
+        let key = |key: &str| {
+            ClientBuilder::<Client>::new()
+                .api_key(key)
+                .base_url("http://127.0.0.1:1")
+                .config()
+                .map(drop)
+                .map_err(|e| e.to_string())
+        };
+        let cases = [
+            ("secretkey123\n", "a line break at character 13 of 13"),
+            ("secret\rkey", "a line break"),
+            ("secret\tkey", "a control character at character 7"),
+            ("secret\u{a0}key", "a non-ASCII character"),
+            ("“secretkey”", "a non-ASCII character at character 1"),
+            ("", "is blank"),
+            ("   ", "is blank"),
+        ];
+        for (given, expected) in cases {
+            let error = key(given).unwrap_err();
+            assert!(error.contains(expected), "{given:?}: {error}");
+            assert!(error.contains("`.api_key(..)`"), "{error}");
+            assert!(!error.contains("secret"), "the key is echoed: {error}");
+        }
+        assert!(key("abc-DEF_123.456").is_ok());
     }
 
     #[test]

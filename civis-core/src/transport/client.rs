@@ -95,6 +95,9 @@ impl Client {
             // A redirect is returned as the answer and becomes `Error::Redirect`: followed, a
             // POST would be re-sent as a bodyless GET whose 200 reads as success.
             .max_redirects(0)
+            // The environment's proxy, never for this machine: a plain-http loopback base URL
+            // (the mock) would otherwise send the key in cleartext to the proxy.
+            .proxy(direct_to_loopback(ureq::Proxy::try_from_env()))
             .build();
         // ureq's default connector (plain TCP, rustls for https) with a resolver that does not
         // start a thread to resolve the host before every request (see `resolver`).
@@ -298,9 +301,48 @@ impl Client {
                 value.set_sensitive(true);
                 value
             }
-            // A key with characters a header cannot carry: send an empty header, which the API
-            // answers with 401, rather than fail somewhere the key might be quoted.
+            // `build()` refuses a key with characters a header cannot carry; should one get here
+            // all the same, an empty header (answered 401) rather than a failure that might
+            // quote the key.
             Err(_) => http::HeaderValue::from_static(""),
+        }
+    }
+}
+
+/// `proxy` (the environment's: `ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`, with `NO_PROXY`) with
+/// loopback hosts added to its exceptions (`localhost`, `127.*`, `::1`), so that traffic that
+/// stays on this machine never goes through a proxy.
+pub(crate) fn direct_to_loopback(proxy: Option<ureq::Proxy>) -> Option<ureq::Proxy> {
+    let proxy = proxy?;
+    let mut builder = ureq::Proxy::builder(proxy.protocol())
+        .host(proxy.host())
+        .port(proxy.port())
+        .resolve_target(proxy.resolve_target());
+    if let Some(user) = proxy.username() {
+        builder = builder.username(user);
+    }
+    if let Some(password) = proxy.password() {
+        builder = builder.password(password);
+    }
+    let from_env = ["NO_PROXY", "no_proxy"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok())
+        .unwrap_or_default();
+    let loopback = ["localhost", "127.", "::1", "[::1]"];
+    for entry in from_env.split(',').map(str::trim).chain(loopback) {
+        if !entry.is_empty() {
+            builder = builder.no_proxy(entry);
+        }
+    }
+    match builder.build() {
+        Ok(rebuilt) => Some(rebuilt),
+        Err(error) => {
+            // Not expected (the parts come from a proxy that parsed): then no proxy at all, as
+            // sending loopback traffic through one is what must not happen.
+            log::warn!(
+                "the proxy of the environment could not be set up ({error}): connecting directly"
+            );
+            None
         }
     }
 }
@@ -358,6 +400,31 @@ pub(crate) mod tests {
 
     fn verdict(verb: &str, attempt: Attempt) -> Option<Verdict> {
         classify_call(verb, "/x", attempt).err().map(|f| f.verdict)
+    }
+
+    #[test]
+    fn loopback_hosts_bypass_the_environments_proxy_and_others_do_not() {
+        let proxy = ureq::Proxy::new("http://user:p%40ss@proxy.example:3128").unwrap();
+        let proxy = direct_to_loopback(Some(proxy)).expect("a proxy");
+        for url in [
+            "http://127.0.0.1:8080/scripts",
+            "http://127.3.2.1/",
+            "http://localhost:1/",
+            "http://[::1]:9000/",
+        ] {
+            assert!(proxy.is_no_proxy(&url.parse().unwrap()), "{url}");
+        }
+        assert!(!proxy.is_no_proxy(&"https://api.civisanalytics.com/".parse().unwrap()));
+        assert_eq!(
+            (
+                proxy.host(),
+                proxy.port(),
+                proxy.username(),
+                proxy.password()
+            ),
+            ("proxy.example", 3128, Some("user"), Some("p@ss"))
+        );
+        assert!(direct_to_loopback(None).is_none());
     }
 
     #[test]

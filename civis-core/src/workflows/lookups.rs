@@ -62,8 +62,15 @@ impl Client {
         let name = database.describe();
         self.memoised(format!("database\0{name}"), || {
             let databases = self.list("/databases", &[])?;
-            first_id(find(&databases, &[("name", json!(name))]))
-                .ok_or_else(|| Error::NotFound(format!("Database {name} not found.")))
+            first_id(find(&databases, &[("name", json!(name))])).ok_or_else(|| {
+                let known = names_of(&databases, |d| {
+                    d.get("name").and_then(Value::as_str).map(str::to_string)
+                });
+                Error::NotFound(format!(
+                    "Database {name} not found{}.",
+                    suggestion(&name, &known)
+                ))
+            })
         })
     }
 
@@ -87,15 +94,20 @@ impl Client {
             let (schema, name) = split_schema_tablename(table)?;
             let query = [
                 ("database_id", json!(database_id)),
-                ("schema", schema.map_or(Value::Null, Value::from)),
+                ("schema", schema.clone().map_or(Value::Null, Value::from)),
                 ("name", json!(name)),
             ];
             let tables = self.list("/tables", &query)?;
-            first_id(tables.iter().collect()).ok_or_else(|| {
-                Error::NotFound(format!(
-                    "No tables found for {table} in database {described}"
-                ))
-            })
+            match first_id(tables.iter().collect()) {
+                Some(id) => Ok(id),
+                None => {
+                    let known = self.table_names(database_id, schema.as_deref());
+                    Err(Error::NotFound(format!(
+                        "No tables found for {table} in database {described}{}",
+                        suggestion(table, &known)
+                    )))
+                }
+            }
         })
     }
 
@@ -277,6 +289,47 @@ impl Client {
             ))
         })
     }
+}
+
+impl Client {
+    /// The `schema.table` names of database `database_id` to suggest a misspelt table from:
+    /// those of `schema` when it has any, else of every schema (one page of up to 1,000 each);
+    /// none when the listing fails, as a suggestion is not worth an error of its own.
+    fn table_names(&self, database_id: i64, schema: Option<&str>) -> Vec<String> {
+        let listed = |schema: Option<&str>| {
+            let mut query = vec![("database_id", json!(database_id)), ("limit", json!(1000))];
+            if let Some(schema) = schema {
+                query.push(("schema", json!(schema)));
+            }
+            let tables = self.list("/tables", &query).unwrap_or_default();
+            names_of(&tables, |t| {
+                let name = t.get("name").and_then(Value::as_str)?;
+                Some(match t.get("schema").and_then(Value::as_str) {
+                    Some(schema) => format!("{schema}.{name}"),
+                    None => name.to_string(),
+                })
+            })
+        };
+        let in_schema = schema
+            .map(|schema| listed(Some(schema)))
+            .unwrap_or_default();
+        if in_schema.is_empty() {
+            listed(None)
+        } else {
+            in_schema
+        }
+    }
+}
+
+/// The names `name_of` reads from `objects`.
+fn names_of(objects: &[Value], name_of: impl Fn(&Value) -> Option<String>) -> Vec<String> {
+    objects.iter().filter_map(name_of).collect()
+}
+
+/// ` (did you mean `x`?)` for the known name closest to `name`, or nothing.
+fn suggestion(name: &str, known: &[String]) -> String {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    crate::data::suggest::did_you_mean(name, &known)
 }
 
 /// civis-python's `find`: the objects whose every listed key equals the given value.

@@ -216,6 +216,24 @@ impl<'c> CsvFiles<'c> {
         self
     }
 
+    /// The most bytes one record may hold (default
+    /// [`DEFAULT_MAX_RECORD_BYTES`](crate::frames::DEFAULT_MAX_RECORD_BYTES), 8 MiB; at least 1):
+    /// a longer record ends the read with an error naming the bound, rather than being held in
+    /// memory whatever its size. Applies to [`rows`](Self::rows), [`rows_as`](Self::rows_as) and
+    /// Arrow batches.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let rows = client.read_csv_file(1).max_record_size(64 * 1024 * 1024).rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn max_record_size(mut self, bytes: usize) -> Self {
+        self.options.max_record_size(bytes);
+        self
+    }
+
     /// The records, as strings, header first (a given header too): as
     /// [`SqlBuilder::rows`](crate::sql::SqlBuilder::rows) reads an export.
     ///
@@ -235,7 +253,13 @@ impl<'c> CsvFiles<'c> {
         };
         let stream = self.open()?;
         let first = self.files.first().copied().unwrap_or_default();
-        Ok(Rows::from_stream(first, stream, delimiter, given))
+        Ok(Rows::from_stream(
+            first,
+            stream,
+            delimiter,
+            given,
+            self.options.max_record,
+        ))
     }
 
     /// Every row as a `T`, its fields matched to the columns by name from the header (serde's
@@ -274,8 +298,23 @@ impl<'c> CsvFiles<'c> {
         Ok(self.delimiter as u8)
     }
 
+    /// A manifest that lists a file twice would read its rows twice: refused.
+    pub(crate) fn check_files(&self) -> Result<(), Error> {
+        for (i, id) in self.files.iter().enumerate() {
+            if let Some(again) = self.files[i + 1..].iter().position(|other| other == id) {
+                return Err(Error::Usage(format!(
+                    "the manifest lists file {id} twice (entries {} and {}): each part of an unload is read once, so the manifest is not one the platform wrote",
+                    i + 1,
+                    i + again + 2
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// The files' inflated bytes, in order, as UTF-8.
     fn open(&self) -> Result<Box<dyn std::io::Read + Send>, Error> {
+        self.check_files()?;
         self.options.check_encoding()?;
         let stream = match self.files.as_slice() {
             [] => Box::new(std::io::empty()),

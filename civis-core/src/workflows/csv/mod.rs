@@ -22,6 +22,8 @@ pub use files::{plain_select_table, CsvFiles};
 pub use manifest::{ManifestEntry, UnloadManifest};
 pub(crate) use options::ReadOptions;
 pub use options::{DEFAULT_BATCH_SIZE, INFER_ROWS};
-pub use rows::Rows;
+#[cfg(feature = "polars")]
+pub(crate) use rows::header_mismatch;
 pub(crate) use rows::PARSE_BUFFER;
+pub use rows::{Rows, DEFAULT_MAX_RECORD_BYTES};
 pub use typed_rows::TypedRows;

@@ -31,6 +31,8 @@ pub(crate) struct ReadOptions {
     pub(crate) batch_size: usize,
     /// The label of the text's encoding, when it is not UTF-8.
     encoding: Option<String>,
+    /// The most bytes a record may hold.
+    pub(crate) max_record: usize,
 }
 
 impl Default for ReadOptions {
@@ -40,6 +42,7 @@ impl Default for ReadOptions {
             all_text: false,
             batch_size: DEFAULT_BATCH_SIZE,
             encoding: None,
+            max_record: super::rows::DEFAULT_MAX_RECORD_BYTES,
         }
     }
 }
@@ -56,6 +59,10 @@ impl ReadOptions {
 
     pub(crate) fn batch_size(&mut self, rows: usize) {
         self.batch_size = rows.max(1);
+    }
+
+    pub(crate) fn max_record_size(&mut self, bytes: usize) {
+        self.max_record = bytes.max(1);
     }
 
     pub(crate) fn encoding(&mut self, label: String) {

@@ -2,12 +2,24 @@
 //! buffers reused per row, a failure naming the file.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use crate::data::error::Error;
 use crate::workflows::files::from_io;
 
 pub(crate) const PARSE_BUFFER: usize = 256 * 1024;
+
+/// The most bytes one record of a CSV result may hold unless `max_record_size` says otherwise
+/// (8 MiB; Redshift's longest value is 65,535 bytes): a record is held whole in memory, so a
+/// file of one endless field must fail, not take all memory.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// assert_eq!(civis::frames::DEFAULT_MAX_RECORD_BYTES, 8 * 1024 * 1024);
+/// ```
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
 
 /// The records of an export, header first, parsed as the file downloads: what
 /// [`SqlBuilder::rows`](crate::sql::SqlBuilder::rows) and [`Client::read_table`](crate::Client::read_table) return.
@@ -37,8 +49,16 @@ pub struct Rows {
     /// A header to give first, for files without one (a multifile unload's parts).
     given_header: Option<csv::StringRecord>,
     /// A record read ahead (to count the columns of a file without a header).
-    pending: Option<csv::Result<csv::StringRecord>>,
-    reader: csv::Reader<Box<dyn Read + Send>>,
+    pending: Option<Result<csv::StringRecord, Error>>,
+    reader: csv::Reader<Bounded>,
+    /// Where the record being read starts in the stream (what [`Bounded`] measures from).
+    record_start: Arc<AtomicU64>,
+    /// The most bytes a record may hold.
+    limit: u64,
+    /// How many fields each record must have when the header is given (a manifest's names).
+    width: Option<usize>,
+    /// Data records read so far.
+    row: u64,
     failed: bool,
 }
 
@@ -67,33 +87,56 @@ impl Rows {
     }
 
     /// The records of `stream` (CSV split on `delimiter`), after `given_header` when the
-    /// stream has none (an empty one names the columns `column_1`, ... by the first record).
+    /// stream has none (an empty one names the columns `column_1`, ... by the first record);
+    /// a record longer than `max_record` bytes is an error naming the bound.
     pub(crate) fn from_stream(
         file_id: i64,
         stream: Box<dyn Read + Send>,
         delimiter: u8,
         given_header: Option<Vec<String>>,
+        max_record: usize,
     ) -> Self {
-        let mut reader = csv::ReaderBuilder::new()
+        let record_start = Arc::new(AtomicU64::new(0));
+        let bounded = Bounded {
+            inner: stream,
+            delivered: 0,
+            record_start: record_start.clone(),
+            limit: max_record as u64,
+            file_id,
+        };
+        let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(false)
             .delimiter(delimiter)
             .buffer_capacity(PARSE_BUFFER)
-            .from_reader(stream);
-        let mut pending = None;
-        let given_header = match given_header {
+            .from_reader(bounded);
+        let mut rows = Self {
+            file_id,
+            given_header: None,
+            pending: None,
+            reader,
+            record_start,
+            limit: max_record as u64,
+            width: None,
+            row: 0,
+            failed: false,
+        };
+        rows.given_header = match given_header {
             Some(names) if names.is_empty() => {
                 // Without names the first record tells how many columns there are; it is
                 // given back after the header.
                 let mut first = csv::StringRecord::new();
-                pending = match reader.read_record(&mut first) {
-                    Ok(true) => Some(Ok(first)),
-                    Ok(false) => None,
-                    Err(error) => Some(Err(error)),
-                };
-                let width = match &pending {
-                    Some(Ok(record)) => record.len(),
-                    _ => 0,
+                let width = match rows.read_measured(&mut first) {
+                    Ok(true) => {
+                        let width = first.len();
+                        rows.pending = Some(Ok(first));
+                        width
+                    }
+                    Ok(false) => 0,
+                    Err(error) => {
+                        rows.pending = Some(Err(error));
+                        0
+                    }
                 };
                 let names: Vec<String> = (1..=width).map(|i| format!("column_{i}")).collect();
                 Some(csv::StringRecord::from(names))
@@ -101,12 +144,23 @@ impl Rows {
             Some(names) => Some(csv::StringRecord::from(names)),
             None => None,
         };
-        Self {
-            file_id,
-            given_header,
-            pending,
-            reader,
-            failed: false,
+        rows.width = rows.given_header.as_ref().map(csv::StringRecord::len);
+        rows
+    }
+
+    /// The next record of the stream into `record`, measured: one longer than the bound is an
+    /// error (the stream under the parser stops one far longer before it is all in memory).
+    fn read_measured(&mut self, record: &mut csv::StringRecord) -> Result<bool, Error> {
+        let start = self.record_start.load(Ordering::Relaxed);
+        let read = self.reader.read_record(record);
+        let end = self.reader.position().byte();
+        self.record_start.store(end, Ordering::Relaxed);
+        match read {
+            Ok(true) if end.saturating_sub(start) > self.limit => {
+                Err(too_long(self.file_id, self.limit))
+            }
+            Ok(more) => Ok(more),
+            Err(error) => Err(csv_error(error, self.file_id)),
         }
     }
 
@@ -129,16 +183,75 @@ impl Rows {
                 Ok(true)
             }
             Some(Err(error)) => Err(error),
-            None => self.reader.read_record(record),
+            None => self.read_measured(record),
         };
-        match read {
-            Ok(true) => Some(Ok(())),
-            Ok(false) => None,
-            Err(error) => {
-                self.failed = true;
-                Some(Err(csv_error(error, self.file_id)))
+        let error = match read {
+            Ok(false) => return None,
+            Ok(true) => {
+                self.row += 1;
+                match self.width {
+                    // A header that names fewer (or more) columns than the files hold would
+                    // drop a column or shift the rows under the names.
+                    Some(width) if record.len() != width => header_mismatch(
+                        format!("file {} (the SQL export)", self.file_id),
+                        self.row,
+                        record.len(),
+                        width,
+                    ),
+                    _ => return Some(Ok(())),
+                }
             }
+            Err(error) => error,
+        };
+        self.failed = true;
+        Some(Err(error))
+    }
+}
+
+/// The error of row `row` of `path` holding `fields` fields where a given header (an unload's
+/// manifest) names `width` columns.
+pub(crate) fn header_mismatch(path: String, row: u64, fields: usize, width: usize) -> Error {
+    Error::Decode {
+        method: "GET".into(),
+        path,
+        detail: format!(
+            "row {row} has {fields} fields, but the header (an unload's manifest) names {width} columns"
+        ),
+        snippet: String::new(),
+    }
+}
+
+/// The error of a record longer than `limit` bytes in file `file_id`.
+fn too_long(file_id: i64, limit: u64) -> Error {
+    Error::Usage(format!(
+        "a record of file {file_id} is longer than {limit} bytes, the most one may hold (Redshift's longest value is 65,535 bytes); raise the bound with `.max_record_size(..)` if the data is meant to hold such records"
+    ))
+}
+
+/// The stream under the CSV parser, which fails once the record being parsed is longer than
+/// `limit`: the parser asks for more bytes only when it has used every byte it was given, so
+/// what was delivered since the record's start all belongs to that record. Memory stays at
+/// most the bound and one parse buffer, whatever the file holds.
+struct Bounded {
+    inner: Box<dyn Read + Send>,
+    /// Bytes given to the parser so far.
+    delivered: u64,
+    /// Where the record being parsed starts, as the [`Rows`] reading it last saw.
+    record_start: Arc<AtomicU64>,
+    limit: u64,
+    /// The file the errors name.
+    file_id: i64,
+}
+
+impl Read for Bounded {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let start = self.record_start.load(Ordering::Relaxed);
+        if self.delivered.saturating_sub(start) > self.limit {
+            return Err(io::Error::other(too_long(self.file_id, self.limit)));
         }
+        let n = self.inner.read(buffer)?;
+        self.delivered += n as u64;
+        Ok(n)
     }
 }
 
@@ -164,5 +277,62 @@ fn csv_error(error: csv::Error, file_id: i64) -> Error {
             detail,
             snippet: String::new(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: Vec<u8>, header: Option<Vec<String>>, max_record: usize) -> Rows {
+        Rows::from_stream(7, Box::new(io::Cursor::new(text)), b',', header, max_record)
+    }
+
+    #[test]
+    fn a_record_longer_than_the_bound_ends_the_rows_naming_it() {
+        // Within one parse buffer, and over many: both are refused, the records before come.
+        for long in [5_000, 3 * PARSE_BUFFER] {
+            let mut text = b"id,doc\n1,short\n2,".to_vec();
+            text.resize(text.len() + long, b'x');
+            text.extend_from_slice(b"\n3,after\n");
+            let mut read = rows(text, None, 1_000);
+            assert_eq!(&read.next().unwrap().unwrap()[0], "id");
+            assert_eq!(&read.next().unwrap().unwrap()[1], "short");
+            let error = read.next().unwrap().unwrap_err().to_string();
+            assert!(
+                error.contains("file 7 is longer than 1000 bytes")
+                    && error.contains(".max_record_size("),
+                "{error}"
+            );
+            assert!(read.next().is_none());
+        }
+        // At the bound, a record reads.
+        let all: Vec<_> = rows(b"a,b\n1,2\n".to_vec(), None, 4)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(all.len(), 2);
+    }
+
+    #[test]
+    fn a_given_header_must_name_as_many_columns_as_the_rows_hold() {
+        let names = vec!["id".to_string(), "name".to_string()];
+        let mut read = rows(b"1,ann,x\n".to_vec(), Some(names.clone()), 1_000);
+        assert_eq!(read.next().unwrap().unwrap().len(), 2, "the header first");
+        let error = read.next().unwrap().unwrap_err().to_string();
+        assert!(
+            error.contains("row 1 has 3 fields") && error.contains("names 2 columns"),
+            "{error}"
+        );
+        assert!(read.next().is_none());
+        let fine: Vec<_> = rows(b"1,ann\n2,bob\n".to_vec(), Some(names), 1_000)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(fine.len(), 3);
+        // Without names, the first record names the columns.
+        let counted: Vec<_> = rows(b"1,ann\n2,bob\n".to_vec(), Some(Vec::new()), 1_000)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(&counted[0][1], "column_2");
+        assert_eq!(counted.len(), 3);
     }
 }

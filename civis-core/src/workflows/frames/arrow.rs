@@ -13,12 +13,15 @@ use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::data::sql_types::{
-    parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz, SqlType,
+    parse_bool, parse_date, parse_decimal, parse_double, parse_real, parse_timestamp,
+    parse_timestamptz, SqlType,
 };
 use crate::transport::client::Client;
 use crate::workflows::csv::{infer, CsvFiles, INFER_ROWS};
 use crate::workflows::sql::{Rows, SqlBuilder};
-use crate::workflows::tables::frame_import::{FrameSource, GzipChunks};
+use crate::workflows::tables::frame_import::{
+    check_text_length, write_record, FrameSource, GzipChunks,
+};
 use crate::workflows::tables::{ImportBuilder, TableColumn};
 
 /// The Arrow type of a column of SQL type `sql_type`: see the table of
@@ -254,10 +257,9 @@ impl RecordBatches {
                 primitive!(Int32Builder::with_capacity(n), |t: &str| t.parse().ok())
             }
             SqlType::BigInt => primitive!(Int64Builder::with_capacity(n), |t: &str| t.parse().ok()),
-            SqlType::Real => primitive!(Float32Builder::with_capacity(n), |t: &str| t.parse().ok()),
-            SqlType::Double => {
-                primitive!(Float64Builder::with_capacity(n), |t: &str| t.parse().ok())
-            }
+            // A value beyond the type's range is an error, not infinity.
+            SqlType::Real => primitive!(Float32Builder::with_capacity(n), parse_real),
+            SqlType::Double => primitive!(Float64Builder::with_capacity(n), parse_double),
             SqlType::Boolean => primitive!(BooleanBuilder::with_capacity(n), parse_bool),
             SqlType::Date => primitive!(Date32Builder::with_capacity(n), parse_date),
             SqlType::Timestamp => {
@@ -407,12 +409,18 @@ impl<R: RecordBatchReader> FrameSource for BatchSource<R> {
         let header: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
         chunks.header(&header)?;
         let mut text = Vec::new();
+        let mut rows_before = 0u64;
         for batch in self.reader.by_ref() {
             let batch =
                 batch.map_err(|e| Error::Usage(format!("the record batches failed: {e}")))?;
+            // An over-long value is refused before its batch is written, so before any upload
+            // of it (and before any at all when it is in the first 64 MiB of gzip).
             for (i, column) in batch.columns().iter().enumerate() {
-                longest[i] = longest[i].max(longest_text(column.as_ref()));
+                let (length, row) = longest_text(column.as_ref());
+                check_text_length(&header[i], rows_before + row as u64 + 1, length)?;
+                longest[i] = longest[i].max(length);
             }
+            rows_before += batch.num_rows() as u64;
             // The batch's text first, so that a value without a text form is its own error,
             // not one of the compression.
             text.clear();
@@ -428,12 +436,17 @@ impl<R: RecordBatchReader> FrameSource for BatchSource<R> {
     }
 }
 
-/// Writes `batch`'s rows to `out` as CSV in the forms Redshift reads: nulls empty, decimals at
-/// their scale, dates `YYYY-MM-DD`, timestamps of any unit to the microsecond and zoned ones as
-/// UTC wall times (Redshift reads a `timestamptz` without an offset as UTC). Written here
-/// rather than with arrow-csv, whose general formatting (arrow-cast, regex, lexical) was three
-/// quarters of the feature's build time for these few forms (BENCHMARKS.md).
-fn write_csv<W: std::io::Write>(batch: &RecordBatch, header: bool, out: W) -> Result<(), Error> {
+/// Writes `batch`'s rows to `out` as CSV in the forms Redshift reads: nulls empty, empty text
+/// `""` (so that it loads as an empty string, not NULL), decimals at their scale, dates
+/// `YYYY-MM-DD`, timestamps of any unit to the microsecond and zoned ones as UTC wall times
+/// (Redshift reads a `timestamptz` without an offset as UTC). Written here rather than with
+/// arrow-csv, whose general formatting (arrow-cast, regex, lexical) was three quarters of the
+/// feature's build time for these few forms (BENCHMARKS.md).
+fn write_csv<W: std::io::Write>(
+    batch: &RecordBatch,
+    header: bool,
+    mut out: W,
+) -> Result<(), Error> {
     let schema = batch.schema();
     let texts = batch
         .columns()
@@ -441,18 +454,22 @@ fn write_csv<W: std::io::Write>(batch: &RecordBatch, header: bool, out: W) -> Re
         .zip(schema.fields())
         .map(|(column, field)| text_of(column.as_ref(), field.name()))
         .collect::<Result<Vec<_>, Error>>()?;
-    let failed = |e: csv::Error| Error::Usage(format!("writing the record batches' CSV: {e}"));
-    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    let failed = |e: std::io::Error| Error::Usage(format!("writing the record batches' CSV: {e}"));
     if header {
-        writer
-            .write_record(schema.fields().iter().map(|f| f.name()))
-            .map_err(failed)?;
+        let names: Vec<Option<&str>> = schema
+            .fields()
+            .iter()
+            .map(|f| Some(f.name().as_str()))
+            .collect();
+        write_record(&mut out, &names).map_err(failed)?;
     }
     let mut fields = vec![String::new(); texts.len()];
+    let mut valid = vec![false; texts.len()];
     for row in 0..batch.num_rows() {
         for (column, field) in fields.iter_mut().enumerate() {
             field.clear();
-            if batch.column(column).is_valid(row) && !texts[column](row, field) {
+            valid[column] = batch.column(column).is_valid(row);
+            if valid[column] && !texts[column](row, field) {
                 return Err(Error::Usage(format!(
                     "column {:?}, row {}: the value is outside the dates and times Redshift holds",
                     schema.field(column).name(),
@@ -460,11 +477,14 @@ fn write_csv<W: std::io::Write>(batch: &RecordBatch, header: bool, out: W) -> Re
                 )));
             }
         }
-        writer.write_record(&fields).map_err(failed)?;
+        let record: Vec<Option<&str>> = fields
+            .iter()
+            .zip(&valid)
+            .map(|(text, &valid)| valid.then_some(text.as_str()))
+            .collect();
+        write_record(&mut out, &record).map_err(failed)?;
     }
-    writer
-        .flush()
-        .map_err(|e| Error::Usage(format!("writing the record batches' CSV: {e}")))
+    out.flush().map_err(failed)
 }
 
 /// Writes the value of a row into the string; `false` when it has no text form (a date or time
@@ -566,25 +586,23 @@ fn text_of<'a>(column: &'a dyn Array, name: &str) -> Result<TextOf<'a>, Error> {
     })
 }
 
-/// The longest value of a text column, in bytes (0 for other columns).
-fn longest_text(column: &dyn Array) -> usize {
+/// The longest value of a text column, in bytes, and its row in the column (`(0, 0)` for
+/// other columns).
+fn longest_text(column: &dyn Array) -> (usize, usize) {
     use arrow_array::cast::AsArray;
+    let longest = |lengths: &mut dyn Iterator<Item = Option<usize>>| {
+        lengths
+            .enumerate()
+            .filter_map(|(row, length)| length.map(|length| (length, row)))
+            .max()
+            .unwrap_or((0, 0))
+    };
     match column.data_type() {
-        DataType::Utf8 => column
-            .as_string::<i32>()
-            .iter()
-            .flatten()
-            .map(str::len)
-            .max()
-            .unwrap_or(0),
-        DataType::LargeUtf8 => column
-            .as_string::<i64>()
-            .iter()
-            .flatten()
-            .map(str::len)
-            .max()
-            .unwrap_or(0),
-        _ => 0,
+        DataType::Utf8 => longest(&mut column.as_string::<i32>().iter().map(|t| t.map(str::len))),
+        DataType::LargeUtf8 => {
+            longest(&mut column.as_string::<i64>().iter().map(|t| t.map(str::len)))
+        }
+        _ => (0, 0),
     }
 }
 
@@ -711,7 +729,7 @@ mod tests {
             csv_of(&batch).unwrap(),
             "at,day,big,price,note\n\
              2026-01-02 03:04:05.123456,1971-01-01,18446744073709551615,-0.050,\"a, \"\"b\"\"\nc\"\n\
-             ,1969-12-31,0,123.456,\n"
+             ,1969-12-31,0,123.456,\"\"\n"
         );
     }
 

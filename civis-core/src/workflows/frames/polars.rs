@@ -12,19 +12,21 @@ use std::sync::Arc;
 
 use polars::prelude::{
     BooleanChunked, Column, CsvParseOptions, CsvReadOptions, CsvWriter, DataFrame, DataType, Field,
-    Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, PlSmallStr, Schema, SerReader,
-    SerWriter, Series, TimeUnit, TimeZone,
+    Float32Chunked, Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, PlSmallStr,
+    Schema, SerReader, SerWriter, Series, TimeUnit, TimeZone,
 };
 
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
-use crate::data::sql_types::{parse_bool, parse_date, parse_timestamp, parse_timestamptz, SqlType};
+use crate::data::sql_types::{
+    parse_bool, parse_date, parse_real, parse_timestamp, parse_timestamptz, SqlType,
+};
 use crate::transport::client::Client;
 use crate::workflows::csv::stream::{self, PARALLEL_DOWNLOADS};
-use crate::workflows::csv::{CsvFiles, Header, ReadOptions, INFER_ROWS};
+use crate::workflows::csv::{header_mismatch, CsvFiles, Header, ReadOptions, INFER_ROWS};
 use crate::workflows::files::spool;
 use crate::workflows::sql::SqlBuilder;
-use crate::workflows::tables::frame_import::{FrameSource, GzipChunks};
+use crate::workflows::tables::frame_import::{check_text_length, FrameSource, GzipChunks};
 use crate::workflows::tables::{ImportBuilder, TableColumn};
 
 /// The most inflated CSV text a DataFrame read holds in memory; more goes to a temporary file
@@ -65,9 +67,12 @@ pub fn polars_type(sql_type: SqlType) -> DataType {
 /// The type polars' reader is asked for: the final one, or text that is converted after.
 fn read_type(sql_type: SqlType) -> DataType {
     match sql_type {
-        SqlType::Boolean | SqlType::Date | SqlType::Timestamp | SqlType::TimestampTz => {
-            DataType::String
-        }
+        // A real is read as text, so that one beyond f32's range is an error, not infinity.
+        SqlType::Boolean
+        | SqlType::Date
+        | SqlType::Timestamp
+        | SqlType::TimestampTz
+        | SqlType::Real => DataType::String,
         other => polars_type(other),
     }
 }
@@ -174,7 +179,15 @@ impl Plan {
     fn frame(&self, text: Text, id: i64) -> Result<DataFrame, Error> {
         let source = format!("file {id}");
         let names = match &self.names {
-            Some(names) => names.clone(),
+            Some(names) => {
+                // A manifest's header that names fewer columns than the file holds would drop
+                // one (or shift the names).
+                let width = first_record(&text, self.delimiter)?.len();
+                if !names.is_empty() && width > 0 && width != names.len() {
+                    return Err(header_mismatch(source.clone(), 1, width, names.len()));
+                }
+                names.clone()
+            }
             None => first_record(&text, self.delimiter)?,
         };
         let types = self.options.resolve(&names, self.table.as_deref());
@@ -344,6 +357,10 @@ fn convert(column: &Column, name: &str, sql_type: SqlType, source: &str) -> Resu
             let values: BooleanChunked = parsed(texts, parse_bool, bad)?.into_iter().collect();
             values.with_name(name).into_series()
         }
+        SqlType::Real => {
+            let values: Float32Chunked = parsed(texts, parse_real, bad)?.into_iter().collect();
+            values.with_name(name).into_series()
+        }
         SqlType::Date => {
             let days: Int32Chunked = parsed(texts, parse_date, bad)?.into_iter().collect();
             days.with_name(name).into_date().into_series()
@@ -391,6 +408,7 @@ impl CsvFiles<'_> {
             table: self.table.clone(),
         };
         let client = self.client;
+        self.check_files()?;
         self.options.check_encoding()?;
         let read_one = |id: i64| -> Result<DataFrame, Error> {
             let stream = plan.options.decoded(stream::inflated(client, id)?)?;
@@ -471,18 +489,21 @@ impl FrameSource for FrameWriter<'_> {
                     column.name()
                 ))
             })?;
-            let longest = match dtype {
+            // The longest text and its row: one beyond Redshift's longest VARCHAR is refused
+            // here, before anything is written or uploaded.
+            let (longest, row) = match dtype {
                 DataType::String => column
                     .as_materialized_series()
                     .str()
                     .map_err(|e| polars_error(shown, e))?
                     .iter()
-                    .flatten()
-                    .map(str::len)
+                    .enumerate()
+                    .filter_map(|(row, text)| text.map(|text| (text.len(), row)))
                     .max()
-                    .unwrap_or(0),
-                _ => 0,
+                    .unwrap_or((0, 0)),
+                _ => (0, 0),
             };
+            check_text_length(column.name().as_str(), row as u64 + 1, longest)?;
             declared.push(TableColumn::new(
                 column.name().as_str(),
                 sql_type.declare(longest),

@@ -56,7 +56,8 @@ pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 /// where these readers live beside the calendar arithmetic and printing.
 pub mod values {
     pub use crate::data::sql_types::{
-        parse_bool, parse_date, parse_decimal, parse_timestamp, parse_timestamptz,
+        parse_bool, parse_date, parse_decimal, parse_double, parse_real, parse_timestamp,
+        parse_timestamptz,
     };
 }
 
@@ -105,6 +106,8 @@ pub struct SqlBuilder<'c> {
     csv_settings: Map<String, Value>,
     /// Why the statement cannot run, said when it ends (a builder method cannot fail).
     refused: Option<String>,
+    /// The table a `select_table` reads, looked up before the export starts.
+    table: Option<String>,
 }
 
 impl fmt::Debug for SqlBuilder<'_> {
@@ -155,6 +158,7 @@ impl Client {
             params_arguments: Map::new(),
             csv_settings: Map::new(),
             refused: None,
+            table: None,
         }
     }
 
@@ -212,7 +216,12 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub fn select_table(&self, table: &str, database: impl Into<NameOrId>) -> SqlBuilder<'_> {
-        self.sql(format!("select * from {table}"), database)
+        let mut builder = self.sql(format!("select * from {table}"), database);
+        match crate::data::names::split_schema_tablename(table) {
+            Ok(_) => builder.table = Some(table.to_string()),
+            Err(error) => builder.refused = Some(error.to_string()),
+        }
+        builder
     }
 
     /// Every row of the table `table` (`"schema.table"`; either part may be double-quoted, as
@@ -234,7 +243,7 @@ impl Client {
     pub fn read_table(&self, table: &str, database: impl Into<NameOrId>) -> Result<Rows, Error> {
         // A name that does not parse is an error here, not a SQL error after a run.
         crate::data::names::split_schema_tablename(table)?;
-        self.sql(format!("select * from {table}"), database).rows()
+        self.select_table(table, database).rows()
     }
 }
 
@@ -505,6 +514,23 @@ impl SqlBuilder<'_> {
         self
     }
 
+    /// The most bytes one record of the result may hold in [`rows`](Self::rows),
+    /// [`rows_as`](Self::rows_as) and Arrow batches (default
+    /// [`DEFAULT_MAX_RECORD_BYTES`](crate::frames::DEFAULT_MAX_RECORD_BYTES), 8 MiB): a longer
+    /// record ends the read with an error naming the bound instead of filling memory.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let rows = client.sql("select doc from pages", 32).max_record_size(64 << 20).rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn max_record_size(mut self, bytes: usize) -> Self {
+        self.read.max_record_size(bytes);
+        self
+    }
+
     /// The type of column `column` in typed results ([`rows_as`](Self::rows_as), Arrow
     /// batches, DataFrames), whatever the table or the data say. See [`frames`](crate::frames)
     /// for where types come from otherwise.
@@ -612,13 +638,32 @@ impl SqlBuilder<'_> {
         }
     }
 
-    /// What makes the statement unable to run, found before any request: a refused builder
-    /// argument, an unknown encoding.
+    /// What makes the statement unable to run, found before any export starts: a refused
+    /// builder argument, an unknown encoding, and for [`Client::select_table`] a table (or
+    /// database) the API does not know, with the closest names it does.
     fn check(&self) -> Result<(), Error> {
         if let Some(why) = &self.refused {
             return Err(Error::Usage(why.clone()));
         }
-        self.read.check_encoding()
+        self.read.check_encoding()?;
+        let Some(table) = &self.table else {
+            return Ok(());
+        };
+        match self.client.get_table_id(table, self.database.clone()) {
+            Ok(_) => Ok(()),
+            Err(Error::NotFound(why)) if why.starts_with("No tables found") => {
+                Err(Error::NotFound(format!(
+                    "{why}; a table created moments ago may not be listed yet: `client.sql(\"select * from {table}\", ..)` reads it without the lookup"
+                )))
+            }
+            Err(Error::NotFound(why)) => Err(Error::NotFound(why)),
+            // A lookup that fails otherwise (no permission to list tables) leaves the export to
+            // say whether the table exists.
+            Err(other) => {
+                log::debug!("could not look up {table} before its export: {other}");
+                Ok(())
+            }
+        }
     }
 
     /// The database's id and the credential to use.

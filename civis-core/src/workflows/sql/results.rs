@@ -82,7 +82,13 @@ impl SqlBuilder<'_> {
             let file_id = output_file(run)?;
             let reader = run.client().download_file(file_id).reader()?;
             let stream = read.decoded(Box::new(MultiGzDecoder::new(reader)))?;
-            Ok(Rows::from_stream(file_id, stream, delimiter, None))
+            Ok(Rows::from_stream(
+                file_id,
+                stream,
+                delimiter,
+                None,
+                read.max_record,
+            ))
         }))
     }
 

@@ -145,7 +145,7 @@ fn merge_columns(files: &[CleanedFile]) -> Result<(Vec<TableColumn>, bool), Erro
             .map_or_else(|| format!("column_{}", i + 1), str::to_string);
         let base_types: Vec<String> = column.iter().map(|c| base_type(&c.sql_type)).collect();
         let sql_type = match inconsistent(&base_types, files) {
-            None => column[0].sql_type.clone(),
+            None => widest(&column),
             Some(_) if base_types.iter().any(|t| t == "VARCHAR") => {
                 headers_may_differ = true;
                 "VARCHAR".to_string()
@@ -163,6 +163,37 @@ fn merge_columns(files: &[CleanedFile]) -> Result<(Vec<TableColumn>, bool), Erro
         return Err(Error::Import(errors.join("\n")));
     }
     Ok((merged, headers_may_differ))
+}
+
+/// The type of a column that every file gives the same base type: for text, the widest
+/// (`VARCHAR(3000)` over `VARCHAR(3)`, `MAX` over any length), so that no file's values are too
+/// long for it; otherwise the first file's.
+fn widest(column: &[&TableColumn]) -> String {
+    /// A text type's length: `MAX` above any number, none Redshift's default of 256.
+    fn length(sql_type: &str) -> usize {
+        let Some((_, rest)) = sql_type.split_once('(') else {
+            return 256;
+        };
+        let inside = rest.split(')').next().unwrap_or_default().trim();
+        if inside.eq_ignore_ascii_case("max") {
+            usize::MAX
+        } else {
+            inside.parse().unwrap_or(256)
+        }
+    }
+    let text = matches!(
+        base_type(&column[0].sql_type).as_str(),
+        "VARCHAR" | "CHARACTER VARYING" | "CHAR" | "CHARACTER" | "NVARCHAR" | "TEXT"
+    );
+    let chosen = if text {
+        column
+            .iter()
+            .max_by_key(|c| length(&c.sql_type))
+            .unwrap_or(&column[0])
+    } else {
+        &column[0]
+    };
+    chosen.sql_type.clone()
 }
 
 /// `VARCHAR` of `varchar(256)`: a type without its length or precision, in upper case.
@@ -274,7 +305,7 @@ mod tests {
     }
 
     #[test]
-    fn agreeing_files_keep_the_first_files_types_and_the_detected_values() {
+    fn agreeing_files_keep_the_widest_text_and_the_detected_values() {
         let files = [
             file(
                 1,
@@ -297,8 +328,31 @@ mod tests {
             agreed.table_columns.unwrap(),
             [
                 TableColumn::new("id", "BIGINT"),
-                TableColumn::new("name", "VARCHAR(256)")
+                TableColumn::new("name", "VARCHAR(1024)")
             ]
+        );
+    }
+
+    #[test]
+    fn merged_text_takes_the_widest_varchar_whichever_file_has_it() {
+        let files = [
+            file(1, true, "comma", &[("code", "VARCHAR(3)")]),
+            file(2, true, "comma", &[("code", "VARCHAR(3000)")]),
+            file(3, true, "comma", &[("code", "varchar(12)")]),
+        ];
+        let agreed = agree(&files, None, None, true).unwrap();
+        assert_eq!(
+            agreed.table_columns.unwrap(),
+            [TableColumn::new("code", "VARCHAR(3000)")]
+        );
+        let files = [
+            file(1, true, "comma", &[("doc", "VARCHAR(65535)")]),
+            file(2, true, "comma", &[("doc", "VARCHAR(MAX)")]),
+        ];
+        let agreed = agree(&files, None, None, true).unwrap();
+        assert_eq!(
+            agreed.table_columns.unwrap(),
+            [TableColumn::new("doc", "VARCHAR(MAX)")]
         );
     }
 

@@ -10,6 +10,7 @@ use std::sync::mpsc::sync_channel;
 use flate2::write::GzEncoder;
 
 use crate::data::error::Error;
+use crate::data::sql_types::MAX_VARCHAR;
 use crate::transport::client::Client;
 use crate::workflows::tables::TableColumn;
 
@@ -23,6 +24,40 @@ use crate::workflows::tables::TableColumn;
 /// assert_eq!(civis::frames::IMPORT_CHUNK_BYTES, 64 * 1024 * 1024);
 /// ```
 pub const IMPORT_CHUNK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Writes one CSV record of `fields` to `out`, as an import's files hold them: a null (`None`)
+/// is an empty field, an empty string is `""` (so that it loads as an empty string, not as
+/// NULL), and a field holding a comma, a quote or a line break is quoted.
+pub(crate) fn write_record(out: &mut dyn Write, fields: &[Option<&str>]) -> io::Result<()> {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        let Some(text) = field else { continue };
+        if text.is_empty() {
+            out.write_all(b"\"\"")?;
+        } else if text.contains([',', '"', '\n', '\r']) {
+            out.write_all(b"\"")?;
+            out.write_all(text.replace('"', "\"\"").as_bytes())?;
+            out.write_all(b"\"")?;
+        } else {
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    out.write_all(b"\n")
+}
+
+/// Refuses a text value longer than Redshift's longest `VARCHAR` (65,535 bytes), naming its
+/// column and row (from 1), before it is written: such a value would fail the load only after
+/// every file was uploaded.
+pub(crate) fn check_text_length(column: &str, row: u64, bytes: usize) -> Result<(), Error> {
+    if bytes <= MAX_VARCHAR {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "column {column:?}, row {row}: the value is {bytes} bytes long, more than the {MAX_VARCHAR} bytes of Redshift's longest VARCHAR; shorten it (or leave the column out) before the import"
+    )))
+}
 
 /// A frame that can write itself as CSV rows.
 pub(crate) trait FrameSource {
@@ -64,14 +99,9 @@ impl<'a> GzipChunks<'a> {
 
     /// The column names every piece starts with.
     pub(crate) fn header(&mut self, names: &[String]) -> Result<(), Error> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer
-            .write_record(names)
-            .map_err(|e| io_error(io::Error::other(e)))?;
-        self.header = writer
-            .into_inner()
-            .map_err(|e| io_error(io::Error::other(e.to_string())))?;
-        Ok(())
+        let names: Vec<Option<&str>> = names.iter().map(|n| Some(n.as_str())).collect();
+        self.header.clear();
+        write_record(&mut self.header, &names).map_err(io_error)
     }
 
     /// Rows written by `rows` into the current piece (started with the header if new); the
@@ -191,6 +221,33 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["a,\"b, c\"\n1,2\n", "a,\"b, c\"\n3,4\n"]);
+    }
+
+    #[test]
+    fn an_empty_string_is_quoted_and_a_null_is_empty() {
+        let mut out = Vec::new();
+        write_record(
+            &mut out,
+            &[Some(""), None, Some("a, \"b\"\nc"), Some("plain")],
+        )
+        .unwrap();
+        write_record(&mut out, &[None]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"\",,\"a, \"\"b\"\"\nc\",plain\n\n"
+        );
+    }
+
+    #[test]
+    fn a_value_longer_than_varchar_max_is_refused_naming_column_and_row() {
+        assert!(check_text_length("note", 1, MAX_VARCHAR).is_ok());
+        let error = check_text_length("note", 7, 80_000)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("\"note\"") && error.contains("row 7") && error.contains("80000"),
+            "{error}"
+        );
     }
 
     #[test]
