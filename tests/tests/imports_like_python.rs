@@ -221,7 +221,7 @@ fn three_files_with_differing_detected_types_import_with_the_merged_types() {
     let (mock, client) = setup();
     // `code` is detected as BIGINT, DOUBLE PRECISION and VARCHAR(256): merged, VARCHAR.
     // `label` is VARCHAR(256) in the first two and VARCHAR(512) in the third: the same base
-    // type, so the first file's length, which loosen_types lets the import widen.
+    // type, so the widest length.
     let long = "y".repeat(300);
     let third = format!("code,n,label\nx,4,{long}\n");
     let files = civis_files(
@@ -244,13 +244,15 @@ fn three_files_with_differing_detected_types_import_with_the_merged_types() {
     let import = posts(&mock, "/imports/files/csv").remove(0);
     assert_eq!(cleaned_ids(&import).as_array().unwrap().len(), 3);
     // civis-python's _check_column_types: VARCHAR where one file has text, else the first
-    // file's type.
-    let python_columns = json!([
+    // file's type, which for text of several lengths is the first file's VARCHAR(256) and
+    // would not hold the third file's 300 characters. civis-rs takes the widest VARCHAR
+    // (issue 32), here the third file's VARCHAR(512).
+    let columns = json!([
         {"name": "code", "sql_type": "VARCHAR"},
         {"name": "n", "sql_type": "BIGINT"},
-        {"name": "label", "sql_type": "VARCHAR(256)"},
+        {"name": "label", "sql_type": "VARCHAR(512)"},
     ]);
-    assert_eq!(import["table_columns"], python_columns);
+    assert_eq!(import["table_columns"], columns);
     assert_eq!(import["loosen_types"], true);
     assert_eq!(import["first_row_is_header"], true);
     let rows = table_records(&client, "merged.parts", DB);
