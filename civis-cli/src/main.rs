@@ -380,23 +380,11 @@ fn polling() -> Result<Option<civis::runs::Polling>, Error> {
 /// in the command line's terms, before anything is downloaded or sent. `None` when it is fine.
 pub(crate) fn refused_endpoint(endpoint: Option<&str>) -> Option<Error> {
     let endpoint = endpoint?.trim();
-    let rest = endpoint
+    let plain_http = endpoint
         .get(..7)
-        .filter(|scheme| scheme.eq_ignore_ascii_case("http://"))
-        .map(|_| &endpoint[7..])?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let authority = authority
-        .rsplit_once('@')
-        .map_or(authority, |(_, host)| host);
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => authority.split(':').next().unwrap_or_default(),
-    };
-    let loopback = host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    (!loopback).then(|| {
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"));
+    let allowed = !plain_http || civis_core::__private::is_loopback_url(endpoint);
+    (!allowed).then(|| {
         Error::Config(format!(
             "CIVIS_API_ENDPOINT={endpoint} is plain HTTP, which would send your API key across \
              the network unencrypted: use its https:// address, or a loopback address \

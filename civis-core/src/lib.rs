@@ -122,6 +122,9 @@ pub mod __private {
 
     #[cfg(feature = "client")]
     pub use crate::data::lenient::Lenient;
+    /// Whether a URL's host is this machine (plain HTTP is allowed only there).
+    #[cfg(feature = "client")]
+    pub use crate::transport::builder::is_loopback_url;
     #[cfg(feature = "client")]
     pub use crate::transport::request::{
         build_http_request, decode, find_operation, operation_index, percent_encode, Request, Texts,

@@ -328,6 +328,12 @@ fn url_host(url: &str) -> &str {
     host_port.split(':').next().unwrap_or_default()
 }
 
+/// Whether the host of the `http(s)://` URL `url` names this machine: the one rule for where a
+/// key may go over plain HTTP, for the builder and the command line.
+pub fn is_loopback_url(url: &str) -> bool {
+    is_loopback(url_host(url))
+}
+
 /// Whether `host` names this machine: `localhost` or an address in `127.0.0.0/8` or `::1`.
 fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost")
