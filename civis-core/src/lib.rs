@@ -112,6 +112,10 @@ pub mod __private {
     pub mod suggest {
         pub use crate::data::suggest::*;
     }
+    /// The SQL types of table columns, for civis-sql (which has no transport).
+    pub mod sql_types {
+        pub use crate::data::sql_types::SqlType;
+    }
     /// civis-python's camelCase to snake_case.
     pub mod case {
         pub use crate::data::case::*;

@@ -19,7 +19,7 @@ pub(crate) mod response;
 #[cfg(feature = "client")]
 pub(crate) mod run_state;
 pub(crate) mod spec_files;
-#[cfg(feature = "io")]
+// Without `io` too: civis-sql types its columns with it at compile time.
 pub(crate) mod sql_types;
 pub(crate) mod suggest;
 // Public (the crate's `time`): the mock and the command line read and print times with it.
