@@ -7,6 +7,9 @@
 pub mod catalog;
 pub mod config;
 mod error;
+mod offsets;
+mod params;
+mod parse;
 pub mod rules;
 
 pub use catalog::{Catalog, CatalogError, PinnedColumn, PinnedTable};
