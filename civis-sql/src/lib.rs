@@ -10,6 +10,8 @@ mod error;
 mod offsets;
 mod params;
 mod parse;
+#[cfg(test)]
+mod test_support;
 pub mod rules;
 
 pub use catalog::{Catalog, CatalogError, PinnedColumn, PinnedTable};
