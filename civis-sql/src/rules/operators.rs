@@ -75,8 +75,6 @@ pub(crate) fn binary(op: BinOp, l: &Arg, r: &Arg) -> Result<Typed, RuleError> {
         BinOp::Plus | BinOp::Minus | BinOp::Multiply | BinOp::Divide | BinOp::Modulo => {
             arithmetic_any(op, lt, rt)?
         }
-        #[allow(unreachable_patterns)]
-        _ => return Err(no_operator(op, lt, rt)),
     };
     Ok(Typed { ty, nullable })
 }
