@@ -173,6 +173,31 @@ pub enum Error {
         /// What it should have been, and why it is not.
         expected: String,
     },
+    /// The columns of a typed query's result (`civis::query!`, feature `typed-sql`) are not
+    /// those the query was checked against at compile time: a table it reads has changed since
+    /// it was pinned. `Display` names the pinned tables and the command that refreshes them
+    /// (`civis tables pin --refresh`), after which a rebuild checks the query again.
+    #[cfg(feature = "typed-sql")]
+    ResultShape {
+        /// The column names the query was compiled for, in order.
+        expected: Vec<String>,
+        /// The column names of the result (the export's header, or the query's columns).
+        got: Vec<String>,
+        /// The pinned tables the query reads, each as `schema.table pinned <date> (<pin file>)`,
+        /// separated by `; ` (empty for a query that reads no table).
+        tables: String,
+    },
+    /// A typed query's `one()` found no row or more than one, or its `optional()` more than
+    /// one (feature `typed-sql`).
+    #[cfg(feature = "typed-sql")]
+    RowCount {
+        /// What the ending takes: `exactly one row` or `at most one row`.
+        expected: String,
+        /// The rows found, counted no further than needed: `0`, or `2` for two or more.
+        found: u64,
+        /// Where the rows come from (`file 12`).
+        source: String,
+    },
     /// A local file could not be read or written (the spec cache, a file to upload, a download's
     /// destination).
     Io {
@@ -297,6 +322,20 @@ impl fmt::Display for Unmasked<'_> {
                 "row {row}, column {column:?} of {source}: {:?} is not {expected}",
                 Bounded(text).to_string()
             ),
+            #[cfg(feature = "typed-sql")]
+            Error::ResultShape { expected, got, tables } => {
+                write!(f, "the result's columns are {got:?}, but the query was checked against {expected:?}: ")?;
+                if tables.is_empty() {
+                    f.write_str("the SQL or the database has changed since the build; rebuild to check the query again")
+                } else {
+                    write!(f, "a table it reads has changed since it was pinned ({tables}); run `civis tables pin --refresh` and rebuild to check the query against the tables as they are")
+                }
+            }
+            #[cfg(feature = "typed-sql")]
+            Error::RowCount { expected, found, source } => match found {
+                0 => write!(f, "the query returned no rows where {expected} was expected ({source})"),
+                _ => write!(f, "the query returned more than one row where {expected} was expected ({source}): use `all()` or `rows()` for several, or narrow the SQL"),
+            },
             Error::JobFailed { job_id, run_id, message, .. } => {
                 write!(f, "{} {message}", crate::data::run_state::from_job_run(*job_id, *run_id))
             }
@@ -331,6 +370,10 @@ impl fmt::Debug for Error {
             Self::JobFailed { .. } => "JobFailed",
             Self::WaitTimeout { .. } => "WaitTimeout",
             Self::Value { .. } => "Value",
+            #[cfg(feature = "typed-sql")]
+            Self::ResultShape { .. } => "ResultShape",
+            #[cfg(feature = "typed-sql")]
+            Self::RowCount { .. } => "RowCount",
             Self::Io { .. } => "Io",
         };
         write!(f, "{self} (Error::{variant})")

@@ -8,6 +8,8 @@ mod files;
 mod manifest;
 mod options;
 mod rows;
+#[cfg(feature = "typed-sql")]
+mod shape;
 pub(crate) mod stream;
 mod text_encoding;
 mod typed_rows;
@@ -26,4 +28,6 @@ pub use options::{DEFAULT_BATCH_SIZE, INFER_ROWS};
 pub(crate) use rows::header_mismatch;
 pub(crate) use rows::PARSE_BUFFER;
 pub use rows::{Rows, DEFAULT_MAX_RECORD_BYTES};
+#[cfg(feature = "typed-sql")]
+pub(crate) use shape::Shape;
 pub use typed_rows::TypedRows;

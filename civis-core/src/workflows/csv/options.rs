@@ -33,6 +33,10 @@ pub(crate) struct ReadOptions {
     encoding: Option<String>,
     /// The most bytes a record may hold.
     pub(crate) max_record: usize,
+    /// The columns a typed query was compiled for: they give every column's type (by
+    /// position) and the header must name them.
+    #[cfg(feature = "typed-sql")]
+    pub(crate) shape: Option<std::sync::Arc<super::shape::Shape>>,
 }
 
 impl Default for ReadOptions {
@@ -43,6 +47,8 @@ impl Default for ReadOptions {
             batch_size: DEFAULT_BATCH_SIZE,
             encoding: None,
             max_record: super::rows::DEFAULT_MAX_RECORD_BYTES,
+            #[cfg(feature = "typed-sql")]
+            shape: None,
         }
     }
 }
@@ -100,6 +106,15 @@ impl ReadOptions {
         names: &[String],
         table: Option<&[(String, SqlType)]>,
     ) -> Vec<Option<SqlType>> {
+        // A typed query's columns are typed by what the macro found, by position: its names
+        // are checked against the header first (`Shape::check`), and an alias holding an
+        // override (`"amount: f64"`) is not the name the shape holds.
+        #[cfg(feature = "typed-sql")]
+        if let Some(shape) = &self.shape {
+            return (0..names.len())
+                .map(|i| shape.types.get(i).copied())
+                .collect();
+        }
         names
             .iter()
             .map(|name| {

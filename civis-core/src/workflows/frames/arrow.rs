@@ -110,6 +110,9 @@ pub struct RecordBatches {
     schema: SchemaRef,
     types: Vec<SqlType>,
     names: Vec<String>,
+    /// Whether each column may hold nulls: all may, but those of a typed query's columns that
+    /// are not NULL-able.
+    nullable: Vec<bool>,
     /// Records read ahead to infer types from.
     leading: std::vec::IntoIter<csv::StringRecord>,
     /// The records of a batch, their buffers reused from batch to batch.
@@ -151,7 +154,17 @@ impl RecordBatches {
         let resolved_with = (files.options.clone(), files.table.clone());
         let mut rows = files.rows()?;
         let header = rows.next().transpose()?.unwrap_or_default();
-        let names: Vec<String> = header.iter().map(str::to_string).collect();
+        #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
+        let mut names: Vec<String> = header.iter().map(str::to_string).collect();
+        #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
+        let mut nullable = vec![true; names.len()];
+        // A typed query's columns are checked before any value is read, and name the fields.
+        #[cfg(feature = "typed-sql")]
+        if let Some(shape) = &resolved_with.0.shape {
+            shape.check(&names)?;
+            names.clone_from(&shape.names);
+            nullable.clone_from(&shape.nullable);
+        }
         let resolved = resolved_with.0.resolve(&names, resolved_with.1.as_deref());
         let mut leading = Vec::new();
         if resolved.iter().any(Option::is_none) {
@@ -169,13 +182,15 @@ impl RecordBatches {
         let fields: Vec<Field> = names
             .iter()
             .zip(&types)
-            .map(|(name, t)| Field::new(name, arrow_type(*t), true))
+            .zip(&nullable)
+            .map(|((name, t), nullable)| Field::new(name, arrow_type(*t), *nullable))
             .collect();
         Ok(Self {
             rows,
             schema: Arc::new(Schema::new(fields)),
             types,
             names,
+            nullable,
             leading: leading.into_iter(),
             buffer: Vec::new(),
             batch_size,
@@ -223,6 +238,7 @@ impl RecordBatches {
         first_row: u64,
     ) -> Result<ArrayRef, Error> {
         let sql_type = self.types[column];
+        let nullable = self.nullable[column];
         let n = records.len();
         let fields = records.iter().map(|r| r.get(column).unwrap_or_default());
         let bad = |offset: usize, text: &str| Error::Value {
@@ -230,14 +246,21 @@ impl RecordBatches {
             row: first_row + offset as u64,
             column: self.names[column].clone(),
             text: text.to_string(),
-            expected: sql_type.to_string(),
+            expected: if text.is_empty() {
+                // Only in a typed query's column that is not NULL-able.
+                format!("{sql_type}: the field is empty, which an export writes for NULL, but the query's column is NOT NULL (has a table it reads changed since it was pinned?)")
+            } else {
+                sql_type.to_string()
+            },
         };
         // One loop for every primitive type: empty is null, else the parse or the error.
         macro_rules! primitive {
             ($builder:expr, $parse:expr) => {{
                 let mut builder = $builder;
                 for (offset, text) in fields.enumerate() {
-                    if text.is_empty() {
+                    if text.is_empty() && !nullable {
+                        return Err(bad(offset, text));
+                    } else if text.is_empty() {
                         builder.append_null();
                     } else {
                         match $parse(text) {
@@ -285,7 +308,9 @@ impl RecordBatches {
                     .sum();
                 let mut builder = StringBuilder::with_capacity(n, bytes);
                 for text in fields {
-                    if text.is_empty() {
+                    // An export writes '' as it writes NULL: in a column that cannot be
+                    // NULL, it is ''.
+                    if text.is_empty() && nullable {
                         builder.append_null();
                     } else {
                         builder.append_value(text);

@@ -178,7 +178,8 @@ impl Plan {
     /// at once.
     fn frame(&self, text: Text, id: i64) -> Result<DataFrame, Error> {
         let source = format!("file {id}");
-        let names = match &self.names {
+        #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
+        let mut names = match &self.names {
             Some(names) => {
                 // A manifest's header that names fewer columns than the file holds would drop
                 // one (or shift the names).
@@ -190,6 +191,13 @@ impl Plan {
             }
             None => first_record(&text, self.delimiter)?,
         };
+        // A typed query's columns are checked before any value is read, and name the frame's.
+        #[cfg(feature = "typed-sql")]
+        let shape = self.options.shape.as_deref();
+        #[cfg(feature = "typed-sql")]
+        if let Some(shape) = shape {
+            shape.check(&names)?;
+        }
         let types = self.options.resolve(&names, self.table.as_deref());
         // Without a header polars calls the columns column_1, column_2, ...
         let read_names: Vec<String> = if self.header {
@@ -225,12 +233,20 @@ impl Plan {
             }
         };
         drop(text);
-        if !self.header {
+        #[cfg(feature = "typed-sql")]
+        let renamed = shape.map(|shape| names.clone_from(&shape.names)).is_some();
+        #[cfg(not(feature = "typed-sql"))]
+        let renamed = false;
+        if !self.header || renamed {
             frame
                 .set_column_names(&names)
                 .map_err(|e| polars_error(&source, e))?;
         }
         convert_text_columns(&mut frame, &names, &types, &source)?;
+        #[cfg(feature = "typed-sql")]
+        if let Some(shape) = shape {
+            not_null(&mut frame, shape, &source)?;
+        }
         Ok(frame)
     }
 
@@ -265,6 +281,45 @@ impl Plan {
         }
         Ok(None)
     }
+}
+
+/// The columns of `frame` that a typed query says are not NULL-able, without nulls: an
+/// export writes '' as it writes NULL, so a text column's nulls are `""`; in a column of another
+/// type a null is an error naming its row.
+#[cfg(feature = "typed-sql")]
+fn not_null(
+    frame: &mut DataFrame,
+    shape: &crate::workflows::csv::Shape,
+    source: &str,
+) -> Result<(), Error> {
+    for (index, name) in shape.names.iter().enumerate() {
+        if shape.nullable.get(index) != Some(&false) {
+            continue;
+        }
+        let series = frame.columns()[index].as_materialized_series().clone();
+        if series.null_count() == 0 {
+            continue;
+        }
+        let sql_type = shape.types[index];
+        if sql_type == SqlType::Text {
+            let texts = series.str().map_err(|e| polars_error(source, e))?;
+            let filled: polars::prelude::StringChunked =
+                texts.iter().map(|text| Some(text.unwrap_or(""))).collect();
+            frame
+                .with_column(filled.with_name(name.as_str().into()).into_series())
+                .map_err(|e| polars_error(source, e))?;
+            continue;
+        }
+        let row = series.is_null().iter().position(|null| null == Some(true));
+        return Err(Error::Value {
+            source: source.to_string(),
+            row: row.map_or(0, |row| row as u64 + 1),
+            column: name.clone(),
+            text: String::new(),
+            expected: format!("{sql_type}: the field is empty, which an export writes for NULL, but the query's column is NOT NULL (has a table it reads changed since it was pinned?)"),
+        });
+    }
+    Ok(())
 }
 
 /// The names in the first record of `text`.

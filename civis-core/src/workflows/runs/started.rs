@@ -60,6 +60,20 @@ impl<T> Started<T> {
         }
     }
 
+    /// The same run, whose result is `then` of this one's: a typed query's records over an
+    /// export's rows.
+    #[cfg(feature = "typed-sql")]
+    pub(crate) fn then<U>(
+        self,
+        then: impl FnOnce(T) -> Result<U, Error> + Send + 'static,
+    ) -> Started<U>
+    where
+        T: 'static,
+    {
+        let finish = self.finish;
+        Started::new(self.run, move |run, finished| then(finish(run, finished)?))
+    }
+
     /// The run (for its id, its state, its log, a cancel).
     ///
     /// ```no_run

@@ -31,6 +31,8 @@
 mod export;
 mod preview;
 mod results;
+#[cfg(feature = "typed-sql")]
+mod typed;
 mod unload;
 
 use std::fmt;
@@ -39,17 +41,29 @@ use serde_json::{json, Map, Value};
 
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
+#[cfg(not(feature = "typed-sql"))]
 use crate::data::sql_types::SqlType;
 use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 use crate::workflows::csv::{delimiter_name, CsvFiles, ReadOptions, TypedRows};
 
+/// The SQL types of columns ([`Column::sql_type`]), as [`tables`](crate::tables) has them.
+#[cfg(feature = "typed-sql")]
+pub use crate::data::sql_types::SqlType;
 pub use crate::workflows::csv::{Compression, ManifestEntry, Rows, UnloadManifest};
 /// The record type of [`Rows`], re-exported so that scripts need not depend on `csv`
 /// themselves.
 pub use csv::StringRecord;
 pub use export::ExportOutput;
 pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
+#[cfg(feature = "typed-sql")]
+#[doc(hidden)]
+pub use typed::Row;
+#[cfg(feature = "typed-sql")]
+pub use typed::{
+    types, Column, Decode, Param, Query, QueryParam, QueryRows, QuotedParam, TypedSql,
+    UnquotedParam,
+};
 
 /// Redshift's text forms of values, read back: what typed results parse CSV fields with, for
 /// scripts that read [`Rows`] themselves. The dates and times are read by [`crate::time`],
