@@ -4,6 +4,8 @@
 //! Use it through the `civis` crate, which documents it: `civis::civis_api!`.
 
 mod input;
+#[cfg(feature = "typed-sql")]
+mod query;
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
@@ -62,19 +64,7 @@ use input::MacroInput;
 pub fn civis_api(tokens: TokenStream) -> TokenStream {
     let tokens = proc_macro2::TokenStream::from(tokens);
     let given = tokens.clone();
-    // The expansion code returns errors rather than panicking; this guard keeps even a bug from
-    // becoming a compiler panic instead of an error at the macro call.
-    let expanded = std::panic::catch_unwind(move || expand(tokens)).unwrap_or_else(|panic| {
-        let detail = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("unknown cause");
-        Err(syn::Error::new(
-            Span::call_site(),
-            format!("civis_api! failed on this input ({detail}); please report it with the spec"),
-        ))
-    });
+    let expanded = guarded("civis_api!", "the spec", move || expand(tokens));
     match expanded {
         Ok((tracking, source)) => {
             // rustc lexes the generated source itself. proc_macro2's `parse` would first lex
@@ -199,4 +189,76 @@ fn expand(tokens: proc_macro2::TokenStream) -> syn::Result<(proc_macro2::TokenSt
         #warning
     };
     Ok((tracking, generated))
+}
+
+/// Runs an expansion, turning a panic into an error at the macro call: the expansion code
+/// returns errors rather than panicking, and this guard keeps even a bug from becoming a
+/// compiler panic.
+fn guarded<T>(
+    name: &str,
+    report_with: &str,
+    expand: impl FnOnce() -> syn::Result<T> + std::panic::UnwindSafe,
+) -> syn::Result<T> {
+    std::panic::catch_unwind(expand).unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown cause");
+        Err(syn::Error::new(
+            Span::call_site(),
+            format!("{name} failed on this input ({detail}); please report it with {report_with}"),
+        ))
+    })
+}
+
+/// Expands one of the query macros, an error becoming a `compile_error!` at the call.
+#[cfg(feature = "typed-sql")]
+fn query_macro(tokens: TokenStream, kind: query::input::Kind, file: bool) -> TokenStream {
+    let tokens = proc_macro2::TokenStream::from(tokens);
+    let name = kind.name(file);
+    match guarded(name, "the SQL and the pins", move || query::expand(tokens, kind, file)) {
+        Ok(expanded) => expanded.into(),
+        Err(error) => error.into_compile_error().into(),
+    }
+}
+
+/// A SQL query checked at compile time against the pinned tables, typed as an anonymous
+/// record: `civis::query!("database", "select ..", name = value, ..)`. Documented in `civis`.
+#[cfg(feature = "typed-sql")]
+#[proc_macro]
+pub fn query(tokens: TokenStream) -> TokenStream {
+    query_macro(tokens, query::input::Kind::Record, false)
+}
+
+/// A SQL query checked at compile time, read into the caller's struct:
+/// `civis::query_as!(Type, "database", "select ..", ..)`. Documented in `civis`.
+#[cfg(feature = "typed-sql")]
+#[proc_macro]
+pub fn query_as(tokens: TokenStream) -> TokenStream {
+    query_macro(tokens, query::input::Kind::As, false)
+}
+
+/// A SQL query of one column checked at compile time, read as that column's values:
+/// `civis::query_scalar!("database", "select count(*) from ..")`. Documented in `civis`.
+#[cfg(feature = "typed-sql")]
+#[proc_macro]
+pub fn query_scalar(tokens: TokenStream) -> TokenStream {
+    query_macro(tokens, query::input::Kind::Scalar, false)
+}
+
+/// `query!` with the SQL read from a file relative to the crate's directory:
+/// `civis::query_file!("database", "sql/orders.sql", ..)`. Documented in `civis`.
+#[cfg(feature = "typed-sql")]
+#[proc_macro]
+pub fn query_file(tokens: TokenStream) -> TokenStream {
+    query_macro(tokens, query::input::Kind::Record, true)
+}
+
+/// `query_as!` with the SQL read from a file relative to the crate's directory:
+/// `civis::query_file_as!(Type, "database", "sql/orders.sql", ..)`. Documented in `civis`.
+#[cfg(feature = "typed-sql")]
+#[proc_macro]
+pub fn query_file_as(tokens: TokenStream) -> TokenStream {
+    query_macro(tokens, query::input::Kind::As, true)
 }

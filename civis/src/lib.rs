@@ -37,6 +37,10 @@ pub use civis_core::{config, files, http, methods, runs, spec, time};
 pub use civis_core::{frames, sql, tables};
 pub use civis_core::{Client, ClientBuilder, Error, NameOrId, Response};
 pub use civis_macros::civis_api;
+/// SQL checked at compile time against the pinned tables (feature `typed-sql`): see the README's
+/// "SQL checked at compile time".
+#[cfg(feature = "typed-sql")]
+pub use civis_macros::{query, query_as, query_file, query_file_as, query_scalar};
 /// The polars this crate reads and writes DataFrames with (CSV, dates and datetimes only).
 #[cfg(feature = "polars")]
 pub use polars;

@@ -1,0 +1,3 @@
+fn main() {
+    let _ = civis::query!("redshift-general", "select id,\n  from sales.orders where");
+}
