@@ -457,7 +457,12 @@ pub fn mock_serve(command: Command) -> Command {
         .arg(repeated(
             "typed-table",
             "DB:SCHEMA.TABLE=FILE.csv",
-            "A typed table: the CSV's header cells are NAME:TYPE (id:INTEGER, name:VARCHAR(64), \"price:DECIMAL(10,2)\"); values are checked and stored as Redshift prints them",
+            "A typed table: the CSV's header cells are NAME:TYPE (id:INTEGER, name:VARCHAR(64), \"price:DECIMAL(10,2)\"), or NAME:TYPE NOT NULL for a column declared not null; values are checked and stored as Redshift prints them",
+        ))
+        .arg(repeated(
+            "unscanned-table",
+            "DB:SCHEMA.TABLE",
+            "A declared table the API does not know until POST /tables/scan has run on it (as a table made outside Civis), for `civis tables pin --scan`",
         ))
         .arg(repeated(
             "sql",

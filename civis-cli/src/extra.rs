@@ -29,6 +29,9 @@ pub enum Place {
     /// Under a resource of the spec, beside its methods (`civis jobs run`); made, without help
     /// text, when the spec has no such resource.
     Resource(&'static str),
+    /// Under a command of this program's own at the top, which an earlier row adds (`civis sql
+    /// check` under `civis sql`): the parent runs when no subcommand is named.
+    Under(&'static str),
 }
 
 /// One extra command: a row of the table.
@@ -55,6 +58,18 @@ pub fn add(mut program: Command, extras: &[Extra]) -> Command {
                 under(program, name, command, |parent| parent.about(about))
             }
             Place::Resource(name) => under(program, name, command, |parent| parent),
+            Place::Under(name) => {
+                assert!(
+                    program.find_subcommand(name).is_some(),
+                    "the row of `{name}` comes before the rows under it"
+                );
+                program.mut_subcommand(name, |parent| {
+                    parent
+                        .subcommand(command)
+                        .subcommand_negates_reqs(true)
+                        .args_conflicts_with_subcommands(true)
+                })
+            }
         };
     }
     program
@@ -86,15 +101,21 @@ pub fn chosen<'a>(
     matches: &'a ArgMatches,
 ) -> Option<(&'a Extra, &'a ArgMatches)> {
     let (top, below) = matches.subcommand()?;
-    extras.iter().find_map(|extra| match extra.place {
-        Place::Top => (extra.name == top).then_some((extra, below)),
-        Place::Group { name, .. } | Place::Resource(name) if name == top => {
+    // A row below the command named comes first: `civis sql check` is not `civis sql`.
+    let nested = extras.iter().find_map(|extra| match extra.place {
+        Place::Group { name, .. } | Place::Resource(name) | Place::Under(name) if name == top => {
             match below.subcommand() {
                 Some((sub, own)) if sub == extra.name => Some((extra, own)),
                 _ => None,
             }
         }
-        Place::Group { .. } | Place::Resource(_) => None,
+        _ => None,
+    });
+    nested.or_else(|| {
+        extras
+            .iter()
+            .find(|extra| extra.place == Place::Top && extra.name == top)
+            .map(|extra| (extra, below))
     })
 }
 
@@ -104,7 +125,7 @@ pub fn is_own(extras: &[Extra], word: &str) -> bool {
     extras.iter().any(|extra| match extra.place {
         Place::Top => extra.name == word,
         Place::Group { name, .. } => name == word,
-        Place::Resource(_) => false,
+        Place::Resource(_) | Place::Under(_) => false,
     })
 }
 
@@ -132,7 +153,7 @@ mod tests {
         for extra in EXTRAS {
             let found = match extra.place {
                 Place::Top => program.find_subcommand(extra.name),
-                Place::Group { name, .. } | Place::Resource(name) => program
+                Place::Group { name, .. } | Place::Resource(name) | Place::Under(name) => program
                     .find_subcommand(name)
                     .and_then(|parent| parent.find_subcommand(extra.name)),
             };
@@ -158,6 +179,18 @@ mod tests {
         assert_eq!(
             row_of(&["tables", "import", "a.csv", "1", "s.t"]),
             Some((Place::Resource("tables"), "import"))
+        );
+        assert_eq!(
+            row_of(&["sql", "check", "-c", "select 1"]),
+            Some((Place::Under("sql"), "check"))
+        );
+        assert_eq!(
+            row_of(&["sql", "-d", "1", "-c", "check"]),
+            Some((Place::Top, "sql"))
+        );
+        assert_eq!(
+            row_of(&["tables", "pin", "--check"]),
+            Some((Place::Resource("tables"), "pin"))
         );
         // The spec's own methods of an extended resource are not rows.
         assert_eq!(row_of(&["jobs", "list"]), None);

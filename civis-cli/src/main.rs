@@ -20,14 +20,18 @@ mod logging;
 mod mock_world;
 mod notebooks;
 mod output;
+mod pins;
 mod runs;
+mod sources;
 mod spec;
 mod sql;
+mod sql_check;
 mod yaml_input;
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use clap::{ArgMatches, Command};
 use serde_json::{Map, Value};
@@ -37,7 +41,7 @@ use civis_mock::MockServer;
 use extra::{Extra, Place};
 use output::{stdout_error, Format};
 
-const API_ERROR: u8 = 1;
+pub(crate) const API_ERROR: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 const JOB_FAILED: u8 = 3;
 const SETUP_ERROR: u8 = 4;
@@ -47,11 +51,13 @@ const OTHER_ERROR: u8 = 5;
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    the API answered with an error (a 4xx or 5xx, an invalid or expired key)
+  1    the API answered with an error (a 4xx or 5xx, an invalid or expired key); `tables pin
+       --check`: a pin differs from its table
   2    a usage error: an unknown command or option, a bad value
   3    a job or run failed (or was never started because another failed)
   4    a setup to fix here: no API key, a plain-http endpoint, an unknown database or table
-       name, a local file missing or unwritable, a spec that cannot be read
+       name, a local file missing or unwritable, a spec that cannot be read, a pin that
+       cannot be read, SQL that `sql check` finds wrong
   5    anything else: no connection, a timeout, file storage failed, an answer that does not
        decode
   130  interrupted (Ctrl-C, or SIGTERM while `jobs run` waits: its runs are cancelled)";
@@ -161,13 +167,36 @@ const EXTRAS: &[Extra] = &[
         define: sql::sql_command,
         run: |matches, _| sql::sql(matches),
     },
+    // Below `civis sql` (a command of its own, civis-python's), so after its row.
+    Extra {
+        place: Place::Under("sql"),
+        name: "check",
+        define: sql_check::check_command,
+        run: sql_check::check,
+    },
     Extra {
         place: Place::Resource("tables"),
         name: "import",
         define: sql::import_command,
         run: |matches, _| sql::import(matches),
     },
+    Extra {
+        place: Place::Resource("tables"),
+        name: "pin",
+        define: pins::pin_command,
+        run: |matches, _| pins::pin(matches),
+    },
 ];
+
+/// The exit code of a command that ran to its end and found what it checks wrong (see
+/// [`exit_with`]); 0 while none did.
+static EXIT_CODE: AtomicU8 = AtomicU8::new(0);
+
+/// Makes the program exit with `code` when the command ends without an error: `tables pin
+/// --check` prints every difference it finds, then exits 1.
+pub(crate) fn exit_with(code: u8) {
+    EXIT_CODE.store(code, Ordering::Relaxed);
+}
 
 /// Runs the program on the process's arguments.
 pub fn main() -> ExitCode {
@@ -223,7 +252,7 @@ where
         (None, None) => Err(Error::Usage("no command given".into())),
     };
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(EXIT_CODE.load(Ordering::Relaxed)),
         Err(error) => fail(error),
     }
 }

@@ -36,7 +36,8 @@ pub fn declare(server: &MockServer, matches: &ArgMatches) -> Result<(), Error> {
         server.table(number(database, "--table")?, name, rows_of(file)?);
     }
     for table in all("typed-table") {
-        let form = "--typed-table DB:SCHEMA.TABLE=FILE.csv (header cells NAME:TYPE)";
+        let form =
+            "--typed-table DB:SCHEMA.TABLE=FILE.csv (header cells NAME:TYPE or NAME:TYPE NOT NULL)";
         let (place, file) = split(&table, '=', form)?;
         let (database, name) = place.split_once(':').ok_or_else(|| usage(&table, form))?;
         let (columns, rows) = typed_rows_of(file)?;
@@ -47,6 +48,13 @@ pub fn declare(server: &MockServer, matches: &ArgMatches) -> Result<(), Error> {
         server
             .typed_table(number(database, "--typed-table")?, name, &columns, rows)
             .map_err(|e| Error::Usage(format!("--typed-table {table}: {e}")))?;
+    }
+    for table in all("unscanned-table") {
+        let form = "--unscanned-table DB:SCHEMA.TABLE";
+        let (database, name) = split(&table, ':', form)?;
+        server
+            .unscanned_table(number(database, "--unscanned-table")?, name)
+            .map_err(|e| Error::Usage(format!("--unscanned-table {table}: {e} (declare it first with --table or --typed-table)")))?;
     }
     for sql in all("sql") {
         let (text, file) = sql
@@ -122,7 +130,8 @@ fn with_log(job: MockJob, polls: u32) -> MockJob {
 }
 
 /// The columns (name and SQL type, from header cells `NAME:TYPE`, `"price:DECIMAL(10,2)"`
-/// quoted for its comma) and rows of a CSV file.
+/// quoted for its comma, `id:INTEGER NOT NULL` for a column declared not null, whose type then
+/// ends in `NOT NULL` as [`MockServer::typed_table`] reads it) and rows of a CSV file.
 fn typed_rows_of(path: &str) -> Result<(Vec<(String, String)>, MockRows), Error> {
     let rows = rows_of(path)?;
     let columns = rows
@@ -134,7 +143,7 @@ fn typed_rows_of(path: &str) -> Result<(Vec<(String, String)>, MockRows), Error>
                 .filter(|(name, sql_type)| !name.is_empty() && !sql_type.is_empty())
                 .ok_or_else(|| {
                     Error::Usage(format!(
-                        "{path}: the header cell {cell:?} is not NAME:TYPE (id:INTEGER, name:VARCHAR(64))"
+                        "{path}: the header cell {cell:?} is not NAME:TYPE (id:INTEGER, name:VARCHAR(64), id:BIGINT NOT NULL)"
                     ))
                 })
         })
@@ -181,4 +190,62 @@ fn number(text: &str, option: &str) -> Result<i64, Error> {
 
 fn usage(given: &str, form: &str) -> Error {
     Error::Usage(format!("{given:?} does not read as {form}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn typed_table_headers_declare_not_null_and_unscanned_tables_are_unknown() {
+        let dir = std::env::temp_dir().join(format!("civis-mock-world-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let csv = dir.join("items.csv");
+        std::fs::write(&csv, "id:BIGINT NOT NULL,\"price:NUMERIC(10,2)\"\n1,2.5\n").unwrap();
+        let typed = format!("32:shop.items={}", csv.display());
+        let hidden = format!("32:shop.hidden={}", csv.display());
+        let matches = crate::command::mock_serve(clap::Command::new("serve"))
+            .try_get_matches_from([
+                "serve",
+                "--database",
+                "32=redshift-general",
+                "--typed-table",
+                &typed,
+                "--typed-table",
+                &hidden,
+                "--unscanned-table",
+                "32:shop.hidden",
+            ])
+            .unwrap();
+        let server = MockServer::scripted().unwrap();
+        declare(&server, &matches).unwrap();
+        let client = civis::ApiClient::builder()
+            .api_key("k")
+            .base_url(server.url())
+            .build()
+            .unwrap();
+        let get = |method: &str, args: Value| -> Result<Value, civis::Error> {
+            client
+                .prepare_call(civis::ApiClient::operations(), "tables", method, args)?
+                .send_with_headers::<Value>()
+                .map(|(answer, _)| answer)
+        };
+        let listed = get("list", json!({"database_id": 32})).unwrap();
+        assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+        let described = get("get", json!({"id": listed[0]["id"]})).unwrap();
+        let table_def = described["tableDef"].as_str().unwrap();
+        assert!(table_def.contains("\"id\" BIGINT NOT NULL,"), "{table_def}");
+        assert!(
+            table_def.contains("\"price\" NUMERIC(10,2) NULL"),
+            "{table_def}"
+        );
+        assert_eq!(described["columns"][0]["sqlType"], "BIGINT");
+
+        let wrong = crate::command::mock_serve(clap::Command::new("serve"))
+            .try_get_matches_from(["serve", "--unscanned-table", "32:shop.none"])
+            .unwrap();
+        assert!(declare(&MockServer::scripted().unwrap(), &wrong).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -37,6 +37,7 @@ pub(crate) static ROUTES: &[Route<Handler>] = &[
     route("GET", "/credentials", database::list_credentials),
     route("GET", "/tables", tables::list),
     route("GET", "/tables/{id}", tables::get),
+    route("POST", "/tables/scan", tables::post_scan),
     route(
         "GET",
         "/databases/{id}/schemas/{schema:text}/tables/{table:text}",

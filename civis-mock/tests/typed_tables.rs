@@ -1,6 +1,7 @@
-//! Typed tables over real HTTP: table lookups and descriptions, values stored and exported as
-//! Redshift prints them, typed imports of gzipped CSV, bad values failing the import, and
-//! selects of listed columns.
+//! Typed tables over real HTTP: table lookups and descriptions (every field of the spec's
+//! `Table`, `order`, a `tableDef` with `NOT NULL`), tables the API knows only once scanned
+//! (`POST /tables/scan`), values stored and exported as Redshift prints them, typed imports of
+//! gzipped CSV, bad values failing the import, and selects of listed columns.
 
 use std::io::{Read, Write};
 
@@ -185,12 +186,18 @@ fn tables_are_listed_and_described_with_their_own_ids() {
     let (status, described) = get(&mock, &format!("tables/{id}"));
     assert_eq!(status, 200);
     assert_eq!(described["id"], id);
+    let columns: Vec<Value> = described["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| json!({"name": c["name"], "sqlType": c["sqlType"], "order": c["order"]}))
+        .collect();
     assert_eq!(
-        described["columns"],
-        json!([
-            {"name": "id", "sqlType": "INTEGER", "ordering": 1},
-            {"name": "name", "sqlType": "VARCHAR(20)", "ordering": 2}
-        ])
+        columns,
+        [
+            json!({"name": "id", "sqlType": "INTEGER", "order": 1}),
+            json!({"name": "name", "sqlType": "VARCHAR(20)", "order": 2})
+        ]
     );
     let (_, by_name) = get(&mock, "databases/32/schemas/crm/tables/people");
     assert_eq!(by_name["id"], id);
@@ -547,4 +554,204 @@ fn tables_of_a_database_never_declared_are_listed() {
     let (status, found) = get(&mock, "tables?database_id=44");
     assert_eq!(status, 200, "{found}");
     assert_eq!(found[0]["name"], "t");
+}
+
+/// The spec's definition `name` (its `properties`, by name).
+fn spec_properties(name: &str) -> serde_json::Map<String, Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../civis-core/spec/civis_api_spec.json"
+    );
+    let spec: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    spec["definitions"][name]["properties"]
+        .as_object()
+        .unwrap()
+        .clone()
+}
+
+/// Whether `value` has the shape `property` (a spec property) gives: its JSON type, or null.
+fn has_shape(value: &Value, property: &Value) -> bool {
+    let kind = property["type"]
+        .as_str()
+        .unwrap_or(if property.get("$ref").is_some() {
+            "object"
+        } else {
+            "any"
+        });
+    match (kind, value) {
+        (_, Value::Null) | ("any", _) => true,
+        ("integer", Value::Number(n)) => n.is_i64() || n.is_u64(),
+        ("number", Value::Number(_)) => true,
+        ("string", Value::String(_)) => true,
+        ("boolean", Value::Bool(_)) => true,
+        ("array", Value::Array(_)) => true,
+        ("object", Value::Object(_)) => true,
+        _ => false,
+    }
+}
+
+/// Every field of `properties` is in `answer`, with its shape, and `answer` has no other.
+fn assert_shape(answer: &Value, properties: &serde_json::Map<String, Value>, what: &str) {
+    let answer = answer.as_object().unwrap();
+    for (name, property) in properties {
+        let value = answer
+            .get(name)
+            .unwrap_or_else(|| panic!("{what} has no {name}"));
+        assert!(
+            has_shape(value, property),
+            "{what}.{name} = {value} is not {property}"
+        );
+    }
+    for name in answer.keys() {
+        assert!(
+            properties.contains_key(name),
+            "{what}.{name} is not in the spec"
+        );
+    }
+}
+
+#[test]
+fn a_described_table_has_every_field_of_the_specs_table_and_not_null_in_its_table_def() {
+    let mock = setup();
+    let columns = [
+        ("id", "BIGINT NOT NULL"),
+        ("Full \"Name\"", "VARCHAR(20)"),
+        ("price", "numeric(10,2) not null"),
+    ];
+    let rows = MockRows::new(columns.map(|(name, _)| name))
+        .row([Some("1"), Some("Ada"), Some("1.5")])
+        .row([Some("2"), None, Some("2")])
+        .row([Some("3"), None, Some("2")]);
+    mock.typed_table(DB, "shop.items", &columns, rows).unwrap();
+
+    let (status, described) = get(&mock, "databases/32/schemas/shop/tables/items");
+    assert_eq!(status, 200, "{described}");
+    assert_shape(&described, &spec_properties("Table"), "Table");
+    let column_properties = spec_properties("TableColumn");
+    for column in described["columns"].as_array().unwrap() {
+        assert_shape(column, &column_properties, "TableColumn");
+    }
+    assert_eq!(described["columns"][1]["order"], 2);
+    assert_eq!(described["columns"][2]["sqlType"], "numeric(10,2)");
+    assert_eq!(described["columns"][2]["civisDataType"], "float");
+    assert_eq!(described["columns"][1]["nullCount"], 2);
+    assert_eq!(described["columns"][1]["coverageCount"], 1);
+    assert_eq!(described["columns"][1]["distinctCount"], 2);
+    assert_eq!(
+        described["tableDef"],
+        "CREATE TABLE \"shop\".\"items\" (\n    \"id\" BIGINT NOT NULL,\n    \"Full \"\"Name\"\"\" VARCHAR(20) NULL,\n    \"price\" NUMERIC(10,2) NOT NULL\n)\nDISTSTYLE AUTO;\n"
+    );
+    // By id, the same answer; names are matched ignoring case, as Redshift folds them.
+    let (_, by_id) = get(&mock, &format!("tables/{}", described["id"]));
+    assert_eq!(by_id, described);
+    let (status, _) = get(&mock, "databases/32/schemas/SHOP/tables/Items");
+    assert_eq!(status, 200);
+
+    // A NULL in a NOT NULL column is refused, as Redshift's COPY refuses it, and so is an
+    // import appending one.
+    let null = MockRows::new(["id"]).row([Some("1")]).row([None]);
+    let error = mock
+        .typed_table(DB, "shop.ids", &[("id", "INTEGER NOT NULL")], null)
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("Missing data for not-null field (row 2, column \"id\")"),
+        "{error}"
+    );
+    let ids = MockRows::new(["id", "note"]).row([Some("1"), None]);
+    let declared = [("id", "INTEGER NOT NULL"), ("note", "VARCHAR(8)")];
+    mock.typed_table(DB, "shop.ids", &declared, ids).unwrap();
+    let file = upload(&mock, "ids.csv.gz", &gzip("id,note\n2,a\n,b\n"));
+    let appended = import(
+        &mock,
+        &[file],
+        "shop.ids",
+        json!({"existing_table_rows": "append"}),
+    );
+    assert_eq!(appended["state"], "failed", "{appended}");
+    assert!(
+        appended["error"]
+            .as_str()
+            .unwrap()
+            .contains("Missing data for not-null field"),
+        "{appended}"
+    );
+}
+
+#[test]
+fn a_table_the_api_has_not_scanned_is_known_once_its_scan_has_run() {
+    let mock = setup();
+    let columns = [("id", "INTEGER NOT NULL")];
+    mock.typed_table(
+        DB,
+        "s.fresh",
+        &columns,
+        MockRows::new(["id"]).row([Some("1")]),
+    )
+    .unwrap();
+    mock.unscanned_table(DB, "s.fresh").unwrap();
+
+    // In the database, but unknown to the API.
+    assert_eq!(
+        export(&mock, "select * from s.fresh").unwrap(),
+        records(&[&["id"], &["1"]])
+    );
+    let (_, listed) = get(&mock, "tables?database_id=32&schema=s&name=fresh");
+    assert_eq!(listed, json!([]));
+    let (status, _) = get(&mock, "databases/32/schemas/s/tables/fresh");
+    assert_eq!(status, 404);
+
+    // The scan is a job, polled as any; the table is known once its run has succeeded.
+    let scan = post(
+        &mock,
+        "tables/scan",
+        json!({"databaseId": DB, "schema": "s", "tableName": "fresh", "statsPriority": "flag"}),
+    );
+    let (job, run) = (
+        scan["jobId"].as_i64().unwrap(),
+        scan["runId"].as_i64().unwrap(),
+    );
+    assert_eq!(scan.as_object().unwrap().len(), 2, "{scan}");
+    let (_, still) = get(&mock, "tables?database_id=32&schema=s&name=fresh");
+    assert_eq!(still, json!([]), "not before the run is over");
+    let finished = wait(&mock, &format!("jobs/{job}/runs/{run}"));
+    assert_eq!(finished["state"], "succeeded");
+    let (_, listed) = get(&mock, "tables?database_id=32&schema=s&name=fresh");
+    assert_eq!(listed[0]["name"], "fresh");
+    let (status, described) = get(&mock, "databases/32/schemas/s/tables/fresh");
+    assert_eq!(status, 200);
+    assert!(
+        described["tableDef"]
+            .as_str()
+            .unwrap()
+            .contains("\"id\" INTEGER NOT NULL"),
+        "{described}"
+    );
+
+    // A scan of a table that is not there fails; a bad priority is a 400; civis-python's
+    // snake_case names are read too.
+    let missing = post(
+        &mock,
+        "tables/scan",
+        json!({"database_id": DB, "schema": "s", "table_name": "nothing"}),
+    );
+    let failed = wait(
+        &mock,
+        &format!("jobs/{}/runs/{}", missing["jobId"], missing["runId"]),
+    );
+    assert_eq!(failed["state"], "failed");
+    assert!(
+        failed["error"].as_str().unwrap().contains("s.nothing"),
+        "{failed}"
+    );
+    let response = agent()
+        .post(format!("{}tables/scan", mock.url()))
+        .header("Authorization", "Bearer test-key")
+        .send_json(
+            json!({"databaseId": DB, "schema": "s", "tableName": "fresh", "statsPriority": "now"}),
+        )
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    assert!(mock.unscanned_table(DB, "s.nothing").is_err());
 }

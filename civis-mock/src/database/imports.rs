@@ -277,11 +277,7 @@ pub(super) fn merge(
     let existing = match (existing, mode) {
         (None, _) | (Some(_), "drop") => {
             check_widths(&rows, columns.len())?;
-            return Ok(Table {
-                id: 0,
-                columns,
-                rows: Arc::new(rows),
-            });
+            return Ok(Table::new(columns, rows));
         }
         (Some(_), "fail") => {
             return Err(format!(
@@ -291,6 +287,7 @@ pub(super) fn merge(
         (Some(existing), _) => existing,
     };
     check_widths(&rows, existing.columns.len())?;
+    check_not_null(&existing.columns, &existing.not_null, &rows)?;
     let mut table = existing.clone();
     match mode {
         "truncate" => table.rows = Arc::new(rows),

@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use flate2::read::MultiGzDecoder;
 use flate2::write::GzEncoder;
@@ -56,6 +57,7 @@ mod values;
 
 use imports::*;
 use preprocess::*;
+use tables::{check_not_null, split_not_null};
 
 /// The rows a SQL text returns, or a table holds: column names, then rows of values, `None`
 /// being SQL `NULL` (written as an empty field in CSV exports, as the platform writes it).
@@ -108,9 +110,46 @@ struct Table {
     id: i64,
     /// Names and SQL types.
     columns: Vec<(String, String)>,
+    /// The names of the columns declared `NOT NULL` (its `tableDef` says so, and a load of a
+    /// NULL into one fails).
+    not_null: Vec<String>,
     /// Shared with the outcome of a `select *` (so that exporting a large table does not copy
     /// it first); a change copies them only while an export still holds them.
     rows: Arc<Vec<Vec<Option<String>>>>,
+    /// Whether the API knows the table (see [`MockServer::unscanned_table`]).
+    scan: Scan,
+    /// When it was made (`schemaUpdatedAt`), set by [`Database::put_table`] with its id.
+    created: SystemTime,
+    /// When its rows last changed or it was scanned (`dataUpdatedAt`, `lastRefresh`), set by
+    /// [`Database::put_table`] and by a scan.
+    updated: SystemTime,
+}
+
+impl Table {
+    /// A new table (no id yet, every column nullable, known to the API).
+    fn new(columns: Vec<(String, String)>, rows: Vec<Vec<Option<String>>>) -> Self {
+        Self {
+            id: 0,
+            columns,
+            not_null: Vec::new(),
+            rows: Arc::new(rows),
+            scan: Scan::Known,
+            created: SystemTime::UNIX_EPOCH,
+            updated: SystemTime::UNIX_EPOCH,
+        }
+    }
+}
+
+/// Whether the API knows a table of the database: the platform lists a table only once its
+/// table scanner has run on it, which `POST /tables/scan` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    /// Listed and described.
+    Known,
+    /// In the database (selects read it) but unknown to the API.
+    Unscanned,
+    /// Unknown until run `run` of scan job `job` succeeds.
+    Scanning { job: i64, run: i64 },
 }
 
 /// What a SQL text does when run. Rows are shared, not copied, by every export of them.
@@ -271,14 +310,9 @@ impl MockServer {
             return;
         };
         let columns = detect_types(&rows.columns, &rows.rows);
-        lock(&self.state).database.put_table(
-            key,
-            Table {
-                id: 0,
-                columns,
-                rows: Arc::new(rows.rows),
-            },
-        );
+        lock(&self.state)
+            .database
+            .put_table(key, Table::new(columns, rows.rows));
     }
 
     /// Creates (or replaces) the table `table` (`"schema.table"`) of database `database` with
@@ -290,6 +324,10 @@ impl MockServer {
     ///
     /// Types without a length follow Redshift: `VARCHAR` and `TEXT` hold 256 bytes, `CHAR`
     /// one. Types the mock does not know keep their values as given.
+    ///
+    /// A type ending in `NOT NULL` (`("id", "INTEGER NOT NULL")`, any case) declares the column
+    /// not null, as in a `CREATE TABLE`: the table's `tableDef` says `NOT NULL` after it (its
+    /// `sqlType` is the type alone), and a NULL in it is an [`Error::Value`].
     ///
     /// ```
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -305,6 +343,10 @@ impl MockServer {
     /// let bad = MockRows::new(["id", "ok", "price"]).row([Some("x"), None, None]);
     /// let error = mock.typed_table(32, "shop.items", &columns, bad).unwrap_err();
     /// assert!(error.to_string().contains("(row 1, column \"id\")"));
+    ///
+    /// let required = [("id", "INTEGER NOT NULL")];
+    /// let null = MockRows::new(["id"]).row([None]);
+    /// assert!(mock.typed_table(32, "shop.ids", &required, null).is_err());
     /// # Ok(()) }
     /// ```
     pub fn typed_table(
@@ -323,21 +365,52 @@ impl MockServer {
                 rows.columns
             )));
         }
+        let mut not_null = Vec::new();
         let columns: Vec<(String, String)> = columns
             .iter()
-            .map(|(name, sql_type)| (name.to_string(), sql_type.to_string()))
+            .map(|(name, declared)| {
+                let (sql_type, required) = split_not_null(declared);
+                if required {
+                    not_null.push(name.to_string());
+                }
+                (name.to_string(), sql_type.to_string())
+            })
             .collect();
         let mut data = rows.rows;
         check_widths(&data, columns.len()).map_err(Error::Value)?;
         values::normalize_rows(&columns, &mut data).map_err(|bad| Error::Value(bad.to_string()))?;
-        lock(&self.state).database.put_table(
-            key,
-            Table {
-                id: 0,
-                columns,
-                rows: Arc::new(data),
-            },
-        );
+        check_not_null(&columns, &not_null, &data).map_err(Error::Value)?;
+        let mut made = Table::new(columns, data);
+        made.not_null = not_null;
+        lock(&self.state).database.put_table(key, made);
+        Ok(())
+    }
+
+    /// Makes table `table` (`"schema.table"`) of database `database` one the API has not
+    /// scanned yet, as a table just made by SQL outside Civis is: it is in the database
+    /// (selects and exports read it), but `GET /tables` does not list it and
+    /// `GET /tables/{id}` and `GET /databases/{id}/schemas/{schema}/tables/{table}` answer
+    /// 404, until a run of `POST /tables/scan` for it has succeeded. An [`Error::Value`] when
+    /// there is no such table.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
+    /// let mock = MockServer::scripted()?;
+    /// mock.database(32, "redshift-general");
+    /// mock.typed_table(32, "s.fresh", &[("id", "INTEGER NOT NULL")], MockRows::new(["id"]))?;
+    /// mock.unscanned_table(32, "s.fresh")?;
+    /// assert!(mock.unscanned_table(32, "s.nothing").is_err());
+    /// # Ok(()) }
+    /// ```
+    pub fn unscanned_table(&self, database: i64, table: &str) -> Result<(), Error> {
+        let key = table_key(database, table)
+            .ok_or_else(|| Error::Value(format!("cannot parse the table name {table}")))?;
+        let mut state = lock(&self.state);
+        let found = state.database.tables.get_mut(&key).ok_or_else(|| {
+            Error::Value(format!("there is no table {table} in database {database}"))
+        })?;
+        found.scan = Scan::Unscanned;
         Ok(())
     }
 
@@ -497,31 +570,6 @@ impl Database {
             "the mock database has no result for this SQL (register one with MockServer::sql_returns): {sql}"
         ))
     }
-}
-
-/// A table as `GET /tables` lists it.
-fn table_summary(key: &(i64, String, String), table: &Table) -> Value {
-    json!({
-        "id": table.id,
-        "databaseId": key.0,
-        "schema": key.1,
-        "name": key.2,
-        "rowCount": table.rows.len(),
-        "columnCount": table.columns.len(),
-    })
-}
-
-/// A table as `GET /tables/{id}` describes it: its summary, and its columns.
-fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
-    let columns: Vec<Value> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, (name, sql_type))| json!({"name": name, "sqlType": sql_type, "ordering": i + 1}))
-        .collect();
-    let mut described = table_summary(key, table);
-    described["columns"] = json!(columns);
-    described
 }
 
 fn bad_request(message: &str) -> Scripted {
