@@ -217,7 +217,9 @@ fn guarded<T>(
 fn query_macro(tokens: TokenStream, kind: query::input::Kind, file: bool) -> TokenStream {
     let tokens = proc_macro2::TokenStream::from(tokens);
     let name = kind.name(file);
-    match guarded(name, "the SQL and the pins", move || query::expand(tokens, kind, file)) {
+    match guarded(name, "the SQL and the pins", move || {
+        query::expand(tokens, kind, file)
+    }) {
         Ok(expanded) => expanded.into(),
         Err(error) => error.into_compile_error().into(),
     }

@@ -99,8 +99,24 @@ pub const TABLES: &[WarehouseTable] = &[
 pub fn warehouse() -> Result<MockServer, Box<dyn std::error::Error>> {
     let mock = MockServer::scripted()?;
     mock.database(DATABASE_ID, DATABASE);
+    mock.default_database_credential(1);
     for table in TABLES {
-        let columns: Vec<(&str, &str)> = table.columns.iter().map(|(n, t, _)| (*n, *t)).collect();
+        // A type ending in NOT NULL declares the column so, as in a CREATE TABLE.
+        let declared: Vec<(&str, String)> = table
+            .columns
+            .iter()
+            .map(|(n, t, not_null)| {
+                (
+                    *n,
+                    if *not_null {
+                        format!("{t} NOT NULL")
+                    } else {
+                        t.to_string()
+                    },
+                )
+            })
+            .collect();
+        let columns: Vec<(&str, &str)> = declared.iter().map(|(n, t)| (*n, t.as_str())).collect();
         let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
         let mut rows = MockRows::new(names);
         for row in table.rows {

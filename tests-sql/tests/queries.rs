@@ -2,15 +2,18 @@
 //! are what the types the macro found say, parameters reach the script, and a result whose
 //! columns no longer match the pins is `Error::ResultShape`.
 
-use civis::sql::{Column, SqlType};
 use civis::sql::types::chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use civis::sql::types::Decimal;
+use civis::sql::{Column, SqlType};
 use civis_tests_sql::warehouse;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn client(mock: &civis_mock::MockServer) -> Result<civis::ApiClient, civis::Error> {
-    civis::ApiClient::builder().api_key("test").base_url(mock.url()).build()
+    civis::ApiClient::builder()
+        .api_key("test")
+        .base_url(mock.url())
+        .build()
 }
 
 #[test]
@@ -37,10 +40,23 @@ fn a_select_of_one_table_reads_every_type_as_the_pins_say() -> TestResult {
     assert_eq!(first.express, Some(true));
     assert_eq!(first.channel.as_deref(), Some("web"));
     let placed: Option<NaiveDateTime> = first.placed_at;
-    assert_eq!(placed.map(|t| t.to_string()).as_deref(), Some("2026-11-02 09:30:00"));
-    assert_eq!(first.paid_at, Some(Utc.with_ymd_and_hms(2026, 11, 2, 9, 31, 5).single().ok_or("time")?));
+    assert_eq!(
+        placed.map(|t| t.to_string()).as_deref(),
+        Some("2026-11-02 09:30:00")
+    );
+    assert_eq!(
+        first.paid_at,
+        Some(
+            Utc.with_ymd_and_hms(2026, 11, 2, 9, 31, 5)
+                .single()
+                .ok_or("time")?
+        )
+    );
     let last = &rows[2];
-    assert_eq!((last.customer_id, last.amount, last.express, last.paid_at), (None, None, None, None));
+    assert_eq!(
+        (last.customer_id, last.amount, last.express, last.paid_at),
+        (None, None, None, None)
+    );
     Ok(())
 }
 
@@ -51,7 +67,14 @@ fn columns_are_what_the_analysis_found() {
         q.columns(),
         &[
             Column::new("id", SqlType::BigInt, false),
-            Column::new("amount", SqlType::Numeric { precision: 12, scale: 2 }, true),
+            Column::new(
+                "amount",
+                SqlType::Numeric {
+                    precision: 12,
+                    scale: 2
+                },
+                true
+            ),
         ]
     );
     assert_eq!(q.sql(), "select id, amount from sales.orders");
@@ -75,14 +98,26 @@ struct Customer {
 fn query_as_fills_the_callers_struct() -> TestResult {
     let mock = warehouse()?;
     let client = client(&mock)?;
-    let customers = civis::query_as!(Customer, "redshift-general", "select id, name, region from sales.customers")
-        .on(&client)
-        .all()?;
+    let customers = civis::query_as!(
+        Customer,
+        "redshift-general",
+        "select id, name, region from sales.customers"
+    )
+    .on(&client)
+    .all()?;
     assert_eq!(
         customers,
         [
-            Customer { id: 10, name: "Ada".into(), region: Some("NE".into()) },
-            Customer { id: 11, name: "Grace".into(), region: None },
+            Customer {
+                id: 10,
+                name: "Ada".into(),
+                region: Some("NE".into())
+            },
+            Customer {
+                id: 11,
+                name: "Grace".into(),
+                region: None
+            },
         ]
     );
     Ok(())
@@ -92,7 +127,9 @@ fn query_as_fills_the_callers_struct() -> TestResult {
 fn query_scalar_reads_one_column() -> TestResult {
     let mock = warehouse()?;
     let client = client(&mock)?;
-    let ids: Vec<i64> = civis::query_scalar!("redshift-general", "select id from sales.orders").on(&client).all()?;
+    let ids: Vec<i64> = civis::query_scalar!("redshift-general", "select id from sales.orders")
+        .on(&client)
+        .all()?;
     assert_eq!(ids, [1, 2, 3]);
     Ok(())
 }
@@ -101,11 +138,17 @@ fn query_scalar_reads_one_column() -> TestResult {
 fn one_and_optional_count_the_rows() -> TestResult {
     let mock = warehouse()?;
     let client = client(&mock)?;
-    let q = civis::query!("redshift-general", "select name from sales.customers limit 1");
+    let q = civis::query!(
+        "redshift-general",
+        "select name from sales.customers limit 1"
+    );
     assert_eq!(q.on(&client).one()?.name, "Ada");
     let all = civis::query!("redshift-general", "select name from sales.customers");
     assert!(all.on(&client).one().is_err(), "two rows are not one");
-    assert!(all.on(&client).optional().is_err(), "two rows are not at most one");
+    assert!(
+        all.on(&client).optional().is_err(),
+        "two rows are not at most one"
+    );
     Ok(())
 }
 
@@ -115,7 +158,11 @@ fn query_file_reads_the_sql_from_the_crate() -> TestResult {
     let client = client(&mock)?;
     let q = civis::query_file!("redshift-general", "tests/sql/customers.sql");
     assert_eq!(q.sql().trim(), "select id, name from sales.customers");
-    let names: Vec<String> = q.on(&client).rows()?.map(|r| r.map(|c| c.name)).collect::<Result<_, _>>()?;
+    let names: Vec<String> = q
+        .on(&client)
+        .rows()?
+        .map(|r| r.map(|c| c.name))
+        .collect::<Result<_, _>>()?;
     assert_eq!(names, ["Ada", "Grace"]);
     Ok(())
 }
@@ -137,7 +184,9 @@ fn parameters_are_sent_as_civis_sql_parameters() -> TestResult {
     // is answered as scripted.
     mock.sql_returns(
         "select id from sales.orders where day >= '2026-11-03' and id > 1",
-        civis_mock::MockRows::new(["id"]).row([Some("2")]).row([Some("3")]),
+        civis_mock::MockRows::new(["id"])
+            .row([Some("2")])
+            .row([Some("3")]),
     );
     let ids: Vec<i64> = q.on(&client).all()?.into_iter().map(|r| r.id).collect();
     assert_eq!(ids, [2, 3]);
@@ -158,7 +207,10 @@ fn a_renamed_column_is_a_result_shape_error_naming_the_pin() -> TestResult {
         .all()
         .map(|_| ())
         .unwrap_err();
-    assert!(matches!(error, civis::Error::ResultShape { .. }), "{error:?}");
+    assert!(
+        matches!(error, civis::Error::ResultShape { .. }),
+        "{error:?}"
+    );
     let message = error.to_string();
     assert!(message.contains("sales.customers"), "{message}");
     assert!(message.contains("civis tables pin --refresh"), "{message}");
@@ -173,7 +225,9 @@ fn a_value_that_does_not_fit_its_type_is_a_value_error() -> TestResult {
         "select amount from sales.orders",
         civis_mock::MockRows::new(["amount"]).row([Some("123456789012.5")]),
     );
-    let mut rows = civis::query!("redshift-general", "select amount from sales.orders").on(&client).rows()?;
+    let mut rows = civis::query!("redshift-general", "select amount from sales.orders")
+        .on(&client)
+        .rows()?;
     let error = rows.next().ok_or("a row")?.map(|_| ()).unwrap_err();
     assert!(matches!(error, civis::Error::Value { .. }), "{error:?}");
     Ok(())

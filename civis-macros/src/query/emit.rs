@@ -34,8 +34,11 @@ pub fn expand(
     });
     // Cargo expands the call again when a file it includes changes: each pin the query read,
     // the settings, and the SQL file of the `_file` macros (which is also the SQL's text).
-    let mut tracked: Vec<String> =
-        analysis.tables.iter().map(|t| t.pin.to_string_lossy().into_owned()).collect();
+    let mut tracked: Vec<String> = analysis
+        .tables
+        .iter()
+        .map(|t| t.pin.to_string_lossy().into_owned())
+        .collect();
     let settings = catalog.root().join("sql.toml");
     if settings.is_file() {
         tracked.push(settings.to_string_lossy().into_owned());
@@ -60,7 +63,10 @@ pub fn expand(
     let params = input.arguments.iter().map(|argument| {
         let name = argument.name.to_string();
         let name = name.trim_start_matches("r#");
-        let quoted = analysis.placeholders.iter().any(|p| p.name == name && p.quoted);
+        let quoted = analysis
+            .placeholders
+            .iter()
+            .any(|p| p.name == name && p.quoted);
         let value = &argument.value;
         let method = if quoted {
             format_ident!("__param_quoted", span = value.span())
@@ -87,14 +93,23 @@ pub fn expand(
         }
         Kind::As => {
             let Some(target) = &input.target else {
-                return Err(syn::Error::new(span, "query_as! names the struct to fill first"));
+                return Err(syn::Error::new(
+                    span,
+                    "query_as! names the struct to fill first",
+                ));
             };
+            // Each value is read into its column's type first, so that a field of another
+            // type is a "mismatched types" at the struct's name, as sqlx's `query_as!` reports.
             let tspan = target.span();
-            let gets = fields.iter().map(|f| {
-                let get = f.get();
-                quote_spanned!(tspan=> #get)
+            let reads = fields.iter().map(|f| {
+                let (ident, ty, index) = (&f.ident, &f.ty, f.index);
+                quote!(let #ident: #ty = __civis_row.get::<#ty>(#index)?;)
             });
-            let decode = quote_spanned!(tspan=> ::core::result::Result::Ok(#target { #(#gets,)* }));
+            let names = fields.iter().map(|f| &f.ident);
+            let decode = quote_spanned! {tspan=> {
+                #(#reads)*
+                ::core::result::Result::Ok(#target { #(#names,)* })
+            }};
             (TokenStream::new(), quote!(#target), decode)
         }
         Kind::Scalar => {
@@ -102,18 +117,25 @@ pub fn expand(
                 return Err(syn::Error::new(span, "query_scalar! reads one column"));
             };
             let ty = &field.ty;
-            (TokenStream::new(), quote!(#ty), quote!(row.get::<#ty>(0usize)))
+            (
+                TokenStream::new(),
+                quote!(#ty),
+                quote!(__civis_row.get::<#ty>(0usize)),
+            )
         }
     };
     Ok(quote! {{
         #prelude
         #(const _: &[u8] = ::core::include_bytes!(#tracked);)*
+        // A constant, for the `'static` slice `columns()` returns (a call of `Column::new` is
+        // not promoted to a static by itself).
+        const COLUMNS: &[::civis::sql::Column] = &[#(#columns),*];
         ::civis::sql::Query::<#record>::__new(
             #database,
             #sql_expr,
-            &[#(#columns),*],
+            COLUMNS,
             &[#(#pins),*],
-            |row| #decode,
+            |__civis_row| #decode,
         )
         #(#params)*
     }})
@@ -128,7 +150,12 @@ struct Field {
 }
 
 impl Field {
-    fn new(index: usize, column: &OutputColumn, catalog: &Catalog, span: Span) -> syn::Result<Self> {
+    fn new(
+        index: usize,
+        column: &OutputColumn,
+        catalog: &Catalog,
+        span: Span,
+    ) -> syn::Result<Self> {
         let ident = field_ident(&column.name, span)?;
         let rust = civis_sql::rust_type(column, catalog.config());
         let ty: syn::Type = syn::parse_str(&rust.path).map_err(|_| {
@@ -145,13 +172,18 @@ impl Field {
         let sql_type = sql_type_tokens(column.ty.sql_type(), span)?;
         let nullable = column.nullable;
         let column = quote!(::civis::sql::Column::new(#name, #sql_type, #nullable));
-        Ok(Field { index, ident, ty, column })
+        Ok(Field {
+            index,
+            ident,
+            ty,
+            column,
+        })
     }
 
-    /// `name: row.get::<T>(index)?`
+    /// `name: __civis_row.get::<T>(index)?`
     fn get(&self) -> TokenStream {
         let (ident, ty, index) = (&self.ident, &self.ty, self.index);
-        quote!(#ident: row.get::<#ty>(#index)?)
+        quote!(#ident: __civis_row.get::<#ty>(#index)?)
     }
 }
 
@@ -170,7 +202,10 @@ fn field_ident(name: &str, span: Span) -> syn::Result<Ident> {
     syn::parse_str::<Ident>(&format!("r#{name}")).map_err(|_| {
         syn::Error::new(
             span,
-            format!("column {name:?} is not a Rust identifier: give it an alias (as {}_)", name),
+            format!(
+                "column {name:?} is not a Rust identifier: give it an alias (as {}_)",
+                name
+            ),
         )
     })
 }
@@ -195,7 +230,9 @@ fn sql_type_tokens(sql_type: SqlType, span: Span) -> syn::Result<TokenStream> {
         other => {
             return Err(syn::Error::new(
                 span,
-                format!("civis-macros does not know the type {other}: update civis-macros with civis"),
+                format!(
+                    "civis-macros does not know the type {other}: update civis-macros with civis"
+                ),
             ))
         }
     })

@@ -64,17 +64,27 @@ pub fn parse(tokens: proc_macro2::TokenStream, kind: Kind, file: bool) -> syn::R
 
 fn parse_input(input: ParseStream<'_>, kind: Kind, file: bool) -> syn::Result<QueryInput> {
     let name = kind.name(file);
-    let what = if file { "the path of a .sql file" } else { "the SQL as a string literal" };
+    let what = if file {
+        "the path of a .sql file"
+    } else {
+        "the SQL as a string literal"
+    };
     let usage = match kind {
         Kind::As => format!("{name}(Type, \"database\", {what}, name = value, ..)"),
         _ => format!("{name}(\"database\", {what}, name = value, ..)"),
     };
     if input.is_empty() {
-        return Err(syn::Error::new(Span::call_site(), format!("{name} takes {usage}")));
+        return Err(syn::Error::new(
+            Span::call_site(),
+            format!("{name} takes {usage}"),
+        ));
     }
     let target = if kind == Kind::As {
         let path: syn::Path = input.parse().map_err(|e| {
-            syn::Error::new(e.span(), format!("{name} takes the struct to fill first: {usage}"))
+            syn::Error::new(
+                e.span(),
+                format!("{name} takes the struct to fill first: {usage}"),
+            )
         })?;
         comma(input, &usage)?;
         Some(path)
@@ -104,7 +114,10 @@ fn parse_input(input: ParseStream<'_>, kind: Kind, file: bool) -> syn::Result<Qu
         (None, first)
     };
     let Lit::Str(sql) = sql else {
-        return Err(syn::Error::new(sql.span(), format!("expected {what}: {usage}")));
+        return Err(syn::Error::new(
+            sql.span(),
+            format!("expected {what}: {usage}"),
+        ));
     };
     let mut arguments: Vec<Argument> = Vec::new();
     while !input.is_empty() {
@@ -113,18 +126,32 @@ fn parse_input(input: ParseStream<'_>, kind: Kind, file: bool) -> syn::Result<Qu
             break;
         }
         let name: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|e| {
-            syn::Error::new(e.span(), format!("parameters are given as name = value: {usage}"))
+            syn::Error::new(
+                e.span(),
+                format!("parameters are given as name = value: {usage}"),
+            )
         })?;
         input.parse::<Token![=]>().map_err(|e| {
-            syn::Error::new(e.span(), format!("parameters are given as name = value: {usage}"))
+            syn::Error::new(
+                e.span(),
+                format!("parameters are given as name = value: {usage}"),
+            )
         })?;
         let value: Expr = input.parse()?;
         if arguments.iter().any(|a| a.name == name) {
-            return Err(syn::Error::new(name.span(), format!("parameter `{name}` is given twice")));
+            return Err(syn::Error::new(
+                name.span(),
+                format!("parameter `{name}` is given twice"),
+            ));
         }
         arguments.push(Argument { name, value });
     }
-    Ok(QueryInput { target, database, sql, arguments })
+    Ok(QueryInput {
+        target,
+        database,
+        sql,
+        arguments,
+    })
 }
 
 fn comma(input: ParseStream<'_>, usage: &str) -> syn::Result<()> {

@@ -15,14 +15,23 @@ use input::{Database, Kind, QueryInput};
 pub fn expand(tokens: TokenStream, kind: Kind, file: bool) -> syn::Result<TokenStream> {
     let input = input::parse(tokens, kind, file)?;
     let span = input.sql.span();
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).ok_or_else(|| {
-        syn::Error::new(span, "CARGO_MANIFEST_DIR is not set: build with cargo, which sets it")
-    })?;
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            syn::Error::new(
+                span,
+                "CARGO_MANIFEST_DIR is not set: build with cargo, which sets it",
+            )
+        })?;
     let catalog = Catalog::find(&manifest_dir).map_err(|e| syn::Error::new(span, e.to_string()))?;
     let sql = Sql::read(&input, file, &manifest_dir)?;
     let database = database(&input, &catalog, kind.name(file))?;
     let analysis = civis_sql::analyze(&sql.text, &database, &catalog).map_err(|e| {
-        let at = sql.path.as_ref().map(|p| format!(" (in {})", p.display())).unwrap_or_default();
+        let at = sql
+            .path
+            .as_ref()
+            .map(|p| format!(" (in {})", p.display()))
+            .unwrap_or_default();
         syn::Error::new(span, format!("{}{at}", e.render(&sql.text)))
     })?;
     check_arguments(&input, &analysis)?;
@@ -50,7 +59,10 @@ pub struct Sql {
 impl Sql {
     fn read(input: &QueryInput, file: bool, manifest_dir: &Path) -> syn::Result<Self> {
         if !file {
-            return Ok(Sql { text: input.sql.value(), path: None });
+            return Ok(Sql {
+                text: input.sql.value(),
+                path: None,
+            });
         }
         let path = manifest_dir.join(input.sql.value());
         let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -63,7 +75,10 @@ impl Sql {
                 ),
             )
         })?;
-        Ok(Sql { text, path: Some(path) })
+        Ok(Sql {
+            text,
+            path: Some(path),
+        })
     }
 }
 
@@ -87,7 +102,11 @@ fn database(input: &QueryInput, catalog: &Catalog, name: &str) -> syn::Result<St
 
 /// Every `{{name}}` has an argument and every argument a `{{name}}`.
 fn check_arguments(input: &QueryInput, analysis: &Analysis) -> syn::Result<()> {
-    let placeholders: Vec<&str> = analysis.placeholders.iter().map(|p| p.name.as_str()).collect();
+    let placeholders: Vec<&str> = analysis
+        .placeholders
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
     for argument in &input.arguments {
         let name = argument.name.to_string();
         let name = name.trim_start_matches("r#");
@@ -119,5 +138,10 @@ fn check_arguments(input: &QueryInput, analysis: &Analysis) -> syn::Result<()> {
 }
 
 fn names(analysis: &Analysis) -> String {
-    analysis.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+    analysis
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

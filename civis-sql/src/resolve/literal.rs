@@ -8,7 +8,11 @@ use crate::SqlError;
 
 impl Resolver<'_> {
     /// A literal's type and value.
-    pub(super) fn literal(&mut self, value: &Value, offset: Option<usize>) -> Result<Arg, SqlError> {
+    pub(super) fn literal(
+        &mut self,
+        value: &Value,
+        offset: Option<usize>,
+    ) -> Result<Arg, SqlError> {
         let arg = |typed: Typed, literal: Option<Literal>| Arg { typed, literal };
         Ok(match value {
             Value::Number(digits, _) => number(digits),
@@ -20,14 +24,19 @@ impl Resolver<'_> {
             | Value::TripleDoubleQuotedString(s) => text(s),
             Value::DollarQuotedString(s) => text(&s.value),
             Value::Boolean(_) => arg(non_null(Ty::Boolean), None),
-            Value::Null => arg(Typed { ty: Ty::Null, nullable: true }, None),
+            Value::Null => arg(
+                Typed {
+                    ty: Ty::Null,
+                    nullable: true,
+                },
+                None,
+            ),
             Value::Placeholder(p) => {
                 if self.scanned.numbered(p).is_none() {
-                    return Err(SqlError::new(
-                        format!("`{p}` is no Civis parameter"),
-                        offset,
-                    )
-                    .with_help("Civis SQL parameters are written `{{name}}`"));
+                    return Err(
+                        SqlError::new(format!("`{p}` is no Civis parameter"), offset)
+                            .with_help("Civis SQL parameters are written `{{name}}`"),
+                    );
                 }
                 // An unquoted `{{name}}`: its type comes from the Rust value at run time (an
                 // integer, a float or a boolean), so it takes its context's type, as a bare
@@ -35,8 +44,11 @@ impl Resolver<'_> {
                 arg(non_null(Ty::Null), None)
             }
             other => {
-                return Err(SqlError::new(format!("civis-sql does not type the literal `{other}`"), offset)
-                    .with_help("write it as a quoted string (`'...'`) or a number"))
+                return Err(SqlError::new(
+                    format!("civis-sql does not type the literal `{other}`"),
+                    offset,
+                )
+                .with_help("write it as a quoted string (`'...'`) or a number"))
             }
         })
     }
@@ -46,7 +58,10 @@ impl Resolver<'_> {
 /// `d >= '2024-01-01'`, a date part in `date_trunc('month', d)`).
 fn text(s: &str) -> Arg {
     let length = u32::try_from(s.len()).ok();
-    Arg { typed: non_null(Ty::Varchar(length)), literal: Some(Literal::Text(s.to_owned())) }
+    Arg {
+        typed: non_null(Ty::Varchar(length)),
+        literal: Some(Literal::Text(s.to_owned())),
+    }
 }
 
 /// A numeric literal: an integer is `integer` when it fits 32 bits, else `bigint`, else
@@ -54,7 +69,10 @@ fn text(s: &str) -> Arg {
 /// is `double precision`.
 /// https://docs.aws.amazon.com/redshift/latest/dg/r_numeric_literals.html
 fn number(digits: &str) -> Arg {
-    let literal = |literal: Literal, ty: Ty| Arg { typed: non_null(ty), literal: Some(literal) };
+    let literal = |literal: Literal, ty: Ty| Arg {
+        typed: non_null(ty),
+        literal: Some(literal),
+    };
     if digits.contains(['e', 'E']) {
         return literal(Literal::Number(digits.to_owned()), Ty::Double);
     }
@@ -64,7 +82,10 @@ fn number(digits: &str) -> Arg {
         } else if i64::try_from(n).is_ok() {
             Ty::BigInt
         } else {
-            Ty::Numeric { precision: precision(digits.len()), scale: 0 }
+            Ty::Numeric {
+                precision: precision(digits.len()),
+                scale: 0,
+            }
         };
         return literal(Literal::Integer(n), ty);
     }
@@ -72,7 +93,13 @@ fn number(digits: &str) -> Arg {
     let whole = whole.trim_start_matches('0');
     let scale = precision(fraction.len());
     let total = precision(whole.len() + fraction.len()).max(scale).max(1);
-    literal(Literal::Number(digits.to_owned()), Ty::Numeric { precision: total, scale })
+    literal(
+        Literal::Number(digits.to_owned()),
+        Ty::Numeric {
+            precision: total,
+            scale,
+        },
+    )
 }
 
 /// A count of digits as a precision (Redshift's most is 38; more is refused by the rules).
@@ -90,11 +117,32 @@ mod tests {
         assert_eq!(number("3000000000").typed.ty, Ty::BigInt);
         assert_eq!(
             number("30000000000000000000").typed.ty,
-            Ty::Numeric { precision: 20, scale: 0 }
+            Ty::Numeric {
+                precision: 20,
+                scale: 0
+            }
         );
-        assert_eq!(number("1.50").typed.ty, Ty::Numeric { precision: 3, scale: 2 });
-        assert_eq!(number("0.5").typed.ty, Ty::Numeric { precision: 1, scale: 1 });
-        assert_eq!(number(".25").typed.ty, Ty::Numeric { precision: 2, scale: 2 });
+        assert_eq!(
+            number("1.50").typed.ty,
+            Ty::Numeric {
+                precision: 3,
+                scale: 2
+            }
+        );
+        assert_eq!(
+            number("0.5").typed.ty,
+            Ty::Numeric {
+                precision: 1,
+                scale: 1
+            }
+        );
+        assert_eq!(
+            number(".25").typed.ty,
+            Ty::Numeric {
+                precision: 2,
+                scale: 2
+            }
+        );
         assert_eq!(number("1e3").typed.ty, Ty::Double);
         assert_eq!(number("7").literal, Some(Literal::Integer(7)));
     }
