@@ -130,7 +130,7 @@ impl Resolver<'_> {
                 // `extract(part from x)` is `date_part('part', x)`.
                 // https://docs.aws.amazon.com/redshift/latest/dg/r_EXTRACT_function.html
                 let x = self.expr(expr, env)?;
-                self.call("date_part", vec![date_part(field), x], e)
+                self.call("extract", vec![date_part(field), x], e)
             }
             Expr::Ceil { expr, field } | Expr::Floor { expr, field } => {
                 let name = if matches!(e, Expr::Ceil { .. }) { "ceil" } else { "floor" };
@@ -183,13 +183,13 @@ impl Resolver<'_> {
                     if let Some(operand) = &operand {
                         rules::binary(BinOp::Compare, operand, &condition).map_err(|err| self.no_rule(err, &when.condition))?;
                     }
-                    results.push(self.expr(&when.result, env)?.typed);
+                    results.push(self.expr(&when.result, env)?);
                 }
                 match else_result {
-                    Some(x) => results.push(self.expr(x, env)?.typed),
-                    None => results.push(Typed { ty: Ty::Null, nullable: true }),
+                    Some(x) => results.push(self.expr(x, env)?),
+                    None => results.push(arg(Typed { ty: Ty::Null, nullable: true })),
                 }
-                let typed = rules::common(&results, "case").map_err(|err| self.no_rule(err, e))?;
+                let typed = rules::common_args(&results, "case").map_err(|err| self.no_rule(err, e))?;
                 Ok(arg(typed))
             }
             Expr::Exists { subquery, .. } => {
@@ -486,7 +486,7 @@ fn type_name(data_type: &DataType) -> Option<String> {
 /// A date part written as a keyword (`extract(year from d)`).
 fn date_part(field: &DateTimeField) -> Arg {
     Arg {
-        typed: non_null(Ty::Other("datepart".to_owned())),
+        typed: non_null(Ty::Null),
         literal: Some(Literal::Keyword(field.to_string().to_lowercase())),
     }
 }

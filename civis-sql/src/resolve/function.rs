@@ -111,7 +111,7 @@ impl Resolver<'_> {
             if let Expr::Identifier(word) = x {
                 if word.quote_style.is_none() {
                     return Ok(Arg {
-                        typed: non_null(Ty::Other("datepart".to_owned())),
+                        typed: non_null(Ty::Null),
                         literal: Some(Literal::Keyword(word.value.to_lowercase())),
                     });
                 }

@@ -58,7 +58,25 @@ impl<'a> Resolver<'a> {
         let end = crate::offsets::byte_offset(self.sql, span.end.line, span.end.column);
         match (start, end) {
             (Some(start), Some(end)) if start < end => {
-                self.sql.get(start..end).map_or_else(|| node.to_string(), |s| s.trim().to_owned())
+                // sqlparser's spans of calls end at their last argument: take the text on to
+                // the parenthesis that closes them.
+                let mut depth: i64 = 0;
+                let mut stop = end;
+                for (i, c) in self.sql[start..].char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    if start + i >= end && depth <= 0 {
+                        stop = start + i + c.len_utf8();
+                        if c != ')' {
+                            stop = start + i;
+                        }
+                        break;
+                    }
+                }
+                self.sql.get(start..stop.max(end)).map_or_else(|| node.to_string(), |s| s.trim().to_owned())
             }
             _ => node.to_string(),
         }

@@ -34,7 +34,7 @@ impl Resolver<'_> {
             for cte in &with.cte_tables {
                 let name = ident(&cte.alias.name);
                 let columns = if with.recursive {
-                    self.recursive_cte(&name, &cte.query, &env)?
+                    self.recursive_cte(&name, &cte.alias.columns, &cte.query, &env)?
                 } else {
                     self.query(&cte.query, &env, false)?
                 };
@@ -76,13 +76,22 @@ impl Resolver<'_> {
     /// `with recursive name as (base union all step)`: the base's columns type the step's
     /// reference to `name`.
     /// https://docs.aws.amazon.com/redshift/latest/dg/r_WITH_clause.html
-    fn recursive_cte(&mut self, name: &str, query: &Query, env: &Env<'_>) -> Result<Vec<Output>, SqlError> {
+    fn recursive_cte(
+        &mut self,
+        name: &str,
+        names: &[crate::parse::ast::TableAliasColumnDef],
+        query: &Query,
+        env: &Env<'_>,
+    ) -> Result<Vec<Output>, SqlError> {
         let SetExpr::SetOperation { left, .. } = query.body.as_ref() else {
             return self.query(query, env, false);
         };
-        let base = self.set_expr(left, env, false, None)?;
+        let mut base: Vec<Col> = self.set_expr(left, env, false, None)?.into_iter().map(|o| o.col).collect();
+        for (column, alias) in base.iter_mut().zip(names) {
+            column.name = ident(&alias.name);
+        }
         let mut seeded = Env::child(env);
-        seeded.ctes.push((name.to_owned(), base.into_iter().map(|o| o.col).collect()));
+        seeded.ctes.push((name.to_owned(), base));
         self.query(query, &seeded, false)
     }
 
