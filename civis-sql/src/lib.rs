@@ -7,17 +7,17 @@
 pub mod catalog;
 pub mod config;
 mod error;
-mod offsets;
 mod names;
+mod offsets;
 mod output;
 mod params;
 mod parse;
 mod resolve;
+pub mod rules;
 mod rust_type;
 mod tables;
 #[cfg(test)]
 mod test_support;
-pub mod rules;
 
 pub use catalog::{Catalog, CatalogError, PinnedColumn, PinnedTable};
 pub use civis_core::__private::sql_types::SqlType;
@@ -107,7 +107,12 @@ pub fn analyze(sql: &str, database: &str, catalog: &Catalog) -> Result<Analysis,
     let tables = std::mem::take(&mut resolver.tables);
     let columns = output::columns(&outputs)?;
     let run_sql = output::run_sql(sql, &outputs);
-    Ok(Analysis { columns, placeholders: scanned.placeholders, tables, run_sql })
+    Ok(Analysis {
+        columns,
+        placeholders: scanned.placeholders,
+        tables,
+        run_sql,
+    })
 }
 
 /// The tables `sql` reads (not its CTEs), for pinning them before any analysis: each once,

@@ -31,7 +31,11 @@ pub(crate) fn parse_alias(alias: &str) -> AliasOverride {
     } else {
         (head, None)
     };
-    AliasOverride { name: name.trim().to_lowercase(), nullable, rust_type }
+    AliasOverride {
+        name: name.trim().to_lowercase(),
+        nullable,
+        rust_type,
+    }
 }
 
 /// Whether `name` can be a field of the record `query!` writes (a raw identifier `r#type`
@@ -97,7 +101,10 @@ mod tests {
             parse_alias("id!: Option<my::Id>"),
             o("id", Some(false), Some("Option<my::Id>"))
         );
-        assert_eq!(parse_alias("t: ::std::string::String").rust_type.as_deref(), Some("::std::string::String"));
+        assert_eq!(
+            parse_alias("t: ::std::string::String").rust_type.as_deref(),
+            Some("::std::string::String")
+        );
         assert_eq!(parse_alias("a::b"), o("a::b", None, None));
     }
 

@@ -9,19 +9,32 @@ use crate::{OutputColumn, SqlError};
 pub(crate) fn columns(outputs: &[Output]) -> Result<Vec<OutputColumn>, SqlError> {
     let mut columns: Vec<OutputColumn> = Vec::with_capacity(outputs.len());
     for output in outputs {
-        let overrides = output.alias.as_ref().map(|(alias, _)| parse_alias(alias)).unwrap_or_default();
-        let offset = output.alias.as_ref().and_then(|(_, at)| *at).or(output.offset);
+        let overrides = output
+            .alias
+            .as_ref()
+            .map(|(alias, _)| parse_alias(alias))
+            .unwrap_or_default();
+        let offset = output
+            .alias
+            .as_ref()
+            .and_then(|(_, at)| *at)
+            .or(output.offset);
         let name = output.col.name.clone();
         if !is_rust_field(&name) {
             return Err(SqlError::new(
-                format!("the output column `{name}` cannot be a field of the record `query!` writes"),
+                format!(
+                    "the output column `{name}` cannot be a field of the record `query!` writes"
+                ),
                 offset,
             )
             .with_help("give it an alias that is a Rust identifier: `... as total`"));
         }
         if columns.iter().any(|c| c.name == name) {
-            return Err(SqlError::new(format!("two output columns are named `{name}`"), offset)
-                .with_help(format!("give this one another name with an alias: `... as other_{name}`")));
+            return Err(
+                SqlError::new(format!("two output columns are named `{name}`"), offset).with_help(
+                    format!("give this one another name with an alias: `... as other_{name}`"),
+                ),
+            );
         }
         columns.push(OutputColumn {
             name,

@@ -31,7 +31,10 @@ pub fn rust_type(column: &OutputColumn, config: &SqlConfig) -> RustType {
         (path.to_owned(), shorten(path))
     };
     if column.nullable {
-        RustType { path: format!("::core::option::Option<{path}>"), display: format!("Option<{display}>") }
+        RustType {
+            path: format!("::core::option::Option<{path}>"),
+            display: format!("Option<{display}>"),
+        }
     } else {
         RustType { path, display }
     }
@@ -52,7 +55,7 @@ fn configured<'c>(ty: &Ty, config: &'c SqlConfig) -> Option<&'c str> {
         .or_else(|| {
             config.types.iter().find(|(key, _)| {
                 let key = key.trim().to_lowercase();
-                names.iter().any(|name| *name == key)
+                names.contains(&key)
             })
         })
         .map(|(_, path)| path.as_str())
@@ -128,7 +131,12 @@ mod tests {
     use super::*;
 
     fn column(ty: Ty, nullable: bool, rust_override: Option<&str>) -> OutputColumn {
-        OutputColumn { name: "c".into(), ty, nullable, rust_override: rust_override.map(Into::into) }
+        OutputColumn {
+            name: "c".into(),
+            ty,
+            nullable,
+            rust_override: rust_override.map(Into::into),
+        }
     }
 
     #[test]
@@ -141,7 +149,13 @@ mod tests {
             (Ty::Real, "f32"),
             (Ty::Double, "f64"),
             (Ty::Boolean, "bool"),
-            (Ty::Numeric { precision: 12, scale: 2 }, "Decimal"),
+            (
+                Ty::Numeric {
+                    precision: 12,
+                    scale: 2,
+                },
+                "Decimal",
+            ),
             (Ty::Date, "NaiveDate"),
             (Ty::Timestamp, "NaiveDateTime"),
             (Ty::TimestampTz, "DateTime<Utc>"),
@@ -150,7 +164,10 @@ mod tests {
             (Ty::Other("super".into()), "String"),
         ];
         for (ty, display) in cases {
-            assert_eq!(rust_type(&column(ty, false, None), &config).display, display);
+            assert_eq!(
+                rust_type(&column(ty, false, None), &config).display,
+                display
+            );
         }
         let tz = rust_type(&column(Ty::TimestampTz, true, None), &config);
         assert_eq!(
@@ -163,12 +180,35 @@ mod tests {
     #[test]
     fn overrides_and_configured_types() {
         let mut config = SqlConfig::default();
-        config.types.insert("timestamptz".into(), "::my::Instant".into());
-        config.types.insert("Character Varying".into(), "::my::Text".into());
+        config
+            .types
+            .insert("timestamptz".into(), "::my::Instant".into());
+        config
+            .types
+            .insert("Character Varying".into(), "::my::Text".into());
         let t = rust_type(&column(Ty::TimestampTz, false, None), &config);
-        assert_eq!((t.path.as_str(), t.display.as_str()), ("::my::Instant", "Instant"));
-        assert_eq!(rust_type(&column(Ty::Varchar(None), true, None), &config).display, "Option<Text>");
-        let o = rust_type(&column(Ty::Numeric { precision: 12, scale: 2 }, true, Some("f64")), &config);
-        assert_eq!((o.path.as_str(), o.display.as_str()), ("::core::option::Option<f64>", "Option<f64>"));
+        assert_eq!(
+            (t.path.as_str(), t.display.as_str()),
+            ("::my::Instant", "Instant")
+        );
+        assert_eq!(
+            rust_type(&column(Ty::Varchar(None), true, None), &config).display,
+            "Option<Text>"
+        );
+        let o = rust_type(
+            &column(
+                Ty::Numeric {
+                    precision: 12,
+                    scale: 2,
+                },
+                true,
+                Some("f64"),
+            ),
+            &config,
+        );
+        assert_eq!(
+            (o.path.as_str(), o.display.as_str()),
+            ("::core::option::Option<f64>", "Option<f64>")
+        );
     }
 }

@@ -40,11 +40,17 @@ fn set_tables(body: &SetExpr, ctes: &[String], found: &mut Vec<TableName>) {
                 from_tables(item, ctes, found);
             }
             for item in &select.projection {
-                if let SelectItem::UnnamedExpr(e) | SelectItem::ExprWithAlias { expr: e, .. } = item {
+                if let SelectItem::UnnamedExpr(e) | SelectItem::ExprWithAlias { expr: e, .. } = item
+                {
                     expr_tables(e, ctes, found);
                 }
             }
-            for e in select.selection.iter().chain(&select.having).chain(&select.qualify) {
+            for e in select
+                .selection
+                .iter()
+                .chain(&select.having)
+                .chain(&select.qualify)
+            {
                 expr_tables(e, ctes, found);
             }
         }
@@ -94,15 +100,21 @@ fn factor_tables(factor: &TableFactor, ctes: &[String], found: &mut Vec<TableNam
                 .collect();
             match parts.as_slice() {
                 [table] if ctes.contains(table) => {}
-                [table] => found.push(TableName { schema: None, table: table.clone() }),
-                [.., schema, table] => {
-                    found.push(TableName { schema: Some(schema.clone()), table: table.clone() })
-                }
+                [table] => found.push(TableName {
+                    schema: None,
+                    table: table.clone(),
+                }),
+                [.., schema, table] => found.push(TableName {
+                    schema: Some(schema.clone()),
+                    table: table.clone(),
+                }),
                 [] => {}
             }
         }
         TableFactor::Derived { subquery, .. } => query_tables(subquery, ctes, found),
-        TableFactor::NestedJoin { table_with_joins, .. } => from_tables(table_with_joins, ctes, found),
+        TableFactor::NestedJoin {
+            table_with_joins, ..
+        } => from_tables(table_with_joins, ctes, found),
         _ => {}
     }
 }
@@ -128,7 +140,9 @@ fn expr_tables(e: &Expr, ctes: &[String], found: &mut Vec<TableName>) {
             walk(left);
             walk(right);
         }
-        Expr::Between { expr, low, high, .. } => {
+        Expr::Between {
+            expr, low, high, ..
+        } => {
             walk(expr);
             walk(low);
             walk(high);
@@ -140,7 +154,12 @@ fn expr_tables(e: &Expr, ctes: &[String], found: &mut Vec<TableName>) {
         | Expr::IsNotNull(expr)
         | Expr::Like { expr, .. }
         | Expr::ILike { expr, .. } => walk(expr),
-        Expr::Case { operand, conditions, else_result, .. } => {
+        Expr::Case {
+            operand,
+            conditions,
+            else_result,
+            ..
+        } => {
             operand.iter().for_each(|x| walk(x));
             for when in conditions {
                 walk(&when.condition);

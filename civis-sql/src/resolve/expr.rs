@@ -32,7 +32,10 @@ const NILADIC: &[&str] = &[
 
 /// A value with no literal.
 fn arg(typed: Typed) -> Arg {
-    Arg { typed, literal: None }
+    Arg {
+        typed,
+        literal: None,
+    }
 }
 
 impl Resolver<'_> {
@@ -42,9 +45,9 @@ impl Resolver<'_> {
             Expr::Identifier(i) => self.column(std::slice::from_ref(i), e, env),
             Expr::CompoundIdentifier(parts) => self.column(parts, e, env),
             Expr::Value(v) => self.literal(&v.value, self.at(e)),
-            Expr::Nested(inner) | Expr::Collate { expr: inner, .. } | Expr::Prefixed { value: inner, .. } => {
-                self.expr(inner, env)
-            }
+            Expr::Nested(inner)
+            | Expr::Collate { expr: inner, .. }
+            | Expr::Prefixed { value: inner, .. } => self.expr(inner, env),
             Expr::IsNull(x)
             | Expr::IsNotNull(x)
             | Expr::IsTrue(x)
@@ -63,15 +66,23 @@ impl Resolver<'_> {
                 Ok(arg(non_null(Ty::Boolean)))
             }
             Expr::In { expr, target, .. } => self.in_predicate(expr, target, e, env),
-            Expr::Between { expr, low, high, .. } => {
+            Expr::Between {
+                expr, low, high, ..
+            } => {
                 // https://docs.aws.amazon.com/redshift/latest/dg/r_range_condition.html
                 let a = self.compare(expr, low, e, env)?;
                 let b = self.compare(expr, high, e, env)?;
-                Ok(arg(Typed { ty: Ty::Boolean, nullable: a.nullable || b.nullable }))
+                Ok(arg(Typed {
+                    ty: Ty::Boolean,
+                    nullable: a.nullable || b.nullable,
+                }))
             }
             Expr::BinaryOp { left, op, right } => {
                 let Some(op) = bin_op(op) else {
-                    let error = RuleError { message: format!("no type rule for the operator `{op}`"), help: None };
+                    let error = RuleError {
+                        message: format!("no type rule for the operator `{op}`"),
+                        help: None,
+                    };
                     return Err(self.no_rule(error, e));
                 };
                 let (l, r) = (self.expr(left, env)?, self.expr(right, env)?);
@@ -84,13 +95,17 @@ impl Resolver<'_> {
             | Expr::RLike { expr, pattern, .. } => {
                 // https://docs.aws.amazon.com/redshift/latest/dg/pattern-matching-conditions.html
                 let (l, r) = (self.expr(expr, env)?, self.expr(pattern, env)?);
-                let typed = rules::binary(BinOp::Pattern, &l, &r).map_err(|err| self.no_rule(err, e))?;
+                let typed =
+                    rules::binary(BinOp::Pattern, &l, &r).map_err(|err| self.no_rule(err, e))?;
                 Ok(arg(typed))
             }
             Expr::AnyOp { left, right, .. } | Expr::AllOp { left, right, .. } => {
                 let l = self.expr(left, env)?;
                 let r = self.expr(right, env)?;
-                Ok(arg(Typed { ty: Ty::Boolean, nullable: l.typed.nullable || r.typed.nullable }))
+                Ok(arg(Typed {
+                    ty: Ty::Boolean,
+                    nullable: l.typed.nullable || r.typed.nullable,
+                }))
             }
             Expr::UnaryOp { op, expr } => {
                 let x = self.expr(expr, env)?;
@@ -103,14 +118,24 @@ impl Resolver<'_> {
                     UnaryOperator::PGCubeRoot => "||/",
                     UnaryOperator::PGAbs => "@",
                     _ => {
-                        let error = RuleError { message: format!("no type rule for the operator `{op}`"), help: None };
+                        let error = RuleError {
+                            message: format!("no type rule for the operator `{op}`"),
+                            help: None,
+                        };
                         return Err(self.no_rule(error, e));
                     }
                 };
                 let typed = rules::unary(op, &x).map_err(|err| self.no_rule(err, e))?;
                 Ok(arg(typed))
             }
-            Expr::Cast { expr, data_type, .. } | Expr::Convert { expr, data_type: Some(data_type), .. } => {
+            Expr::Cast {
+                expr, data_type, ..
+            }
+            | Expr::Convert {
+                expr,
+                data_type: Some(data_type),
+                ..
+            } => {
                 // https://docs.aws.amazon.com/redshift/latest/dg/r_CAST_function.html
                 let x = self.expr(expr, env)?;
                 let to = self.data_type(data_type, e)?;
@@ -122,10 +147,16 @@ impl Resolver<'_> {
                 let text = self.literal(&typed_string.value.value, self.at(e))?;
                 let to = self.data_type(&typed_string.data_type, e)?;
                 let typed = rules::cast(&text, &to).map_err(|err| self.no_rule(err, e))?;
-                Ok(Arg { typed, literal: text.literal })
+                Ok(Arg {
+                    typed,
+                    literal: text.literal,
+                })
             }
             Expr::Interval(_) => Ok(arg(non_null(Ty::Interval))),
-            Expr::AtTimeZone { timestamp, time_zone } => self.at_time_zone(timestamp, time_zone, e, env),
+            Expr::AtTimeZone {
+                timestamp,
+                time_zone,
+            } => self.at_time_zone(timestamp, time_zone, e, env),
             Expr::Extract { field, expr, .. } => {
                 // `extract(part from x)` is `date_part('part', x)`.
                 // https://docs.aws.amazon.com/redshift/latest/dg/r_EXTRACT_function.html
@@ -133,7 +164,11 @@ impl Resolver<'_> {
                 self.call("extract", vec![date_part(field), x], e)
             }
             Expr::Ceil { expr, field } | Expr::Floor { expr, field } => {
-                let name = if matches!(e, Expr::Ceil { .. }) { "ceil" } else { "floor" };
+                let name = if matches!(e, Expr::Ceil { .. }) {
+                    "ceil"
+                } else {
+                    "floor"
+                };
                 let mut args = vec![self.expr(expr, env)?];
                 match field {
                     CeilFloorKind::DateTimeField(DateTimeField::NoDateTime) => {}
@@ -146,31 +181,59 @@ impl Resolver<'_> {
                 let args = vec![self.expr(expr, env)?, self.expr(r#in, env)?];
                 self.call("position", args, e)
             }
-            Expr::Substring { expr, substring_from, substring_for, .. } => {
+            Expr::Substring {
+                expr,
+                substring_from,
+                substring_for,
+                ..
+            } => {
                 let mut args = vec![self.expr(expr, env)?];
                 for part in substring_from.iter().chain(substring_for) {
                     args.push(self.expr(part, env)?);
                 }
                 self.call("substring", args, e)
             }
-            Expr::Trim { expr, trim_where, trim_what, trim_characters } => {
+            Expr::Trim {
+                expr,
+                trim_where,
+                trim_what,
+                trim_characters,
+            } => {
                 // `trim(leading 'x' from s)` is `ltrim(s, 'x')`, `trailing` `rtrim`.
                 // https://docs.aws.amazon.com/redshift/latest/dg/r_TRIM.html
                 let mut args = vec![self.expr(expr, env)?];
-                for part in trim_what.iter().map(AsRef::as_ref).chain(trim_characters.iter().flatten()) {
+                for part in trim_what
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .chain(trim_characters.iter().flatten())
+                {
                     args.push(self.expr(part, env)?);
                 }
                 self.call(trim_name(trim_where.as_ref()), args, e)
             }
-            Expr::Overlay { expr, overlay_what, overlay_from, overlay_for } => {
-                let mut args = vec![self.expr(expr, env)?, self.expr(overlay_what, env)?, self.expr(overlay_from, env)?];
+            Expr::Overlay {
+                expr,
+                overlay_what,
+                overlay_from,
+                overlay_for,
+            } => {
+                let mut args = vec![
+                    self.expr(expr, env)?,
+                    self.expr(overlay_what, env)?,
+                    self.expr(overlay_from, env)?,
+                ];
                 if let Some(x) = overlay_for {
                     args.push(self.expr(x, env)?);
                 }
                 self.call("overlay", args, e)
             }
             Expr::Function(f) => self.function(f, e, env),
-            Expr::Case { operand, conditions, else_result, .. } => {
+            Expr::Case {
+                operand,
+                conditions,
+                else_result,
+                ..
+            } => {
                 // The result is the branches' common type, NULL-able when any branch is or
                 // there is no `else`. https://docs.aws.amazon.com/redshift/latest/dg/r_CASE_function.html
                 let operand = match operand {
@@ -181,15 +244,20 @@ impl Resolver<'_> {
                 for when in conditions {
                     let condition = self.expr(&when.condition, env)?;
                     if let Some(operand) = &operand {
-                        rules::binary(BinOp::Compare, operand, &condition).map_err(|err| self.no_rule(err, &when.condition))?;
+                        rules::binary(BinOp::Compare, operand, &condition)
+                            .map_err(|err| self.no_rule(err, &when.condition))?;
                     }
                     results.push(self.expr(&when.result, env)?);
                 }
                 match else_result {
                     Some(x) => results.push(self.expr(x, env)?),
-                    None => results.push(arg(Typed { ty: Ty::Null, nullable: true })),
+                    None => results.push(arg(Typed {
+                        ty: Ty::Null,
+                        nullable: true,
+                    })),
                 }
-                let typed = rules::common_args(&results, "case").map_err(|err| self.no_rule(err, e))?;
+                let typed =
+                    rules::common_args(&results, "case").map_err(|err| self.no_rule(err, e))?;
                 Ok(arg(typed))
             }
             Expr::Exists { subquery, .. } => {
@@ -199,7 +267,10 @@ impl Resolver<'_> {
             Expr::Subquery(query) => {
                 // A scalar subquery is NULL when it finds no row.
                 let typed = self.scalar_subquery(query, e, env)?;
-                Ok(arg(Typed { nullable: true, ..typed }))
+                Ok(arg(Typed {
+                    nullable: true,
+                    ..typed
+                }))
             }
             Expr::Wildcard(_) | Expr::QualifiedWildcard(..) => Err(SqlError::new(
                 "`*` stands only for the columns of a select list, or in `count(*)`",
@@ -207,52 +278,83 @@ impl Resolver<'_> {
             )
             .with_help("name the column")),
             other => {
-                let error = RuleError { message: "no type rule for this expression".to_owned(), help: None };
+                let error = RuleError {
+                    message: "no type rule for this expression".to_owned(),
+                    help: None,
+                };
                 Err(self.no_rule(error, other))
             }
         }
     }
 
     /// `a <op> b` for a comparison: checks the types compare, returns the result.
-    fn compare(&mut self, a: &Expr, b: &Expr, whole: &Expr, env: &Env<'_>) -> Result<Typed, SqlError> {
+    fn compare(
+        &mut self,
+        a: &Expr,
+        b: &Expr,
+        whole: &Expr,
+        env: &Env<'_>,
+    ) -> Result<Typed, SqlError> {
         let (l, r) = (self.expr(a, env)?, self.expr(b, env)?);
         rules::binary(BinOp::Compare, &l, &r).map_err(|err| self.no_rule(err, whole))
     }
 
     /// `x [not] in (list)` / `x [not] in (select ...)`: boolean, NULL-able when any operand is.
     /// https://docs.aws.amazon.com/redshift/latest/dg/r_in_condition.html
-    fn in_predicate(&mut self, x: &Expr, target: &InTarget, whole: &Expr, env: &Env<'_>) -> Result<Arg, SqlError> {
+    fn in_predicate(
+        &mut self,
+        x: &Expr,
+        target: &InTarget,
+        whole: &Expr,
+        env: &Env<'_>,
+    ) -> Result<Arg, SqlError> {
         let left = self.expr(x, env)?;
         let mut nullable = left.typed.nullable;
         match target {
             InTarget::List(items) => {
                 for item in items {
                     let right = self.expr(item, env)?;
-                    let typed = rules::binary(BinOp::Compare, &left, &right).map_err(|err| self.no_rule(err, item))?;
+                    let typed = rules::binary(BinOp::Compare, &left, &right)
+                        .map_err(|err| self.no_rule(err, item))?;
                     nullable |= typed.nullable;
                 }
             }
             InTarget::Subquery(query) => {
                 let typed = self.scalar_subquery(query, whole, env)?;
                 let right = arg(typed);
-                let typed = rules::binary(BinOp::Compare, &left, &right).map_err(|err| self.no_rule(err, whole))?;
+                let typed = rules::binary(BinOp::Compare, &left, &right)
+                    .map_err(|err| self.no_rule(err, whole))?;
                 nullable |= typed.nullable;
             }
             _ => {
-                let error = RuleError { message: "no type rule for this form of `in`".to_owned(), help: None };
+                let error = RuleError {
+                    message: "no type rule for this form of `in`".to_owned(),
+                    help: None,
+                };
                 return Err(self.no_rule(error, whole));
             }
         }
-        Ok(arg(Typed { ty: Ty::Boolean, nullable }))
+        Ok(arg(Typed {
+            ty: Ty::Boolean,
+            nullable,
+        }))
     }
 
     /// The one column of a subquery used as a value.
-    fn scalar_subquery(&mut self, query: &Query, whole: &Expr, env: &Env<'_>) -> Result<Typed, SqlError> {
+    fn scalar_subquery(
+        &mut self,
+        query: &Query,
+        whole: &Expr,
+        env: &Env<'_>,
+    ) -> Result<Typed, SqlError> {
         let outputs = self.query(query, env, false)?;
         match outputs.as_slice() {
             [one] => Ok(one.col.typed.clone()),
             _ => Err(SqlError::new(
-                format!("this subquery gives {} columns where one value goes", outputs.len()),
+                format!(
+                    "this subquery gives {} columns where one value goes",
+                    outputs.len()
+                ),
                 self.at(whole),
             )
             .with_help("select exactly one column in it")),
@@ -262,7 +364,13 @@ impl Resolver<'_> {
     /// `ts at time zone 'zone'`: a `timestamp` read in the zone becomes a `timestamptz`, a
     /// `timestamptz` becomes the `timestamp` of that zone.
     /// https://docs.aws.amazon.com/redshift/latest/dg/r_AT_TIME_ZONE.html
-    fn at_time_zone(&mut self, ts: &Expr, zone: &Expr, whole: &Expr, env: &Env<'_>) -> Result<Arg, SqlError> {
+    fn at_time_zone(
+        &mut self,
+        ts: &Expr,
+        zone: &Expr,
+        whole: &Expr,
+        env: &Env<'_>,
+    ) -> Result<Arg, SqlError> {
         let (ts, zone) = (self.expr(ts, env)?, self.expr(zone, env)?);
         let ty = match (&ts.typed.ty, &ts.literal) {
             (Ty::Timestamp | Ty::Date, _) => Ty::TimestampTz,
@@ -277,7 +385,10 @@ impl Resolver<'_> {
                 return Err(self.no_rule(error, whole));
             }
         };
-        Ok(arg(Typed { ty, nullable: ts.typed.nullable || zone.typed.nullable }))
+        Ok(arg(Typed {
+            ty,
+            nullable: ts.typed.nullable || zone.typed.nullable,
+        }))
     }
 
     /// A column reference: `name`, `alias.name` or `schema.table.name`.
@@ -300,7 +411,9 @@ impl Resolver<'_> {
                             )))
                         }
                         Found::None => {
-                            if let Some(alias) = scope.aliases.iter().rev().find(|c| c.name == *name) {
+                            if let Some(alias) =
+                                scope.aliases.iter().rev().find(|c| c.name == *name)
+                            {
                                 return Ok(arg(alias.typed.clone()));
                             }
                         }
@@ -339,7 +452,12 @@ impl Resolver<'_> {
         }
     }
 
-    fn column_of(&self, relation: &Relation, name: &str, offset: Option<usize>) -> Result<Arg, SqlError> {
+    fn column_of(
+        &self,
+        relation: &Relation,
+        name: &str,
+        offset: Option<usize>,
+    ) -> Result<Arg, SqlError> {
         match relation.columns.iter().find(|c| c.name == name) {
             Some(column) => Ok(arg(column.typed.clone())),
             None => {
@@ -355,13 +473,22 @@ impl Resolver<'_> {
                 } else {
                     format!("the closest: {}", quoted(&close))
                 };
-                Err(SqlError::new(format!("unknown column `{name}` in {who}"), offset).with_help(help))
+                Err(
+                    SqlError::new(format!("unknown column `{name}` in {who}"), offset)
+                        .with_help(help),
+                )
             }
         }
     }
 
     /// `name` is no column of any table in scope.
-    fn unknown_column(&self, name: &str, _qualifier: Option<&str>, env: &Env<'_>, offset: Option<usize>) -> SqlError {
+    fn unknown_column(
+        &self,
+        name: &str,
+        _qualifier: Option<&str>,
+        env: &Env<'_>,
+        offset: Option<usize>,
+    ) -> SqlError {
         let mut qualified: Vec<String> = Vec::new();
         let mut bare: Vec<String> = Vec::new();
         let mut origins: Vec<String> = Vec::new();
@@ -390,7 +517,12 @@ impl Resolver<'_> {
         let close = civis_core::__private::suggest::closest_few(name, &candidates, 3);
         let close: Vec<&str> = close
             .iter()
-            .flat_map(|c| bare.iter().zip(&qualified).filter(move |(b, _)| b == c).map(|(_, q)| q.as_str()))
+            .flat_map(|c| {
+                bare.iter()
+                    .zip(&qualified)
+                    .filter(move |(b, _)| b == c)
+                    .map(|(_, q)| q.as_str())
+            })
             .take(3)
             .collect();
         let message = if origins.is_empty() {
@@ -420,12 +552,17 @@ impl Resolver<'_> {
         } else {
             format!("the closest: {}", quoted(&close))
         };
-        SqlError::new(format!("no table or alias `{qualifier}` in this query"), offset).with_help(help)
+        SqlError::new(
+            format!("no table or alias `{qualifier}` in this query"),
+            offset,
+        )
+        .with_help(help)
     }
 
     /// A function typed by the rules, for the special syntax above.
     pub(super) fn call(&mut self, name: &str, args: Vec<Arg>, e: &Expr) -> Result<Arg, SqlError> {
-        let typed = rules::function(name, &args, CallShape::default()).map_err(|err| self.no_rule(err, e))?;
+        let typed = rules::function(name, &args, CallShape::default())
+            .map_err(|err| self.no_rule(err, e))?;
         Ok(arg(typed))
     }
 
@@ -436,9 +573,14 @@ impl Resolver<'_> {
             Expr::Identifier(i) => Some(ident(i)),
             Expr::CompoundIdentifier(parts) => parts.last().map(ident),
             Expr::Nested(x) | Expr::Collate { expr: x, .. } => self.figure_name(x, env),
-            Expr::Cast { expr, data_type, .. } | Expr::Convert { expr, data_type: Some(data_type), .. } => {
-                self.figure_name(expr, env).or_else(|| type_name(data_type))
+            Expr::Cast {
+                expr, data_type, ..
             }
+            | Expr::Convert {
+                expr,
+                data_type: Some(data_type),
+                ..
+            } => self.figure_name(expr, env).or_else(|| type_name(data_type)),
             Expr::TypedString(t) => type_name(&t.data_type),
             Expr::Function(f) => object_name(&f.name).pop(),
             Expr::Extract { .. } => Some("date_part".into()),
@@ -452,7 +594,9 @@ impl Resolver<'_> {
             Expr::Case { .. } => Some("case".into()),
             Expr::Exists { .. } => Some("exists".into()),
             Expr::Interval(_) => Some("interval".into()),
-            Expr::Value(v) if matches!(v.value, crate::parse::ast::Value::Boolean(_)) => Some("bool".into()),
+            Expr::Value(v) if matches!(v.value, crate::parse::ast::Value::Boolean(_)) => {
+                Some("bool".into())
+            }
             Expr::Subquery(q) => first_name(q, self, env),
             _ => None,
         }
@@ -545,5 +689,9 @@ fn bin_op(op: &BinaryOperator) -> Option<BinOp> {
 
 /// `a`, `b` as "`a`, `b`".
 pub(super) fn quoted(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

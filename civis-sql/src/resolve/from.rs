@@ -25,7 +25,11 @@ enum Outer {
 
 impl Resolver<'_> {
     /// A whole `from` clause: its items cross-joined.
-    pub(super) fn from_clause(&mut self, items: &[TableWithJoins], outer: &Env<'_>) -> Result<FromState, SqlError> {
+    pub(super) fn select_from(
+        &mut self,
+        items: &[TableWithJoins],
+        outer: &Env<'_>,
+    ) -> Result<FromState, SqlError> {
         let mut state = FromState::default();
         for item in items {
             let next = self.table_with_joins(item, outer)?;
@@ -34,18 +38,27 @@ impl Resolver<'_> {
         Ok(state)
     }
 
-    fn table_with_joins(&mut self, item: &TableWithJoins, outer: &Env<'_>) -> Result<FromState, SqlError> {
+    fn table_with_joins(
+        &mut self,
+        item: &TableWithJoins,
+        outer: &Env<'_>,
+    ) -> Result<FromState, SqlError> {
         let mut state = self.factor(&item.relation, outer)?;
         for join in &item.joins {
             let right = self.factor(&join.relation, outer)?;
             let (outer_sides, constraint) = match &join.join_operator {
-                JoinOperator::Join(c) | JoinOperator::Inner(c) | JoinOperator::CrossJoin(c) => (Outer::None, c),
+                JoinOperator::Join(c) | JoinOperator::Inner(c) | JoinOperator::CrossJoin(c) => {
+                    (Outer::None, c)
+                }
                 JoinOperator::Left(c) | JoinOperator::LeftOuter(c) => (Outer::Left, c),
                 JoinOperator::Right(c) | JoinOperator::RightOuter(c) => (Outer::Right, c),
                 JoinOperator::FullOuter(c) => (Outer::Full, c),
                 other => {
                     return Err(SqlError::new(
-                        format!("civis-sql does not type this kind of join: `{}`", join_keyword(other)),
+                        format!(
+                            "civis-sql does not type this kind of join: `{}`",
+                            join_keyword(other)
+                        ),
                         self.at(&join.relation),
                     )
                     .with_help("write it as an inner, left, right, full or cross join"))
@@ -90,39 +103,67 @@ impl Resolver<'_> {
         };
         let mut merged = Vec::new();
         for (name, offset) in &using {
-            let side = |state: &FromState, which: &str| match state.find(name) {
+            let side = |state: &FromState, which: &str| {
+                match state.find(name) {
                 super::scope::Found::One(typed) => Ok(typed),
                 _ => Err(SqlError::new(
                     format!("the {which} side of this join has no single column `{name}` to join `using`"),
                     *offset,
                 )
                 .with_help(format!("its columns: {}", state.star_names().join(", ")))),
+            }
             };
             let (l, r) = (side(&left, "left")?, side(&right, "right")?);
             // The merged column is the left one, the right one or (full join) their coalesce:
             // NULL only when both may be (each side was made nullable above when outer).
             let typed = rules::common(&[l.clone(), r.clone()], "a join's `using` column")
-                .map(|t| Typed { nullable: l.nullable && r.nullable, ..t })
-                .unwrap_or(Typed { ty: l.ty.clone(), nullable: l.nullable && r.nullable });
-            merged.push(Col { name: name.clone(), typed });
+                .map(|t| Typed {
+                    nullable: l.nullable && r.nullable,
+                    ..t
+                })
+                .unwrap_or(Typed {
+                    ty: l.ty.clone(),
+                    nullable: l.nullable && r.nullable,
+                });
+            merged.push(Col {
+                name: name.clone(),
+                typed,
+            });
         }
         let mut state = FromState::default();
         let hidden = |s: &FromState, star: &StarRef| {
-            s.star_column(*star).is_some_and(|c| using.iter().any(|(n, _)| *n == c.name))
+            s.star_column(*star)
+                .is_some_and(|c| using.iter().any(|(n, _)| *n == c.name))
         };
         // `select *` lists the merged columns first, then the others of each side.
         // https://www.postgresql.org/docs/current/queries-table-expressions.html#QUERIES-JOIN
-        let left_star: Vec<StarRef> = left.star.iter().filter(|s| !hidden(&left, s)).copied().collect();
-        let right_star: Vec<StarRef> = right.star.iter().filter(|s| !hidden(&right, s)).copied().collect();
+        let left_star: Vec<StarRef> = left
+            .star
+            .iter()
+            .filter(|s| !hidden(&left, s))
+            .copied()
+            .collect();
+        let right_star: Vec<StarRef> = right
+            .star
+            .iter()
+            .filter(|s| !hidden(&right, s))
+            .copied()
+            .collect();
         left.star = left_star;
         right.star = right_star;
         state.append(left);
         state.append(right);
         let base = state.merged.len();
-        state.star.splice(0..0, (0..merged.len()).map(|i| StarRef::Merged(base + i)));
+        state
+            .star
+            .splice(0..0, (0..merged.len()).map(|i| StarRef::Merged(base + i)));
         state.merged.extend(merged);
         if let JoinConstraint::On(condition) = constraint {
-            let mut env = Env { parent: Some(outer), from: state, ..Env::default() };
+            let mut env = Env {
+                parent: Some(outer),
+                from: state,
+                ..Env::default()
+            };
             self.expr(condition, &env)?;
             state = std::mem::take(&mut env.from);
         }
@@ -192,10 +233,16 @@ impl Resolver<'_> {
             [database, schema, table] => {
                 if !database.eq_ignore_ascii_case(self.database) {
                     return Err(SqlError::new(
-                        format!("`{}` names the database `{database}`, and the query runs in `{}`", parts.join("."), self.database),
+                        format!(
+                            "`{}` names the database `{database}`, and the query runs in `{}`",
+                            parts.join("."),
+                            self.database
+                        ),
                         offset,
                     )
-                    .with_help("civis-sql types one database's tables: name the table as `schema.table`"));
+                    .with_help(
+                        "civis-sql types one database's tables: name the table as `schema.table`",
+                    ));
                 }
                 (schema.clone(), table.clone())
             }
@@ -220,7 +267,8 @@ impl Resolver<'_> {
                 name: c.name.clone(),
                 // A type the rules do not know is read as text (`super`, `geometry`...).
                 typed: Typed {
-                    ty: Ty::parse(&c.sql_type.to_lowercase()).unwrap_or_else(|| Ty::Other(c.sql_type.clone())),
+                    ty: Ty::parse(&c.sql_type.to_lowercase())
+                        .unwrap_or_else(|| Ty::Other(c.sql_type.clone())),
                     nullable: !c.not_null,
                 },
             })
@@ -234,7 +282,13 @@ impl Resolver<'_> {
     }
 
     /// The error for a table with no pin: the pin command and what is pinned near it.
-    fn unpinned(&self, schema: &str, table: &str, offset: Option<usize>, outer: &Env<'_>) -> SqlError {
+    fn unpinned(
+        &self,
+        schema: &str,
+        table: &str,
+        offset: Option<usize>,
+        outer: &Env<'_>,
+    ) -> SqlError {
         let pinned = self.catalog.tables_in_schema(self.database, schema);
         let candidates: Vec<&str> = pinned.iter().map(String::as_str).collect();
         let mut help = format!(
@@ -245,15 +299,25 @@ impl Resolver<'_> {
         if !close.is_empty() {
             help.push_str(&format!(
                 "; or did you mean {}?",
-                close.iter().map(|t| format!("`{schema}.{t}`")).collect::<Vec<_>>().join(", ")
+                close
+                    .iter()
+                    .map(|t| format!("`{schema}.{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if pinned.is_empty() {
-            help.push_str(&format!("; no table of `{schema}` is pinned for `{}` yet", self.database));
+            help.push_str(&format!(
+                "; no table of `{schema}` is pinned for `{}` yet",
+                self.database
+            ));
         } else {
             help.push_str(&format!("; pinned in `{schema}`: {}", pinned.join(", ")));
         }
-        let ctes: Vec<&str> = outer.chain().flat_map(|e| e.ctes.iter().map(|(n, _)| n.as_str())).collect();
+        let ctes: Vec<&str> = outer
+            .chain()
+            .flat_map(|e| e.ctes.iter().map(|(n, _)| n.as_str()))
+            .collect();
         if schema == DEFAULT_SCHEMA && !ctes.is_empty() {
             help.push_str(&format!("; CTEs here: {}", ctes.join(", ")));
         }
@@ -261,7 +325,9 @@ impl Resolver<'_> {
             format!(
                 "table `{schema}.{table}` is not pinned for the database `{}` ({})",
                 self.database,
-                self.catalog.pin_path(self.database, schema, table).display()
+                self.catalog
+                    .pin_path(self.database, schema, table)
+                    .display()
             ),
             offset,
         )
@@ -269,7 +335,11 @@ impl Resolver<'_> {
     }
 
     /// A relation under its alias, with the alias's column names (`t(a, b)`) when given.
-    fn aliased(&self, mut relation: Relation, alias: Option<&TableAlias>) -> Result<Relation, SqlError> {
+    fn aliased(
+        &self,
+        mut relation: Relation,
+        alias: Option<&TableAlias>,
+    ) -> Result<Relation, SqlError> {
         let Some(alias) = alias else {
             return Ok(relation);
         };
@@ -323,8 +393,12 @@ pub(super) fn object_name(name: &ObjectName) -> Vec<String> {
 
 fn join_keyword(operator: &JoinOperator) -> &'static str {
     match operator {
-        JoinOperator::Semi(_) | JoinOperator::LeftSemi(_) | JoinOperator::RightSemi(_) => "semi join",
-        JoinOperator::Anti(_) | JoinOperator::LeftAnti(_) | JoinOperator::RightAnti(_) => "anti join",
+        JoinOperator::Semi(_) | JoinOperator::LeftSemi(_) | JoinOperator::RightSemi(_) => {
+            "semi join"
+        }
+        JoinOperator::Anti(_) | JoinOperator::LeftAnti(_) | JoinOperator::RightAnti(_) => {
+            "anti join"
+        }
         JoinOperator::CrossApply | JoinOperator::OuterApply => "apply",
         JoinOperator::AsOf { .. } => "asof join",
         _ => "join",

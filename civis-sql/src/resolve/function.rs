@@ -16,27 +16,49 @@ use crate::SqlError;
 /// Functions whose first argument is a date part, which Redshift lets a query write as a bare
 /// keyword (`dateadd(day, 1, d)`): there it is never a column.
 /// https://docs.aws.amazon.com/redshift/latest/dg/r_Dateparts_for_datetime_functions.html
-const DATE_PART_FIRST: &[&str] = &["dateadd", "datediff", "date_part", "datepart", "date_trunc", "timestampadd", "timestampdiff"];
+const DATE_PART_FIRST: &[&str] = &[
+    "dateadd",
+    "datediff",
+    "date_part",
+    "datepart",
+    "date_trunc",
+    "timestampadd",
+    "timestampdiff",
+];
 
 impl Resolver<'_> {
     /// `name(args) [within group (...)] [filter (...)] [over (...)]`.
-    pub(super) fn function(&mut self, f: &Function, e: &Expr, env: &Env<'_>) -> Result<crate::rules::Arg, SqlError> {
+    pub(super) fn function(
+        &mut self,
+        f: &Function,
+        e: &Expr,
+        env: &Env<'_>,
+    ) -> Result<crate::rules::Arg, SqlError> {
         let parts = object_name(&f.name);
         let full = parts.join(".");
         let name = parts.last().cloned().unwrap_or_default();
-        let mut shape = CallShape { window: f.over.is_some(), ..CallShape::default() };
+        let mut shape = CallShape {
+            window: f.over.is_some(),
+            ..CallShape::default()
+        };
         let mut args = Vec::new();
         match &f.args {
             FunctionArguments::None => {}
             FunctionArguments::Subquery(query) => {
                 let outputs = self.query(query, env, false)?;
-                args.extend(outputs.into_iter().map(|o| Arg { typed: o.col.typed, literal: None }));
+                args.extend(outputs.into_iter().map(|o| Arg {
+                    typed: o.col.typed,
+                    literal: None,
+                }));
             }
             FunctionArguments::List(list) => {
-                shape.distinct = matches!(list.duplicate_treatment, Some(DuplicateTreatment::Distinct));
+                shape.distinct =
+                    matches!(list.duplicate_treatment, Some(DuplicateTreatment::Distinct));
                 for (index, argument) in list.args.iter().enumerate() {
                     let expr = match argument {
-                        FunctionArg::Named { arg, .. } | FunctionArg::ExprNamed { arg, .. } | FunctionArg::Unnamed(arg) => arg,
+                        FunctionArg::Named { arg, .. }
+                        | FunctionArg::ExprNamed { arg, .. }
+                        | FunctionArg::Unnamed(arg) => arg,
                     };
                     match expr {
                         FunctionArgExpr::Expr(x) => args.push(self.argument(&name, index, x, env)?),
@@ -76,7 +98,13 @@ impl Resolver<'_> {
                 self.expr(&o.expr, env)?;
             }
         }
-        if let Some(returns) = self.catalog.config().functions.get(&full).or_else(|| self.catalog.config().functions.get(&name)) {
+        if let Some(returns) = self
+            .catalog
+            .config()
+            .functions
+            .get(&full)
+            .or_else(|| self.catalog.config().functions.get(&name))
+        {
             // A user-defined function returns what `.civis/sql.toml` says, NULL-able.
             let Some(ty) = Ty::parse(&returns.to_lowercase()) else {
                 return Err(SqlError::new(
@@ -85,7 +113,10 @@ impl Resolver<'_> {
                 )
                 .with_help("write a Redshift type name under [functions], e.g. `f_score = \"double precision\"`"));
             };
-            return Ok(Arg { typed: Typed { ty, nullable: true }, literal: None });
+            return Ok(Arg {
+                typed: Typed { ty, nullable: true },
+                literal: None,
+            });
         }
         let known = rules::function_names();
         if !known.contains(&name.as_str()) {
@@ -98,15 +129,27 @@ impl Resolver<'_> {
                 "if `{full}` is a user-defined function, give its return type in `.civis/sql.toml`: \
                  [functions] `{name} = \"double precision\"`"
             ));
-            let error = RuleError { message: format!("civis-sql knows no function `{full}`"), help: Some(help) };
+            let error = RuleError {
+                message: format!("civis-sql knows no function `{full}`"),
+                help: Some(help),
+            };
             return Err(self.no_rule(error, e));
         }
         let typed = rules::function(&name, &args, shape).map_err(|err| self.no_rule(err, e))?;
-        Ok(Arg { typed, literal: None })
+        Ok(Arg {
+            typed,
+            literal: None,
+        })
     }
 
     /// One argument; a date part written as a bare word is a keyword, not a column.
-    fn argument(&mut self, function: &str, index: usize, x: &Expr, env: &Env<'_>) -> Result<Arg, SqlError> {
+    fn argument(
+        &mut self,
+        function: &str,
+        index: usize,
+        x: &Expr,
+        env: &Env<'_>,
+    ) -> Result<Arg, SqlError> {
         if index == 0 && DATE_PART_FIRST.contains(&function) {
             if let Expr::Identifier(word) = x {
                 if word.quote_style.is_none() {

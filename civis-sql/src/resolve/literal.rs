@@ -14,14 +14,20 @@ impl Resolver<'_> {
             Err(error) => {
                 self.untyped = true;
                 let mut help = error.help.map(|h| format!("{h}; or ")).unwrap_or_default();
-                help.push_str("give the output column a Rust type in its alias: `... as \"name: RustType\"`");
+                help.push_str(
+                    "give the output column a Rust type in its alias: `... as \"name: RustType\"`",
+                );
                 Err(SqlError::new(error.message, offset).with_help(help))
             }
         }
     }
 
     /// A literal's type and value.
-    pub(super) fn literal(&mut self, value: &Value, offset: Option<usize>) -> Result<Arg, SqlError> {
+    pub(super) fn literal(
+        &mut self,
+        value: &Value,
+        offset: Option<usize>,
+    ) -> Result<Arg, SqlError> {
         let arg = |typed: Typed, literal: Option<Literal>| Arg { typed, literal };
         Ok(match value {
             Value::Number(digits, _) => return self.typed_literal(number(digits), offset),
@@ -33,16 +39,23 @@ impl Resolver<'_> {
             | Value::TripleDoubleQuotedString(s) => {
                 return self.typed_literal(Literal::Text(s.clone()), offset)
             }
-            Value::DollarQuotedString(s) => return self.typed_literal(Literal::Text(s.value.clone()), offset),
+            Value::DollarQuotedString(s) => {
+                return self.typed_literal(Literal::Text(s.value.clone()), offset)
+            }
             Value::Boolean(_) => arg(non_null(Ty::Boolean), None),
-            Value::Null => arg(Typed { ty: Ty::Null, nullable: true }, None),
+            Value::Null => arg(
+                Typed {
+                    ty: Ty::Null,
+                    nullable: true,
+                },
+                None,
+            ),
             Value::Placeholder(p) => {
                 if self.scanned.numbered(p).is_none() {
-                    return Err(SqlError::new(
-                        format!("`{p}` is no Civis parameter"),
-                        offset,
-                    )
-                    .with_help("Civis SQL parameters are written `{{name}}`"));
+                    return Err(
+                        SqlError::new(format!("`{p}` is no Civis parameter"), offset)
+                            .with_help("Civis SQL parameters are written `{{name}}`"),
+                    );
                 }
                 // An unquoted `{{name}}`: its type comes from the Rust value at run time (an
                 // integer, a float or a boolean), so it takes its context's type, as a bare
@@ -50,8 +63,11 @@ impl Resolver<'_> {
                 arg(non_null(Ty::Null), None)
             }
             other => {
-                return Err(SqlError::new(format!("civis-sql does not type the literal `{other}`"), offset)
-                    .with_help("write it as a quoted string (`'...'`) or a number"))
+                return Err(SqlError::new(
+                    format!("civis-sql does not type the literal `{other}`"),
+                    offset,
+                )
+                .with_help("write it as a quoted string (`'...'`) or a number"))
             }
         })
     }

@@ -2,8 +2,8 @@
 //! `parse::ast`) with an [`Env`](scope::Env) of what each name can mean, reads tables from the
 //! [`Catalog`], and asks [`rules`](crate::rules) for every type.
 
-use crate::parse::ast::{self, Spanned};
 use crate::params::Scanned;
+use crate::parse::ast::{self, Spanned};
 use crate::rules::{RuleError, Ty, Typed};
 use crate::{Catalog, SqlError, TableUse};
 
@@ -31,8 +31,20 @@ pub(crate) struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(sql: &'a str, database: &'a str, catalog: &'a Catalog, scanned: &'a Scanned) -> Self {
-        Self { sql, database, catalog, scanned, tables: Vec::new(), untyped: false }
+    pub fn new(
+        sql: &'a str,
+        database: &'a str,
+        catalog: &'a Catalog,
+        scanned: &'a Scanned,
+    ) -> Self {
+        Self {
+            sql,
+            database,
+            catalog,
+            scanned,
+            tables: Vec::new(),
+            untyped: false,
+        }
     }
 
     /// The output columns of the whole query.
@@ -76,7 +88,9 @@ impl<'a> Resolver<'a> {
                         break;
                     }
                 }
-                self.sql.get(start..stop.max(end)).map_or_else(|| node.to_string(), |s| s.trim().to_owned())
+                self.sql
+                    .get(start..stop.max(end))
+                    .map_or_else(|| node.to_string(), |s| s.trim().to_owned())
             }
             _ => node.to_string(),
         }
@@ -101,11 +115,18 @@ impl<'a> Resolver<'a> {
     }
 
     /// A type name written in the SQL (`cast(x as numeric(12,2))`).
-    fn data_type(&mut self, data_type: &ast::DataType, node: &(impl Spanned + std::fmt::Display)) -> Result<Ty, SqlError> {
+    fn data_type(
+        &mut self,
+        data_type: &ast::DataType,
+        node: &(impl Spanned + std::fmt::Display),
+    ) -> Result<Ty, SqlError> {
         let name = data_type.to_string().to_lowercase();
         Ty::parse(&name).ok_or_else(|| {
             self.no_rule(
-                RuleError { message: format!("civis-sql does not know the type `{name}`"), help: None },
+                RuleError {
+                    message: format!("civis-sql does not know the type `{name}`"),
+                    help: None,
+                },
                 node,
             )
         })
@@ -126,7 +147,10 @@ impl<'a> Resolver<'a> {
 
 /// A non-null value of `ty`.
 fn non_null(ty: Ty) -> Typed {
-    Typed { ty, nullable: false }
+    Typed {
+        ty,
+        nullable: false,
+    }
 }
 
 #[cfg(test)]

@@ -28,7 +28,12 @@ pub(crate) struct Output {
 impl Resolver<'_> {
     /// A query's output columns. `top` is the whole query (whose aliases may carry sqlx's
     /// overrides).
-    pub(super) fn query(&mut self, query: &Query, outer: &Env<'_>, top: bool) -> Result<Vec<Output>, SqlError> {
+    pub(super) fn query(
+        &mut self,
+        query: &Query,
+        outer: &Env<'_>,
+        top: bool,
+    ) -> Result<Vec<Output>, SqlError> {
         let mut env = Env::child(outer);
         if let Some(with) = &query.with {
             for cte in &with.cte_tables {
@@ -59,8 +64,16 @@ impl Resolver<'_> {
         let outputs = self.set_expr(&query.body, &env, top, query.order_by.as_ref())?;
         // `limit`/`offset` take numbers; typing them finds misspelt names in them.
         match &query.limit_clause {
-            Some(LimitClause::LimitOffset { limit, offset, limit_by }) => {
-                for e in limit.iter().chain(offset.as_ref().map(|o| &o.value)).chain(limit_by) {
+            Some(LimitClause::LimitOffset {
+                limit,
+                offset,
+                limit_by,
+            }) => {
+                for e in limit
+                    .iter()
+                    .chain(offset.as_ref().map(|o| &o.value))
+                    .chain(limit_by)
+                {
                     self.expr(e, &env)?;
                 }
             }
@@ -86,7 +99,11 @@ impl Resolver<'_> {
         let SetExpr::SetOperation { left, .. } = query.body.as_ref() else {
             return self.query(query, env, false);
         };
-        let mut base: Vec<Col> = self.set_expr(left, env, false, None)?.into_iter().map(|o| o.col).collect();
+        let mut base: Vec<Col> = self
+            .set_expr(left, env, false, None)?
+            .into_iter()
+            .map(|o| o.col)
+            .collect();
         for (column, alias) in base.iter_mut().zip(names) {
             column.name = ident(&alias.name);
         }
@@ -109,7 +126,9 @@ impl Resolver<'_> {
                 self.order_outputs(&outputs, env, order_by)?;
                 Ok(outputs)
             }
-            SetExpr::SetOperation { left, op, right, .. } => {
+            SetExpr::SetOperation {
+                left, op, right, ..
+            } => {
                 let mut outputs = self.set_expr(left, env, top, None)?;
                 let others = self.set_expr(right, env, false, None)?;
                 let what = match op {
@@ -139,7 +158,10 @@ impl Resolver<'_> {
                         Ok(typed) => output.col.typed = typed,
                         Err(e) => {
                             let mut error = self.no_rule(e, right.as_ref());
-                            error.message = format!("column `{}` of this `{what}`: {}", output.col.name, error.message);
+                            error.message = format!(
+                                "column `{}` of this `{what}`: {}",
+                                output.col.name, error.message
+                            );
                             return Err(error);
                         }
                     }
@@ -156,7 +178,12 @@ impl Resolver<'_> {
     }
 
     /// `order by` after a set operation: it names the output columns.
-    fn order_outputs(&mut self, outputs: &[Output], env: &Env<'_>, order_by: Option<&OrderBy>) -> Result<(), SqlError> {
+    fn order_outputs(
+        &mut self,
+        outputs: &[Output],
+        env: &Env<'_>,
+        order_by: Option<&OrderBy>,
+    ) -> Result<(), SqlError> {
         let Some(order_by) = order_by else {
             return Ok(());
         };
@@ -166,7 +193,11 @@ impl Resolver<'_> {
             origin: "the query's output".to_owned(),
             columns: outputs.iter().map(|o| o.col.clone()).collect(),
         };
-        let scope = Env { parent: Some(env), from: FromState::single(relation), ..Env::default() };
+        let scope = Env {
+            parent: Some(env),
+            from: FromState::single(relation),
+            ..Env::default()
+        };
         self.order_by(order_by, &scope)
     }
 
@@ -186,8 +217,12 @@ impl Resolver<'_> {
         top: bool,
         order_by: Option<&OrderBy>,
     ) -> Result<Vec<Output>, SqlError> {
-        let from = self.from_clause(&select.from, outer)?;
-        let mut env = Env { parent: Some(outer), from, ..Env::default() };
+        let from = self.select_from(&select.from, outer)?;
+        let mut env = Env {
+            parent: Some(outer),
+            from,
+            ..Env::default()
+        };
         if let Some(condition) = &select.selection {
             self.expr(condition, &env)?;
         }
@@ -195,7 +230,9 @@ impl Resolver<'_> {
         for item in &select.projection {
             let items = match item {
                 SelectItem::UnnamedExpr(e) => vec![self.item(e, None, &env, top)?],
-                SelectItem::ExprWithAlias { expr, alias } => vec![self.item(expr, Some(alias), &env, top)?],
+                SelectItem::ExprWithAlias { expr, alias } => {
+                    vec![self.item(expr, Some(alias), &env, top)?]
+                }
                 SelectItem::Wildcard(options) => {
                     if env.from.relations.is_empty() {
                         return Err(SqlError::new("`*` with no `from`", self.at(item))
@@ -210,8 +247,11 @@ impl Resolver<'_> {
                             self.relation_columns(name, &env)?
                         }
                         SelectItemQualifiedWildcardKind::Expr(e) => {
-                            return Err(SqlError::new(format!("civis-sql does not expand `{e}.*`"), self.at(e))
-                                .with_help("name the columns"))
+                            return Err(SqlError::new(
+                                format!("civis-sql does not expand `{e}.*`"),
+                                self.at(e),
+                            )
+                            .with_help("name the columns"))
                         }
                     };
                     self.star(columns, options, self.at(item))?
@@ -264,7 +304,11 @@ impl Resolver<'_> {
     }
 
     /// The columns of `t.*`.
-    fn relation_columns(&self, name: &crate::parse::ast::ObjectName, env: &Env<'_>) -> Result<Vec<Col>, SqlError> {
+    fn relation_columns(
+        &self,
+        name: &crate::parse::ast::ObjectName,
+        env: &Env<'_>,
+    ) -> Result<Vec<Col>, SqlError> {
         let parts = super::from::object_name(name);
         let found = match parts.as_slice() {
             [alias] => env.from.relation(alias),
@@ -274,51 +318,112 @@ impl Resolver<'_> {
         match found {
             Some(relation) => Ok(relation.columns.clone()),
             None => {
-                let aliases: Vec<&str> = env.from.relations.iter().map(|r| r.alias.as_str()).filter(|a| !a.is_empty()).collect();
-                Err(SqlError::new(format!("no table or alias `{}` in this `from`", parts.join(".")), self.at(name))
-                    .with_help(format!("the tables here: {}", aliases.join(", "))))
+                let aliases: Vec<&str> = env
+                    .from
+                    .relations
+                    .iter()
+                    .map(|r| r.alias.as_str())
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                Err(SqlError::new(
+                    format!("no table or alias `{}` in this `from`", parts.join(".")),
+                    self.at(name),
+                )
+                .with_help(format!("the tables here: {}", aliases.join(", "))))
             }
         }
     }
 
     /// The outputs of a `*` (with Redshift's `exclude`).
-    fn star(&self, mut columns: Vec<Col>, options: &WildcardAdditionalOptions, offset: Option<usize>) -> Result<Vec<Output>, SqlError> {
+    fn star(
+        &self,
+        mut columns: Vec<Col>,
+        options: &WildcardAdditionalOptions,
+        offset: Option<usize>,
+    ) -> Result<Vec<Output>, SqlError> {
         if let Some(exclude) = &options.opt_exclude {
             let excluded: Vec<String> = match exclude {
-                crate::parse::ast::ExcludeSelectItem::Single(name) => vec![super::from::object_name(name).join(".")],
-                crate::parse::ast::ExcludeSelectItem::Multiple(names) => {
-                    names.iter().map(|n| super::from::object_name(n).join(".")).collect()
+                crate::parse::ast::ExcludeSelectItem::Single(name) => {
+                    vec![super::from::object_name(name).join(".")]
                 }
+                crate::parse::ast::ExcludeSelectItem::Multiple(names) => names
+                    .iter()
+                    .map(|n| super::from::object_name(n).join("."))
+                    .collect(),
             };
             for name in &excluded {
                 if !columns.iter().any(|c| c.name == *name) {
-                    return Err(SqlError::new(format!("`exclude` names `{name}`, which `*` does not list"), offset)
-                        .with_help(format!("the columns: {}", columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", "))));
+                    return Err(SqlError::new(
+                        format!("`exclude` names `{name}`, which `*` does not list"),
+                        offset,
+                    )
+                    .with_help(format!(
+                        "the columns: {}",
+                        columns
+                            .iter()
+                            .map(|c| c.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
                 }
             }
             columns.retain(|c| !excluded.contains(&c.name));
         }
-        Ok(columns.into_iter().map(|col| Output { col, offset, alias: None, untyped: false }).collect())
+        Ok(columns
+            .into_iter()
+            .map(|col| Output {
+                col,
+                offset,
+                alias: None,
+                untyped: false,
+            })
+            .collect())
     }
 
     /// One select item's output: its name (the alias, else the name Redshift figures) and type.
-    fn item(&mut self, e: &Expr, alias: Option<&Ident>, env: &Env<'_>, top: bool) -> Result<Output, SqlError> {
+    fn item(
+        &mut self,
+        e: &Expr,
+        alias: Option<&Ident>,
+        env: &Env<'_>,
+        top: bool,
+    ) -> Result<Output, SqlError> {
         let offset = self.at(e);
         let alias_text = alias.map(|a| (a.value.clone(), self.at_ident(a)));
         let name = match alias {
             Some(a) if top => parse_alias(&a.value).name,
             Some(a) => ident(a),
-            None => self.figure_name(e, env).unwrap_or_else(|| names::NO_NAME.to_owned()),
+            None => self
+                .figure_name(e, env)
+                .unwrap_or_else(|| names::NO_NAME.to_owned()),
         };
         self.untyped = false;
         match self.expr(e, env) {
-            Ok(arg) => Ok(Output { col: Col { name, typed: arg.typed }, offset, alias: alias_text, untyped: false }),
+            Ok(arg) => Ok(Output {
+                col: Col {
+                    name,
+                    typed: arg.typed,
+                },
+                offset,
+                alias: alias_text,
+                untyped: false,
+            }),
             Err(error) => {
-                let rust_type = alias.filter(|_| top).and_then(|a| parse_alias(&a.value).rust_type);
+                let rust_type = alias
+                    .filter(|_| top)
+                    .and_then(|a| parse_alias(&a.value).rust_type);
                 if self.untyped && rust_type.is_some() {
                     // The alias gives the Rust type the rules could not.
-                    let typed = Typed { ty: Ty::Other("unknown".to_owned()), nullable: true };
-                    Ok(Output { col: Col { name, typed }, offset, alias: alias_text, untyped: true })
+                    let typed = Typed {
+                        ty: Ty::Other("unknown".to_owned()),
+                        nullable: true,
+                    };
+                    Ok(Output {
+                        col: Col { name, typed },
+                        offset,
+                        alias: alias_text,
+                        untyped: true,
+                    })
                 } else {
                     Err(error)
                 }

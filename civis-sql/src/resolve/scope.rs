@@ -54,8 +54,14 @@ pub(crate) enum Found {
 impl FromState {
     /// One relation alone.
     pub fn single(relation: Relation) -> Self {
-        let star = (0..relation.columns.len()).map(|c| StarRef::Column(0, c)).collect();
-        Self { relations: vec![relation], merged: Vec::new(), star }
+        let star = (0..relation.columns.len())
+            .map(|c| StarRef::Column(0, c))
+            .collect();
+        Self {
+            relations: vec![relation],
+            merged: Vec::new(),
+            star,
+        }
     }
 
     /// `self` followed by `other` (a cross join, before any merge).
@@ -91,7 +97,11 @@ impl FromState {
 
     /// `select *`: every column in order.
     pub fn star_columns(&self) -> Vec<Col> {
-        self.star.iter().filter_map(|s| self.star_column(*s)).cloned().collect()
+        self.star
+            .iter()
+            .filter_map(|s| self.star_column(*s))
+            .cloned()
+            .collect()
     }
 
     /// The names `select *` lists, in order.
@@ -104,9 +114,10 @@ impl FromState {
         if let Some(merged) = self.merged.iter().rev().find(|c| c.name == name) {
             return Found::One(merged.typed.clone());
         }
-        let mut hits = self.relations.iter().filter_map(|r| {
-            r.columns.iter().find(|c| c.name == name).map(|c| (r, c))
-        });
+        let mut hits = self
+            .relations
+            .iter()
+            .filter_map(|r| r.columns.iter().find(|c| c.name == name).map(|c| (r, c)));
         match (hits.next(), hits.next()) {
             (None, _) => Found::None,
             (Some((_, column)), None) => Found::One(column.typed.clone()),
@@ -132,7 +143,9 @@ impl FromState {
 
     /// The unaliased pinned table `schema.table`.
     pub fn relation_qualified(&self, qualified: &str) -> Option<&Relation> {
-        self.relations.iter().find(|r| r.qualified.as_deref() == Some(qualified))
+        self.relations
+            .iter()
+            .find(|r| r.qualified.as_deref() == Some(qualified))
     }
 }
 
@@ -153,7 +166,10 @@ pub(crate) struct Env<'p> {
 impl<'p> Env<'p> {
     /// A level inside `parent`.
     pub fn child(parent: &'p Env<'p>) -> Self {
-        Self { parent: Some(parent), ..Self::default() }
+        Self {
+            parent: Some(parent),
+            ..Self::default()
+        }
     }
 
     /// This level and the enclosing ones, innermost first.
@@ -163,6 +179,12 @@ impl<'p> Env<'p> {
 
     /// The CTE `name` visible here (the innermost definition wins).
     pub fn cte(&self, name: &str) -> Option<&Vec<Col>> {
-        self.chain().find_map(|env| env.ctes.iter().rev().find(|(n, _)| n == name).map(|(_, c)| c))
+        self.chain().find_map(|env| {
+            env.ctes
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, c)| c)
+        })
     }
 }

@@ -26,7 +26,14 @@ fn shape(sql: &str) -> Vec<String> {
     ok(sql)
         .columns
         .iter()
-        .map(|c| format!("{} {}{}", c.name, c.ty.sql_name(), if c.nullable { "?" } else { "" }))
+        .map(|c| {
+            format!(
+                "{} {}{}",
+                c.name,
+                c.ty.sql_name(),
+                if c.nullable { "?" } else { "" }
+            )
+        })
         .collect()
 }
 
@@ -54,8 +61,11 @@ fn columns_keep_their_pinned_types_and_not_null() {
 
 #[test]
 fn star_lists_columns_in_pinned_order() {
-    let names: Vec<String> =
-        ok("select * from sales.customers").columns.into_iter().map(|c| c.name).collect();
+    let names: Vec<String> = ok("select * from sales.customers")
+        .columns
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
     assert_eq!(names, vec!["id", "name", "region", "signup", "active"]);
     let names: Vec<String> =
         ok("select c.*, o.id as order_id from sales.customers c join sales.orders o on o.customer_id = c.id")
@@ -63,7 +73,10 @@ fn star_lists_columns_in_pinned_order() {
             .into_iter()
             .map(|c| c.name)
             .collect();
-    assert_eq!(names, vec!["id", "name", "region", "signup", "active", "order_id"]);
+    assert_eq!(
+        names,
+        vec!["id", "name", "region", "signup", "active", "order_id"]
+    );
     let names: Vec<String> = ok("select * exclude (signup, active) from sales.customers")
         .columns
         .into_iter()
@@ -74,22 +87,41 @@ fn star_lists_columns_in_pinned_order() {
 
 #[test]
 fn unqualified_tables_are_in_public() {
-    assert_eq!(shape("select kind from events"), vec!["kind character varying(32)?"]);
-    assert_eq!(shape("select events.id from public.events"), vec!["id bigint"]);
-    assert_eq!(shape("select public.events.n from public.events"), vec!["n smallint?"]);
+    assert_eq!(
+        shape("select kind from events"),
+        vec!["kind character varying(32)?"]
+    );
+    assert_eq!(
+        shape("select events.id from public.events"),
+        vec!["id bigint"]
+    );
+    assert_eq!(
+        shape("select public.events.n from public.events"),
+        vec!["n smallint?"]
+    );
 }
 
 #[test]
 fn outer_joins_make_the_outer_side_nullable() {
     let sql = "select o.id, c.id as cid, c.name from sales.orders o left join sales.customers c on c.id = o.customer_id";
-    assert_eq!(shape(sql), vec!["id bigint", "cid integer?", "name character varying(256)?"]);
+    assert_eq!(
+        shape(sql),
+        vec!["id bigint", "cid integer?", "name character varying(256)?"]
+    );
     let sql = "select o.id, c.name from sales.orders o right join sales.customers c on c.id = o.customer_id";
-    assert_eq!(shape(sql), vec!["id bigint?", "name character varying(256)"]);
+    assert_eq!(
+        shape(sql),
+        vec!["id bigint?", "name character varying(256)"]
+    );
     let sql = "select o.id, c.name from sales.orders o full outer join sales.customers c on c.id = o.customer_id";
-    assert_eq!(shape(sql), vec!["id bigint?", "name character varying(256)?"]);
+    assert_eq!(
+        shape(sql),
+        vec!["id bigint?", "name character varying(256)?"]
+    );
     let sql = "select o.id, c.name from sales.orders o inner join sales.customers c on c.id = o.customer_id cross join events e";
     assert_eq!(shape(sql), vec!["id bigint", "name character varying(256)"]);
-    let sql = "select o.id, c.name from sales.orders o, sales.customers c where c.id = o.customer_id";
+    let sql =
+        "select o.id, c.name from sales.orders o, sales.customers c where c.id = o.customer_id";
     assert_eq!(shape(sql), vec!["id bigint", "name character varying(256)"]);
 }
 
@@ -98,16 +130,26 @@ fn using_and_natural_merge_the_join_columns() {
     let sql = "select * from (select id as order_id, day from sales.orders) o join sales.items using (order_id)";
     assert_eq!(
         shape(sql),
-        vec!["order_id bigint", "day date", "sku character varying(16)", "qty integer?"]
+        vec![
+            "order_id bigint",
+            "day date",
+            "sku character varying(16)",
+            "qty integer?"
+        ]
     );
     let sql = "select order_id from (select id as order_id from sales.orders) o left join sales.items i using (order_id)";
     assert_eq!(shape(sql), vec!["order_id bigint"]);
     let sql = "select order_id, i.order_id as item_order from (select id as order_id from sales.orders) o right join sales.items i using (order_id)";
     assert_eq!(shape(sql), vec!["order_id bigint", "item_order bigint"]);
-    let sql = "select * from (select id as order_id from sales.orders) o natural full join sales.items";
+    let sql =
+        "select * from (select id as order_id from sales.orders) o natural full join sales.items";
     assert_eq!(shape(sql)[0], "order_id bigint?");
     let e = err("select * from sales.orders o join sales.items using (nope)");
-    assert!(e.message.contains("no single column `nope`"), "{}", e.message);
+    assert!(
+        e.message.contains("no single column `nope`"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -125,8 +167,12 @@ fn ctes_nested_shadowing_and_recursive() {
     assert_eq!(shape(sql), vec!["id bigint"]);
     let sql = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 10) select i from n";
     assert_eq!(shape(sql), vec!["i integer"]);
-    let tables = ok("with events as (select 1 as one) select one from events e, sales.orders").tables;
-    assert_eq!(tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), vec!["sales.orders"]);
+    let tables =
+        ok("with events as (select 1 as one) select one from events e, sales.orders").tables;
+    assert_eq!(
+        tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        vec!["sales.orders"]
+    );
 }
 
 #[test]
@@ -147,7 +193,10 @@ fn subqueries_in_from_and_expressions() {
 #[test]
 fn set_operations_take_names_from_the_first_branch() {
     let sql = "select id, status from sales.orders union all select id, name from sales.customers";
-    assert_eq!(shape(sql), vec!["id bigint", "status character varying(256)?"]);
+    assert_eq!(
+        shape(sql),
+        vec!["id bigint", "status character varying(256)?"]
+    );
     let sql = "select id from sales.orders intersect select id from sales.customers except select n from events order by id";
     assert_eq!(shape(sql).len(), 1);
     let e = err("select id, day from sales.orders union select id from sales.customers");
@@ -158,7 +207,10 @@ fn set_operations_take_names_from_the_first_branch() {
 fn clauses_are_checked() {
     let sql = "select top 10 distinct status, count(*) as n from sales.orders
                where amount > 0 group by status having count(*) > 1 order by n desc limit 5 offset 2";
-    assert_eq!(shape(sql), vec!["status character varying(20)?", "n bigint"]);
+    assert_eq!(
+        shape(sql),
+        vec!["status character varying(20)?", "n bigint"]
+    );
     let sql = "select id, row_number() over (partition by customer_id order by day) as rn
                from sales.orders qualify rn = 1";
     assert_eq!(shape(sql), vec!["id bigint", "rn bigint"]);
@@ -167,7 +219,10 @@ fn clauses_are_checked() {
     let e = err("select id from sales.orders group by statu");
     assert!(e.help.unwrap_or_default().contains("status"));
     // Lateral aliases (Redshift).
-    assert_eq!(shape("select amount * 2 as twice, twice + 1 as more from sales.orders").len(), 2);
+    assert_eq!(
+        shape("select amount * 2 as twice, twice + 1 as more from sales.orders").len(),
+        2
+    );
 }
 
 #[test]
@@ -179,16 +234,33 @@ fn names_as_redshift_gives_them() {
     let names: Vec<String> = ok(sql).columns.into_iter().map(|c| c.name).collect();
     assert_eq!(
         names,
-        vec!["id", "count", "sum", "coalesce", "amount", "case", "date_part", "when"]
+        vec![
+            "id",
+            "count",
+            "sum",
+            "coalesce",
+            "amount",
+            "case",
+            "date_part",
+            "when"
+        ]
     );
     let e = err("select 1 + 1 from sales.orders");
     assert!(e.message.contains("`?column?`"), "{}", e.message);
     assert!(e.help.unwrap_or_default().contains("alias"));
-    let e = err("select o.id, c.id from sales.orders o join sales.customers c on c.id = o.customer_id");
-    assert!(e.message.contains("two output columns are named `id`"), "{}", e.message);
+    let e =
+        err("select o.id, c.id from sales.orders o join sales.customers c on c.id = o.customer_id");
+    assert!(
+        e.message.contains("two output columns are named `id`"),
+        "{}",
+        e.message
+    );
     let e = err("select \"My Col\" from odd");
     assert!(e.message.contains("`my col`"), "{}", e.message);
-    assert_eq!(shape("select type from odd"), vec!["type character varying(8)?"]);
+    assert_eq!(
+        shape("select type from odd"),
+        vec!["type character varying(8)?"]
+    );
 }
 
 #[test]
@@ -219,30 +291,52 @@ fn sqlx_overrides_in_aliases() {
 fn an_override_stands_in_for_a_missing_rule() {
     let e = err("select frobnicate(amount) as x from sales.orders");
     assert!(e.message.contains("frobnicate"), "{}", e.message);
-    assert!(e.help.clone().unwrap_or_default().contains("as \"name: RustType\""), "{:?}", e.help);
+    assert!(
+        e.help
+            .clone()
+            .unwrap_or_default()
+            .contains("as \"name: RustType\""),
+        "{:?}",
+        e.help
+    );
     assert_eq!(e.offset, Some(7));
     let analysis = ok("select frobnicate(amount) as \"x: f64\" from sales.orders");
     assert_eq!(analysis.columns[0].rust_override.as_deref(), Some("f64"));
     assert!(analysis.columns[0].nullable);
     // A name error is not hidden by an override.
     let e = err("select frobnicate(amout) as \"x: f64\" from sales.orders");
-    assert!(e.message.contains("unknown column `amout`"), "{}", e.message);
+    assert!(
+        e.message.contains("unknown column `amout`"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
 fn udfs_from_sql_toml() {
-    assert_eq!(shape("select f_score(id) as s from events"), vec!["s double precision?"]);
+    assert_eq!(
+        shape("select f_score(id) as s from events"),
+        vec!["s double precision?"]
+    );
 }
 
 #[test]
 fn unknown_column_names_the_closest() {
     let sql = "select o.amout from sales.orders o";
     let e = err(sql);
-    assert_eq!(e.message, "unknown column `amout` in `o` (sales.orders, pinned 2024-03-01T12:00:00.000Z)");
+    assert_eq!(
+        e.message,
+        "unknown column `amout` in `o` (sales.orders, pinned 2024-03-01T12:00:00.000Z)"
+    );
     assert_eq!(e.help.as_deref(), Some("the closest: `amount`"));
     assert_eq!(e.offset, Some(7));
     let e = err("select amout from sales.orders o join sales.customers c on c.id = o.customer_id");
-    assert!(e.message.starts_with("unknown column `amout` in `o` (sales.orders"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("unknown column `amout` in `o` (sales.orders"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.help.as_deref(), Some("the closest: `o.amount`"));
     let e = err("select x.id from sales.orders o");
     assert!(e.message.contains("no table or alias `x`"), "{}", e.message);
@@ -259,11 +353,22 @@ fn ambiguous_columns_list_the_candidates() {
 fn unpinned_tables_name_the_pin_command() {
     let sql = "select * from sales.ordrs";
     let e = err(sql);
-    assert!(e.message.starts_with("table `sales.ordrs` is not pinned for the database `redshift-general`"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("table `sales.ordrs` is not pinned for the database `redshift-general`"),
+        "{}",
+        e.message
+    );
     let help = e.help.clone().unwrap_or_default();
-    assert!(help.contains("civis tables pin -d redshift-general sales.ordrs"), "{help}");
+    assert!(
+        help.contains("civis tables pin -d redshift-general sales.ordrs"),
+        "{help}"
+    );
     assert!(help.contains("`sales.orders`"), "{help}");
-    assert!(help.contains("pinned in `sales`: customers, items, orders"), "{help}");
+    assert!(
+        help.contains("pinned in `sales`: customers, items, orders"),
+        "{help}"
+    );
     assert_eq!(e.offset, Some(14));
     let rendered = e.render(sql);
     assert!(rendered.contains("line 1, column 15"), "{rendered}");
@@ -271,10 +376,14 @@ fn unpinned_tables_name_the_pin_command() {
 
 #[test]
 fn placeholders_are_typed_from_their_context() {
-    let sql = "select id from sales.orders where day >= '{{since}}' and amount > {{min}} limit {{n}}";
+    let sql =
+        "select id from sales.orders where day >= '{{since}}' and amount > {{min}} limit {{n}}";
     let analysis = ok(sql);
-    let names: Vec<(&str, bool)> =
-        analysis.placeholders.iter().map(|p| (p.name.as_str(), p.quoted)).collect();
+    let names: Vec<(&str, bool)> = analysis
+        .placeholders
+        .iter()
+        .map(|p| (p.name.as_str(), p.quoted))
+        .collect();
     assert_eq!(names, vec![("since", true), ("min", false), ("n", false)]);
     assert_eq!(analysis.run_sql, sql);
 }
@@ -282,13 +391,21 @@ fn placeholders_are_typed_from_their_context() {
 #[test]
 fn tables_used_are_listed_once_with_their_pins() {
     let analysis = ok("select o.id from sales.orders o join sales.orders p on p.id = o.id join sales.customers c on c.id = o.customer_id");
-    let names: Vec<(&str, &str)> =
-        analysis.tables.iter().map(|t| (t.name.as_str(), t.pinned_at.as_str())).collect();
+    let names: Vec<(&str, &str)> = analysis
+        .tables
+        .iter()
+        .map(|t| (t.name.as_str(), t.pinned_at.as_str()))
+        .collect();
     assert_eq!(
         names,
-        vec![("sales.orders", "2024-03-01T12:00:00.000Z"), ("sales.customers", "2024-02-15T08:30:00.000Z")]
+        vec![
+            ("sales.orders", "2024-03-01T12:00:00.000Z"),
+            ("sales.customers", "2024-02-15T08:30:00.000Z")
+        ]
     );
-    assert!(analysis.tables[0].pin.ends_with("redshift-general/sales.orders.json"));
+    assert!(analysis.tables[0]
+        .pin
+        .ends_with("redshift-general/sales.orders.json"));
 }
 
 #[test]
@@ -325,7 +442,11 @@ fn expressions_map_to_the_rules() {
     // A rule's refusal quotes the whole call and points at it.
     let sql = "select dateadd(day, 1, at) as l from events";
     let e = err(sql);
-    assert!(e.message.ends_with("in `dateadd(day, 1, at)`"), "{}", e.message);
+    assert!(
+        e.message.ends_with("in `dateadd(day, 1, at)`"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.offset, Some(7));
 }
 
