@@ -83,9 +83,13 @@ impl Resolver<'_> {
             }
         }
         // `percentile_cont(0.5) within group (order by x)`: the ordered expression is handed to
-        // the rules after the call's own arguments, since it gives the result's type.
+        // the rules after the call's own arguments, since it gives the result's type; for
+        // `listagg` it only orders the text, and is checked alone.
         for o in &f.within_group {
-            args.push(self.expr(&o.expr, env)?);
+            let ordered = self.expr(&o.expr, env)?;
+            if name.starts_with("percentile") {
+                args.push(ordered);
+            }
         }
         if let Some(filter) = &f.filter {
             self.expr(filter, env)?;

@@ -459,3 +459,90 @@ fn no_default_database_is_an_error() {
     // The fixture's sql.toml names a default database.
     assert!(analyze("select id from sales.orders", "", &catalog()).is_ok());
 }
+
+#[test]
+fn a_realistic_batch() {
+    let sql = "select count(distinct customer_id) as customers,
+                      listagg(status, ',') within group (order by day) as statuses,
+                      percentile_cont(0.5) within group (order by amount::double precision) as p50,
+                      median(amount::float8) as med,
+                      getdate() as now_, current_date as today, sysdate as sd,
+                      to_char(max(day), 'YYYY-MM') as ym,
+                      date_trunc('month', max(created_at)) as month,
+                      max(nullif(status, '')) as st,
+                      max(decode(status, 'a', 1, 'b', 2, 0)) as code,
+                      greatest(max(amount), 0) as g,
+                      max(split_part(status, '-', 1)) as part,
+                      round(avg(amount), 2) as avg_amount,
+                      max(day) + interval '1 day' as next_day,
+                      max(id)::varchar as id_text,
+                      'x' || max(status) as xs,
+                      cast(max(day) as varchar(10)) as day_text,
+                      max(len(status)) as l,
+                      convert(varchar, max(id)) as conv
+               from sales.orders";
+    let columns = shape(sql);
+    assert_eq!(columns.len(), 20, "{columns:?}");
+    let sql = "select id, lag(amount) over (partition by customer_id order by day) as prev,
+                      sum(amount) over (partition by customer_id order by day rows between unbounded preceding and current row) as running,
+                      rank() over (order by amount desc) as r
+               from sales.orders";
+    assert_eq!(shape(sql).len(), 4);
+}
+
+#[test]
+fn placeholders_in_function_arguments() {
+    assert_eq!(
+        shape("select dateadd(day, {{n}}, created_at) as d from sales.orders where id = {{id}}"),
+        vec!["d timestamp without time zone?"]
+    );
+    let e = err("select {{n}} as n from sales.orders");
+    assert!(e.message.contains("`n`"), "{}", e.message);
+    assert!(e.help.unwrap_or_default().contains("::integer"));
+}
+
+#[test]
+fn errors_point_into_the_users_text() {
+    // The placeholder's rewrite keeps the offsets: the caret is under `amout`.
+    let sql = "select id from sales.orders where amount > {{min}}\n  and amout > 1";
+    let e = err(sql);
+    let rendered = e.render(sql);
+    assert!(rendered.contains("line 2, column 7"), "{rendered}");
+    assert!(
+        rendered.contains("2 |   and amout > 1\n  |       ^"),
+        "{rendered}"
+    );
+    let sql = "select id frm sales.orders";
+    let e = err(sql);
+    assert!(
+        e.message.starts_with("the SQL does not parse"),
+        "{}",
+        e.message
+    );
+    assert!(
+        e.render(sql).contains("line 1, column"),
+        "{}",
+        e.render(sql)
+    );
+}
+
+#[test]
+#[ignore]
+fn dump() {
+    let sql = std::env::var("SQL").unwrap_or_default();
+    match run(&sql) {
+        Ok(a) => {
+            for c in a.columns {
+                eprintln!(
+                    "{} {} {} {:?}",
+                    c.name,
+                    c.ty.sql_name(),
+                    c.nullable,
+                    c.rust_override
+                );
+            }
+            eprintln!("{}", a.run_sql);
+        }
+        Err(e) => eprintln!("{}", e.render(&sql)),
+    }
+}
