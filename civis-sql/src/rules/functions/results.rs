@@ -236,7 +236,7 @@ pub(super) fn nvl2(args: &[Arg], _: CallShape) -> Result<Ty, RuleError> {
         (Ty::Null, other) | (other, Ty::Null) => Ok(other.clone()),
         (x, y) if x == y => Ok(x.clone()),
         (x, y) if x.is_number() && y.is_number() => {
-            common_args(&args[1..], "nvl2's results").map(|t| t.ty)
+            common_args(args.get(1..).unwrap_or(&[]), "nvl2's results").map(|t| t.ty)
         }
         (x, y) if datetime(x) && datetime(y) => {
             if *x == Ty::TimestampTz || *y == Ty::TimestampTz {
@@ -250,7 +250,7 @@ pub(super) fn nvl2(args: &[Arg], _: CallShape) -> Result<Ty, RuleError> {
         }
         (x, y) if x.is_text() && y.is_text() => Ok(x.clone()),
         (x, y) if x.is_number() != y.is_number() => Ok(x.clone()),
-        _ => common_args(&args[1..], "nvl2's results").map(|t| t.ty),
+        _ => common_args(args.get(1..).unwrap_or(&[]), "nvl2's results").map(|t| t.ty),
     }
 }
 
