@@ -35,6 +35,21 @@ impl Resolver<'_> {
             let next = self.table_with_joins(item, outer)?;
             state.append(next);
         }
+        // Two relations under one name would make `name.column` mean either.
+        for (i, relation) in state.relations.iter().enumerate() {
+            let twice = state
+                .relations
+                .iter()
+                .take(i)
+                .any(|r| r.alias == relation.alias);
+            if twice && !relation.alias.is_empty() {
+                return Err(SqlError::new(
+                    format!("the name `{}` is given to two tables of this `from`", relation.alias),
+                    items.first().and_then(|item| self.at(&item.relation)),
+                )
+                .with_help("give each table its own alias: `from sales.orders o join sales.orders p on ...`"));
+            }
+        }
         Ok(state)
     }
 

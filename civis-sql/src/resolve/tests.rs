@@ -527,22 +527,24 @@ fn errors_point_into_the_users_text() {
 }
 
 #[test]
-#[ignore]
-fn dump() {
-    let sql = std::env::var("SQL").unwrap_or_default();
-    match run(&sql) {
-        Ok(a) => {
-            for c in a.columns {
-                eprintln!(
-                    "{} {} {} {:?}",
-                    c.name,
-                    c.ty.sql_name(),
-                    c.nullable,
-                    c.rust_override
-                );
-            }
-            eprintln!("{}", a.run_sql);
-        }
-        Err(e) => eprintln!("{}", e.render(&sql)),
-    }
+fn the_issue_example() {
+    let sql = "select o.id, o.amount, c.region
+                 from sales.orders o left join sales.customers c on c.id = o.customer_id
+                where o.day >= '{{since}}' and o.amount > {{min}}";
+    assert_eq!(
+        shape(sql),
+        vec!["id bigint", "amount numeric(12,2)?", "region character(2)?"]
+    );
+}
+
+#[test]
+fn one_name_for_two_tables_is_an_error() {
+    let e = err("select o.id from sales.orders o join sales.customers o on o.id = o.id");
+    assert!(
+        e.message.contains("the name `o` is given to two tables"),
+        "{}",
+        e.message
+    );
+    let e = err("select 1 as one from sales.orders, sales.orders");
+    assert!(e.message.contains("`orders`"), "{}", e.message);
 }
