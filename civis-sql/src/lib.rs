@@ -150,7 +150,8 @@ pub fn analyze(sql: &str, database: &str, catalog: &Catalog) -> Result<Analysis,
     };
     let scanned = params::scan(sql)?;
     let query = parse::parse_select(&scanned.sql)?;
-    let mut resolver = resolve::Resolver::new(&scanned.sql, database, catalog, &scanned);
+    // The rewrite keeps every line and column, so offsets and quoted text are the user's.
+    let mut resolver = resolve::Resolver::new(sql, database, catalog, &scanned);
     let outputs = resolver.top(&query)?;
     let tables = std::mem::take(&mut resolver.tables);
     let columns = output::columns(&outputs)?;

@@ -190,6 +190,7 @@ impl Resolver<'_> {
         let relation = Relation {
             alias: String::new(),
             qualified: None,
+            pinned: false,
             origin: "the query's output".to_owned(),
             columns: outputs.iter().map(|o| o.col.clone()).collect(),
         };

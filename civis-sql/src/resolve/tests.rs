@@ -574,3 +574,9 @@ fn cube_makes_grouped_columns_nullable() {
         e.message
     );
 }
+
+#[test]
+fn messages_quote_the_users_text() {
+    let e = err("select frob({{min}}) as x from sales.orders");
+    assert!(e.message.ends_with("in `frob({{min}})`"), "{}", e.message);
+}
