@@ -443,7 +443,10 @@ fn expressions_map_to_the_rules() {
     let sql = "select dateadd(day, 1, at) as l from events";
     let e = err(sql);
     assert!(
-        e.message.ends_with("in `dateadd(day, 1, at)`"),
+        e.message.ends_with(
+            "in `dateadd(day, 1, at)`, where `events.at` is timestamp with time zone \
+             (public.events, pinned 2024-01-02T00:00:00.000Z)"
+        ),
         "{}",
         e.message
     );
