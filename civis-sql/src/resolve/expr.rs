@@ -611,7 +611,27 @@ impl Resolver<'_> {
                 ..
             } => self.figure_name(expr, env).or_else(|| type_name(data_type)),
             Expr::TypedString(t) => type_name(&t.data_type),
-            Expr::Function(f) => object_name(&f.name).pop(),
+            Expr::Function(f) => {
+                let name = object_name(&f.name).pop()?;
+                // Redshift rewrites a few functions, and names their columns after the rewrite.
+                Some(match name.as_str() {
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_NULLIF_function.html
+                    "nullif" => {
+                        return first_argument(f)
+                            .and_then(|x| self.figure_name(x, env))
+                            .or(Some(name))
+                    }
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATE_PART_function.html
+                    "date_part" | "datepart" => "pgdate_part".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATEADD_function.html
+                    "dateadd" => "date_add".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATEDIFF_function.html
+                    "datediff" => "date_diff".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_NVL_function.html
+                    "nvl" => "coalesce".to_owned(),
+                    _ => name,
+                })
+            }
             Expr::Extract { .. } => Some("date_part".into()),
             Expr::Ceil { .. } => Some("ceil".into()),
             Expr::Floor { .. } => Some("floor".into()),
@@ -629,6 +649,18 @@ impl Resolver<'_> {
             Expr::Subquery(q) => first_name(q, self, env),
             _ => None,
         }
+    }
+}
+
+/// A call's first argument, when it is an expression.
+fn first_argument(f: &crate::parse::ast::Function) -> Option<&Expr> {
+    use crate::parse::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    match &f.args {
+        FunctionArguments::List(list) => match list.args.first()? {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(x)) => Some(x),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -155,7 +155,18 @@ impl Resolver<'_> {
                     }
                     let types = [output.col.typed.clone(), other.col.typed.clone()];
                     match rules::common(&types, what) {
-                        Ok(typed) => output.col.typed = typed,
+                        // `except` keeps rows of the first query only, `intersect` rows both
+                        // return: a column is NULL only where the first query's (or both
+                        // queries') can be. https://docs.aws.amazon.com/redshift/latest/dg/r_UNION.html
+                        Ok(typed) => {
+                            let (l, r) = (output.col.typed.nullable, other.col.typed.nullable);
+                            let nullable = match op {
+                                SetOperator::Except | SetOperator::Minus => l,
+                                SetOperator::Intersect => l && r,
+                                SetOperator::Union => typed.nullable,
+                            };
+                            output.col.typed = Typed { nullable, ..typed };
+                        }
                         Err(e) => {
                             let mut error = self.no_rule(e, right.as_ref());
                             error.message = format!(

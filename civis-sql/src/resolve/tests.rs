@@ -37,6 +37,10 @@ fn shape(sql: &str) -> Vec<String> {
         .collect()
 }
 
+fn ok_names(sql: &str) -> Vec<String> {
+    ok(sql).columns.into_iter().map(|c| c.name).collect()
+}
+
 fn err(sql: &str) -> SqlError {
     match run(sql) {
         Ok(a) => panic!("expected an error for {sql}, got {:?}", a.columns),
@@ -199,6 +203,14 @@ fn set_operations_take_names_from_the_first_branch() {
     );
     let sql = "select id from sales.orders intersect select id from sales.customers except select n from events order by id";
     assert_eq!(shape(sql).len(), 1);
+    let sql = "select customer_id from sales.orders except select id from sales.customers";
+    assert_eq!(shape(sql), vec!["customer_id integer?"]);
+    let sql = "select id from sales.customers except select customer_id from sales.orders";
+    assert_eq!(shape(sql), vec!["id integer"]);
+    let sql = "select customer_id from sales.orders intersect select id from sales.customers";
+    assert_eq!(shape(sql), vec!["customer_id integer"]);
+    let sql = "select id from sales.customers union select customer_id from sales.orders";
+    assert_eq!(shape(sql), vec!["id integer?"]);
     let e = err("select id, day from sales.orders union select id from sales.customers");
     assert!(e.message.contains("as many columns"), "{}", e.message);
 }
@@ -243,6 +255,19 @@ fn names_as_redshift_gives_them() {
             "case",
             "date_part",
             "when"
+        ]
+    );
+    let sql = "select nullif(status, ''), date_part(year, day), dateadd(day, 1, day), datediff(day, day, created_at), nvl(status, 'x'), nullif(1, 2) from sales.orders";
+    let names: Vec<String> = ok_names(sql);
+    assert_eq!(
+        names,
+        vec![
+            "status",
+            "pgdate_part",
+            "date_add",
+            "date_diff",
+            "coalesce",
+            "nullif"
         ]
     );
     let e = err("select 1 + 1 from sales.orders");
