@@ -272,6 +272,25 @@ impl Resolver<'_> {
                     ..typed
                 }))
             }
+            Expr::CompoundFieldAccess { root, .. } | Expr::JsonAccess { value: root, .. } => {
+                // `s[0]`, `s.a[1].b`: navigating a `super` value gives a `super`, NULL where
+                // the path finds nothing. https://docs.aws.amazon.com/redshift/latest/dg/query-super.html
+                let root = self.expr(root, env)?;
+                if root.typed.ty == Ty::Other("super".to_owned()) {
+                    return Ok(arg(Typed {
+                        ty: root.typed.ty,
+                        nullable: true,
+                    }));
+                }
+                let error = RuleError {
+                    message: format!(
+                        "only a `super` value can be navigated, not {}",
+                        root.typed.ty.sql_name()
+                    ),
+                    help: None,
+                };
+                Err(self.no_rule(error, e))
+            }
             Expr::Wildcard(_) | Expr::QualifiedWildcard(..) => Err(SqlError::new(
                 "`*` stands only for the columns of a select list, or in `count(*)`",
                 self.at(e),
@@ -436,6 +455,9 @@ impl Resolver<'_> {
                         return self.column_of(relation, name, offset);
                     }
                 }
+                if let Some(typed) = super_path(&names, env) {
+                    return Ok(arg(typed));
+                }
                 Err(self.unknown_relation(qualifier, env, offset))
             }
             [schema, table, name] => {
@@ -445,11 +467,17 @@ impl Resolver<'_> {
                         return self.column_of(relation, name, offset);
                     }
                 }
+                if let Some(typed) = super_path(&names, env) {
+                    return Ok(arg(typed));
+                }
                 Err(self.unknown_relation(&qualified, env, offset))
             }
             _ => {
+                if let Some(typed) = super_path(&names, env) {
+                    return Ok(arg(typed));
+                }
                 let error = RuleError {
-                    message: "no type rule for a path into a `super` value".to_owned(),
+                    message: "no type rule for this name (a path into a `super` value?)".to_owned(),
                     help: None,
                 };
                 Err(self.no_rule(error, e))
@@ -650,6 +678,32 @@ impl Resolver<'_> {
             _ => None,
         }
     }
+}
+
+/// `col.a.b` or `alias.col.a.b` where `col` is a `super` column: a navigation into it, a
+/// `super` that is NULL where the path finds nothing.
+/// https://docs.aws.amazon.com/redshift/latest/dg/query-super.html
+fn super_path(names: &[String], env: &Env<'_>) -> Option<Typed> {
+    let is_super = |typed: &Typed| typed.ty == Ty::Other("super".to_owned());
+    let found = env.chain().find_map(|scope| {
+        if let [alias, column, _, ..] = names {
+            if let Some(relation) = scope.from.relation(alias) {
+                return relation
+                    .columns
+                    .iter()
+                    .find(|c| c.name == *column)
+                    .map(|c| c.typed.clone());
+            }
+        }
+        match scope.from.find(names.first()?) {
+            Found::One(typed, _) => Some(typed),
+            _ => None,
+        }
+    })?;
+    is_super(&found).then(|| Typed {
+        ty: found.ty,
+        nullable: true,
+    })
 }
 
 /// A call's first argument, when it is an expression.

@@ -607,3 +607,12 @@ fn messages_quote_the_users_text() {
     let e = err("select frob({{min}}) as x from sales.orders");
     assert!(e.message.ends_with("in `frob({{min}})`"), "{}", e.message);
 }
+
+#[test]
+fn super_navigation_gives_super() {
+    let sql =
+        "select e.payload.utm.source as a, payload.items[0] as b, e.payload as c from events e";
+    assert_eq!(shape(sql), vec!["a super?", "b super?", "c super?"]);
+    let e = err("select kind[0] as k from events");
+    assert!(e.message.contains("only a `super` value"), "{}", e.message);
+}
