@@ -700,7 +700,7 @@ fn super_path(names: &[String], env: &Env<'_>) -> Option<Typed> {
             _ => None,
         }
     })?;
-    is_super(&found).then(|| Typed {
+    is_super(&found).then_some(Typed {
         ty: found.ty,
         nullable: true,
     })
