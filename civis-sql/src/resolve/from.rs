@@ -192,7 +192,7 @@ impl Resolver<'_> {
                 let relation = self.table(name, outer)?;
                 Ok(FromState::single(self.aliased(relation, alias.as_ref())?))
             }
-            TableFactor::Derived { subquery, alias, lateral, .. } => {
+            TableFactor::Derived { subquery, alias, .. } => {
                 // A subquery in `from` sees the enclosing queries, not its siblings (unless
                 // `lateral`, which Redshift does not have).
                 let columns = self.query(subquery, outer, false)?;
@@ -203,7 +203,6 @@ impl Resolver<'_> {
                     origin: "a subquery".to_owned(),
                     columns: columns.into_iter().map(|o| o.col).collect(),
                 };
-                let _ = lateral;
                 Ok(FromState::single(self.aliased(relation, alias.as_ref())?))
             }
             TableFactor::NestedJoin { table_with_joins, alias } => {
