@@ -1,5 +1,5 @@
 //! sqlparser's Redshift dialect, with `group by grouping sets (...)` read as Redshift does.
-//! https://docs.aws.amazon.com/redshift/latest/dg/r_GROUP_BY_aggregation-extensions.html
+//! <https://docs.aws.amazon.com/redshift/latest/dg/r_GROUP_BY_aggregation-extensions.html>
 //!
 //! sqlparser 0.64's `RedshiftSqlDialect` does not enable its `supports_group_by_expr`, so
 //! `grouping sets` fails to parse. This dialect answers every question as Redshift's does

@@ -10,7 +10,7 @@ use crate::rules::{Arg, RuleError, Ty, Typed};
 use crate::SqlError;
 
 /// Functions Redshift lets a query call without parentheses, as a bare name.
-/// https://docs.aws.amazon.com/redshift/latest/dg/Date_functions_header.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/Date_functions_header.html>
 const NILADIC: &[&str] = &[
     "sysdate",
     "current_date",
@@ -243,7 +243,7 @@ impl Resolver<'_> {
 
 /// `col.a.b` or `alias.col.a.b` where `col` is a `super` column: a navigation into it, a
 /// `super` that is NULL where the path finds nothing.
-/// https://docs.aws.amazon.com/redshift/latest/dg/query-super.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/query-super.html>
 fn super_path(names: &[String], env: &Env<'_>) -> Option<Typed> {
     let is_super = |typed: &Typed| typed.ty == Ty::Other("super".to_owned());
     let found = env.chain().find_map(|scope| {

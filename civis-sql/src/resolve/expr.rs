@@ -302,7 +302,7 @@ impl Resolver<'_> {
     }
 
     /// `x [not] in (list)` / `x [not] in (select ...)`: boolean, NULL-able when any operand is.
-    /// https://docs.aws.amazon.com/redshift/latest/dg/r_in_condition.html
+    /// <https://docs.aws.amazon.com/redshift/latest/dg/r_in_condition.html>
     fn in_predicate(
         &mut self,
         x: &Expr,
@@ -365,7 +365,7 @@ impl Resolver<'_> {
 
     /// `ts at time zone 'zone'`: a `timestamp` read in the zone becomes a `timestamptz`, a
     /// `timestamptz` becomes the `timestamp` of that zone.
-    /// https://docs.aws.amazon.com/redshift/latest/dg/r_AT_TIME_ZONE.html
+    /// <https://docs.aws.amazon.com/redshift/latest/dg/r_AT_TIME_ZONE.html>
     fn at_time_zone(
         &mut self,
         ts: &Expr,
@@ -519,7 +519,7 @@ fn trim_column_name(trim_where: Option<&TrimWhereField>) -> &'static str {
 }
 
 /// The rules' operator for sqlparser's.
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_expressions.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_expressions.html>
 fn bin_op(op: &BinaryOperator) -> Option<BinOp> {
     Some(match op {
         BinaryOperator::Plus => BinOp::Plus,

@@ -11,7 +11,7 @@ use crate::rules::{self, Ty, Typed};
 use crate::SqlError;
 
 /// Redshift's search path: an unqualified table is in `public`.
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_search_path.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_search_path.html>
 const DEFAULT_SCHEMA: &str = "public";
 
 /// Which sides of a join may be missing from a row.
@@ -393,7 +393,7 @@ pub(super) fn pinned_origin(schema: &str, table: &str, pinned_at: &str) -> Strin
 }
 
 /// An identifier as Redshift folds it (lower case, quoted ones too).
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_names.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_names.html>
 pub(super) fn ident(ident: &Ident) -> String {
     ident.value.to_lowercase()
 }

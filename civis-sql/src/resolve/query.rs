@@ -88,7 +88,7 @@ impl Resolver<'_> {
 
     /// `with recursive name as (base union all step)`: the base's columns type the step's
     /// reference to `name`.
-    /// https://docs.aws.amazon.com/redshift/latest/dg/r_WITH_clause.html
+    /// <https://docs.aws.amazon.com/redshift/latest/dg/r_WITH_clause.html>
     fn recursive_cte(
         &mut self,
         name: &str,
