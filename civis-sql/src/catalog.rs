@@ -198,6 +198,23 @@ impl Catalog {
         tables
     }
 
+    /// Every table pinned in `database`, as `(schema, table)`, sorted.
+    pub fn pinned_tables(&self, database: &str) -> Vec<(String, String)> {
+        let Ok(entries) = std::fs::read_dir(self.root.join("tables").join(database)) else {
+            return Vec::new();
+        };
+        let mut tables: Vec<(String, String)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter_map(|file| {
+                let (schema, table) = file.strip_suffix(".json")?.split_once('.')?;
+                Some((schema.to_owned(), table.to_owned()))
+            })
+            .collect();
+        tables.sort();
+        tables
+    }
+
     /// The file a pin of `schema.table` in `database` is (or would be) written to.
     pub fn pin_path(&self, database: &str, schema: &str, table: &str) -> PathBuf {
         self.root.join("tables").join(database).join(format!(

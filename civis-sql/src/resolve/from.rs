@@ -313,16 +313,19 @@ impl Resolver<'_> {
             "pin it (the macro reads pins, never the network): `civis tables pin -d {} {schema}.{table}`",
             self.database
         );
-        let close = civis_core::__private::suggest::closest_few(table, &candidates, 3);
+        let mut close: Vec<String> =
+            civis_core::__private::suggest::closest_few(table, &candidates, 3)
+                .iter()
+                .map(|t| format!("`{schema}.{t}`"))
+                .collect();
+        // The same table in another schema (a schema left out, or the wrong one).
+        for (other, name) in self.catalog.pinned_tables(self.database) {
+            if name == table && other != schema {
+                close.push(format!("`{other}.{name}`"));
+            }
+        }
         if !close.is_empty() {
-            help.push_str(&format!(
-                "; or did you mean {}?",
-                close
-                    .iter()
-                    .map(|t| format!("`{schema}.{t}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            help.push_str(&format!("; or did you mean {}?", close.join(", ")));
         }
         if pinned.is_empty() {
             help.push_str(&format!(

@@ -38,6 +38,13 @@ impl Resolver<'_> {
         if let Some(with) = &query.with {
             for cte in &with.cte_tables {
                 let name = ident(&cte.alias.name);
+                if env.ctes.iter().any(|(n, _)| *n == name) {
+                    return Err(SqlError::new(
+                        format!("the CTE `{name}` is defined twice in this `with`"),
+                        self.at_ident(&cte.alias.name),
+                    )
+                    .with_help("give each CTE its own name"));
+                }
                 let columns = if with.recursive {
                     self.recursive_cte(&name, &cte.alias.columns, &cte.query, &env)?
                 } else {

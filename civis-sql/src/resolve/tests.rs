@@ -616,3 +616,19 @@ fn super_navigation_gives_super() {
     let e = err("select kind[0] as k from events");
     assert!(e.message.contains("only a `super` value"), "{}", e.message);
 }
+
+#[test]
+fn a_table_without_its_schema_suggests_the_pinned_one() {
+    let e = err("select * from orders");
+    assert!(
+        e.message.starts_with("table `public.orders` is not pinned"),
+        "{}",
+        e.message
+    );
+    assert!(e
+        .help
+        .unwrap_or_default()
+        .contains("did you mean `sales.orders`?"));
+    let e = err("with a as (select 1 as x), a as (select 2 as x) select x from a");
+    assert!(e.message.contains("defined twice"), "{}", e.message);
+}
