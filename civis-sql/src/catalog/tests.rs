@@ -68,7 +68,10 @@ fn tables_in_schema_lists_the_pins_of_one_schema() {
     );
     assert!(catalog.tables_in_schema("other-db", "sales").is_empty());
     let all = catalog.pinned_tables("redshift-general");
-    assert_eq!(all.first(), Some(&("public".to_owned(), "events".to_owned())));
+    assert_eq!(
+        all.first(),
+        Some(&("public".to_owned(), "events".to_owned()))
+    );
     assert_eq!(all.len(), 5);
 }
 
