@@ -248,12 +248,10 @@ impl Resolver<'_> {
                 Ok(arg(non_null(Ty::Boolean)))
             }
             Expr::Subquery(query) => {
-                // A scalar subquery is NULL when it finds no row.
+                // A scalar subquery is NULL when it finds no row, unless it always gives one.
                 let typed = self.scalar_subquery(query, e, env)?;
-                Ok(arg(Typed {
-                    nullable: true,
-                    ..typed
-                }))
+                let nullable = typed.nullable || !one_row(query);
+                Ok(arg(Typed { nullable, ..typed }))
             }
             Expr::CompoundFieldAccess { root, .. } | Expr::JsonAccess { value: root, .. } => {
                 // `s[0]`, `s.a[1].b`: navigating a `super` value gives a `super`, NULL where
@@ -455,6 +453,39 @@ impl Resolver<'_> {
             _ => None,
         }
     }
+}
+
+/// Whether a query always gives exactly one row: a `select` of aggregates with no `group by`
+/// (`(select count(*) from items i where i.order_id = o.id)`), or of values with no `from`.
+fn one_row(query: &Query) -> bool {
+    use crate::parse::ast::GroupByExpr;
+    let SetExpr::Select(select) = query.body.as_ref() else {
+        return false;
+    };
+    let grouped = !matches!(&select.group_by, GroupByExpr::Expressions(e, _) if e.is_empty());
+    if query.limit_clause.is_some()
+        || query.fetch.is_some()
+        || grouped
+        || select.having.is_some()
+        || select.qualify.is_some()
+        || select.top.is_some()
+    {
+        return false;
+    }
+    if select.from.is_empty() {
+        return select.selection.is_none();
+    }
+    select.projection.iter().all(|item| match item {
+        SelectItem::UnnamedExpr(Expr::Function(f))
+        | SelectItem::ExprWithAlias {
+            expr: Expr::Function(f),
+            ..
+        } => {
+            let name = object_name(&f.name).pop().unwrap_or_default();
+            f.over.is_none() && rules::function_kind(&name) == Some(rules::FunctionKind::Aggregate)
+        }
+        _ => false,
+    })
 }
 
 /// A call's first argument, when it is an expression.

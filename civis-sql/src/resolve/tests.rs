@@ -161,7 +161,7 @@ fn ctes_nested_shadowing_and_recursive() {
     let sql = "with recent as (select id, amount from sales.orders where day > '2024-01-01'),
                     big as (select id from recent where amount > 100)
                select big.id, (select count(*) from recent) as n from big";
-    assert_eq!(shape(sql), vec!["id bigint", "n bigint?"]);
+    assert_eq!(shape(sql), vec!["id bigint", "n bigint"]);
     // A CTE named like a table hides it.
     let sql = "with events as (select 1 as one) select one from events";
     assert_eq!(shape(sql), vec!["one integer"]);
@@ -631,4 +631,22 @@ fn a_table_without_its_schema_suggests_the_pinned_one() {
         .contains("did you mean `sales.orders`?"));
     let e = err("with a as (select 1 as x), a as (select 2 as x) select x from a");
     assert!(e.message.contains("defined twice"), "{}", e.message);
+}
+
+#[test]
+fn a_scalar_subquery_is_nullable_unless_it_always_gives_a_row() {
+    let sql = "select (select count(*) from sales.items i where i.order_id = o.id) as n,
+                      (select max(qty) from sales.items i where i.order_id = o.id) as most,
+                      (select i.sku from sales.items i where i.order_id = o.id limit 1) as sku,
+                      (select 1) as one
+               from sales.orders o";
+    assert_eq!(
+        shape(sql),
+        vec![
+            "n bigint",
+            "most integer?",
+            "sku character varying(16)?",
+            "one integer"
+        ]
+    );
 }
