@@ -650,3 +650,92 @@ fn a_scalar_subquery_is_nullable_unless_it_always_gives_a_row() {
         ]
     );
 }
+
+#[test]
+fn each_refusal_says_what_to_do() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("select * ", "`*` with no `from`", "select from a table"),
+        (
+            "select * exclude (nope) from sales.items",
+            "`exclude` names `nope`",
+            "order_id, sku, qty",
+        ),
+        (
+            "select x.* from sales.items i",
+            "no table or alias `x`",
+            "the tables here: i",
+        ),
+        (
+            "select a from sales.items i(a, b, c, d)",
+            "the alias `i` names 4 columns",
+            "at most",
+        ),
+        (
+            "with c(a, b) as (select 1 as x) select a from c",
+            "the CTE `c` names 2 columns",
+            "as many columns",
+        ),
+        (
+            "select * from generate_series(1, 3)",
+            "not table functions",
+            "subquery",
+        ),
+        (
+            "select id from other_db.sales.orders",
+            "names the database `other_db`",
+            "schema.table",
+        ),
+        (
+            "select * from (values (1)) v",
+            "types `select` queries",
+            "union all",
+        ),
+        (
+            "select kind at time zone 'utc' as k from events",
+            "`at time zone` takes a timestamp",
+            "as \"name: RustType\"",
+        ),
+        (
+            "select id from sales.customers c join sales.orders o on o.customer_id = c.id",
+            "ambiguous",
+            "qualify",
+        ),
+        (
+            "select x from (select 1 as x) s where s.amount = 1",
+            "unknown column `amount` in `s` (a subquery)",
+            "its columns: x",
+        ),
+    ];
+    for (sql, message, help) in cases {
+        let e = err(sql);
+        assert!(e.message.contains(message), "{sql}: {}", e.message);
+        let got = e.help.clone().unwrap_or_default();
+        assert!(got.contains(help), "{sql}: {got}");
+        // Every one renders without a panic, with a place when it has one.
+        let rendered = e.render(sql);
+        assert_eq!(
+            rendered.contains("line 1, column"),
+            e.offset.is_some(),
+            "{rendered}"
+        );
+    }
+}
+
+#[test]
+fn a_udf_with_no_known_type_is_refused() {
+    let mut config = crate::SqlConfig::default();
+    config.functions.insert("f_odd".into(), "a type".into());
+    let catalog = Catalog::with_config(&fixtures(), config);
+    let e = analyze("select f_odd(1) as x", DB, &catalog).expect_err("refused");
+    assert!(
+        e.message
+            .contains("gives the function `f_odd` the type `a type`"),
+        "{}",
+        e.message
+    );
+    let e = analyze("select f_nope(1) as x", DB, &catalog).expect_err("refused");
+    assert!(e
+        .help
+        .unwrap_or_default()
+        .contains("[functions] `f_nope = "));
+}
