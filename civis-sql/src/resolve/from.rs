@@ -118,15 +118,16 @@ impl Resolver<'_> {
         };
         let mut merged = Vec::new();
         for (name, offset) in &using {
-            let side = |state: &FromState, which: &str| {
-                match state.find(name) {
+            let side = |state: &FromState, which: &str| match state.find(name) {
                 super::scope::Found::One(typed, _) => Ok(typed),
                 _ => Err(SqlError::new(
-                    format!("the {which} side of this join has no single column `{name}` to join `using`"),
+                    format!("the {which} side of this join has no single column `{name}`"),
                     *offset,
                 )
-                .with_help(format!("its columns: {}", state.star_names().join(", ")))),
-            }
+                .with_help(format!(
+                    "join `using` columns both sides have once; its columns: {}",
+                    state.star_names().join(", ")
+                ))),
             };
             let (l, r) = (side(&left, "left")?, side(&right, "right")?);
             // The merged column is the left one, the right one or (full join) their coalesce:
