@@ -118,6 +118,13 @@ impl Catalog {
         &self.root
     }
 
+    /// The `sql.toml` read, when there is one (for the macro to re-run when it changes, as it
+    /// does for the pins it reads).
+    pub fn config_path(&self) -> Option<PathBuf> {
+        let path = self.root.join("sql.toml");
+        path.is_file().then_some(path)
+    }
+
     /// `.civis/sql.toml`, or the defaults when there is none.
     pub fn config(&self) -> &SqlConfig {
         &self.config

@@ -19,9 +19,11 @@ fn find_walks_up_to_the_nearest_civis_directory() {
             .map(String::as_str),
         Some("double precision")
     );
+    assert_eq!(catalog.config_path(), Some(root.join("sql.toml")));
     let lonely = scratch_dir("no-civis");
     let empty = Catalog::find(&lonely).expect("an empty catalog");
     assert_eq!(empty.table("db", "s", "t"), Ok(None));
+    assert_eq!(empty.config_path(), None);
 }
 
 #[test]
