@@ -396,10 +396,10 @@ pub(super) fn pinned_origin(schema: &str, table: &str, pinned_at: &str) -> Strin
     }
 }
 
-/// An identifier as Redshift folds it (lower case, quoted ones too).
+/// An identifier as Redshift folds it: ASCII letters to lower case, in quoted ones too.
 /// <https://docs.aws.amazon.com/redshift/latest/dg/r_names.html>
 pub(super) fn ident(ident: &Ident) -> String {
-    ident.value.to_lowercase()
+    ident.value.to_ascii_lowercase()
 }
 
 /// The parts of a dotted name, lower case.
@@ -408,7 +408,7 @@ pub(super) fn object_name(name: &ObjectName) -> Vec<String> {
         .iter()
         .map(|part| match part {
             ObjectNamePart::Identifier(i) => ident(i),
-            other => other.to_string().to_lowercase(),
+            other => other.to_string().to_ascii_lowercase(),
         })
         .collect()
 }
