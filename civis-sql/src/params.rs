@@ -28,6 +28,30 @@ impl Scanned {
     }
 }
 
+/// A parse error's text with each `$N` written back as the `{{name}}` it stands for, and a
+/// note when one sits where a name goes (`from {{schema}}.orders`).
+pub(crate) fn restore(mut error: SqlError, scanned: &Scanned) -> SqlError {
+    let mut named = false;
+    for (index, placeholder) in scanned.placeholders.iter().enumerate().rev() {
+        let dollar = format!("${}", index + 1);
+        if error.message.contains(&dollar) {
+            error.message = error
+                .message
+                .replace(&dollar, &format!("{{{{{}}}}}", placeholder.name));
+            named = true;
+        }
+    }
+    if named {
+        error.help = Some(
+            "a Civis parameter stands for a value (a number outside quotes, a string inside them); \
+             a table or column chosen at run time cannot be checked: write the name, or run the SQL \
+             with `client.sql(..)`, untyped"
+                .to_owned(),
+        );
+    }
+    error
+}
+
 /// Where the scan is: what an opening quote or comment marker means depends on it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -225,6 +249,19 @@ mod tests {
             .map(|p| (p.name.as_str(), p.quoted))
             .collect();
         assert_eq!(names, vec![("a", true), ("b", true)]);
+    }
+
+    #[test]
+    fn parse_errors_name_placeholders_as_written() {
+        let sql = "select * from {{schema}}.orders";
+        let scanned = scan(sql).expect("scans");
+        let error = crate::parse::parse_select(&scanned.sql).expect_err("refused");
+        let error = restore(error, &scanned);
+        assert!(error.message.contains("{{schema}}"), "{}", error.message);
+        assert!(error
+            .help
+            .unwrap_or_default()
+            .contains("stands for a value"));
     }
 
     #[test]
