@@ -3,6 +3,7 @@
 
 use crate::names::{is_rust_field, parse_alias};
 use crate::resolve::Output;
+use crate::rules::Ty;
 use crate::{OutputColumn, SqlError};
 
 /// The output columns, with the alias overrides applied.
@@ -28,6 +29,14 @@ pub(crate) fn columns(outputs: &[Output]) -> Result<Vec<OutputColumn>, SqlError>
                 offset,
             )
             .with_help("give it an alias that is a Rust identifier: `... as total`"));
+        }
+        if output.col.typed.ty == Ty::Null && !output.col.typed.nullable && !output.untyped {
+            // An unquoted `{{name}}` alone: its SQL type is the Rust value's, unknown here.
+            return Err(SqlError::new(
+                format!("the output column `{name}` is a bare parameter, whose SQL type depends on the value passed"),
+                output.offset,
+            )
+            .with_help("cast it to the type it should have: `{{name}}::integer`, `{{name}}::double precision`"));
         }
         if columns.iter().any(|c| c.name == name) {
             return Err(

@@ -55,7 +55,7 @@ fn configured<'c>(ty: &Ty, config: &'c SqlConfig) -> Option<&'c str> {
         .or_else(|| {
             config.types.iter().find(|(key, _)| {
                 let key = key.trim().to_lowercase();
-                names.iter().any(|name| *name == key)
+                names.contains(&key)
             })
         })
         .map(|(_, path)| path.as_str())

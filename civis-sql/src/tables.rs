@@ -20,7 +20,7 @@ fn query_tables(query: &Query, ctes: &[String], found: &mut Vec<TableName>) {
     let mut visible = ctes.to_vec();
     if let Some(with) = &query.with {
         for cte in &with.cte_tables {
-            let name = cte.alias.name.value.to_lowercase();
+            let name = cte.alias.name.value.to_ascii_lowercase();
             // A recursive CTE sees itself; others see the CTEs before them.
             let mut inner = visible.clone();
             if with.recursive {
@@ -94,8 +94,8 @@ fn factor_tables(factor: &TableFactor, ctes: &[String], found: &mut Vec<TableNam
                 .0
                 .iter()
                 .map(|p| match p {
-                    ObjectNamePart::Identifier(i) => i.value.to_lowercase(),
-                    other => other.to_string().to_lowercase(),
+                    ObjectNamePart::Identifier(i) => i.value.to_ascii_lowercase(),
+                    other => other.to_string().to_ascii_lowercase(),
                 })
                 .collect();
             match parts.as_slice() {
@@ -180,5 +180,53 @@ fn expr_tables(e: &Expr, ctes: &[String], found: &mut Vec<TableName>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{tables_read, TableName};
+
+    fn names(sql: &str) -> Vec<String> {
+        tables_read(sql)
+            .expect("parses")
+            .into_iter()
+            .map(|TableName { schema, table }| match schema {
+                Some(schema) => format!("{schema}.{table}"),
+                None => table,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tables_everywhere_but_not_ctes() {
+        let sql = "with recent as (select * from Sales.Orders where day > '{{since}}'),
+                        r2 as (select * from recent)
+                   select * from recent join sales.customers c on c.id = recent.customer_id
+                   left join (select * from events) e on e.id = c.id
+                   where exists (select 1 from sales.items i where i.order_id = recent.id)
+                     and c.id in (select id from db.crm.people)
+                     and c.id > {{min}}
+                   union all select * from r2";
+        assert_eq!(
+            names(sql),
+            vec![
+                "events",
+                "crm.people",
+                "sales.customers",
+                "sales.items",
+                "sales.orders"
+            ]
+        );
+        // A CTE's name is a table inside the CTEs before it.
+        assert_eq!(
+            names("with a as (select * from b), b as (select 1) select * from a"),
+            vec!["b"]
+        );
+        assert_eq!(
+            names("with recursive n as (select 1 union all select * from n) select * from n"),
+            Vec::<String>::new()
+        );
+        assert!(tables_read("delete from t").is_err());
     }
 }

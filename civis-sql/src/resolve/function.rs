@@ -15,7 +15,7 @@ use crate::SqlError;
 
 /// Functions whose first argument is a date part, which Redshift lets a query write as a bare
 /// keyword (`dateadd(day, 1, d)`): there it is never a column.
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_Dateparts_for_datetime_functions.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_Dateparts_for_datetime_functions.html>
 const DATE_PART_FIRST: &[&str] = &[
     "dateadd",
     "datediff",
@@ -83,9 +83,13 @@ impl Resolver<'_> {
             }
         }
         // `percentile_cont(0.5) within group (order by x)`: the ordered expression is handed to
-        // the rules after the call's own arguments, since it gives the result's type.
+        // the rules after the call's own arguments, since it gives the result's type; for
+        // `listagg` it only orders the text, and is checked alone.
         for o in &f.within_group {
-            args.push(self.expr(&o.expr, env)?);
+            let ordered = self.expr(&o.expr, env)?;
+            if name.starts_with("percentile") {
+                args.push(ordered);
+            }
         }
         if let Some(filter) = &f.filter {
             self.expr(filter, env)?;
@@ -154,7 +158,7 @@ impl Resolver<'_> {
             if let Expr::Identifier(word) = x {
                 if word.quote_style.is_none() {
                     return Ok(Arg {
-                        typed: non_null(Ty::Other("datepart".to_owned())),
+                        typed: non_null(Ty::Null),
                         literal: Some(Literal::Keyword(word.value.to_lowercase())),
                     });
                 }

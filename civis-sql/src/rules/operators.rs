@@ -137,23 +137,18 @@ fn concat(l: &Ty, r: &Ty) -> Result<Ty, RuleError> {
         other => other.text_length(),
     };
     let texty = |t: &Ty| t.is_text() || *t == Ty::Null;
-    if !matches!(
-        l.category(),
-        Category::Text
-            | Category::Null
-            | Category::Numeric
-            | Category::DateTime
-            | Category::Time
-            | Category::Boolean
-    ) || !matches!(
-        r.category(),
-        Category::Text
-            | Category::Null
-            | Category::Numeric
-            | Category::DateTime
-            | Category::Time
-            | Category::Boolean
-    ) {
+    // Text, and what converts to text: numbers, dates and times (not booleans or intervals).
+    let convertible = |t: &Ty| {
+        matches!(
+            t.category(),
+            Category::Text
+                | Category::Null
+                | Category::Numeric
+                | Category::DateTime
+                | Category::Time
+        )
+    };
+    if !convertible(l) || !convertible(r) {
         return Err(no_operator(BinOp::Concat, l, r));
     }
     let total = match (texty(l) && texty(r), length(l), length(r)) {
@@ -342,6 +337,7 @@ mod tests {
             Ty::Varchar(Some(65_535))
         );
         assert!(binary(Concat, &col(Ty::Other("super".into())), &col(Ty::Integer)).is_err());
+        assert!(binary(Concat, &col(Ty::Boolean), &col(Ty::Varchar(Some(1)))).is_err());
     }
 
     #[test]
