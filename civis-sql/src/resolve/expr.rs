@@ -399,7 +399,12 @@ impl Resolver<'_> {
             [name] => {
                 for scope in env.chain() {
                     match scope.from.find(name) {
-                        Found::One(typed) => return Ok(arg(typed)),
+                        Found::One(typed, relation) => {
+                            if let Some(relation) = relation {
+                                self.note_column(&relation, name, &typed, offset);
+                            }
+                            return Ok(arg(typed));
+                        }
                         Found::Ambiguous(candidates) => {
                             return Err(SqlError::new(
                                 format!("column `{name}` is ambiguous: {}", candidates.join(", ")),
@@ -452,14 +457,38 @@ impl Resolver<'_> {
         }
     }
 
+    /// Remembers where a pinned table's column is used, for a rule's error to name it.
+    fn note_column(
+        &mut self,
+        relation: &Relation,
+        name: &str,
+        typed: &Typed,
+        offset: Option<usize>,
+    ) {
+        if let (Some(offset), true) = (offset, relation.pinned) {
+            let who = if relation.alias.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{}.{name}", relation.alias)
+            };
+            self.columns_seen.push((
+                offset,
+                format!("`{who}` is {} ({})", typed.ty.sql_name(), relation.origin),
+            ));
+        }
+    }
+
     fn column_of(
-        &self,
+        &mut self,
         relation: &Relation,
         name: &str,
         offset: Option<usize>,
     ) -> Result<Arg, SqlError> {
         match relation.columns.iter().find(|c| c.name == name) {
-            Some(column) => Ok(arg(column.typed.clone())),
+            Some(column) => {
+                self.note_column(relation, name, &column.typed, offset);
+                Ok(arg(column.typed.clone()))
+            }
             None => {
                 let names: Vec<&str> = relation.columns.iter().map(|c| c.name.as_str()).collect();
                 let close = civis_core::__private::suggest::closest_few(name, &names, 3);
@@ -582,7 +611,27 @@ impl Resolver<'_> {
                 ..
             } => self.figure_name(expr, env).or_else(|| type_name(data_type)),
             Expr::TypedString(t) => type_name(&t.data_type),
-            Expr::Function(f) => object_name(&f.name).pop(),
+            Expr::Function(f) => {
+                let name = object_name(&f.name).pop()?;
+                // Redshift rewrites a few functions, and names their columns after the rewrite.
+                Some(match name.as_str() {
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_NULLIF_function.html
+                    "nullif" => {
+                        return first_argument(f)
+                            .and_then(|x| self.figure_name(x, env))
+                            .or(Some(name))
+                    }
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATE_PART_function.html
+                    "date_part" | "datepart" => "pgdate_part".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATEADD_function.html
+                    "dateadd" => "date_add".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATEDIFF_function.html
+                    "datediff" => "date_diff".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_NVL_function.html
+                    "nvl" => "coalesce".to_owned(),
+                    _ => name,
+                })
+            }
             Expr::Extract { .. } => Some("date_part".into()),
             Expr::Ceil { .. } => Some("ceil".into()),
             Expr::Floor { .. } => Some("floor".into()),
@@ -600,6 +649,18 @@ impl Resolver<'_> {
             Expr::Subquery(q) => first_name(q, self, env),
             _ => None,
         }
+    }
+}
+
+/// A call's first argument, when it is an expression.
+fn first_argument(f: &crate::parse::ast::Function) -> Option<&Expr> {
+    use crate::parse::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    match &f.args {
+        FunctionArguments::List(list) => match list.args.first()? {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(x)) => Some(x),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
