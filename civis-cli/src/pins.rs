@@ -533,6 +533,14 @@ fn from_sources(
     let mut unreadable = 0;
     for query in &found {
         let Some(database) = query.database.as_deref().or(default) else {
+            if query.loose {
+                eprintln!(
+                    "civis: {}: skipped, there is no database to read it in (-d DB, or \
+                     default_database in .civis/sql.toml)",
+                    query.origin
+                );
+                continue;
+            }
             return Err(Error::Usage(format!(
                 "{}: the query names no database, and there is no default: give -d DB, or set \
                  default_database in .civis/sql.toml",
@@ -546,6 +554,11 @@ fn from_sources(
                     wanted.insert((database.to_string(), schema, table.table));
                 }
             }
+            Err(error) if query.loose => eprintln!(
+                "civis: {}: skipped, not a query whose tables can be read:\n{}",
+                query.origin,
+                error.render(&query.sql)
+            ),
             Err(error) => {
                 unreadable += 1;
                 eprintln!(

@@ -35,6 +35,9 @@ pub struct Query {
     pub database: Option<String>,
     /// Its SQL.
     pub sql: String,
+    /// Whether it is a `.sql` file that no macro reads: it may be no query at all (a
+    /// migration, a `CREATE TABLE`), so a failure to read its tables is no error.
+    pub loose: bool,
 }
 
 /// Every query of the crate in `dir`, in the order of its files (sorted) and their lines. A
@@ -82,6 +85,7 @@ pub fn queries(dir: &Path) -> Result<Vec<Query>, Error> {
             origin: shown(dir, &file),
             database: None,
             sql: read(&file)?,
+            loose: true,
         });
     }
     Ok(found)
@@ -157,6 +161,7 @@ impl Call {
                 origin,
                 database,
                 sql: text,
+                loose: false,
             }));
         }
         let manifest_dir = file
@@ -171,6 +176,7 @@ impl Call {
             origin: format!("{origin} {text}"),
             database,
             sql,
+            loose: false,
         }))
     }
 }

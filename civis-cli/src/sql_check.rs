@@ -110,34 +110,8 @@ pub fn check(matches: &ArgMatches, format: Format) -> Result<(), Error> {
 }
 
 /// The Rust type the macro gives `column`, as shown to a user (`Option<Decimal>`).
-// The contract's mapping, until civis-sql's `rust_type` (which the macro uses) lands here.
 fn rust_type(column: &OutputColumn, config: &SqlConfig) -> String {
-    use civis_sql::rules::Ty;
-    let sql_name = column.ty.sql_name();
-    let base = sql_name.split('(').next().unwrap_or_default().trim();
-    let inner = match (&column.rust_override, config.types.get(base)) {
-        (Some(given), _) => return given.clone(),
-        (None, Some(mapped)) => mapped.rsplit("::").next().unwrap_or(mapped).to_string(),
-        (None, None) => match column.ty {
-            Ty::SmallInt => "i16",
-            Ty::Integer => "i32",
-            Ty::BigInt => "i64",
-            Ty::Real => "f32",
-            Ty::Double => "f64",
-            Ty::Boolean => "bool",
-            Ty::Numeric { .. } => "Decimal",
-            Ty::Date => "NaiveDate",
-            Ty::Timestamp => "NaiveDateTime",
-            Ty::TimestampTz => "DateTime<Utc>",
-            _ => "String",
-        }
-        .to_string(),
-    };
-    if column.nullable {
-        format!("Option<{inner}>")
-    } else {
-        inner
-    }
+    civis_sql::rust_type(column, config).display
 }
 
 /// `rows` under `header`, each column as wide as its widest cell, two spaces apart.

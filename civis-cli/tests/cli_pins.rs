@@ -160,6 +160,25 @@ fn pin_writes_the_apis_answer_byte_stable_where_the_project_keeps_civis() {
         .collect();
     assert!(no_temporary.is_empty(), "{no_temporary:?}");
 
+    // The analysis reads the mock's pins as the API's: NOT NULL from its tableDef.
+    let checked = civis_offline(
+        &below,
+        &[
+            "sql",
+            "check",
+            "-c",
+            "select o.id, o.day, c.region from sales.orders o left join sales.customers c on c.id = o.id",
+        ],
+    );
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert_eq!(
+        stdout(&checked),
+        "column  sql type               nullable  rust type\n\
+         id      bigint                 no        i64\n\
+         day     date                   yes       Option<NaiveDate>\n\
+         region  character varying(16)  yes       Option<String>\n"
+    );
+
     // A table the API does not know; no database at all.
     let unknown = civis_in(&dir, &mock, &["tables", "pin", "sales.nothing"]);
     assert_eq!(code(&unknown), 4, "{}", stderr(&unknown));

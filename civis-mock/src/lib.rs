@@ -24,10 +24,12 @@
 //! [`MockServer::expire_file`] script storage's failures.
 //!
 //! It holds a small database too (`database`, `sql_returns`, `sql_fails`, `table`,
-//! `typed_table`, `table_rows`, [`MockRows`]): queries with preview rows, SQL exports written
-//! as gzipped CSV into its storage, preprocess and import jobs that create or extend tables,
-//! and Dbsync transfers, all run as simulated jobs; `GET /tables` and `GET /tables/{id}`
-//! describe its tables, whose typed values are stored and exported as Redshift prints them.
+//! `typed_table`, `unscanned_table`, `table_rows`, [`MockRows`]): queries with preview rows,
+//! SQL exports written as gzipped CSV into its storage, preprocess and import jobs that create
+//! or extend tables, Dbsync transfers and table scans (`POST /tables/scan`), all run as
+//! simulated jobs; `GET /tables` and `GET /tables/{id}` describe its tables as the spec's
+//! `Table` (with `order` and a `tableDef` that says `NOT NULL`), whose typed values are stored
+//! and exported as Redshift prints them.
 //!
 //! Behind the `mock` feature.
 

@@ -15,8 +15,11 @@
 //!   gzipped CSV; `GET /databases/{db}/schemas/{s}/tables/{t}` says whether it exists;
 //!   `select * from schema.table` and `select a, "B c" from schema.table [limit N]` return
 //!   its rows;
-//! - `GET /tables?database_id=&schema=&name=` finds tables, `GET /tables/{id}` gives one's
-//!   columns and SQL types; each table has its own id from when it is created;
+//! - `GET /tables?database_id=&schema=&name=` finds tables, `GET /tables/{id}` (and
+//!   `GET /databases/{db}/schemas/{s}/tables/{t}`) describes one as the spec's `Table`: columns
+//!   with SQL types and `order`, a `tableDef` with `NOT NULL` where declared; each table has its
+//!   own id from when it is created; a table the API has not scanned
+//!   ([`MockServer::unscanned_table`]) is known once a run of `POST /tables/scan` succeeds;
 //! - values loaded into typed columns (imports, [`MockServer::typed_table`]) are checked and
 //!   stored as Redshift stores and prints them (`values`), so exports write what the
 //!   platform's would;
