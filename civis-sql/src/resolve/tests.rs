@@ -739,3 +739,10 @@ fn a_udf_with_no_known_type_is_refused() {
         .unwrap_or_default()
         .contains("[functions] `f_nope = "));
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let sql = format!("select {}1{} as x", "(".repeat(2000), ")".repeat(2000));
+    let e = err(&sql);
+    assert!(e.message.contains("nests too deeply"), "{}", e.message);
+}
