@@ -9,10 +9,14 @@ use civis_tests_sql::warehouse;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
+/// A client of the mock that polls runs every 20 ms (a run of the mock ends on its second poll).
 fn client(mock: &civis_mock::MockServer) -> Result<civis::ApiClient, civis::Error> {
     civis::ApiClient::builder()
         .api_key("test")
         .base_url(mock.url())
+        .polling(civis::runs::Polling::every(
+            std::time::Duration::from_millis(20),
+        ))
         .build()
 }
 
@@ -230,5 +234,30 @@ fn a_value_that_does_not_fit_its_type_is_a_value_error() -> TestResult {
         .rows()?;
     let error = rows.next().ok_or("a row")?.map(|_| ()).unwrap_err();
     assert!(matches!(error, civis::Error::Value { .. }), "{error:?}");
+    Ok(())
+}
+
+#[test]
+fn alias_overrides_choose_the_rust_type_and_run_without_it() -> TestResult {
+    let mock = warehouse()?;
+    let client = client(&mock)?;
+    let q = civis::query!(
+        "redshift-general",
+        r#"select amount as "amount!: f64", id as "id?" from sales.orders where amount is not null"#
+    );
+    // The overrides are the macro's business: Redshift gets plain aliases.
+    let sent =
+        r#"select amount as "amount", id as "id" from sales.orders where amount is not null"#;
+    assert_eq!(q.sql(), sent);
+    mock.sql_returns(
+        sent,
+        civis_mock::MockRows::new(["amount", "id"])
+            .row([Some("12.50"), Some("1")])
+            .row([Some("7.00"), Some("2")]),
+    );
+    let rows = q.on(&client).all()?;
+    let amounts: Vec<f64> = rows.iter().map(|r| r.amount).collect();
+    let ids: Vec<Option<i64>> = rows.iter().map(|r| r.id).collect();
+    assert_eq!((amounts, ids), (vec![12.5, 7.0], vec![Some(1), Some(2)]));
     Ok(())
 }

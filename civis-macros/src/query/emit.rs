@@ -33,26 +33,21 @@ pub fn expand(
         quote!(#note)
     });
     // Cargo expands the call again when a file it includes changes: each pin the query read,
-    // the settings, and the SQL file of the `_file` macros (which is also the SQL's text).
+    // the settings, and the SQL file of the `_file` macros.
     let mut tracked: Vec<String> = analysis
         .tables
         .iter()
         .map(|t| t.pin.to_string_lossy().into_owned())
         .collect();
-    let settings = catalog.root().join("sql.toml");
-    if settings.is_file() {
-        tracked.push(settings.to_string_lossy().into_owned());
-    }
-    let sql_expr = match &sql.path {
-        Some(path) => {
-            let path = path.to_string_lossy().into_owned();
-            quote_spanned!(span=> ::core::include_str!(#path))
-        }
-        None => {
-            let text = &sql.text;
-            quote!(#text)
-        }
-    };
+    tracked.extend(
+        catalog
+            .config_path()
+            .map(|p| p.to_string_lossy().into_owned()),
+    );
+    tracked.extend(sql.path.as_ref().map(|p| p.to_string_lossy().into_owned()));
+    // What runs: the SQL with the aliases' type overrides taken out (`as "amount: f64"` runs as
+    // `as "amount"`), so that the export's header is the columns' names.
+    let run_sql = &analysis.run_sql;
     let database = match &input.database {
         Some(Database::Id(id)) => {
             let id: i64 = id.base10_parse()?;
@@ -132,7 +127,7 @@ pub fn expand(
         const COLUMNS: &[::civis::sql::Column] = &[#(#columns),*];
         ::civis::sql::Query::<#record>::__new(
             #database,
-            #sql_expr,
+            #run_sql,
             COLUMNS,
             &[#(#pins),*],
             |__civis_row| #decode,
