@@ -1,9 +1,16 @@
 //! The pinned catalog: `.civis/tables/<database>/<schema>.<table>.json`, each file exactly the
 //! API's answer to `GET /tables/{id}`, found by walking up from the crate's directory.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::config::SqlConfig;
+
+mod pin;
+mod table_def;
+
+pub use pin::parse_pin;
 
 /// The pins and settings of one project's `.civis/` directory.
 #[derive(Debug)]
@@ -11,6 +18,8 @@ pub struct Catalog {
     /// The `.civis` directory (may not exist: then nothing is pinned).
     root: PathBuf,
     config: SqlConfig,
+    /// Pins already read, by file: a crate of many queries reads each pin once.
+    pins: Mutex<BTreeMap<PathBuf, PinnedTable>>,
 }
 
 /// One pinned table.
@@ -58,16 +67,42 @@ impl std::fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
+/// The directory a project keeps its pins and settings in, as it keeps its pinned spec
+/// (`civis_core`'s `find_project_spec` looks for the spec file in it; pins need the directory).
+const PROJECT_DIR: &str = ".civis";
+
 impl Catalog {
     /// The catalog of the project around `start` (a crate's `CARGO_MANIFEST_DIR`): the nearest
     /// `.civis/` at or above it, else an empty one rooted at `start/.civis`.
     pub fn find(start: &Path) -> Result<Self, CatalogError> {
-        Self::open(&start.join(".civis"))
+        // The same walk as `civis_core::__private::spec_files::find_project_spec`, for the
+        // directory rather than the spec file: a project may pin tables and not the spec.
+        let root = start
+            .ancestors()
+            .map(|dir| dir.join(PROJECT_DIR))
+            .find(|candidate| candidate.is_dir())
+            .unwrap_or_else(|| start.join(PROJECT_DIR));
+        Self::open(&root)
     }
 
-    /// The catalog in the `.civis` directory `root`.
+    /// The catalog in the `.civis` directory `root`; reads `root/sql.toml` when there is one.
     pub fn open(root: &Path) -> Result<Self, CatalogError> {
-        Ok(Self { root: root.to_path_buf(), config: SqlConfig::default() })
+        let config_path = root.join("sql.toml");
+        let config = match std::fs::read_to_string(&config_path) {
+            Ok(text) => parse_config(&config_path, &text)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => SqlConfig::default(),
+            Err(e) => {
+                return Err(CatalogError {
+                    message: format!("cannot read {}: {e}", config_path.display()),
+                })
+            }
+        };
+        Ok(Self { root: root.to_path_buf(), config, pins: Mutex::new(BTreeMap::new()) })
+    }
+
+    /// A catalog with the settings `config` (no `sql.toml` read), for tools and tests.
+    pub fn with_config(root: &Path, config: SqlConfig) -> Self {
+        Self { root: root.to_path_buf(), config, pins: Mutex::new(BTreeMap::new()) }
     }
 
     /// The `.civis` directory.
@@ -80,21 +115,65 @@ impl Catalog {
         &self.config
     }
 
-    /// The pin of `schema.table` in `database`, when there is one.
+    /// The pin of `schema.table` in `database`, when there is one. Names are matched in lower
+    /// case (Redshift folds identifiers to lower case); each pin is read once.
     pub fn table(
         &self,
         database: &str,
         schema: &str,
         table: &str,
     ) -> Result<Option<PinnedTable>, CatalogError> {
-        let _ = (database, schema, table);
-        Ok(None)
+        let path = self.pin_path(database, schema, table);
+        if let Some(pinned) = self.cached(&path) {
+            return Ok(Some(pinned));
+        }
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(CatalogError { message: format!("cannot read {}: {e}", path.display()) })
+            }
+        };
+        let pinned = parse_pin(database, &path, &text)?;
+        let (schema, table) = (schema.to_lowercase(), table.to_lowercase());
+        if pinned.schema != schema || pinned.name != table {
+            return Err(CatalogError {
+                message: format!(
+                    "{} is the pin of `{}.{}`, not of `{schema}.{table}` as its file name says: \
+                     re-pin it with `civis tables pin -d {database} {schema}.{table}`",
+                    path.display(),
+                    pinned.schema,
+                    pinned.name,
+                ),
+            });
+        }
+        if let Ok(mut pins) = self.pins.lock() {
+            pins.insert(path, pinned.clone());
+        }
+        Ok(Some(pinned))
     }
 
-    /// The tables pinned in `database`'s `schema`, sorted (for "pinned here: ...").
+    fn cached(&self, path: &Path) -> Option<PinnedTable> {
+        self.pins.lock().ok()?.get(path).cloned()
+    }
+
+    /// The tables pinned in `database`'s `schema` (their names without the schema), sorted,
+    /// for "pinned in this schema: ...".
     pub fn tables_in_schema(&self, database: &str, schema: &str) -> Vec<String> {
-        let _ = (database, schema);
-        Vec::new()
+        let prefix = format!("{}.", schema.to_lowercase());
+        let Ok(entries) = std::fs::read_dir(self.root.join("tables").join(database)) else {
+            return Vec::new();
+        };
+        let mut tables: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter_map(|file| {
+                let table = file.strip_prefix(&prefix)?.strip_suffix(".json")?;
+                (!table.is_empty()).then(|| table.to_owned())
+            })
+            .collect();
+        tables.sort();
+        tables
     }
 
     /// The file a pin of `schema.table` in `database` is (or would be) written to.
@@ -106,8 +185,27 @@ impl Catalog {
     }
 }
 
-/// Reads a pin's text (a `GET /tables/{id}` answer) into a table.
-pub fn parse_pin(database: &str, path: &Path, text: &str) -> Result<PinnedTable, CatalogError> {
-    let _ = (database, text);
-    Err(CatalogError { message: format!("{}: pins are not read yet", path.display()) })
+/// `sql.toml`'s text as settings; a mistake names the file, the line and the column.
+fn parse_config(path: &Path, text: &str) -> Result<SqlConfig, CatalogError> {
+    toml::from_str(text).map_err(|e| {
+        let place = e
+            .span()
+            .map(|span| {
+                let (line, column, _) = crate::offsets::line_col(text, span.start);
+                format!(":{line}:{column}")
+            })
+            .unwrap_or_default();
+        CatalogError {
+            message: format!(
+                "{}{place}: {}; the file may hold `default_database = \"name\"`, a [types] table \
+                 (SQL type name = \"Rust type path\") and a [functions] table (function name = \
+                 \"SQL type\")",
+                path.display(),
+                e.message().trim_end(),
+            ),
+        }
+    })
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,11 @@
 pub mod catalog;
 pub mod config;
 mod error;
+mod offsets;
+mod params;
+mod parse;
+#[cfg(test)]
+mod test_support;
 pub mod rules;
 
 pub use catalog::{Catalog, CatalogError, PinnedColumn, PinnedTable};
