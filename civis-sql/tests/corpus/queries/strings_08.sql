@@ -1,4 +1,3 @@
--- note: REGEXP_REPLACE returns VARCHAR (REGEXP_REPLACE)
--- note: the function page gives VARCHAR without a length; taken as the input's length (r_Character_types: 'If used in an expression, the size of the output is determined using the input expression')
+-- note: REGEXP_REPLACE returns VARCHAR (REGEXP_REPLACE); a replacement can make the text longer than its input, so no length bounds it: taken as character varying without a length
 select id, regexp_replace(notes, '\\s+', ' ') as notes_clean
 from finance.invoices
