@@ -97,12 +97,20 @@ impl Catalog {
                 })
             }
         };
-        Ok(Self { root: root.to_path_buf(), config, pins: Mutex::new(BTreeMap::new()) })
+        Ok(Self {
+            root: root.to_path_buf(),
+            config,
+            pins: Mutex::new(BTreeMap::new()),
+        })
     }
 
     /// A catalog with the settings `config` (no `sql.toml` read), for tools and tests.
     pub fn with_config(root: &Path, config: SqlConfig) -> Self {
-        Self { root: root.to_path_buf(), config, pins: Mutex::new(BTreeMap::new()) }
+        Self {
+            root: root.to_path_buf(),
+            config,
+            pins: Mutex::new(BTreeMap::new()),
+        }
     }
 
     /// The `.civis` directory.
@@ -131,7 +139,9 @@ impl Catalog {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
-                return Err(CatalogError { message: format!("cannot read {}: {e}", path.display()) })
+                return Err(CatalogError {
+                    message: format!("cannot read {}: {e}", path.display()),
+                })
             }
         };
         let pinned = parse_pin(database, &path, &text)?;
@@ -178,10 +188,11 @@ impl Catalog {
 
     /// The file a pin of `schema.table` in `database` is (or would be) written to.
     pub fn pin_path(&self, database: &str, schema: &str, table: &str) -> PathBuf {
-        self.root
-            .join("tables")
-            .join(database)
-            .join(format!("{}.{}.json", schema.to_lowercase(), table.to_lowercase()))
+        self.root.join("tables").join(database).join(format!(
+            "{}.{}.json",
+            schema.to_lowercase(),
+            table.to_lowercase()
+        ))
     }
 }
 

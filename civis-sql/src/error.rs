@@ -16,7 +16,11 @@ pub struct SqlError {
 impl SqlError {
     /// An error at `offset` (or the whole query).
     pub fn new(message: impl Into<String>, offset: Option<usize>) -> Self {
-        Self { message: message.into(), offset, help: None }
+        Self {
+            message: message.into(),
+            offset,
+            help: None,
+        }
     }
 
     /// The same error with a next step.

@@ -7,17 +7,23 @@
 pub mod catalog;
 pub mod config;
 mod error;
+mod names;
 mod offsets;
+mod output;
 mod params;
 mod parse;
+mod resolve;
+pub mod rules;
+mod rust_type;
+mod tables;
 #[cfg(test)]
 mod test_support;
-pub mod rules;
 
 pub use catalog::{Catalog, CatalogError, PinnedColumn, PinnedTable};
 pub use civis_core::__private::sql_types::SqlType;
 pub use config::SqlConfig;
 pub use error::SqlError;
+pub use rust_type::{rust_type, RustType};
 
 /// What the analysis of one query found.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +36,10 @@ pub struct Analysis {
     /// The pinned tables the query reads (each once), for the compiler to re-run the macro
     /// when one changes and for run-time errors to name them.
     pub tables: Vec<TableUse>,
+    /// The SQL to send: the user's, with sqlx's overrides taken out of the aliases
+    /// (`as "amount: f64"` runs as `as "amount"`), so that the export's header is the
+    /// columns' names. Placeholders are left for Civis to fill.
+    pub run_sql: String,
 }
 
 /// One output column of a query.
@@ -77,14 +87,38 @@ pub struct TableName {
     pub table: String,
 }
 
-/// Analyzes `sql` as it would run in `database`, against the pins of `catalog`.
+/// Analyzes `sql` as it would run in `database` (the catalog's `default_database` when
+/// `database` is empty), against the pins of `catalog`.
 pub fn analyze(sql: &str, database: &str, catalog: &Catalog) -> Result<Analysis, SqlError> {
-    let _ = (sql, database, catalog);
-    Err(SqlError::new("the analysis is not built yet", None))
+    let database = match (database, &catalog.config().default_database) {
+        ("", Some(default)) => default.as_str(),
+        ("", None) => {
+            return Err(SqlError::new("no database given", None).with_help(format!(
+                "name the database the SQL runs in, or set `default_database = \"name\"` in {}",
+                catalog.root().join("sql.toml").display()
+            )))
+        }
+        (given, _) => given,
+    };
+    let scanned = params::scan(sql)?;
+    let query = parse::parse_select(&scanned.sql)?;
+    let mut resolver = resolve::Resolver::new(&scanned.sql, database, catalog, &scanned);
+    let outputs = resolver.top(&query)?;
+    let tables = std::mem::take(&mut resolver.tables);
+    let columns = output::columns(&outputs)?;
+    let run_sql = output::run_sql(sql, &outputs);
+    Ok(Analysis {
+        columns,
+        placeholders: scanned.placeholders,
+        tables,
+        run_sql,
+    })
 }
 
-/// The tables `sql` reads (not its CTEs), for pinning them before any analysis.
+/// The tables `sql` reads (not its CTEs), for pinning them before any analysis: each once,
+/// sorted, lower case, the schema as written (`None` means Redshift's `public`).
 pub fn tables_read(sql: &str) -> Result<Vec<TableName>, SqlError> {
-    let _ = sql;
-    Err(SqlError::new("the analysis is not built yet", None))
+    let scanned = params::scan(sql)?;
+    let query = parse::parse_select(&scanned.sql)?;
+    Ok(tables::tables_read(&query))
 }

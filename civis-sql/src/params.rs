@@ -128,7 +128,10 @@ pub(crate) fn scan(sql: &str) -> Result<Scanned, SqlError> {
         out.push_str(&sql[i..i + width]);
         i += width;
     }
-    Ok(Scanned { sql: out, placeholders })
+    Ok(Scanned {
+        sql: out,
+        placeholders,
+    })
 }
 
 /// The name and byte length of the `{{name}}` at the start of `text`.
@@ -149,7 +152,11 @@ fn record(placeholders: &mut Vec<Placeholder>, name: &str, quoted: bool, offset:
     if let Some(at) = placeholders.iter().position(|p| p.name == name) {
         return at + 1;
     }
-    placeholders.push(Placeholder { name: name.to_owned(), quoted, offset });
+    placeholders.push(Placeholder {
+        name: name.to_owned(),
+        quoted,
+        offset,
+    });
     placeholders.len()
 }
 
@@ -169,8 +176,16 @@ mod tests {
         assert_eq!(
             scanned.placeholders,
             vec![
-                Placeholder { name: "since".into(), quoted: true, offset: 21 },
-                Placeholder { name: "min".into(), quoted: false, offset: 40 },
+                Placeholder {
+                    name: "since".into(),
+                    quoted: true,
+                    offset: 21
+                },
+                Placeholder {
+                    name: "min".into(),
+                    quoted: false,
+                    offset: 40
+                },
             ]
         );
         assert_eq!(scanned.numbered("$2").map(|p| p.name.as_str()), Some("min"));
@@ -183,7 +198,11 @@ mod tests {
         let sql = "select 'it''s {{a}}', 'x\\'{{b}}' -- {{c}}\n/* {{d}} */ , \"{{e\", é";
         let scanned = scan(sql).expect("scans");
         assert_eq!(scanned.sql, sql);
-        let names: Vec<_> = scanned.placeholders.iter().map(|p| (p.name.as_str(), p.quoted)).collect();
+        let names: Vec<_> = scanned
+            .placeholders
+            .iter()
+            .map(|p| (p.name.as_str(), p.quoted))
+            .collect();
         assert_eq!(names, vec![("a", true), ("b", true)]);
     }
 

@@ -53,22 +53,34 @@ pub fn parse_pin(database: &str, path: &Path, text: &str) -> Result<PinnedTable,
     if columns.is_empty() {
         return Err(fail("its `columns` list is empty".to_owned()));
     }
-    let not_null = json.table_def.as_deref().map(table_def::not_null_columns).unwrap_or_default();
+    let not_null = json
+        .table_def
+        .as_deref()
+        .map(table_def::not_null_columns)
+        .unwrap_or_default();
     let mut ordered = Vec::with_capacity(columns.len());
     for (index, column) in columns.into_iter().enumerate() {
         let Some(column_name) = column.name else {
-            return Err(fail(format!("column {index} (counting from 0) has no `name`")));
+            return Err(fail(format!(
+                "column {index} (counting from 0) has no `name`"
+            )));
         };
         let Some(sql_type) = column.sql_type else {
             return Err(fail(format!("column `{column_name}` has no `sqlType`")));
         };
         let column_name = column_name.to_lowercase();
         // The spec's `order` is 1-based; a pin without it keeps the array's order.
-        let order = column.order.unwrap_or(i64::try_from(index).unwrap_or(i64::MAX));
+        let order = column
+            .order
+            .unwrap_or(i64::try_from(index).unwrap_or(i64::MAX));
         ordered.push((
             order,
             index,
-            PinnedColumn { not_null: not_null.contains(&column_name), name: column_name, sql_type },
+            PinnedColumn {
+                not_null: not_null.contains(&column_name),
+                name: column_name,
+                sql_type,
+            },
         ));
     }
     ordered.sort_by_key(|(order, index, _)| (*order, *index));
@@ -90,7 +102,10 @@ pub fn parse_pin(database: &str, path: &Path, text: &str) -> Result<PinnedTable,
 
 /// `schema` and `table` of a file named `<schema>.<table>.json`.
 fn names_from_file(path: &Path) -> (Option<String>, Option<String>) {
-    let stem = path.file_name().and_then(|f| f.to_str()).and_then(|f| f.strip_suffix(".json"));
+    let stem = path
+        .file_name()
+        .and_then(|f| f.to_str())
+        .and_then(|f| f.strip_suffix(".json"));
     match stem.and_then(|s| s.split_once('.')) {
         Some((schema, table)) => (Some(schema.to_owned()), Some(table.to_owned())),
         None => (None, None),

@@ -72,7 +72,14 @@ fn column_name(definition: &str) -> Option<(String, &str)> {
     }
     let end = definition.find(char::is_whitespace)?;
     let name = definition[..end].to_lowercase();
-    let constraint = ["primary", "unique", "constraint", "foreign", "check", "like"];
+    let constraint = [
+        "primary",
+        "unique",
+        "constraint",
+        "foreign",
+        "check",
+        "like",
+    ];
     (!constraint.contains(&name.as_str())).then(|| (name, &definition[end..]))
 }
 
@@ -90,7 +97,9 @@ fn declares_not_null(rest: &str) -> bool {
             words.push(word.to_ascii_lowercase());
         }
     }
-    words.windows(2).any(|pair| pair[0] == "not" && pair[1] == "null")
+    words
+        .windows(2)
+        .any(|pair| pair[0] == "not" && pair[1] == "null")
 }
 
 #[cfg(test)]

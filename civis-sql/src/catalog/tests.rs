@@ -7,9 +7,16 @@ fn find_walks_up_to_the_nearest_civis_directory() {
     let nested = root.join("tables").join("redshift-general");
     let catalog = Catalog::find(&nested).expect("found");
     assert_eq!(catalog.root(), root.as_path());
-    assert_eq!(catalog.config().default_database.as_deref(), Some("redshift-general"));
     assert_eq!(
-        catalog.config().functions.get("f_score").map(String::as_str),
+        catalog.config().default_database.as_deref(),
+        Some("redshift-general")
+    );
+    assert_eq!(
+        catalog
+            .config()
+            .functions
+            .get("f_score")
+            .map(String::as_str),
         Some("double precision")
     );
     let lonely = scratch_dir("no-civis");
@@ -53,7 +60,11 @@ fn tables_in_schema_lists_the_pins_of_one_schema() {
     let catalog = Catalog::open(&fixtures()).expect("opens");
     assert_eq!(
         catalog.tables_in_schema("redshift-general", "sales"),
-        vec!["customers".to_owned(), "items".to_owned(), "orders".to_owned()]
+        vec![
+            "customers".to_owned(),
+            "items".to_owned(),
+            "orders".to_owned()
+        ]
     );
     assert!(catalog.tables_in_schema("other-db", "sales").is_empty());
 }
@@ -62,12 +73,20 @@ fn tables_in_schema_lists_the_pins_of_one_schema() {
 fn a_bad_pin_names_the_file_and_the_fix() {
     let path = Path::new("/x/.civis/tables/db/s.t.json");
     let error = parse_pin("db", path, "{\"columns\": [").expect_err("refused");
-    assert!(error.message.starts_with("/x/.civis/tables/db/s.t.json: line 1"), "{error}");
+    assert!(
+        error
+            .message
+            .starts_with("/x/.civis/tables/db/s.t.json: line 1"),
+        "{error}"
+    );
     assert!(error.message.contains("civis tables pin -d db"), "{error}");
     let error = parse_pin("db", path, "{\"name\": \"t\"}").expect_err("refused");
     assert!(error.message.contains("no `columns`"), "{error}");
     let error = parse_pin("db", path, "{\"columns\": [{\"name\": \"a\"}]}").expect_err("refused");
-    assert!(error.message.contains("column `a` has no `sqlType`"), "{error}");
+    assert!(
+        error.message.contains("column `a` has no `sqlType`"),
+        "{error}"
+    );
     // Names from the file when the answer has none; array order without `order`.
     let pinned = parse_pin(
         "db",

@@ -14,7 +14,8 @@ use crate::SqlError;
 
 /// Parses `sql` (already through `params::scan`) into its one query.
 pub(crate) fn parse_select(sql: &str) -> Result<ast::Query, SqlError> {
-    let statements = Parser::parse_sql(&RedshiftSqlDialect {}, sql).map_err(|e| parse_error(sql, &e))?;
+    let statements =
+        Parser::parse_sql(&RedshiftSqlDialect {}, sql).map_err(|e| parse_error(sql, &e))?;
     let mut statements = statements.into_iter();
     let Some(first) = statements.next() else {
         return Err(SqlError::new("the SQL is empty", None)
@@ -40,7 +41,11 @@ pub(crate) fn parse_select(sql: &str) -> Result<ast::Query, SqlError> {
         }
         other => {
             let keyword = other.to_string();
-            let keyword = keyword.split_whitespace().next().unwrap_or("this").to_lowercase();
+            let keyword = keyword
+                .split_whitespace()
+                .next()
+                .unwrap_or("this")
+                .to_lowercase();
             Err(SqlError::new(
                 format!("a query macro runs one `select`, not `{keyword}`"),
                 offset_of(sql, other.span()).or(Some(0)),
@@ -83,7 +88,9 @@ fn parse_error(sql: &str, error: &ParserError) -> SqlError {
     let (message, offset) = match text.rfind(" at Line: ") {
         Some(at) => {
             let place = &text[at + " at Line: ".len()..];
-            let mut numbers = place.split(", Column: ").map(|n| n.trim().parse::<u64>().ok());
+            let mut numbers = place
+                .split(", Column: ")
+                .map(|n| n.trim().parse::<u64>().ok());
             let line = numbers.next().flatten();
             let column = numbers.next().flatten();
             let offset = match (line, column) {
@@ -95,8 +102,16 @@ fn parse_error(sql: &str, error: &ParserError) -> SqlError {
         None => (text, None),
     };
     // "found: EOF" has no place of its own: point at the end.
-    let offset = offset.or_else(|| message.ends_with("found: EOF").then_some(sql.trim_end().len()));
-    SqlError::new(format!("the SQL does not parse (Redshift dialect): {message}"), offset).with_help(
+    let offset = offset.or_else(|| {
+        message
+            .ends_with("found: EOF")
+            .then_some(sql.trim_end().len())
+    });
+    SqlError::new(
+        format!("the SQL does not parse (Redshift dialect): {message}"),
+        offset,
+    )
+    .with_help(
         "fix the SQL at the caret; if Redshift runs it, sqlparser does not know this syntax yet: \
          write it another way or run it with `client.sql(..)`, untyped",
     )
@@ -116,7 +131,11 @@ mod tests {
     fn a_parse_error_points_at_its_line_and_column() {
         let sql = "select a,\n  from t where";
         let error = parse_select(sql).expect_err("refused");
-        assert!(error.message.starts_with("the SQL does not parse"), "{}", error.message);
+        assert!(
+            error.message.starts_with("the SQL does not parse"),
+            "{}",
+            error.message
+        );
         let rendered = error.render(sql);
         assert!(rendered.contains("line 2, column"), "{rendered}");
     }

@@ -173,7 +173,8 @@ pub fn unary(op: &str, x: &Arg) -> Result<Typed, RuleError> {
 
 /// The common type of the branches of a `union`, `case`, `coalesce`, `greatest`..., where
 /// `what` names the construct for the error. Nullable when any branch is (a `coalesce` is
-/// typed by [`function`], which knows better).
+/// typed by [`function`], which knows better); a `case` without `else` can be NULL: pass a
+/// nullable [`Ty::Null`] branch for the missing `else`.
 pub fn common(types: &[Typed], what: &str) -> Result<Typed, RuleError> {
     common::common(types, what)
 }
@@ -200,7 +201,8 @@ pub fn literal(value: &Literal) -> Result<Typed, RuleError> {
 /// - `count(*)` is `count` with no arguments and [`CallShape::star`];
 /// - `percentile_cont(f) within group (order by x)` (and `percentile_disc`, `median` needs
 ///   none, `listagg` ignores it) is `[f, x]`: the fraction, then the `order by` expression;
-/// - `trim(both 'x' from s)` is `trim` with `[s]` or `[chars, s]` (the string last);
+/// - `trim(both 'x' from s)` is `trim` with `[s]` or `[s, chars]` (the string first, as in
+///   `btrim(s, chars)`);
 /// - `substring(s from 2 for 3)` is `substring` with `[s, 2, 3]`;
 /// - `position(a in s)` is `position` with `[a, s]`.
 pub fn function(name: &str, args: &[Arg], shape: CallShape) -> Result<Typed, RuleError> {

@@ -75,8 +75,6 @@ pub(crate) fn binary(op: BinOp, l: &Arg, r: &Arg) -> Result<Typed, RuleError> {
         BinOp::Plus | BinOp::Minus | BinOp::Multiply | BinOp::Divide | BinOp::Modulo => {
             arithmetic_any(op, lt, rt)?
         }
-        #[allow(unreachable_patterns)]
-        _ => return Err(no_operator(op, lt, rt)),
     };
     Ok(Typed { ty, nullable })
 }
@@ -139,23 +137,18 @@ fn concat(l: &Ty, r: &Ty) -> Result<Ty, RuleError> {
         other => other.text_length(),
     };
     let texty = |t: &Ty| t.is_text() || *t == Ty::Null;
-    if !matches!(
-        l.category(),
-        Category::Text
-            | Category::Null
-            | Category::Numeric
-            | Category::DateTime
-            | Category::Time
-            | Category::Boolean
-    ) || !matches!(
-        r.category(),
-        Category::Text
-            | Category::Null
-            | Category::Numeric
-            | Category::DateTime
-            | Category::Time
-            | Category::Boolean
-    ) {
+    // Text, and what converts to text: numbers, dates and times (not booleans or intervals).
+    let convertible = |t: &Ty| {
+        matches!(
+            t.category(),
+            Category::Text
+                | Category::Null
+                | Category::Numeric
+                | Category::DateTime
+                | Category::Time
+        )
+    };
+    if !convertible(l) || !convertible(r) {
         return Err(no_operator(BinOp::Concat, l, r));
     }
     let total = match (texty(l) && texty(r), length(l), length(r)) {
@@ -344,6 +337,7 @@ mod tests {
             Ty::Varchar(Some(65_535))
         );
         assert!(binary(Concat, &col(Ty::Other("super".into())), &col(Ty::Integer)).is_err());
+        assert!(binary(Concat, &col(Ty::Boolean), &col(Ty::Varchar(Some(1)))).is_err());
     }
 
     #[test]

@@ -224,11 +224,34 @@ pub(super) fn common_of_all(args: &[Arg], _: CallShape) -> Result<Ty, RuleError>
     common_args(args, "this function's arguments").map(|t| t.ty)
 }
 
-/// `nvl2(e, a, b)` (r_NVL2): the type of whichever of `a`, `b` is not NULL; the same type if
-/// they share it; for different numbers "the smallest compatible numeric data type", for
-/// different datetimes a timestamp, otherwise the common type.
+/// `nvl2(e, a, b)` ("Return type" of r_NVL2): when `a` or `b` is NULL, the other's type;
+/// the same type when they share it; for two numbers "the smallest compatible numeric data
+/// type" (their common type); for two datetimes "a timestamp data type" (`date` with
+/// `timestamp`; with a `timestamptz` which timestamp is not said: no rule); for two character
+/// types, and for a number with a non-number, the type of `a`.
 pub(super) fn nvl2(args: &[Arg], _: CallShape) -> Result<Ty, RuleError> {
-    common_args(args.get(1..).unwrap_or(&[]), "nvl2's results").map(|t| t.ty)
+    let (a, b) = (arg(args, 1)?, arg(args, 2)?);
+    let datetime = |t: &Ty| matches!(t, Ty::Date | Ty::Timestamp | Ty::TimestampTz);
+    match (a, b) {
+        (Ty::Null, other) | (other, Ty::Null) => Ok(other.clone()),
+        (x, y) if x == y => Ok(x.clone()),
+        (x, y) if x.is_number() && y.is_number() => {
+            common_args(args.get(1..).unwrap_or(&[]), "nvl2's results").map(|t| t.ty)
+        }
+        (x, y) if datetime(x) && datetime(y) => {
+            if *x == Ty::TimestampTz || *y == Ty::TimestampTz {
+                Err(RuleError::new(
+                    "nvl2 of a timestamptz and another date type has no documented type",
+                )
+                .with_help("cast both results to timestamp or to timestamptz"))
+            } else {
+                Ok(Ty::Timestamp)
+            }
+        }
+        (x, y) if x.is_text() && y.is_text() => Ok(x.clone()),
+        (x, y) if x.is_number() != y.is_number() => Ok(x.clone()),
+        _ => common_args(args.get(1..).unwrap_or(&[]), "nvl2's results").map(|t| t.ty),
+    }
 }
 
 /// `decode(e, search, result [, search, result]... [, default])` (r_DECODE_expression): the

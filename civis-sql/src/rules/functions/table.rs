@@ -222,6 +222,7 @@ pub(super) static TABLE: &[Entry] = &[
     e(&["array_concat"], 2, 2, S, rule(r::super_), Args, "r_array_concat"),
     e(&["array_flatten"], 1, ANY, S, rule(r::super_), Args, "array_flatten"),
     e(&["subarray"], 2, 3, S, rule(r::super_), Args, "r_subarray"),
+    e(&["size"], 1, 1, S, INT, Args, "r_SIZE"),
     e(&["is_array"], 1, 1, S, BOOL, Args, "r_is_array"),
     e(&["is_bigint"], 1, 1, S, BOOL, Args, "r_is_bigint"),
     e(&["is_boolean"], 1, 1, S, BOOL, Args, "r_is_boolean"),

@@ -228,7 +228,16 @@ fn conditional_functions() {
         ],
     )
     .ok();
-    assert_eq!(got, Some(Typed::new(Ty::Varchar(Some(5)), false)));
+    // Two texts: the type of the first result.
+    assert_eq!(got, Some(Typed::new(Ty::Varchar(Some(3)), false)));
+    let nvl2 = |a: Arg, b: Arg| call("nvl2", &[ncol(Ty::Integer), a, b]).ok();
+    let got = nvl2(col(Ty::SmallInt), ncol(num(8, 2)));
+    assert_eq!(got, Some(Typed::new(num(8, 2), true)));
+    let got = nvl2(col(Ty::Varchar(Some(3))), col(Ty::Integer));
+    assert_eq!(got.map(|t| t.ty), Some(Ty::Varchar(Some(3))));
+    let got = nvl2(Arg::typed(Ty::Null, true), col(Ty::Date));
+    assert_eq!(got, Some(Typed::new(Ty::Date, true)));
+    assert_eq!(nvl2(col(Ty::Date), col(Ty::TimestampTz)), None);
     let got = call(
         "nvl2",
         &[ncol(Ty::Integer), col(Ty::Date), col(Ty::Timestamp)],
