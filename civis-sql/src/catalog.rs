@@ -131,6 +131,18 @@ impl Catalog {
         schema: &str,
         table: &str,
     ) -> Result<Option<PinnedTable>, CatalogError> {
+        for (what, name) in [("database", database), ("schema", schema), ("table", table)] {
+            // A name is a directory or file name under `.civis/tables`: never a path.
+            if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+                return Err(CatalogError {
+                    message: format!(
+                        "the {what} name `{name}` cannot name a pin under {}: pins are read only for \
+                         names without `/`, `\\` or a leading `.`",
+                        self.root.join("tables").display()
+                    ),
+                });
+            }
+        }
         let path = self.pin_path(database, schema, table);
         if let Some(pinned) = self.cached(&path) {
             return Ok(Some(pinned));

@@ -3,6 +3,54 @@
 //! (`.civis/tables/<database>/<schema>.<table>.json`, each the API's `GET /tables/{id}`
 //! answer), and every output column typed by Redshift's documented rules. No transport, no
 //! database, no network: it runs inside the compiler.
+//!
+//! [`analyze`] is the whole analysis, in four steps, each its own module:
+//! - `params`: the Civis parameters `{{name}}`, found before parsing; an unquoted one is
+//!   rewritten to a positional parameter `$N` of the same length, so that every offset stays
+//!   the user's, and typed by its context (as a bare `NULL` is);
+//! - `parse`: the only caller of sqlparser (Redshift dialect): one `select`, or an error at
+//!   its line and column;
+//! - `resolve`: names to columns (scopes, joins, CTEs, subqueries, set operations) and
+//!   expressions to the [`rules`], with the [`Catalog`]'s pins;
+//! - `output`: the output columns, sqlx's alias overrides applied, each name a Rust field.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dir = std::env::temp_dir().join(format!("civis-sql-doc-{}", std::process::id()));
+//! let tables = dir.join(".civis/tables/redshift-general");
+//! std::fs::create_dir_all(&tables)?;
+//! std::fs::write(
+//!     tables.join("sales.orders.json"),
+//!     r#"{"schema": "sales", "name": "orders", "lastRefresh": "2024-03-01",
+//!         "columns": [{"name": "id", "sqlType": "bigint", "order": 1},
+//!                     {"name": "amount", "sqlType": "numeric(12,2)", "order": 2}],
+//!         "tableDef": "CREATE TABLE sales.orders (id bigint NOT NULL, amount numeric(12,2))"}"#,
+//! )?;
+//! let catalog = civis_sql::Catalog::find(&dir)?;
+//! let sql = "select id, sum(amount) as total from sales.orders where id > {{min}} group by id";
+//! let analysis = civis_sql::analyze(sql, "redshift-general", &catalog)?;
+//! let columns: Vec<String> = analysis
+//!     .columns
+//!     .iter()
+//!     .map(|c| format!("{}: {}", c.name, civis_sql::rust_type(c, catalog.config()).display))
+//!     .collect();
+//! assert_eq!(columns, ["id: i64", "total: Option<Decimal>"]);
+//!
+//! let error = civis_sql::analyze("select amout from sales.orders", "redshift-general", &catalog)
+//!     .expect_err("a misspelt column");
+//! assert_eq!(
+//!     error.render("select amout from sales.orders"),
+//!     "unknown column `amout` in `orders` (sales.orders, pinned 2024-03-01)
+//!  --> line 1, column 8
+//!   |
+//! 1 | select amout from sales.orders
+//!   |        ^
+//! help: the closest: `orders.amount`"
+//! );
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok(())
+//! # }
+//! ```
 
 pub mod catalog;
 pub mod config;
@@ -102,7 +150,8 @@ pub fn analyze(sql: &str, database: &str, catalog: &Catalog) -> Result<Analysis,
     };
     let scanned = params::scan(sql)?;
     let query = parse::parse_select(&scanned.sql)?;
-    let mut resolver = resolve::Resolver::new(&scanned.sql, database, catalog, &scanned);
+    // The rewrite keeps every line and column, so offsets and quoted text are the user's.
+    let mut resolver = resolve::Resolver::new(sql, database, catalog, &scanned);
     let outputs = resolver.top(&query)?;
     let tables = std::mem::take(&mut resolver.tables);
     let columns = output::columns(&outputs)?;

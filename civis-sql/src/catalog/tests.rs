@@ -125,3 +125,17 @@ fn a_malformed_sql_toml_names_its_line() {
     assert!(error.message.contains("sql.toml:1:1"), "{error}");
     assert!(error.message.contains("[types]"), "{error}");
 }
+
+#[test]
+fn names_that_are_paths_are_refused() {
+    let catalog = Catalog::open(&fixtures()).expect("opens");
+    for (db, schema, table) in [
+        ("../x", "s", "t"),
+        ("db", "a/b", "t"),
+        ("db", "s", ".."),
+        ("", "s", "t"),
+    ] {
+        let error = catalog.table(db, schema, table).expect_err("refused");
+        assert!(error.message.contains("cannot name a pin"), "{error}");
+    }
+}

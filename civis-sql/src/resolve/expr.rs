@@ -399,7 +399,12 @@ impl Resolver<'_> {
             [name] => {
                 for scope in env.chain() {
                     match scope.from.find(name) {
-                        Found::One(typed) => return Ok(arg(typed)),
+                        Found::One(typed, relation) => {
+                            if let Some(relation) = relation {
+                                self.note_column(&relation, name, &typed, offset);
+                            }
+                            return Ok(arg(typed));
+                        }
                         Found::Ambiguous(candidates) => {
                             return Err(SqlError::new(
                                 format!("column `{name}` is ambiguous: {}", candidates.join(", ")),
@@ -452,14 +457,38 @@ impl Resolver<'_> {
         }
     }
 
+    /// Remembers where a pinned table's column is used, for a rule's error to name it.
+    fn note_column(
+        &mut self,
+        relation: &Relation,
+        name: &str,
+        typed: &Typed,
+        offset: Option<usize>,
+    ) {
+        if let (Some(offset), true) = (offset, relation.pinned) {
+            let who = if relation.alias.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{}.{name}", relation.alias)
+            };
+            self.columns_seen.push((
+                offset,
+                format!("`{who}` is {} ({})", typed.ty.sql_name(), relation.origin),
+            ));
+        }
+    }
+
     fn column_of(
-        &self,
+        &mut self,
         relation: &Relation,
         name: &str,
         offset: Option<usize>,
     ) -> Result<Arg, SqlError> {
         match relation.columns.iter().find(|c| c.name == name) {
-            Some(column) => Ok(arg(column.typed.clone())),
+            Some(column) => {
+                self.note_column(relation, name, &column.typed, offset);
+                Ok(arg(column.typed.clone()))
+            }
             None => {
                 let names: Vec<&str> = relation.columns.iter().map(|c| c.name.as_str()).collect();
                 let close = civis_core::__private::suggest::closest_few(name, &names, 3);

@@ -120,7 +120,7 @@ impl Resolver<'_> {
         for (name, offset) in &using {
             let side = |state: &FromState, which: &str| {
                 match state.find(name) {
-                super::scope::Found::One(typed) => Ok(typed),
+                super::scope::Found::One(typed, _) => Ok(typed),
                 _ => Err(SqlError::new(
                     format!("the {which} side of this join has no single column `{name}` to join `using`"),
                     *offset,
@@ -199,6 +199,7 @@ impl Resolver<'_> {
                 let relation = Relation {
                     alias: String::new(),
                     qualified: None,
+                    pinned: false,
                     origin: "a subquery".to_owned(),
                     columns: columns.into_iter().map(|o| o.col).collect(),
                 };
@@ -213,6 +214,7 @@ impl Resolver<'_> {
                         let relation = Relation {
                             alias: String::new(),
                             qualified: None,
+                    pinned: false,
                             origin: "a parenthesized join".to_owned(),
                             columns: state.star_columns(),
                         };
@@ -238,6 +240,7 @@ impl Resolver<'_> {
                     return Ok(Relation {
                         alias: table.clone(),
                         qualified: None,
+                        pinned: false,
                         origin: format!("the CTE `{table}`"),
                         columns: columns.clone(),
                     });
@@ -291,6 +294,7 @@ impl Resolver<'_> {
         Ok(Relation {
             alias: table.clone(),
             qualified: Some(format!("{schema}.{table}")),
+            pinned: true,
             origin,
             columns,
         })

@@ -18,7 +18,7 @@ pub(crate) use query::Output;
 
 /// The state of one analysis.
 pub(crate) struct Resolver<'a> {
-    /// The SQL as parsed (placeholders rewritten, same offsets as the user's).
+    /// The user's SQL (the parsed text has the same lines and columns, see `params`).
     sql: &'a str,
     database: &'a str,
     catalog: &'a Catalog,
@@ -28,6 +28,9 @@ pub(crate) struct Resolver<'a> {
     /// Set when the last error came from a type rule (not a name): an alias with a Rust type
     /// (`as "x: f64"`) then stands in for the type.
     untyped: bool,
+    /// Where each column of a pinned table is used, and what it is (`` `o.amount` is
+    /// numeric(12,2) (sales.orders, pinned ...) ``): a rule's error names those it covers.
+    columns_seen: Vec<(usize, String)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -44,6 +47,7 @@ impl<'a> Resolver<'a> {
             scanned,
             tables: Vec::new(),
             untyped: false,
+            columns_seen: Vec::new(),
         }
     }
 
@@ -63,37 +67,36 @@ impl<'a> Resolver<'a> {
         crate::parse::offset_of(self.sql, ident.span)
     }
 
+    /// The byte range of a node in the SQL, when sqlparser knows it.
+    fn range_of(&self, node: &impl Spanned) -> Option<(usize, usize)> {
+        let span = node.span();
+        let start = crate::parse::offset_of(self.sql, span)?;
+        let end = crate::offsets::byte_offset(self.sql, span.end.line, span.end.column)?;
+        if start >= end {
+            return None;
+        }
+        // sqlparser's spans of calls end at their last argument: take the text on to the
+        // parenthesis that closes them.
+        let mut depth: i64 = 0;
+        for (i, c) in self.sql.get(start..)?.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if start + i >= end && depth <= 0 {
+                let stop = if c == ')' { start + i + 1 } else { start + i };
+                return Some((start, stop.max(end)));
+            }
+        }
+        Some((start, end))
+    }
+
     /// The SQL text of a node, for messages (as written when its span is known).
     fn text_of(&self, node: &(impl Spanned + std::fmt::Display)) -> String {
-        let span = node.span();
-        let start = crate::parse::offset_of(self.sql, span);
-        let end = crate::offsets::byte_offset(self.sql, span.end.line, span.end.column);
-        match (start, end) {
-            (Some(start), Some(end)) if start < end => {
-                // sqlparser's spans of calls end at their last argument: take the text on to
-                // the parenthesis that closes them.
-                let mut depth: i64 = 0;
-                let mut stop = end;
-                for (i, c) in self.sql[start..].char_indices() {
-                    match c {
-                        '(' => depth += 1,
-                        ')' => depth -= 1,
-                        _ => {}
-                    }
-                    if start + i >= end && depth <= 0 {
-                        stop = start + i + c.len_utf8();
-                        if c != ')' {
-                            stop = start + i;
-                        }
-                        break;
-                    }
-                }
-                self.sql
-                    .get(start..stop.max(end))
-                    .map_or_else(|| node.to_string(), |s| s.trim().to_owned())
-            }
-            _ => node.to_string(),
-        }
+        self.range_of(node)
+            .and_then(|(start, end)| self.sql.get(start..end))
+            .map_or_else(|| node.to_string(), |text| text.trim().to_owned())
     }
 
     /// A rule's refusal as an error at `node`, with the override that stands in for a type.
@@ -111,7 +114,21 @@ impl<'a> Resolver<'a> {
              `... as \"name: RustType\"` (e.g. `as \"total: f64\"`, read through \
              `civis::sql::Decode`), or cast the expression to a type (`::varchar`, `::numeric(12,2)`)",
         );
-        SqlError::new(format!("{} in `{text}`", error.message), self.at(node)).with_help(help)
+        let mut message = format!("{} in `{text}`", error.message);
+        // Name the pinned columns the expression reads, with their pins' dates: a type that
+        // changed since the pin shows here.
+        if let Some((start, end)) = self.range_of(node) {
+            let mut notes: Vec<&str> = Vec::new();
+            for (at, note) in &self.columns_seen {
+                if (start..end).contains(at) && !notes.contains(&note.as_str()) {
+                    notes.push(note);
+                }
+            }
+            if !notes.is_empty() {
+                message.push_str(&format!(", where {}", notes.join(", ")));
+            }
+        }
+        SqlError::new(message, self.at(node)).with_help(help)
     }
 
     /// A type name written in the SQL (`cast(x as numeric(12,2))`).

@@ -190,6 +190,7 @@ impl Resolver<'_> {
         let relation = Relation {
             alias: String::new(),
             qualified: None,
+            pinned: false,
             origin: "the query's output".to_owned(),
             columns: outputs.iter().map(|o| o.col.clone()).collect(),
         };
@@ -270,6 +271,27 @@ impl Resolver<'_> {
             for e in exprs {
                 self.group_item(e, &env)?;
             }
+            // `rollup`, `cube` and `grouping sets` add rows where the grouped columns are
+            // NULL: any output but a count may then be NULL.
+            // https://docs.aws.amazon.com/redshift/latest/dg/r_GROUP_BY_aggregation-extensions.html
+            if exprs.iter().any(|e| grouping_sets(e).is_some()) {
+                let mut counts = Vec::new();
+                for item in &select.projection {
+                    match item {
+                        SelectItem::UnnamedExpr(e) | SelectItem::ExprWithAlias { expr: e, .. } => {
+                            counts.push(is_count(e));
+                        }
+                        _ => counts.push(false),
+                    }
+                }
+                // A `*` expands to several outputs: align from the items that are one each.
+                let one_each = counts.len() == outputs.len();
+                for (i, output) in outputs.iter_mut().enumerate() {
+                    if !(one_each && counts.get(i).copied().unwrap_or(false)) {
+                        output.col.typed.nullable = true;
+                    }
+                }
+            }
         }
         for e in select.having.iter().chain(&select.qualify) {
             self.expr(e, &env)?;
@@ -290,13 +312,13 @@ impl Resolver<'_> {
 
     /// A `group by` item: an expression, or `rollup`/`cube`/`grouping sets` of expressions.
     fn group_item(&mut self, e: &Expr, env: &Env<'_>) -> Result<(), SqlError> {
-        match e {
-            Expr::Rollup(sets) | Expr::Cube(sets) | Expr::GroupingSets(sets) => {
-                for e in sets.iter().flatten() {
+        match grouping_sets(e) {
+            Some(items) => {
+                for e in items {
                     self.expr(e, env)?;
                 }
             }
-            e => {
+            None => {
                 self.expr(e, env)?;
             }
         }
@@ -429,5 +451,51 @@ impl Resolver<'_> {
                 }
             }
         }
+    }
+}
+
+/// Whether `e` is `count(..)` or `grouping(..)`, never NULL even in a rollup's total rows.
+fn is_count(e: &Expr) -> bool {
+    match e {
+        Expr::Function(f) => {
+            let name = super::from::object_name(&f.name).pop().unwrap_or_default();
+            f.over.is_none() && matches!(name.as_str(), "count" | "grouping")
+        }
+        Expr::Nested(inner) => is_count(inner),
+        _ => false,
+    }
+}
+
+/// The expressions of `rollup (..)`, `cube (..)` or `grouping sets (..)` (which sqlparser's
+/// Redshift dialect reads as calls of `rollup` and `cube`); `None` for a plain expression.
+fn grouping_sets(e: &Expr) -> Option<Vec<&Expr>> {
+    use crate::parse::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    match e {
+        Expr::Rollup(sets) | Expr::Cube(sets) | Expr::GroupingSets(sets) => {
+            Some(sets.iter().flatten().collect())
+        }
+        Expr::Function(f) => {
+            let name = super::from::object_name(&f.name).pop().unwrap_or_default();
+            if !matches!(name.as_str(), "rollup" | "cube") || f.over.is_some() {
+                return None;
+            }
+            let FunctionArguments::List(list) = &f.args else {
+                return Some(Vec::new());
+            };
+            Some(
+                list.args
+                    .iter()
+                    .filter_map(|a| match a {
+                        FunctionArg::Unnamed(FunctionArgExpr::Expr(x)) => Some(x),
+                        _ => None,
+                    })
+                    .flat_map(|x| match x {
+                        Expr::Tuple(items) => items.iter().collect::<Vec<_>>(),
+                        x => vec![x],
+                    })
+                    .collect(),
+            )
+        }
+        _ => None,
     }
 }

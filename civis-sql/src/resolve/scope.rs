@@ -19,6 +19,8 @@ pub(crate) struct Relation {
     pub alias: String,
     /// `schema.table` of a pinned table written without an alias (`sales.orders.id`).
     pub qualified: Option<String>,
+    /// Whether it is a pinned table (whose columns a type error names with the pin's date).
+    pub pinned: bool,
     /// What it is, for messages: "sales.orders, pinned 2024-03-01", "the CTE `recent`".
     pub origin: String,
     pub columns: Vec<Col>,
@@ -45,7 +47,8 @@ pub(crate) struct FromState {
 
 /// What an unqualified name finds in one `from`.
 pub(crate) enum Found {
-    One(Typed),
+    /// The column, and the relation it comes from (none for a merged `using` column).
+    One(Typed, Option<Relation>),
     /// The qualified names that match (`o.id`, `c.id`).
     Ambiguous(Vec<String>),
     None,
@@ -112,7 +115,7 @@ impl FromState {
     /// An unqualified column name.
     pub fn find(&self, name: &str) -> Found {
         if let Some(merged) = self.merged.iter().rev().find(|c| c.name == name) {
-            return Found::One(merged.typed.clone());
+            return Found::One(merged.typed.clone(), None);
         }
         let mut hits = self
             .relations
@@ -120,7 +123,9 @@ impl FromState {
             .filter_map(|r| r.columns.iter().find(|c| c.name == name).map(|c| (r, c)));
         match (hits.next(), hits.next()) {
             (None, _) => Found::None,
-            (Some((_, column)), None) => Found::One(column.typed.clone()),
+            (Some((relation, column)), None) => {
+                Found::One(column.typed.clone(), Some(relation.clone()))
+            }
             (Some(first), Some(second)) => {
                 let qualified = |(r, c): (&Relation, &Col)| {
                     if r.alias.is_empty() {
