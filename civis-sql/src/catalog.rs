@@ -118,6 +118,13 @@ impl Catalog {
         &self.root
     }
 
+    /// The `sql.toml` read, when there is one (for the macro to re-run when it changes, as it
+    /// does for the pins it reads).
+    pub fn config_path(&self) -> Option<PathBuf> {
+        let path = self.root.join("sql.toml");
+        path.is_file().then_some(path)
+    }
+
     /// `.civis/sql.toml`, or the defaults when there is none.
     pub fn config(&self) -> &SqlConfig {
         &self.config
@@ -192,6 +199,23 @@ impl Catalog {
             .filter_map(|file| {
                 let table = file.strip_prefix(&prefix)?.strip_suffix(".json")?;
                 (!table.is_empty()).then(|| table.to_owned())
+            })
+            .collect();
+        tables.sort();
+        tables
+    }
+
+    /// Every table pinned in `database`, as `(schema, table)`, sorted.
+    pub fn pinned_tables(&self, database: &str) -> Vec<(String, String)> {
+        let Ok(entries) = std::fs::read_dir(self.root.join("tables").join(database)) else {
+            return Vec::new();
+        };
+        let mut tables: Vec<(String, String)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter_map(|file| {
+                let (schema, table) = file.strip_suffix(".json")?.split_once('.')?;
+                Some((schema.to_owned(), table.to_owned()))
             })
             .collect();
         tables.sort();

@@ -149,7 +149,7 @@ pub fn analyze(sql: &str, database: &str, catalog: &Catalog) -> Result<Analysis,
         (given, _) => given,
     };
     let scanned = params::scan(sql)?;
-    let query = parse::parse_select(&scanned.sql)?;
+    let query = parse::parse_select(&scanned.sql).map_err(|e| params::restore(e, &scanned))?;
     // The rewrite keeps every line and column, so offsets and quoted text are the user's.
     let mut resolver = resolve::Resolver::new(sql, database, catalog, &scanned);
     let outputs = resolver.top(&query)?;
@@ -168,6 +168,6 @@ pub fn analyze(sql: &str, database: &str, catalog: &Catalog) -> Result<Analysis,
 /// sorted, lower case, the schema as written (`None` means Redshift's `public`).
 pub fn tables_read(sql: &str) -> Result<Vec<TableName>, SqlError> {
     let scanned = params::scan(sql)?;
-    let query = parse::parse_select(&scanned.sql)?;
+    let query = parse::parse_select(&scanned.sql).map_err(|e| params::restore(e, &scanned))?;
     Ok(tables::tables_read(&query))
 }

@@ -14,9 +14,9 @@ pub(crate) struct AliasOverride {
 }
 
 /// Splits an alias into its name and sqlx's overrides: `amount: f64`, `id!`, `id?`,
-/// `id!: i64`. Redshift folds every identifier to lower case, quoted ones too, unless
+/// `id!: i64`. Redshift folds the ASCII letters of every identifier to lower case, quoted ones too, unless
 /// `enable_case_sensitive_identifier` is on, so the name is lower-cased:
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_names.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_names.html>
 pub(crate) fn parse_alias(alias: &str) -> AliasOverride {
     let (head, rust_type) = match alias.split_once(':') {
         Some((head, ty)) if !ty.trim().is_empty() && !ty.starts_with(':') => {
@@ -32,7 +32,7 @@ pub(crate) fn parse_alias(alias: &str) -> AliasOverride {
         (head, None)
     };
     AliasOverride {
-        name: name.trim().to_lowercase(),
+        name: name.trim().to_ascii_lowercase(),
         nullable,
         rust_type,
     }

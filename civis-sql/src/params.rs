@@ -28,6 +28,30 @@ impl Scanned {
     }
 }
 
+/// A parse error's text with each `$N` written back as the `{{name}}` it stands for, and a
+/// note when one sits where a name goes (`from {{schema}}.orders`).
+pub(crate) fn restore(mut error: SqlError, scanned: &Scanned) -> SqlError {
+    let mut named = false;
+    for (index, placeholder) in scanned.placeholders.iter().enumerate().rev() {
+        let dollar = format!("${}", index + 1);
+        if error.message.contains(&dollar) {
+            error.message = error
+                .message
+                .replace(&dollar, &format!("{{{{{}}}}}", placeholder.name));
+            named = true;
+        }
+    }
+    if named {
+        error.help = Some(
+            "a Civis parameter stands for a value (a number outside quotes, a string inside them); \
+             a table or column chosen at run time cannot be checked: write the name, or run the SQL \
+             with `client.sql(..)`, untyped"
+                .to_owned(),
+        );
+    }
+    error
+}
+
 /// Where the scan is: what an opening quote or comment marker means depends on it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -69,7 +93,7 @@ pub(crate) fn scan(sql: &str) -> Result<Scanned, SqlError> {
                             "write a parameter as `{{name}}`, with a name of letters, digits and `_`",
                         ));
                     };
-                    let number = record(&mut placeholders, name, false, i);
+                    let number = record(&mut placeholders, name, false, i)?;
                     let dollar = format!("${number}");
                     out.push_str(&dollar);
                     out.push_str(&" ".repeat(len.saturating_sub(dollar.len())));
@@ -96,7 +120,7 @@ pub(crate) fn scan(sql: &str) -> Result<Scanned, SqlError> {
                 b'\'' => state = State::Code,
                 b'{' if next == Some(b'{') => {
                     if let Some((name, len)) = placeholder_at(&sql[i..]) {
-                        record(&mut placeholders, name, true, i);
+                        record(&mut placeholders, name, true, i)?;
                         out.push_str(&sql[i..i + len]);
                         i += len;
                         continue;
@@ -147,17 +171,38 @@ fn placeholder_at(text: &str) -> Option<(&str, usize)> {
 }
 
 /// Records a use of `name` and returns its 1-based number. A name used both inside and
-/// outside quotes keeps its first use's `quoted`; the macro checks the argument against it.
-fn record(placeholders: &mut Vec<Placeholder>, name: &str, quoted: bool, offset: usize) -> usize {
+/// outside quotes is an error: its value is either a string (quoted) or a number or boolean
+/// (unquoted), and the macro checks the argument against one.
+fn record(
+    placeholders: &mut Vec<Placeholder>,
+    name: &str,
+    quoted: bool,
+    offset: usize,
+) -> Result<usize, SqlError> {
     if let Some(at) = placeholders.iter().position(|p| p.name == name) {
-        return at + 1;
+        if placeholders.get(at).is_some_and(|p| p.quoted != quoted) {
+            let (here, there) = if quoted {
+                ("inside", "outside")
+            } else {
+                ("outside", "inside")
+            };
+            return Err(SqlError::new(
+                format!("the parameter `{{{{{name}}}}}` sits {here} quotes here and {there} quotes before"),
+                Some(offset),
+            )
+            .with_help(
+                "use a parameter one way: in quotes for a string or date (`'{{since}}'`), \
+                 bare for a number or boolean (`{{min}}`); give the other use its own name",
+            ));
+        }
+        return Ok(at + 1);
     }
     placeholders.push(Placeholder {
         name: name.to_owned(),
         quoted,
         offset,
     });
-    placeholders.len()
+    Ok(placeholders.len())
 }
 
 #[cfg(test)]
@@ -207,10 +252,30 @@ mod tests {
     }
 
     #[test]
+    fn parse_errors_name_placeholders_as_written() {
+        let sql = "select * from {{schema}}.orders";
+        let scanned = scan(sql).expect("scans");
+        let error = crate::parse::parse_select(&scanned.sql).expect_err("refused");
+        let error = restore(error, &scanned);
+        assert!(error.message.contains("{{schema}}"), "{}", error.message);
+        assert!(error
+            .help
+            .unwrap_or_default()
+            .contains("stands for a value"));
+    }
+
+    #[test]
     fn a_malformed_placeholder_is_an_error_at_its_braces() {
         let error = scan("select {{ 1 }}").expect_err("refused");
         assert_eq!(error.offset, Some(7));
         assert!(error.help.unwrap_or_default().contains("{{name}}"));
+        let error = scan("select '{{a}}', {{a}}").expect_err("refused");
+        assert_eq!(error.offset, Some(16));
+        assert!(
+            error.message.contains("`{{a}}` sits outside quotes here"),
+            "{}",
+            error.message
+        );
         // Inside a string, braces are just text.
         assert!(scan("select '{{ x'").is_ok());
     }

@@ -20,7 +20,7 @@ fn query_tables(query: &Query, ctes: &[String], found: &mut Vec<TableName>) {
     let mut visible = ctes.to_vec();
     if let Some(with) = &query.with {
         for cte in &with.cte_tables {
-            let name = cte.alias.name.value.to_lowercase();
+            let name = cte.alias.name.value.to_ascii_lowercase();
             // A recursive CTE sees itself; others see the CTEs before them.
             let mut inner = visible.clone();
             if with.recursive {
@@ -94,8 +94,8 @@ fn factor_tables(factor: &TableFactor, ctes: &[String], found: &mut Vec<TableNam
                 .0
                 .iter()
                 .map(|p| match p {
-                    ObjectNamePart::Identifier(i) => i.value.to_lowercase(),
-                    other => other.to_string().to_lowercase(),
+                    ObjectNamePart::Identifier(i) => i.value.to_ascii_lowercase(),
+                    other => other.to_string().to_ascii_lowercase(),
                 })
                 .collect();
             match parts.as_slice() {

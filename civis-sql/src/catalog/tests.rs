@@ -19,9 +19,11 @@ fn find_walks_up_to_the_nearest_civis_directory() {
             .map(String::as_str),
         Some("double precision")
     );
+    assert_eq!(catalog.config_path(), Some(root.join("sql.toml")));
     let lonely = scratch_dir("no-civis");
     let empty = Catalog::find(&lonely).expect("an empty catalog");
     assert_eq!(empty.table("db", "s", "t"), Ok(None));
+    assert_eq!(empty.config_path(), None);
 }
 
 #[test]
@@ -67,6 +69,12 @@ fn tables_in_schema_lists_the_pins_of_one_schema() {
         ]
     );
     assert!(catalog.tables_in_schema("other-db", "sales").is_empty());
+    let all = catalog.pinned_tables("redshift-general");
+    assert_eq!(
+        all.first(),
+        Some(&("public".to_owned(), "events".to_owned()))
+    );
+    assert_eq!(all.len(), 5);
 }
 
 #[test]

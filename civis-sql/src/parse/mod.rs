@@ -3,11 +3,12 @@
 //! Redshift's dialect; anything else is an error that says so.
 
 use sqlparser::ast::{SetExpr, Spanned, Statement};
-use sqlparser::dialect::RedshiftSqlDialect;
 use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::Span;
 
 pub(crate) use sqlparser::ast;
+
+mod dialect;
 
 use crate::offsets::byte_offset;
 use crate::SqlError;
@@ -15,7 +16,7 @@ use crate::SqlError;
 /// Parses `sql` (already through `params::scan`) into its one query.
 pub(crate) fn parse_select(sql: &str) -> Result<ast::Query, SqlError> {
     let statements =
-        Parser::parse_sql(&RedshiftSqlDialect {}, sql).map_err(|e| parse_error(sql, &e))?;
+        Parser::parse_sql(&dialect::Redshift::default(), sql).map_err(|e| parse_error(sql, &e))?;
     let mut statements = statements.into_iter();
     let Some(first) = statements.next() else {
         return Err(SqlError::new("the SQL is empty", None)

@@ -3,32 +3,15 @@
 //! rules. A call of a function is in `function`.
 
 use super::from::{ident, object_name};
-use super::scope::{Env, Found, Relation};
+use super::scope::Env;
 use super::{non_null, Resolver};
 use crate::names::type_column_name;
 use crate::parse::ast::{
-    BinaryOperator, CeilFloorKind, DataType, DateTimeField, Expr, Ident, InTarget, Query,
-    SelectItem, SetExpr, TrimWhereField, UnaryOperator,
+    BinaryOperator, CeilFloorKind, DataType, DateTimeField, Expr, InTarget, Query, SelectItem,
+    SetExpr, TrimWhereField, UnaryOperator,
 };
 use crate::rules::{self, Arg, BinOp, CallShape, Literal, RuleError, Ty, Typed};
 use crate::SqlError;
-
-/// Functions Redshift lets a query call without parentheses, as a bare name.
-/// https://docs.aws.amazon.com/redshift/latest/dg/Date_functions_header.html
-const NILADIC: &[&str] = &[
-    "sysdate",
-    "current_date",
-    "current_time",
-    "current_timestamp",
-    "localtime",
-    "localtimestamp",
-    "current_user",
-    "current_user_id",
-    "session_user",
-    "user",
-    "current_schema",
-    "current_database",
-];
 
 /// A value with no literal.
 fn arg(typed: Typed) -> Arg {
@@ -265,12 +248,29 @@ impl Resolver<'_> {
                 Ok(arg(non_null(Ty::Boolean)))
             }
             Expr::Subquery(query) => {
-                // A scalar subquery is NULL when it finds no row.
+                // A scalar subquery is NULL when it finds no row, unless it always gives one.
                 let typed = self.scalar_subquery(query, e, env)?;
-                Ok(arg(Typed {
-                    nullable: true,
-                    ..typed
-                }))
+                let nullable = typed.nullable || !one_row(query);
+                Ok(arg(Typed { nullable, ..typed }))
+            }
+            Expr::CompoundFieldAccess { root, .. } | Expr::JsonAccess { value: root, .. } => {
+                // `s[0]`, `s.a[1].b`: navigating a `super` value gives a `super`, NULL where
+                // the path finds nothing. https://docs.aws.amazon.com/redshift/latest/dg/query-super.html
+                let root = self.expr(root, env)?;
+                if root.typed.ty == Ty::Other("super".to_owned()) {
+                    return Ok(arg(Typed {
+                        ty: root.typed.ty,
+                        nullable: true,
+                    }));
+                }
+                let error = RuleError {
+                    message: format!(
+                        "only a `super` value can be navigated, not {}",
+                        root.typed.ty.sql_name()
+                    ),
+                    help: None,
+                };
+                Err(self.no_rule(error, e))
             }
             Expr::Wildcard(_) | Expr::QualifiedWildcard(..) => Err(SqlError::new(
                 "`*` stands only for the columns of a select list, or in `count(*)`",
@@ -300,7 +300,7 @@ impl Resolver<'_> {
     }
 
     /// `x [not] in (list)` / `x [not] in (select ...)`: boolean, NULL-able when any operand is.
-    /// https://docs.aws.amazon.com/redshift/latest/dg/r_in_condition.html
+    /// <https://docs.aws.amazon.com/redshift/latest/dg/r_in_condition.html>
     fn in_predicate(
         &mut self,
         x: &Expr,
@@ -363,7 +363,7 @@ impl Resolver<'_> {
 
     /// `ts at time zone 'zone'`: a `timestamp` read in the zone becomes a `timestamptz`, a
     /// `timestamptz` becomes the `timestamp` of that zone.
-    /// https://docs.aws.amazon.com/redshift/latest/dg/r_AT_TIME_ZONE.html
+    /// <https://docs.aws.amazon.com/redshift/latest/dg/r_AT_TIME_ZONE.html>
     fn at_time_zone(
         &mut self,
         ts: &Expr,
@@ -391,203 +391,6 @@ impl Resolver<'_> {
         }))
     }
 
-    /// A column reference: `name`, `alias.name` or `schema.table.name`.
-    fn column(&mut self, parts: &[Ident], e: &Expr, env: &Env<'_>) -> Result<Arg, SqlError> {
-        let names: Vec<String> = parts.iter().map(ident).collect();
-        let offset = self.at(e);
-        match names.as_slice() {
-            [name] => {
-                for scope in env.chain() {
-                    match scope.from.find(name) {
-                        Found::One(typed, relation) => {
-                            if let Some(relation) = relation {
-                                self.note_column(&relation, name, &typed, offset);
-                            }
-                            return Ok(arg(typed));
-                        }
-                        Found::Ambiguous(candidates) => {
-                            return Err(SqlError::new(
-                                format!("column `{name}` is ambiguous: {}", candidates.join(", ")),
-                                offset,
-                            )
-                            .with_help(format!(
-                                "qualify it with its table's alias, e.g. `{}`",
-                                candidates.first().map_or(name.as_str(), String::as_str)
-                            )))
-                        }
-                        Found::None => {
-                            if let Some(alias) =
-                                scope.aliases.iter().rev().find(|c| c.name == *name)
-                            {
-                                return Ok(arg(alias.typed.clone()));
-                            }
-                        }
-                    }
-                }
-                let bare = parts.first().is_some_and(|p| p.quote_style.is_none());
-                if bare && NILADIC.contains(&name.as_str()) {
-                    return self.call(name, Vec::new(), e);
-                }
-                Err(self.unknown_column(name, None, env, offset))
-            }
-            [qualifier, name] => {
-                for scope in env.chain() {
-                    if let Some(relation) = scope.from.relation(qualifier) {
-                        return self.column_of(relation, name, offset);
-                    }
-                }
-                Err(self.unknown_relation(qualifier, env, offset))
-            }
-            [schema, table, name] => {
-                let qualified = format!("{schema}.{table}");
-                for scope in env.chain() {
-                    if let Some(relation) = scope.from.relation_qualified(&qualified) {
-                        return self.column_of(relation, name, offset);
-                    }
-                }
-                Err(self.unknown_relation(&qualified, env, offset))
-            }
-            _ => {
-                let error = RuleError {
-                    message: "no type rule for a path into a `super` value".to_owned(),
-                    help: None,
-                };
-                Err(self.no_rule(error, e))
-            }
-        }
-    }
-
-    /// Remembers where a pinned table's column is used, for a rule's error to name it.
-    fn note_column(
-        &mut self,
-        relation: &Relation,
-        name: &str,
-        typed: &Typed,
-        offset: Option<usize>,
-    ) {
-        if let (Some(offset), true) = (offset, relation.pinned) {
-            let who = if relation.alias.is_empty() {
-                name.to_owned()
-            } else {
-                format!("{}.{name}", relation.alias)
-            };
-            self.columns_seen.push((
-                offset,
-                format!("`{who}` is {} ({})", typed.ty.sql_name(), relation.origin),
-            ));
-        }
-    }
-
-    fn column_of(
-        &mut self,
-        relation: &Relation,
-        name: &str,
-        offset: Option<usize>,
-    ) -> Result<Arg, SqlError> {
-        match relation.columns.iter().find(|c| c.name == name) {
-            Some(column) => {
-                self.note_column(relation, name, &column.typed, offset);
-                Ok(arg(column.typed.clone()))
-            }
-            None => {
-                let names: Vec<&str> = relation.columns.iter().map(|c| c.name.as_str()).collect();
-                let close = civis_core::__private::suggest::closest_few(name, &names, 3);
-                let who = if relation.alias.is_empty() {
-                    relation.origin.clone()
-                } else {
-                    format!("`{}` ({})", relation.alias, relation.origin)
-                };
-                let help = if close.is_empty() {
-                    format!("its columns: {}", names.join(", "))
-                } else {
-                    format!("the closest: {}", quoted(&close))
-                };
-                Err(
-                    SqlError::new(format!("unknown column `{name}` in {who}"), offset)
-                        .with_help(help),
-                )
-            }
-        }
-    }
-
-    /// `name` is no column of any table in scope.
-    fn unknown_column(
-        &self,
-        name: &str,
-        _qualifier: Option<&str>,
-        env: &Env<'_>,
-        offset: Option<usize>,
-    ) -> SqlError {
-        let mut qualified: Vec<String> = Vec::new();
-        let mut bare: Vec<String> = Vec::new();
-        let mut origins: Vec<String> = Vec::new();
-        for scope in env.chain() {
-            for relation in &scope.from.relations {
-                origins.push(if relation.alias.is_empty() {
-                    relation.origin.clone()
-                } else {
-                    format!("`{}` ({})", relation.alias, relation.origin)
-                });
-                for column in &relation.columns {
-                    bare.push(column.name.clone());
-                    qualified.push(if relation.alias.is_empty() {
-                        column.name.clone()
-                    } else {
-                        format!("{}.{}", relation.alias, column.name)
-                    });
-                }
-            }
-            for alias in &scope.aliases {
-                bare.push(alias.name.clone());
-                qualified.push(alias.name.clone());
-            }
-        }
-        let candidates: Vec<&str> = bare.iter().map(String::as_str).collect();
-        let close = civis_core::__private::suggest::closest_few(name, &candidates, 3);
-        let close: Vec<&str> = close
-            .iter()
-            .flat_map(|c| {
-                bare.iter()
-                    .zip(&qualified)
-                    .filter(move |(b, _)| b == c)
-                    .map(|(_, q)| q.as_str())
-            })
-            .take(3)
-            .collect();
-        let message = if origins.is_empty() {
-            format!("unknown column `{name}`: this query reads no table")
-        } else {
-            format!("unknown column `{name}` in {}", origins.join(", "))
-        };
-        let help = if !close.is_empty() {
-            format!("the closest: {}", quoted(&close))
-        } else if origins.is_empty() {
-            "select from the table that has it".to_owned()
-        } else {
-            format!("the columns here: {}", qualified.join(", "))
-        };
-        SqlError::new(message, offset).with_help(help)
-    }
-
-    fn unknown_relation(&self, qualifier: &str, env: &Env<'_>, offset: Option<usize>) -> SqlError {
-        let aliases: Vec<&str> = env
-            .chain()
-            .flat_map(|scope| scope.from.relations.iter().map(|r| r.alias.as_str()))
-            .filter(|a| !a.is_empty())
-            .collect();
-        let close = civis_core::__private::suggest::closest_few(qualifier, &aliases, 3);
-        let help = if close.is_empty() {
-            format!("the tables here: {}", quoted(&aliases))
-        } else {
-            format!("the closest: {}", quoted(&close))
-        };
-        SqlError::new(
-            format!("no table or alias `{qualifier}` in this query"),
-            offset,
-        )
-        .with_help(help)
-    }
-
     /// A function typed by the rules, for the special syntax above.
     pub(super) fn call(&mut self, name: &str, args: Vec<Arg>, e: &Expr) -> Result<Arg, SqlError> {
         let typed = rules::function(name, &args, CallShape::default())
@@ -611,7 +414,27 @@ impl Resolver<'_> {
                 ..
             } => self.figure_name(expr, env).or_else(|| type_name(data_type)),
             Expr::TypedString(t) => type_name(&t.data_type),
-            Expr::Function(f) => object_name(&f.name).pop(),
+            Expr::Function(f) => {
+                let name = object_name(&f.name).pop()?;
+                // Redshift rewrites a few functions, and names their columns after the rewrite.
+                Some(match name.as_str() {
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_NULLIF_function.html
+                    "nullif" => {
+                        return first_argument(f)
+                            .and_then(|x| self.figure_name(x, env))
+                            .or(Some(name))
+                    }
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATE_PART_function.html
+                    "date_part" | "datepart" => "pgdate_part".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATEADD_function.html
+                    "dateadd" => "date_add".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_DATEDIFF_function.html
+                    "datediff" => "date_diff".to_owned(),
+                    // https://docs.aws.amazon.com/redshift/latest/dg/r_NVL_function.html
+                    "nvl" => "coalesce".to_owned(),
+                    _ => name,
+                })
+            }
             Expr::Extract { .. } => Some("date_part".into()),
             Expr::Ceil { .. } => Some("ceil".into()),
             Expr::Floor { .. } => Some("floor".into()),
@@ -629,6 +452,51 @@ impl Resolver<'_> {
             Expr::Subquery(q) => first_name(q, self, env),
             _ => None,
         }
+    }
+}
+
+/// Whether a query always gives exactly one row: a `select` of aggregates with no `group by`
+/// (`(select count(*) from items i where i.order_id = o.id)`), or of values with no `from`.
+fn one_row(query: &Query) -> bool {
+    use crate::parse::ast::GroupByExpr;
+    let SetExpr::Select(select) = query.body.as_ref() else {
+        return false;
+    };
+    let grouped = !matches!(&select.group_by, GroupByExpr::Expressions(e, _) if e.is_empty());
+    if query.limit_clause.is_some()
+        || query.fetch.is_some()
+        || grouped
+        || select.having.is_some()
+        || select.qualify.is_some()
+        || select.top.is_some()
+    {
+        return false;
+    }
+    if select.from.is_empty() {
+        return select.selection.is_none();
+    }
+    select.projection.iter().all(|item| match item {
+        SelectItem::UnnamedExpr(Expr::Function(f))
+        | SelectItem::ExprWithAlias {
+            expr: Expr::Function(f),
+            ..
+        } => {
+            let name = object_name(&f.name).pop().unwrap_or_default();
+            f.over.is_none() && rules::function_kind(&name) == Some(rules::FunctionKind::Aggregate)
+        }
+        _ => false,
+    })
+}
+
+/// A call's first argument, when it is an expression.
+fn first_argument(f: &crate::parse::ast::Function) -> Option<&Expr> {
+    use crate::parse::ast::{FunctionArg, FunctionArgExpr, FunctionArguments};
+    match &f.args {
+        FunctionArguments::List(list) => match list.args.first()? {
+            FunctionArg::Unnamed(FunctionArgExpr::Expr(x)) => Some(x),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -682,7 +550,7 @@ fn trim_column_name(trim_where: Option<&TrimWhereField>) -> &'static str {
 }
 
 /// The rules' operator for sqlparser's.
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_expressions.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_expressions.html>
 fn bin_op(op: &BinaryOperator) -> Option<BinOp> {
     Some(match op {
         BinaryOperator::Plus => BinOp::Plus,

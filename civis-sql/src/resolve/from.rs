@@ -11,7 +11,7 @@ use crate::rules::{self, Ty, Typed};
 use crate::SqlError;
 
 /// Redshift's search path: an unqualified table is in `public`.
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_search_path.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_search_path.html>
 const DEFAULT_SCHEMA: &str = "public";
 
 /// Which sides of a join may be missing from a row.
@@ -118,15 +118,16 @@ impl Resolver<'_> {
         };
         let mut merged = Vec::new();
         for (name, offset) in &using {
-            let side = |state: &FromState, which: &str| {
-                match state.find(name) {
+            let side = |state: &FromState, which: &str| match state.find(name) {
                 super::scope::Found::One(typed, _) => Ok(typed),
                 _ => Err(SqlError::new(
-                    format!("the {which} side of this join has no single column `{name}` to join `using`"),
+                    format!("the {which} side of this join has no single column `{name}`"),
                     *offset,
                 )
-                .with_help(format!("its columns: {}", state.star_names().join(", ")))),
-            }
+                .with_help(format!(
+                    "join `using` columns both sides have once; its columns: {}",
+                    state.star_names().join(", ")
+                ))),
             };
             let (l, r) = (side(&left, "left")?, side(&right, "right")?);
             // The merged column is the left one, the right one or (full join) their coalesce:
@@ -192,7 +193,7 @@ impl Resolver<'_> {
                 let relation = self.table(name, outer)?;
                 Ok(FromState::single(self.aliased(relation, alias.as_ref())?))
             }
-            TableFactor::Derived { subquery, alias, lateral, .. } => {
+            TableFactor::Derived { subquery, alias, .. } => {
                 // A subquery in `from` sees the enclosing queries, not its siblings (unless
                 // `lateral`, which Redshift does not have).
                 let columns = self.query(subquery, outer, false)?;
@@ -203,7 +204,6 @@ impl Resolver<'_> {
                     origin: "a subquery".to_owned(),
                     columns: columns.into_iter().map(|o| o.col).collect(),
                 };
-                let _ = lateral;
                 Ok(FromState::single(self.aliased(relation, alias.as_ref())?))
             }
             TableFactor::NestedJoin { table_with_joins, alias } => {
@@ -314,16 +314,19 @@ impl Resolver<'_> {
             "pin it (the macro reads pins, never the network): `civis tables pin -d {} {schema}.{table}`",
             self.database
         );
-        let close = civis_core::__private::suggest::closest_few(table, &candidates, 3);
+        let mut close: Vec<String> =
+            civis_core::__private::suggest::closest_few(table, &candidates, 3)
+                .iter()
+                .map(|t| format!("`{schema}.{t}`"))
+                .collect();
+        // The same table in another schema (a schema left out, or the wrong one).
+        for (other, name) in self.catalog.pinned_tables(self.database) {
+            if name == table && other != schema {
+                close.push(format!("`{other}.{name}`"));
+            }
+        }
         if !close.is_empty() {
-            help.push_str(&format!(
-                "; or did you mean {}?",
-                close
-                    .iter()
-                    .map(|t| format!("`{schema}.{t}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            help.push_str(&format!("; or did you mean {}?", close.join(", ")));
         }
         if pinned.is_empty() {
             help.push_str(&format!(
@@ -393,10 +396,10 @@ pub(super) fn pinned_origin(schema: &str, table: &str, pinned_at: &str) -> Strin
     }
 }
 
-/// An identifier as Redshift folds it (lower case, quoted ones too).
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_names.html
+/// An identifier as Redshift folds it: ASCII letters to lower case, in quoted ones too.
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_names.html>
 pub(super) fn ident(ident: &Ident) -> String {
-    ident.value.to_lowercase()
+    ident.value.to_ascii_lowercase()
 }
 
 /// The parts of a dotted name, lower case.
@@ -405,7 +408,7 @@ pub(super) fn object_name(name: &ObjectName) -> Vec<String> {
         .iter()
         .map(|part| match part {
             ObjectNamePart::Identifier(i) => ident(i),
-            other => other.to_string().to_lowercase(),
+            other => other.to_string().to_ascii_lowercase(),
         })
         .collect()
 }

@@ -15,7 +15,7 @@ use crate::SqlError;
 
 /// Functions whose first argument is a date part, which Redshift lets a query write as a bare
 /// keyword (`dateadd(day, 1, d)`): there it is never a column.
-/// https://docs.aws.amazon.com/redshift/latest/dg/r_Dateparts_for_datetime_functions.html
+/// <https://docs.aws.amazon.com/redshift/latest/dg/r_Dateparts_for_datetime_functions.html>
 const DATE_PART_FIRST: &[&str] = &[
     "dateadd",
     "datediff",

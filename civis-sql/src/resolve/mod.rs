@@ -7,6 +7,7 @@ use crate::parse::ast::{self, Spanned};
 use crate::rules::{RuleError, Ty, Typed};
 use crate::{Catalog, SqlError, TableUse};
 
+mod columns;
 mod expr;
 mod from;
 mod function;

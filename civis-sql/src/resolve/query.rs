@@ -38,6 +38,13 @@ impl Resolver<'_> {
         if let Some(with) = &query.with {
             for cte in &with.cte_tables {
                 let name = ident(&cte.alias.name);
+                if env.ctes.iter().any(|(n, _)| *n == name) {
+                    return Err(SqlError::new(
+                        format!("the CTE `{name}` is defined twice in this `with`"),
+                        self.at_ident(&cte.alias.name),
+                    )
+                    .with_help("give each CTE its own name"));
+                }
                 let columns = if with.recursive {
                     self.recursive_cte(&name, &cte.alias.columns, &cte.query, &env)?
                 } else {
@@ -88,7 +95,7 @@ impl Resolver<'_> {
 
     /// `with recursive name as (base union all step)`: the base's columns type the step's
     /// reference to `name`.
-    /// https://docs.aws.amazon.com/redshift/latest/dg/r_WITH_clause.html
+    /// <https://docs.aws.amazon.com/redshift/latest/dg/r_WITH_clause.html>
     fn recursive_cte(
         &mut self,
         name: &str,
@@ -155,7 +162,18 @@ impl Resolver<'_> {
                     }
                     let types = [output.col.typed.clone(), other.col.typed.clone()];
                     match rules::common(&types, what) {
-                        Ok(typed) => output.col.typed = typed,
+                        // `except` keeps rows of the first query only, `intersect` rows both
+                        // return: a column is NULL only where the first query's (or both
+                        // queries') can be. https://docs.aws.amazon.com/redshift/latest/dg/r_UNION.html
+                        Ok(typed) => {
+                            let (l, r) = (output.col.typed.nullable, other.col.typed.nullable);
+                            let nullable = match op {
+                                SetOperator::Except | SetOperator::Minus => l,
+                                SetOperator::Intersect => l && r,
+                                SetOperator::Union => typed.nullable,
+                            };
+                            output.col.typed = Typed { nullable, ..typed };
+                        }
                         Err(e) => {
                             let mut error = self.no_rule(e, right.as_ref());
                             error.message = format!(

@@ -164,7 +164,7 @@ pub(crate) struct Env<'p> {
     pub from: FromState,
     /// The output columns given so far by this `select`, which later items, `group by`,
     /// `having`, `qualify` and `order by` may name (Redshift's lateral column aliases:
-    /// https://docs.aws.amazon.com/redshift/latest/dg/r_SELECT_list.html).
+    /// <https://docs.aws.amazon.com/redshift/latest/dg/r_SELECT_list.html>).
     pub aliases: Vec<Col>,
 }
 

@@ -37,6 +37,10 @@ fn shape(sql: &str) -> Vec<String> {
         .collect()
 }
 
+fn ok_names(sql: &str) -> Vec<String> {
+    ok(sql).columns.into_iter().map(|c| c.name).collect()
+}
+
 fn err(sql: &str) -> SqlError {
     match run(sql) {
         Ok(a) => panic!("expected an error for {sql}, got {:?}", a.columns),
@@ -157,7 +161,7 @@ fn ctes_nested_shadowing_and_recursive() {
     let sql = "with recent as (select id, amount from sales.orders where day > '2024-01-01'),
                     big as (select id from recent where amount > 100)
                select big.id, (select count(*) from recent) as n from big";
-    assert_eq!(shape(sql), vec!["id bigint", "n bigint?"]);
+    assert_eq!(shape(sql), vec!["id bigint", "n bigint"]);
     // A CTE named like a table hides it.
     let sql = "with events as (select 1 as one) select one from events";
     assert_eq!(shape(sql), vec!["one integer"]);
@@ -199,6 +203,14 @@ fn set_operations_take_names_from_the_first_branch() {
     );
     let sql = "select id from sales.orders intersect select id from sales.customers except select n from events order by id";
     assert_eq!(shape(sql).len(), 1);
+    let sql = "select customer_id from sales.orders except select id from sales.customers";
+    assert_eq!(shape(sql), vec!["customer_id integer?"]);
+    let sql = "select id from sales.customers except select customer_id from sales.orders";
+    assert_eq!(shape(sql), vec!["id integer"]);
+    let sql = "select customer_id from sales.orders intersect select id from sales.customers";
+    assert_eq!(shape(sql), vec!["customer_id integer"]);
+    let sql = "select id from sales.customers union select customer_id from sales.orders";
+    assert_eq!(shape(sql), vec!["id integer?"]);
     let e = err("select id, day from sales.orders union select id from sales.customers");
     assert!(e.message.contains("as many columns"), "{}", e.message);
 }
@@ -243,6 +255,19 @@ fn names_as_redshift_gives_them() {
             "case",
             "date_part",
             "when"
+        ]
+    );
+    let sql = "select nullif(status, ''), date_part(year, day), dateadd(day, 1, day), datediff(day, day, created_at), nvl(status, 'x'), nullif(1, 2) from sales.orders";
+    let names: Vec<String> = ok_names(sql);
+    assert_eq!(
+        names,
+        vec![
+            "status",
+            "pgdate_part",
+            "date_add",
+            "date_diff",
+            "coalesce",
+            "nullif"
         ]
     );
     let e = err("select 1 + 1 from sales.orders");
@@ -563,18 +588,17 @@ fn rollup_makes_grouped_columns_nullable() {
 }
 
 #[test]
-fn cube_makes_grouped_columns_nullable() {
+fn cube_and_grouping_sets_make_grouped_columns_nullable() {
     let sql = "select status, day, count(*) as n from sales.orders group by cube (status, day)";
     assert_eq!(
         shape(sql),
         vec!["status character varying(20)?", "day date?", "n bigint"]
     );
-    // sqlparser 0.64's Redshift dialect does not read `grouping sets`: a parse error.
-    let e = err("select status from sales.orders group by grouping sets ((status), ())");
-    assert!(
-        e.message.starts_with("the SQL does not parse"),
-        "{}",
-        e.message
+    let sql = "select status, day, count(*) as n from sales.orders
+               group by grouping sets ((status), (day), ())";
+    assert_eq!(
+        shape(sql),
+        vec!["status character varying(20)?", "day date?", "n bigint"]
     );
 }
 
@@ -582,4 +606,143 @@ fn cube_makes_grouped_columns_nullable() {
 fn messages_quote_the_users_text() {
     let e = err("select frob({{min}}) as x from sales.orders");
     assert!(e.message.ends_with("in `frob({{min}})`"), "{}", e.message);
+}
+
+#[test]
+fn super_navigation_gives_super() {
+    let sql =
+        "select e.payload.utm.source as a, payload.items[0] as b, e.payload as c from events e";
+    assert_eq!(shape(sql), vec!["a super?", "b super?", "c super?"]);
+    let e = err("select kind[0] as k from events");
+    assert!(e.message.contains("only a `super` value"), "{}", e.message);
+}
+
+#[test]
+fn a_table_without_its_schema_suggests_the_pinned_one() {
+    let e = err("select * from orders");
+    assert!(
+        e.message.starts_with("table `public.orders` is not pinned"),
+        "{}",
+        e.message
+    );
+    assert!(e
+        .help
+        .unwrap_or_default()
+        .contains("did you mean `sales.orders`?"));
+    let e = err("with a as (select 1 as x), a as (select 2 as x) select x from a");
+    assert!(e.message.contains("defined twice"), "{}", e.message);
+}
+
+#[test]
+fn a_scalar_subquery_is_nullable_unless_it_always_gives_a_row() {
+    let sql = "select (select count(*) from sales.items i where i.order_id = o.id) as n,
+                      (select max(qty) from sales.items i where i.order_id = o.id) as most,
+                      (select i.sku from sales.items i where i.order_id = o.id limit 1) as sku,
+                      (select 1) as one
+               from sales.orders o";
+    assert_eq!(
+        shape(sql),
+        vec![
+            "n bigint",
+            "most integer?",
+            "sku character varying(16)?",
+            "one integer"
+        ]
+    );
+}
+
+#[test]
+fn each_refusal_says_what_to_do() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("select * ", "`*` with no `from`", "select from a table"),
+        (
+            "select * exclude (nope) from sales.items",
+            "`exclude` names `nope`",
+            "order_id, sku, qty",
+        ),
+        (
+            "select x.* from sales.items i",
+            "no table or alias `x`",
+            "the tables here: i",
+        ),
+        (
+            "select a from sales.items i(a, b, c, d)",
+            "the alias `i` names 4 columns",
+            "at most",
+        ),
+        (
+            "with c(a, b) as (select 1 as x) select a from c",
+            "the CTE `c` names 2 columns",
+            "as many columns",
+        ),
+        (
+            "select * from generate_series(1, 3)",
+            "not table functions",
+            "subquery",
+        ),
+        (
+            "select id from other_db.sales.orders",
+            "names the database `other_db`",
+            "schema.table",
+        ),
+        (
+            "select * from (values (1)) v",
+            "types `select` queries",
+            "union all",
+        ),
+        (
+            "select kind at time zone 'utc' as k from events",
+            "`at time zone` takes a timestamp",
+            "as \"name: RustType\"",
+        ),
+        (
+            "select id from sales.customers c join sales.orders o on o.customer_id = c.id",
+            "ambiguous",
+            "qualify",
+        ),
+        (
+            "select x from (select 1 as x) s where s.amount = 1",
+            "unknown column `amount` in `s` (a subquery)",
+            "its columns: x",
+        ),
+    ];
+    for (sql, message, help) in cases {
+        let e = err(sql);
+        assert!(e.message.contains(message), "{sql}: {}", e.message);
+        let got = e.help.clone().unwrap_or_default();
+        assert!(got.contains(help), "{sql}: {got}");
+        // Every one renders without a panic, with a place when it has one.
+        let rendered = e.render(sql);
+        assert_eq!(
+            rendered.contains("line 1, column"),
+            e.offset.is_some(),
+            "{rendered}"
+        );
+    }
+}
+
+#[test]
+fn a_udf_with_no_known_type_is_refused() {
+    let mut config = crate::SqlConfig::default();
+    config.functions.insert("f_odd".into(), "a type".into());
+    let catalog = Catalog::with_config(&fixtures(), config);
+    let e = analyze("select f_odd(1) as x", DB, &catalog).expect_err("refused");
+    assert!(
+        e.message
+            .contains("gives the function `f_odd` the type `a type`"),
+        "{}",
+        e.message
+    );
+    let e = analyze("select f_nope(1) as x", DB, &catalog).expect_err("refused");
+    assert!(e
+        .help
+        .unwrap_or_default()
+        .contains("[functions] `f_nope = "));
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let sql = format!("select {}1{} as x", "(".repeat(2000), ")".repeat(2000));
+    let e = err(&sql);
+    assert!(e.message.contains("nests too deeply"), "{}", e.message);
 }
