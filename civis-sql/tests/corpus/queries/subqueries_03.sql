@@ -1,4 +1,4 @@
--- note: a scalar subquery is taken as nullable (it can return no row), whatever its select list
+-- note: a scalar subquery whose select has aggregates and no GROUP BY always gives exactly one row (r_COUNT: COUNT returns a BIGINT, 0 for no rows), so count(*) there is not null
 select p.id,
        (select count(*) from sales.order_items oi where oi.product_id = p.id) as times_sold
 from sales.products p
