@@ -1,0 +1,2 @@
+select id, (amount * 100)::bigint as cents
+from sales.orders

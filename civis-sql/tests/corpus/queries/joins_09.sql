@@ -1,0 +1,3 @@
+select c.id, c.email, r.*
+from sales.customers c
+left join public.regions r on r.code = c.region_code

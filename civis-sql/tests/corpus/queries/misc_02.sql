@@ -1,0 +1,2 @@
+select distinct channel
+from sales.orders

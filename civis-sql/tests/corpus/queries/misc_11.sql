@@ -1,0 +1,3 @@
+select id, metadata
+from sales.orders
+where metadata is not null

@@ -1,0 +1,2 @@
+select session_id, local_start
+from web.sessions

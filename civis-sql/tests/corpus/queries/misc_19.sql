@@ -1,0 +1,2 @@
+select id order_id, amount total
+from sales.orders

@@ -1,0 +1,3 @@
+select id, email
+from sales.customers
+where region_code is not null;

@@ -1,0 +1,3 @@
+select o.*
+from sales.orders o
+where o.id = {{id}}

@@ -1,0 +1,3 @@
+select id, full_name
+from hr.employees
+where is_remote = {{remote}}

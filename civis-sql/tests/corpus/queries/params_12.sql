@@ -1,0 +1,3 @@
+select id, score
+from sales.customers
+where score >= {{min_score}}

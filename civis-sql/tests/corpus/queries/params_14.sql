@@ -1,0 +1,3 @@
+select id, name
+from sales.products
+where name ilike '%{{term}}%'

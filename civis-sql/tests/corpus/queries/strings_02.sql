@@ -1,0 +1,4 @@
+-- note: || and CONCAT return 'the same type as the input arguments' (r_concat_op); the length is taken as the sum of the input lengths
+-- note: a string literal has no documented type; taken as character varying(<its length>), and texts of different lengths meet at the longest character varying
+select id, first_name || ' ' || last_name as full_name
+from sales.customers

@@ -1,0 +1,3 @@
+select id from sales.customers
+except
+select customer_id from sales.orders
