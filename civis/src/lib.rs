@@ -24,6 +24,8 @@ mod guides {
     mod spec_source {}
     #[doc = include_str!("../../docs/sql-and-imports.md")]
     mod sql_and_imports {}
+    #[doc = include_str!("../../docs/sql-checked.md")]
+    mod sql_checked {}
 }
 
 // The generated code names this crate `::civis`, also when it is expanded here.
