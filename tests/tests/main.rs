@@ -28,6 +28,8 @@ mod started;
 mod templates;
 mod transport;
 mod typed_methods;
+// The run-time side of `civis::query!`: the crate's `civis` has the feature `typed-sql`.
+mod typed_sql;
 mod variants;
 mod waits;
 mod wire_conformance;

@@ -233,8 +233,15 @@ impl Plan {
             }
         };
         drop(text);
+        // A typed query's columns take its names (an alias's type override left out).
         #[cfg(feature = "typed-sql")]
-        let renamed = shape.map(|shape| names.clone_from(&shape.names)).is_some();
+        let renamed = match shape {
+            Some(shape) => {
+                names.clone_from(&shape.names);
+                true
+            }
+            None => false,
+        };
         #[cfg(not(feature = "typed-sql"))]
         let renamed = false;
         if !self.header || renamed {
@@ -306,7 +313,12 @@ fn not_null(
             let filled: polars::prelude::StringChunked =
                 texts.iter().map(|text| Some(text.unwrap_or(""))).collect();
             frame
-                .with_column(filled.with_name(name.as_str().into()).into_series())
+                .with_column(
+                    filled
+                        .with_name(name.as_str().into())
+                        .into_series()
+                        .into_column(),
+                )
                 .map_err(|e| polars_error(source, e))?;
             continue;
         }

@@ -27,7 +27,7 @@ impl<R> TypedSql<'_, R> {
     /// # Ok(()) }
     /// ```
     #[cfg(feature = "arrow")]
-    pub fn arrow(self) -> Result<crate::frames::RecordBatches, Error> {
+    pub fn arrow(self) -> Result<crate::workflows::frames::RecordBatches, Error> {
         self.builder().arrow()
     }
 

@@ -26,6 +26,7 @@ mod decode;
 mod frames;
 mod params;
 mod query;
+mod row;
 mod rows;
 mod typed_sql;
 
@@ -34,7 +35,7 @@ pub use decode::Decode;
 pub use params::{Param, QueryParam, QuotedParam, UnquotedParam};
 pub use query::Query;
 #[doc(hidden)]
-pub use query::Row;
+pub use row::Row;
 pub use rows::QueryRows;
 pub use typed_sql::TypedSql;
 

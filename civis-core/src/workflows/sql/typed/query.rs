@@ -1,18 +1,14 @@
-//! [`Query`]: the value `civis::query!` expands to, and [`Row`], what its record decoder reads.
+//! [`Query`]: the value `civis::query!` expands to.
 
 use std::fmt;
 
 use super::column::Column;
-use super::decode::Decode;
 use super::params::{Param, QueryParam, QuotedParam, UnquotedParam};
+use super::row::{DecodeRow, Row};
 use super::typed_sql::TypedSql;
 use crate::data::error::Error;
 use crate::data::names::NameOrId;
 use crate::transport::client::Client;
-
-/// How a record is made from a row: the macro's closure, which reads each field with
-/// [`Row::get`].
-pub(crate) type DecodeRow<R> = fn(&Row<'_>) -> Result<R, Error>;
 
 /// A SQL query checked at compile time: what `civis::query!` (and `query_as!`,
 /// `query_scalar!`, `query_file!`) expand to. It holds the SQL, the database, the parameters'
@@ -204,63 +200,5 @@ impl<R> Query<R> {
             builder = builder.param(param.name, param.kind, param.value.clone());
         }
         TypedSql::new(builder, self.columns, self.pins, self.decode)
-    }
-}
-
-/// The fields of one row of a result, as the record decoder reads them.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Fields<'r> {
-    /// A record of an export, where NULL and `''` are both an empty field.
-    Export(&'r csv::StringRecord),
-    /// A row of a query's preview, where NULL is `None`.
-    Preview(&'r [Option<String>]),
-}
-
-/// One row of a typed query's result, which the macro's decoder reads a field at a time.
-#[doc(hidden)]
-#[derive(Debug)]
-pub struct Row<'r> {
-    fields: Fields<'r>,
-    columns: &'static [Column],
-    /// The row, from 1 over the data rows.
-    row: u64,
-    source: &'r str,
-}
-
-impl<'r> Row<'r> {
-    pub(crate) fn new(
-        fields: Fields<'r>,
-        columns: &'static [Column],
-        row: u64,
-        source: &'r str,
-    ) -> Self {
-        Self {
-            fields,
-            columns,
-            row,
-            source,
-        }
-    }
-
-    /// Field `index` as a `T`; one that does not fit is [`Error::Value`] naming the source,
-    /// the row, the column, the text and what was expected.
-    pub fn get<T: Decode>(&self, index: usize) -> Result<T, Error> {
-        let field = match self.fields {
-            Fields::Export(record) => record.get(index).filter(|text| !text.is_empty()),
-            Fields::Preview(values) => values.get(index).and_then(Option::as_deref),
-        };
-        let Some(column) = self.columns.get(index) else {
-            return Err(Error::Usage(format!(
-                "the record reads column {index} of a query whose result has {} columns",
-                self.columns.len()
-            )));
-        };
-        T::decode(field, column).map_err(|expected| Error::Value {
-            source: self.source.to_string(),
-            row: self.row,
-            column: column.name.to_string(),
-            text: field.unwrap_or_default().to_string(),
-            expected,
-        })
     }
 }

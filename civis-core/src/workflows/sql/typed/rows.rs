@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::column::Column;
-use super::query::{DecodeRow, Fields, Row};
+use super::row::{DecodeRow, Fields, Row};
 use crate::data::error::Error;
 use crate::workflows::csv::{Rows, Shape};
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::column::Column;
-use super::query::{DecodeRow, Fields, Row};
+use super::row::{DecodeRow, Fields, Row};
 use super::rows::QueryRows;
 use crate::data::error::Error;
 use crate::transport::polling::Polling;
