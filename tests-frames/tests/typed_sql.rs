@@ -218,3 +218,85 @@ mod polars {
         assert!(matches!(error, Error::ResultShape { .. }), "{error:?}");
     }
 }
+
+/// The same through `civis::query!` itself, on the tables pinned in the repository's `.civis/`
+/// (civis-tests-sql's mock warehouse): the macro's columns are the frames' schema. A left join,
+/// so that `name`, NOT NULL in its table, is nullable here.
+mod from_the_macro {
+    use super::*;
+    use civis::arrow_array::cast::AsArray;
+    use civis::arrow_array::types::{Decimal128Type, Int64Type};
+    use civis::arrow_array::Array;
+    use civis::arrow_schema::{DataType, Field, Schema};
+
+    const JOINED: &str = "select o.id, o.amount, c.name from sales.orders o left join sales.customers c on c.id = o.customer_id";
+
+    fn warehouse() -> (MockServer, Client) {
+        let mock = civis_tests_sql::warehouse().expect("the warehouse");
+        let client = Client::builder()
+            .api_key("typed-sql-frames-key")
+            .base_url(mock.url())
+            .clock(civis_tests::FakeClock::default())
+            .build()
+            .unwrap();
+        // The mock's own select runs no joins: the result as Redshift would export it.
+        mock.sql_returns(
+            JOINED,
+            MockRows::new(["id", "amount", "name"])
+                .row([Some("1"), Some("12.50"), Some("Ada")])
+                .row([Some("2"), Some("7.00"), Some("Grace")])
+                .row([Some("3"), None, None]),
+        );
+        (mock, client)
+    }
+
+    #[test]
+    fn query_macro_arrow_batches_follow_the_analysis() {
+        let (_mock, client) = warehouse();
+        let q = civis::query!(
+            "redshift-general",
+            "select o.id, o.amount, c.name from sales.orders o left join sales.customers c on c.id = o.customer_id"
+        );
+        assert_eq!(q.sql(), JOINED);
+        let batches = q.on(&client).arrow().unwrap();
+        let expected = Schema::new(vec![
+            Field::new("id", DataType::Int64, false),
+            Field::new("amount", DataType::Decimal128(12, 2), true),
+            Field::new("name", DataType::Utf8, true),
+        ]);
+        assert_eq!(*batches.schema(), expected);
+        let batches: Vec<_> = batches.collect::<Result<_, _>>().unwrap();
+        let batch = &batches[0];
+        assert_eq!(
+            batch.column(0).as_primitive::<Int64Type>().values(),
+            &[1, 2, 3]
+        );
+        let amount = batch.column(1).as_primitive::<Decimal128Type>();
+        assert_eq!(
+            (amount.value(0), amount.value(1), amount.is_null(2)),
+            (1250, 700, true)
+        );
+        let name = batch.column(2).as_string::<i32>();
+        assert_eq!((name.value(0), name.is_null(2)), ("Ada", true));
+    }
+
+    #[test]
+    fn query_macro_dataframe_follows_the_analysis() {
+        let (_mock, client) = warehouse();
+        let q = civis::query!(
+            "redshift-general",
+            "select o.id, o.amount, c.name from sales.orders o left join sales.customers c on c.id = o.customer_id"
+        );
+        let frame = q.on(&client).dataframe().unwrap();
+        use civis::polars::prelude::DataType as PolarsType;
+        assert_eq!(
+            frame.dtypes(),
+            [PolarsType::Int64, PolarsType::Float64, PolarsType::String]
+        );
+        assert_eq!(frame.column("name").unwrap().null_count(), 1);
+        assert_eq!(
+            frame.column("amount").unwrap().f64().unwrap().get(0),
+            Some(12.5)
+        );
+    }
+}
