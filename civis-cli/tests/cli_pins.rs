@@ -14,8 +14,10 @@ const DB: i64 = 32;
 
 /// A fresh project directory called `name` (emptied first).
 fn project(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("civis-cli-pins")
+    // Outside the repository, whose own .civis/ (the tests' pins and default database) the
+    // command would otherwise find above the directory, as it finds a project's.
+    let dir = std::env::temp_dir()
+        .join(format!("civis-cli-pins-{}", std::process::id()))
         .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
