@@ -41,7 +41,7 @@ for features in "${sets[@]}"; do
     dir="$work/${features//,/-}"
     rm -rf "$dir"
     mkdir -p "$dir/src"
-    quoted=$(echo "$features" | sed 's/\([a-z]*\)/"\1"/g')
+    quoted=$(echo "$features" | sed 's/\([a-z-]*\)/"\1"/g')
     cat > "$dir/Cargo.toml" <<EOF
 [package]
 name = "feature-cost"
