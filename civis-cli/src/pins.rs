@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::{json, Value};
 
-use civis::{ApiClient, Error, NameOrId};
+use civis::{ApiClient, Error};
 use civis_sql::{Catalog, PinnedTable};
 
 use crate::output;
@@ -151,14 +151,6 @@ fn split(table: &str) -> Result<(String, String), Error> {
     Ok((schema.unwrap_or_else(|| "public".into()), name))
 }
 
-/// A database as given on the command line or in the sources: digits are an id.
-fn name_or_id(database: &str) -> NameOrId {
-    match database.parse::<i64>() {
-        Ok(id) => id.into(),
-        Err(_) => database.into(),
-    }
-}
-
 /// A pin just written.
 struct Written {
     database: String,
@@ -242,7 +234,7 @@ fn live_table(
     table: &str,
     scan: bool,
 ) -> Result<Value, Error> {
-    let database_id = client.get_database_id(name_or_id(database))?;
+    let database_id = client.get_database_id(crate::sql::database(database))?;
     let id = match find_table(client, database_id, schema, table)? {
         Some(id) => id,
         None if scan => {

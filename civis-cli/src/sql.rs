@@ -130,25 +130,36 @@ fn text(matches: &ArgMatches, name: &str) -> String {
 }
 
 /// A database given as digits is an id, anything else a name.
-fn database(given: &str) -> civis::NameOrId {
+pub(crate) fn database(given: &str) -> civis::NameOrId {
     match given.parse::<i64>() {
         Ok(id) => id.into(),
         Err(_) => given.into(),
     }
 }
 
-/// Runs `civis sql` (`matches` are its own).
-pub fn sql(matches: &ArgMatches) -> Result<(), Error> {
-    let sql = match (
+/// The SQL of `-c SQL` or of `-f FILE` (`civis sql`, `civis sql check`), `None` when neither
+/// is given.
+pub(crate) fn given_sql(matches: &ArgMatches) -> Result<Option<String>, Error> {
+    match (
         matches.get_one::<String>("command"),
         matches.get_one::<String>("filename"),
     ) {
-        (Some(sql), _) => sql.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?,
-        (None, None) => sql_from_stdin(std::io::stdin().lock())?,
+        (Some(sql), _) => Ok(Some(sql.clone())),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .map(Some)
+            .map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            }),
+        (None, None) => Ok(None),
+    }
+}
+
+/// Runs `civis sql` (`matches` are its own).
+pub fn sql(matches: &ArgMatches) -> Result<(), Error> {
+    let sql = match given_sql(matches)? {
+        Some(sql) => sql,
+        None => sql_from_stdin(std::io::stdin().lock())?,
     };
     let quiet = matches.get_flag("quiet");
     if sql.trim().is_empty() {

@@ -49,17 +49,8 @@ pub fn check_command(command: Command) -> Command {
 
 /// Runs `civis sql check` (`matches` are its own).
 pub fn check(matches: &ArgMatches, format: Format) -> Result<(), Error> {
-    let sql = match (
-        matches.get_one::<String>("command"),
-        matches.get_one::<String>("filename"),
-    ) {
-        (Some(sql), _) => sql.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?,
-        (None, None) => return Err(Error::Usage("give the SQL with -c SQL or -f FILE".into())),
-    };
+    let sql = crate::sql::given_sql(matches)?
+        .ok_or_else(|| Error::Usage("give the SQL with -c SQL or -f FILE".into()))?;
     let catalog = crate::pins::project_catalog()?;
     let database = matches
         .get_one::<String>("database")
