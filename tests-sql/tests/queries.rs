@@ -261,3 +261,23 @@ fn alias_overrides_choose_the_rust_type_and_run_without_it() -> TestResult {
     assert_eq!((amounts, ids), (vec![12.5, 7.0], vec![Some(1), Some(2)]));
     Ok(())
 }
+
+#[test]
+fn a_quoted_value_holding_a_quote_is_refused_before_any_request() -> TestResult {
+    let mock = warehouse()?;
+    let client = client(&mock)?;
+    let sneaky = "x' or '1'='1";
+    let error = civis::query!(
+        "redshift-general",
+        "select id from sales.customers where name = '{{name}}'",
+        name = sneaky
+    )
+    .on(&client)
+    .all()
+    .map(|_| ())
+    .unwrap_err();
+    assert!(matches!(error, civis::Error::Usage(_)), "{error:?}");
+    assert!(error.to_string().contains("single quote"), "{error}");
+    assert!(mock.requests().is_empty(), "{:?}", mock.requests());
+    Ok(())
+}

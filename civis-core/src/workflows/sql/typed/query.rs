@@ -39,6 +39,9 @@ pub struct Query<R> {
     pins: &'static [&'static str],
     params: Vec<QueryParam>,
     decode: DecodeRow<R>,
+    /// Why the query must not run (a quoted value holding a quote), said by its ending
+    /// before any request.
+    refused: Option<String>,
 }
 
 impl<R> Clone for Query<R> {
@@ -51,6 +54,7 @@ impl<R> Clone for Query<R> {
             pins: self.pins,
             params: self.params.clone(),
             decode: self.decode,
+            refused: self.refused.clone(),
         }
     }
 }
@@ -91,6 +95,7 @@ impl<R> Query<R> {
             pins,
             params: Vec::new(),
             decode,
+            refused: None,
         }
     }
 
@@ -98,11 +103,21 @@ impl<R> Query<R> {
     /// (the bound is the compile-time check; its message says where the placeholder must sit).
     #[doc(hidden)]
     pub fn __param_quoted<P: Param + QuotedParam + ?Sized>(
-        self,
+        mut self,
         name: &'static str,
         value: &P,
     ) -> Self {
-        self.with_param(QueryParam::new(name, value))
+        let param = QueryParam::new(name, value);
+        // Civis pastes the value between the SQL's quotes: a quote in it would end the string
+        // literal and make the rest SQL. Refused rather than escaped, as whether Civis escapes
+        // it is not documented.
+        if param.value.as_str().is_some_and(|text| text.contains('\'')) {
+            self.refused = Some(format!(
+                "the value of '{{{{{name}}}}}' holds a single quote, which would end the SQL's \
+                 string there: pass text without quotes, or build this SQL with client.sql(..)"
+            ));
+        }
+        self.with_param(param)
     }
 
     /// The value of the placeholder `{{name}}`, which stands unquoted: a number or a boolean.
@@ -198,6 +213,9 @@ impl<R> Query<R> {
         let mut builder = client.sql(self.sql, self.database.clone());
         for param in &self.params {
             builder = builder.param(param.name, param.kind, param.value.clone());
+        }
+        if let Some(why) = &self.refused {
+            builder.refused = Some(why.clone());
         }
         TypedSql::new(builder, self.columns, self.pins, self.decode)
     }
