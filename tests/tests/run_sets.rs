@@ -262,6 +262,28 @@ fn polling_slows_as_the_rate_limit_runs_low_and_meets_no_429() {
 }
 
 #[test]
+fn a_short_wait_on_a_healthy_budget_polls_at_the_pace_asked() {
+    let (mock, clock, client) = setup(&[(121, MockJob::succeeds_after(4))]);
+    // 1,000 calls per 300 s: spreading the whole budget would space one run's polls 0.33 s
+    // apart; while more than half is left, they keep the 50 ms asked.
+    mock.rate_limit_on(
+        1000,
+        Duration::from_secs(300),
+        std::sync::Arc::new(clock.clone()),
+    );
+    let asked = Duration::from_millis(50);
+    let run = client
+        .run_job(121)
+        .unwrap()
+        .polling(civis::runs::Polling::every(asked));
+    run.wait().unwrap();
+    let sleeps = clock.sleeps();
+    assert!(sleeps.len() >= 3, "{sleeps:?}");
+    assert!(sleeps.iter().all(|slept| *slept == asked), "{sleeps:?}");
+    assert_eq!(mock.rate_limited(), 0);
+}
+
+#[test]
 fn a_set_rides_out_a_500_on_one_runs_poll() {
     let (mock, _clock, client) = setup(&[
         (81, MockJob::succeeds_after(2)),

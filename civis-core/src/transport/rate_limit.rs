@@ -22,6 +22,13 @@ const LONGEST_PAUSE: Duration = Duration::from_secs(900);
 /// runs): a tenth.
 const RESERVE_DIVISOR: u64 = 10;
 
+/// The share of the limit polls may spend on the caller's own schedule before the rate limit
+/// spaces them: half. A short wait on a healthy budget then polls as asked (the first poll
+/// included) instead of at the pace that would spread the whole budget over its period; once
+/// half is spent, the spacing below spreads what is left, so polling alone still never meets a
+/// 429.
+const UNPACED_DIVISOR: u64 = 2;
+
 /// A second past a stated reset, so a round that waited for it does not arrive just before it.
 const PAST_RESET: Duration = Duration::from_secs(1);
 
@@ -67,14 +74,15 @@ impl Budget {
 }
 
 /// The least pause before a round of `polls` polls, so that polling alone never spends the
-/// budget: what is left (less a tenth of the limit, kept for the script's other calls) spread
-/// evenly over the time until the budget comes back; when what is left cannot pay for a round,
-/// the whole time until then. Never more than 900 s. A reset of 0 (or one already past, counted
+/// budget: none while more than half the limit would be left after the round; then what is
+/// left (less a tenth of the limit, kept for the script's other calls) spread evenly over the
+/// time until the budget comes back; when what is left cannot pay for a round, the whole time
+/// until then. Never more than 900 s. A reset of 0 (or one already past, counted
 /// down to 0) is now: the budget is back, so the period is a second, not the 300 s assumed
 /// when the API does not say.
 pub(crate) fn spacing(limit: &RateLimit, polls: usize) -> Duration {
     let polls = polls as u64;
-    if polls == 0 {
+    if polls == 0 || limit.remaining >= limit.limit / UNPACED_DIVISOR + polls {
         return Duration::ZERO;
     }
     let period = limit
@@ -103,21 +111,22 @@ mod tests {
     }
 
     #[test]
-    fn a_full_budget_spaces_only_large_rounds() {
-        // 1,000 a period, 900 usable: one run's polls are far under civis-python's 1 s.
-        assert_eq!(
-            spacing(&limit(1000, 1000, None), 1),
-            Duration::from_secs(300).mul_f64(1.0 / 900.0)
-        );
-        // A hundred runs: 900 usable polls over 300 s is a round every 33.3 s.
-        let hundred = spacing(&limit(1000, 1000, None), 100);
-        assert!(hundred > Duration::from_secs(33) && hundred < Duration::from_secs(34));
+    fn the_first_half_of_the_budget_is_polled_as_asked() {
+        // One run, or a hundred, on a budget that stays over half: no pause of the limit's.
+        assert_eq!(spacing(&limit(1000, 1000, None), 1), Duration::ZERO);
+        assert_eq!(spacing(&limit(1000, 999, Some(290)), 1), Duration::ZERO);
+        assert_eq!(spacing(&limit(1000, 600, None), 100), Duration::ZERO);
+        // A round that would leave half or less is spaced: 499 usable polls over 300 s.
+        let hundred = spacing(&limit(1000, 599, None), 100);
+        assert_eq!(hundred, Duration::from_secs(300).mul_f64(100.0 / 499.0));
+        // A limit too small for a round to leave half is spaced from the first poll.
+        assert!(spacing(&limit(60, 60, None), 100) > Duration::ZERO);
     }
 
     #[test]
     fn the_spacing_grows_as_the_budget_falls() {
         let mut last = Duration::ZERO;
-        for remaining in [1000, 800, 500, 300, 200, 150] {
+        for remaining in [509, 500, 300, 200, 150] {
             let now = spacing(&limit(1000, remaining, Some(200)), 10);
             assert!(now > last, "{remaining} left: {now:?} after {last:?}");
             last = now;
