@@ -96,8 +96,8 @@ pub mod __private {
         #[cfg(feature = "bundled-spec")]
         pub use crate::data::spec_files::BUNDLED_SPEC;
         pub use crate::data::spec_files::{
-            age, cache_path, check_swagger, default_cache_path, describe_age, find_project_spec,
-            is_fresh, refresh_requested,
+            age, cache_path, check_swagger, default_cache_path, describe_age, find_project_dir,
+            find_project_spec, is_fresh, refresh_requested, PROJECT_DIR,
         };
         #[cfg(feature = "model")]
         pub use crate::model::spec_source::{locate_with, next_step, Download, Origin, SpecSource};

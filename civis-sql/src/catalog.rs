@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use civis_core::__private::spec_files;
+
 use crate::config::SqlConfig;
 
 mod pin;
@@ -67,21 +69,12 @@ impl std::fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-/// The directory a project keeps its pins and settings in, as it keeps its pinned spec
-/// (`civis_core`'s `find_project_spec` looks for the spec file in it; pins need the directory).
-const PROJECT_DIR: &str = ".civis";
-
 impl Catalog {
     /// The catalog of the project around `start` (a crate's `CARGO_MANIFEST_DIR`): the nearest
     /// `.civis/` at or above it, else an empty one rooted at `start/.civis`.
     pub fn find(start: &Path) -> Result<Self, CatalogError> {
-        // The same walk as `civis_core::__private::spec_files::find_project_spec`, for the
-        // directory rather than the spec file: a project may pin tables and not the spec.
-        let root = start
-            .ancestors()
-            .map(|dir| dir.join(PROJECT_DIR))
-            .find(|candidate| candidate.is_dir())
-            .unwrap_or_else(|| start.join(PROJECT_DIR));
+        let root = spec_files::find_project_dir(start)
+            .unwrap_or_else(|| start.join(spec_files::PROJECT_DIR));
         Self::open(&root)
     }
 

@@ -9,17 +9,32 @@ use std::time::{Duration, SystemTime};
 /// How long a cached spec stays fresh (civis-python's lifetime outside interactive sessions).
 pub const CACHE_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Where a project pins the spec it builds against, relative to a directory of the project (as
-/// sqlx keeps its offline data in `.sqlx/`); `civis spec download` writes there by default.
+/// Where a project keeps what it pins (the spec, the tables `civis::query!` reads), relative
+/// to a directory of the project, as sqlx keeps its offline data in `.sqlx/`.
+pub const PROJECT_DIR: &str = ".civis";
+
+/// Where a project pins the spec it builds against, relative to a directory of the project;
+/// `civis spec download` writes there by default.
 pub const PROJECT_SPEC: &str = ".civis/civis_api_spec.json";
 
 /// The project spec ([`PROJECT_SPEC`]) in `start` or the nearest directory above it that has
 /// one.
 pub fn find_project_spec(start: &Path) -> Option<PathBuf> {
+    nearest(start, PROJECT_SPEC, Path::is_file)
+}
+
+/// The project directory ([`PROJECT_DIR`]) in `start` or the nearest directory above it that
+/// has one (a project may pin tables and not the spec).
+pub fn find_project_dir(start: &Path) -> Option<PathBuf> {
+    nearest(start, PROJECT_DIR, Path::is_dir)
+}
+
+/// `relative` joined to `start` or to the nearest directory above it for which `found` holds.
+fn nearest(start: &Path, relative: &str, found: fn(&Path) -> bool) -> Option<PathBuf> {
     start
         .ancestors()
-        .map(|dir| dir.join(PROJECT_SPEC))
-        .find(|candidate| candidate.is_file())
+        .map(|dir| dir.join(relative))
+        .find(|candidate| found(candidate))
 }
 
 /// How long ago the file at `path` was written; `None` when it does not exist.
