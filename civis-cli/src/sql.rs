@@ -31,21 +31,7 @@ pub fn sql_command(command: Command) -> Command {
                 .required(true)
                 .help("The database's name or id"),
         )
-        .arg(
-            Arg::new("command")
-                .short('c')
-                .long("command")
-                .value_name("SQL")
-                .conflicts_with("filename")
-                .help("The SQL to run"),
-        )
-        .arg(
-            Arg::new("filename")
-                .short('f')
-                .long("filename")
-                .value_name("FILE")
-                .help("A file holding the SQL to run"),
-        )
+        .args(sql_source_args("run"))
         .arg(
             Arg::new("output")
                 .short('o')
@@ -135,6 +121,24 @@ pub(crate) fn database(given: &str) -> civis::NameOrId {
         Ok(id) => id.into(),
         Err(_) => given.into(),
     }
+}
+
+/// `-c SQL` and `-f FILE`, the two ways `civis sql` and `civis sql check` take their SQL (to
+/// `what`: "run", "check"), which [`given_sql`] reads back.
+pub(crate) fn sql_source_args(what: &str) -> [Arg; 2] {
+    [
+        Arg::new("command")
+            .short('c')
+            .long("command")
+            .value_name("SQL")
+            .conflicts_with("filename")
+            .help(format!("The SQL to {what}")),
+        Arg::new("filename")
+            .short('f')
+            .long("filename")
+            .value_name("FILE")
+            .help(format!("A file holding the SQL to {what}")),
+    ]
 }
 
 /// The SQL of `-c SQL` or of `-f FILE` (`civis sql`, `civis sql check`), `None` when neither

@@ -14,6 +14,7 @@ use crate::output::{stdout_error, Format};
 
 /// `sql check`, given `Command::new("check")`.
 pub fn check_command(command: Command) -> Command {
+    let [sql, file] = crate::sql::sql_source_args("check");
     command
         .about("Check SQL as civis::query! does, against the pinned tables of .civis/ (no network): print each column's name, SQL type, nullability and Rust type, or the macro's error")
         .long_about(
@@ -29,22 +30,8 @@ pub fn check_command(command: Command) -> Command {
                 .value_name("DATABASE")
                 .help("The database, as the query names it (default: default_database of .civis/sql.toml)"),
         )
-        .arg(
-            Arg::new("command")
-                .short('c')
-                .long("command")
-                .value_name("SQL")
-                .conflicts_with("filename")
-                .required_unless_present("filename")
-                .help("The SQL to check"),
-        )
-        .arg(
-            Arg::new("filename")
-                .short('f')
-                .long("filename")
-                .value_name("FILE")
-                .help("A file holding the SQL to check"),
-        )
+        .arg(sql.required_unless_present("filename"))
+        .arg(file)
 }
 
 /// Runs `civis sql check` (`matches` are its own).
