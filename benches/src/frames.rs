@@ -26,8 +26,8 @@ use crate::python;
 use crate::sql::run;
 use crate::stats::Row;
 
-const ROWS: usize = 2_000_000;
-const SMALL_ROWS: usize = 500_000;
+/// The rows of figures 15–18 unless `--frames-rows N` says otherwise.
+pub const ROWS: usize = 2_000_000;
 const DATABASE: &str = "bench-db";
 const DB_ID: i64 = 41;
 const TABLE: &str = "bench.orders";
@@ -62,11 +62,11 @@ fn row(i: usize) -> Vec<Option<String>> {
     ]
 }
 
-fn mock() -> MockServer {
+fn mock(sizes: Sizes) -> MockServer {
     let mock = MockServer::scripted().expect("the mock");
     mock.database(DB_ID, DATABASE);
     mock.default_database_credential(1);
-    for (table, count) in [(TABLE, ROWS), (SMALL_TABLE, SMALL_ROWS)] {
+    for (table, count) in [(TABLE, sizes.rows), (SMALL_TABLE, sizes.small())] {
         let mut rows = MockRows::new(COLUMNS.map(|(name, _)| name));
         rows.rows = (0..count).map(row).collect();
         mock.typed_table(DB_ID, table, &COLUMNS, rows)
@@ -118,7 +118,8 @@ fn frame(rows: usize) -> DataFrame {
     .expect("a frame")
 }
 
-/// The child process of figures 15–18: `mode` is `dataframe`, `arrow`, `rows_as`, `rows` (the
+/// The child process of figures 15–18: `mode` is `dataframe`, `file_dataframe` (`table` is then
+/// a file id), `arrow`, `rows_as`, `rows` (the
 /// same export as `StringRecord`s, the floor of 17) or `import`; prints the rows, the time (and
 /// for `rows_as` and `rows` the time after the call returned: the download and the parse) and
 /// VmHWM.
@@ -134,8 +135,13 @@ pub fn child(url: &str, mode: &str, table: &str) {
     let rows = match mode {
         "dataframe" => {
             let frame = client.sql(&sql, DATABASE).dataframe().expect("the frame");
-            assert_eq!(frame.width(), 5);
-            frame.height()
+            described(&frame)
+        }
+        // `table` is a file id here.
+        "file_dataframe" => {
+            let id = table.parse().expect("a file id");
+            let frame = client.read_csv_file(id).dataframe().expect("the frame");
+            described(&frame)
         }
         "arrow" => {
             let mut rows = 0;
@@ -173,6 +179,16 @@ pub fn child(url: &str, mode: &str, table: &str) {
     );
 }
 
+/// The frame's height, its size printed as `FRAME_MB` (checked to be the export's five columns).
+fn described(frame: &DataFrame) -> usize {
+    assert_eq!(frame.width(), 5);
+    println!(
+        "FRAME_MB {}",
+        frame.estimated_size() as f64 / 1024.0 / 1024.0
+    );
+    frame.height()
+}
+
 /// Counts `items`, each checked, and prints how long that took (the download and the parse).
 fn streamed<T, E: std::fmt::Debug>(items: impl Iterator<Item = Result<T, E>>) -> usize {
     let streaming = Instant::now();
@@ -193,6 +209,10 @@ client = civis.APIClient(local_api_spec=spec)
 started = time.perf_counter()
 if mode == "dataframe":
     frame = civis.io.read_civis_sql(sql, db, client=client, polling_interval=0.05, return_as="polars")
+    rows = frame.height
+elif mode == "file":
+    # `sql` is a file id here.
+    frame = civis.io.file_to_dataframe(int(sql), client=client, return_as="polars")
     rows = frame.height
 elif mode == "list":
     data = civis.io.read_civis_sql(sql, db, client=client, polling_interval=0.05, return_as="list")
@@ -236,14 +256,91 @@ fn last_line(text: &str) -> &str {
     text.lines().last().unwrap_or_default()
 }
 
-/// Figures 15 to 18.
-pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
+/// Medians of `rounds` alternating runs of `ours` and `theirs` (ours first in odd rounds,
+/// theirs first in even ones), so that both sides see the same load; each figure's
+/// `TOTAL_S` and peak (kB) per side, or why a side could not run.
+fn alternating(
+    rounds: usize,
+    mut ours: impl FnMut() -> Result<String, String>,
+    mut theirs: impl FnMut() -> Result<String, String>,
+) -> (Result<Sides, String>, Result<Sides, String>) {
+    let mut ours_runs = Vec::new();
+    let mut theirs_runs = Vec::new();
+    for round in 0..rounds {
+        if round % 2 == 0 {
+            ours_runs.push(ours());
+            theirs_runs.push(theirs());
+        } else {
+            theirs_runs.push(theirs());
+            ours_runs.push(ours());
+        }
+    }
+    (
+        Sides::of(ours_runs, "VmHWM_kB"),
+        Sides::of(theirs_runs, "MAXRSS_kB"),
+    )
+}
+
+/// The medians of one side's runs.
+struct Sides {
+    seconds: f64,
+    peak_mb: f64,
+    /// The frame's own size (`DataFrame::estimated_size`), ours only.
+    frame_mb: f64,
+    /// Every run's seconds, for the table.
+    all: Vec<f64>,
+}
+
+impl Sides {
+    fn of(runs: Vec<Result<String, String>>, peak: &str) -> Result<Self, String> {
+        let texts = runs.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let all: Vec<f64> = texts.iter().map(|t| value(t, "TOTAL_S")).collect();
+        let of = |key: &str| {
+            crate::stats::median(&texts.iter().map(|t| value(t, key)).collect::<Vec<_>>())
+        };
+        Ok(Self {
+            seconds: crate::stats::median(&all),
+            peak_mb: of(peak) / 1024.0,
+            frame_mb: of("FRAME_MB"),
+            all,
+        })
+    }
+
+    fn shown(&self) -> String {
+        let runs: Vec<String> = self.all.iter().map(|s| format!("{s:.2}")).collect();
+        format!(
+            "{:.2} s [{}], peak {:.0} MB",
+            self.seconds,
+            runs.join(", "),
+            self.peak_mb
+        )
+    }
+}
+
+/// The figures' sizes: `rows` in the large table, a quarter of them in the small one.
+#[derive(Clone, Copy)]
+pub struct Sizes {
+    /// Rows of the export of figures 15–18.
+    pub rows: usize,
+}
+
+impl Sizes {
+    fn small(self) -> usize {
+        self.rows / 4
+    }
+}
+
+/// Figures 15 to 18 at `sizes` (2,000,000 rows unless `--frames-rows N`); `rounds` alternating
+/// rounds for the DataFrame figures.
+pub fn frames(work: &Path, spec: &Path, run_python: bool, sizes: Sizes, rounds: usize) -> Vec<Row> {
     let built = Instant::now();
-    let mock = mock();
+    let mock = mock(sizes);
     eprintln!(
         "the mock's typed tables took {:.1} s",
         built.elapsed().as_secs_f64()
     );
+    let n = sizes.rows;
+    let shown_rows = thousands(n);
     let exe = std::env::current_exe().expect("the benchmark's path");
     let ours = |mode: &str, table: &str| {
         mock.clear_requests();
@@ -260,7 +357,7 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
     } else {
         Some("--no-python".to_string())
     };
-    let theirs = |mode: &str| {
+    let theirs = |mode: &str, what: &str| {
         mock.clear_requests();
         let out = match &python_missing {
             Some(why) => Err(why.clone()),
@@ -268,9 +365,9 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
                 .args(["-c", SCRIPT])
                 .arg(spec)
                 .arg(mode)
-                .arg(format!("select * from {TABLE}"))
+                .arg(what)
                 .arg(DATABASE)
-                .arg(ROWS.to_string())
+                .arg(n.to_string())
                 .current_dir(work)
                 .env("CIVIS_API_ENDPOINT", mock.url())
                 .env("CIVIS_API_KEY", API_KEY)),
@@ -280,59 +377,80 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
     let mb = |text: &str, key: &str| value(text, key) / 1024.0;
     let mut rows = Vec::new();
 
-    // 15. to a DataFrame.
-    let figure = "15. `.dataframe()` of the 2,000,000-row export";
-    let target = "≥ 2× faster and ≤ ½ the peak memory of read_civis_sql(return_as=\"polars\")";
-    let (frame, _) = ours("dataframe", TABLE);
-    let (python_frame, _) = theirs("dataframe");
-    rows.push(match (&frame, &python_frame) {
-        (Ok(text), Ok(py)) => {
-            let (t, py_t) = (value(text, "TOTAL_S"), value(py, "TOTAL_S"));
-            let (m, py_m) = (mb(text, "VmHWM_kB"), mb(py, "MAXRSS_kB"));
-            Row::new(
-                figure,
-                format!("{t:.2} s, peak {m:.0} MB"),
-                format!(
-                    "civis-python {}: {py_t:.2} s, peak {py_m:.0} MB",
-                    python::VERSION
-                ),
-                format!("{:.1}× faster, {:.2}× the memory", py_t / t, m / py_m),
-                target,
-                Some(py_t / t >= 2.0 && m <= py_m / 2.0),
-            )
-        }
-        (Ok(text), Err(why)) => Row::new(
-            figure,
-            format!(
-                "{:.2} s, peak {:.0} MB",
-                value(text, "TOTAL_S"),
-                mb(text, "VmHWM_kB")
-            ),
-            format!("skipped: {}", last_line(why)),
-            "-",
-            target,
-            None,
-        ),
-        (Err(why), _) => {
-            eprintln!("the dataframe child failed: {why}");
-            Row::skipped(figure, "the child failed (see above)", target)
-        }
-    });
+    // The export's run alone, as our client sees it (the lookups, the run the mock does and
+    // the polls, no download): what both sides of figure 15 pay before reading a byte. Its
+    // file is the one figure 15b reads.
+    let client = civis::Client::builder()
+        .api_key(API_KEY)
+        .base_url(mock.url())
+        .polling(civis::runs::Polling::every(POLL))
+        .build()
+        .expect("a client");
+    let exporting = Instant::now();
+    let file_id = client
+        .sql(format!("select * from {TABLE}"), DATABASE)
+        .compression(civis::sql::Compression::Gzip)
+        .to_civis_file()
+        .expect("the export to a Civis file");
+    let run_s = exporting.elapsed().as_secs_f64();
+    eprintln!("the export's run alone: {run_s:.2} s (file {file_id})");
+
+    // 15b. a gzipped CSV already in Civis files to a DataFrame: no export run on either side.
+    let figure =
+        format!("15b. `read_csv_file(id).dataframe()` of the {shown_rows}-row gzipped CSV");
+    let target = "≥ 1.5× faster and ≤ ½ the peak memory of file_to_dataframe(return_as=\"polars\")";
+    let file = file_id.to_string();
+    let (file_ours, file_theirs) = alternating(
+        rounds,
+        || ours("file_dataframe", &file).0,
+        || theirs("file", &file).0,
+    );
+    rows.push(side_by_side(
+        &figure,
+        target,
+        &file_ours,
+        &file_theirs,
+        "file_to_dataframe",
+        0.0,
+        |speed, memory| speed >= 1.5 && memory <= 0.5,
+    ));
+
+    // 15. to a DataFrame, end to end.
+    let figure = format!("15. `.dataframe()` of the {shown_rows}-row export");
+    let target = "no slower and ≤ ½ the peak memory of read_civis_sql(return_as=\"polars\")";
+    let (frame_ours, frame_theirs) = alternating(
+        rounds,
+        || ours("dataframe", TABLE).0,
+        || theirs("dataframe", &format!("select * from {TABLE}")).0,
+    );
+    rows.push(side_by_side(
+        &figure,
+        target,
+        &frame_ours,
+        &frame_theirs,
+        "read_civis_sql",
+        run_s,
+        |speed, memory| speed >= 1.0 && memory <= 0.5,
+    ));
 
     // 16. Arrow batches streamed and dropped, at two sizes.
-    let figure = "16. `.arrow()` streamed and dropped: peak memory at 500,000 and 2,000,000 rows";
+    let figure = format!(
+        "16. `.arrow()` streamed and dropped: peak memory at {} and {shown_rows} rows",
+        thousands(sizes.small())
+    );
     let target = "≤ 64 MB at both sizes";
     let (small, _) = ours("arrow", SMALL_TABLE);
     let (large, _) = ours("arrow", TABLE);
     rows.push(match (&small, &large) {
         (Ok(small), Ok(large)) => {
             let (s, l) = (mb(small, "VmHWM_kB"), mb(large, "VmHWM_kB"));
+            let large_s = value(large, "TOTAL_S");
             Row::new(
                 figure,
                 format!(
-                    "{s:.1} MB and {l:.1} MB ({:.2} s and {:.2} s)",
+                    "{s:.1} MB and {l:.1} MB ({:.2} s and {large_s:.2} s; after the run {:.2} s)",
                     value(small, "TOTAL_S"),
-                    value(large, "TOTAL_S")
+                    large_s - run_s
                 ),
                 "-",
                 "-",
@@ -347,11 +465,23 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
     });
 
     // 17. rows into structs.
-    let figure = "17. `.rows_as::<Order>()` over the 2,000,000-row export, rows/s";
+    let figure = format!("17. `.rows_as::<Order>()` over the {shown_rows}-row export, rows/s");
     let target = "≥ 5× read_civis_sql(return_as=\"list\")";
     let (typed, _) = ours("rows_as", TABLE);
     let (plain, _) = ours("rows", TABLE);
-    let (python_list, _) = theirs("list");
+    // A list of 20 million Python lists takes minutes and tens of GB: at that size the
+    // reference is not run.
+    let (python_list, _) = if n <= PYTHON_LIST_ROWS {
+        theirs("list", &format!("select * from {TABLE}"))
+    } else {
+        (
+            Err(format!(
+                "not run above {} rows",
+                thousands(PYTHON_LIST_ROWS)
+            )),
+            (0, 0),
+        )
+    };
     // What the export, its run and the wait cost before either side reads a byte, and the
     // same download read as `StringRecord`s: the floor that typing the rows adds to.
     let floor = match (&typed, &plain) {
@@ -367,11 +497,11 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
             let (t, py_t) = (value(text, "TOTAL_S"), value(py, "TOTAL_S"));
             Row::new(
                 figure,
-                format!("{:.2} M rows/s ({t:.2} s{floor})", ROWS as f64 / t / 1e6),
+                format!("{:.2} M rows/s ({t:.2} s{floor})", n as f64 / t / 1e6),
                 format!(
                     "civis-python {}: {:.2} M rows/s ({py_t:.2} s)",
                     python::VERSION,
-                    ROWS as f64 / py_t / 1e6
+                    n as f64 / py_t / 1e6
                 ),
                 format!("{:.1}×", py_t / t),
                 target,
@@ -380,7 +510,11 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
         }
         (Ok(text), Err(why)) => Row::new(
             figure,
-            format!("{:.2} M rows/s", ROWS as f64 / value(text, "TOTAL_S") / 1e6),
+            format!(
+                "{:.2} M rows/s ({:.2} s{floor})",
+                n as f64 / value(text, "TOTAL_S") / 1e6,
+                value(text, "TOTAL_S")
+            ),
             format!("skipped: {}", last_line(why)),
             "-",
             target,
@@ -392,19 +526,26 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
         }
     });
 
-    // 18. a frame into a table.
-    let figure = "18. `import_dataframe` of a 2,000,000-row frame";
+    // 18. a frame into a table (at the default size only: building the frame in Python from
+    // lists is most of the reference's time).
+    if n > PYTHON_LIST_ROWS {
+        return rows;
+    }
+    let figure = format!("18. `import_dataframe` of a {shown_rows}-row frame");
     let target = "(side by side: time, peak memory, API calls, job runs)";
     let (import, (calls_ours, runs_ours)) = ours("import", TABLE);
-    let (python_import, (calls_py, runs_py)) = theirs("import");
+    let (python_import, (calls_py, runs_py)) = theirs("import", "-");
+    let ours_shown = |text: &str| {
+        format!(
+            "{:.2} s, peak {:.0} MB, {calls_ours} calls, {runs_ours} job run(s)",
+            value(text, "TOTAL_S"),
+            mb(text, "VmHWM_kB")
+        )
+    };
     rows.push(match (&import, &python_import) {
         (Ok(text), Ok(py)) => Row::new(
             figure,
-            format!(
-                "{:.2} s, peak {:.0} MB, {calls_ours} calls, {runs_ours} job run(s)",
-                value(text, "TOTAL_S"),
-                mb(text, "VmHWM_kB")
-            ),
+            ours_shown(text),
             format!(
                 "civis-python dataframe_to_civis: {:.2} s, peak {:.0} MB, {calls_py} calls, {runs_py} job runs",
                 value(py, "TOTAL_S"),
@@ -416,11 +557,7 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
         ),
         (Ok(text), Err(why)) => Row::new(
             figure,
-            format!(
-                "{:.2} s, peak {:.0} MB, {calls_ours} calls, {runs_ours} job run(s)",
-                value(text, "TOTAL_S"),
-                mb(text, "VmHWM_kB")
-            ),
+            ours_shown(text),
             format!("skipped: {}", last_line(why)),
             "-",
             target,
@@ -432,4 +569,85 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool) -> Vec<Row> {
         }
     });
     rows
+}
+
+/// The rows above which figure 17's and 18's civis-python references are not run.
+const PYTHON_LIST_ROWS: usize = 2_000_000;
+
+/// A DataFrame figure: both sides' medians, the ratios, and (when `run_s` is not zero) the
+/// times less the export's run, which both sides pay alike.
+fn side_by_side(
+    figure: &str,
+    target: &str,
+    ours: &Result<Sides, String>,
+    theirs: &Result<Sides, String>,
+    reference: &str,
+    run_s: f64,
+    met: impl Fn(f64, f64) -> bool,
+) -> Row {
+    let after = |seconds: f64| {
+        if run_s > 0.0 {
+            format!("; after the run {:.2} s", seconds - run_s)
+        } else {
+            String::new()
+        }
+    };
+    match (ours, theirs) {
+        (Ok(ours), Ok(theirs)) => {
+            let speed = theirs.seconds / ours.seconds;
+            let memory = ours.peak_mb / theirs.peak_mb;
+            let speed_after = if run_s > 0.0 {
+                format!(
+                    " ({:.2}× after the run)",
+                    (theirs.seconds - run_s) / (ours.seconds - run_s)
+                )
+            } else {
+                String::new()
+            };
+            Row::new(
+                figure,
+                format!(
+                    "{}{}; the frame {:.0} MB, peak {:.2}× it",
+                    ours.shown(),
+                    after(ours.seconds),
+                    ours.frame_mb,
+                    ours.peak_mb / ours.frame_mb
+                ),
+                format!(
+                    "civis-python {} {reference}(return_as=\"polars\"): {}{}",
+                    python::VERSION,
+                    theirs.shown(),
+                    after(theirs.seconds)
+                ),
+                format!("{speed:.2}× faster{speed_after}, {memory:.2}× the memory"),
+                target,
+                Some(met(speed, memory)),
+            )
+        }
+        (Ok(ours), Err(why)) => Row::new(
+            figure,
+            format!("{}{}", ours.shown(), after(ours.seconds)),
+            format!("skipped: {}", last_line(why)),
+            "-",
+            target,
+            None,
+        ),
+        (Err(why), _) => {
+            eprintln!("a child of {figure} failed: {why}");
+            Row::skipped(figure, "the child failed (see above)", target)
+        }
+    }
+}
+
+/// `n` with thousands separators.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut shown = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            shown.push(',');
+        }
+        shown.push(c);
+    }
+    shown
 }

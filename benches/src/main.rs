@@ -25,7 +25,7 @@
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
 //! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-sql`
 //! (skip figures 11–13), `--sql-only`, `--no-cli` (skip figure 14), `--cli-only`, `--no-frames`
-//! (skip figures 15–18), `--frames-only`, `--no-runs` (skip figure 19), `--runs-only`.
+//! (skip figures 15–18), `--frames-only` (`--frames-rows N` for another size than 2,000,000), `--no-runs` (skip figure 19), `--runs-only`.
 
 mod calls;
 mod cli;
@@ -200,7 +200,14 @@ fn main() {
         }
     }
     if !flag("--no-frames") && (!only || frames_only) {
-        for row in frames::frames(&work, &spec, run_python) {
+        let rows = args
+            .iter()
+            .position(|a| a == "--frames-rows")
+            .and_then(|i| args.get(i + 1))
+            .map(|n| n.parse().expect("--frames-rows N: a number of rows"))
+            .unwrap_or(frames::ROWS);
+        let rounds = if quick { 1 } else { 3 };
+        for row in frames::frames(&work, &spec, run_python, frames::Sizes { rows }, rounds) {
             push(row);
         }
     }

@@ -37,6 +37,9 @@ type Handler = fn(&Store, &Params, &ReceivedRequest, &mut dyn Read) -> Option<Re
 /// multipart uploads. Anything else is a 404, as S3 answers a key it does not have.
 static ROUTES: &[Route<Handler>] = &[
     route("GET", "/storage/files/{id}", Store::download),
+    // What S3 answers a presigned GET's URL asked with HEAD: the object's size and ETag (readers
+    // such as polars' ask before they download).
+    route("HEAD", "/storage/files/{id}", Store::head),
     route("POST", "/storage/form/{id}", Store::receive_form),
     route("PUT", "/storage/parts/{id}/{part}", Store::receive_part),
 ];
@@ -473,13 +476,30 @@ impl Store {
         _: &mut dyn Read,
     ) -> Option<Reply> {
         let id = params.number("id")?;
-        Some(self.send(id, request.header("range"), request.header("if-range")))
+        Some(self.send(
+            id,
+            request.header("range"),
+            request.header("if-range"),
+            true,
+        ))
+    }
+
+    /// `HEAD /storage/files/{id}`: the download's answer without its body; a fault a test
+    /// scripted for the next download is left for it.
+    fn head(&self, params: &Params, request: &ReceivedRequest, _: &mut dyn Read) -> Option<Reply> {
+        let id = params.number("id")?;
+        Some(self.send(
+            id,
+            request.header("range"),
+            request.header("if-range"),
+            false,
+        ))
     }
 
     /// Sends file `id`, honouring `Range: bytes=START-` (with `If-Range`: only when it names the
-    /// object's `ETag`, else the whole object), cut off when a test asked for it. The ETag is the
-    /// object's id and size.
-    fn send(&self, id: i64, range: Option<&str>, if_range: Option<&str>) -> Reply {
+    /// object's `ETag`, else the whole object), cut off when a test asked for it (`faults`: a
+    /// download, which takes the faults a test scripted). The ETag is the object's id and size.
+    fn send(&self, id: i64, range: Option<&str>, if_range: Option<&str>, faults: bool) -> Reply {
         let (size, cut_after, stall, trickle) = {
             let mut files = self.lock();
             match files.files.get(&id) {
@@ -489,12 +509,16 @@ impl Store {
                     ..
                 }) => {
                     let size = *size;
-                    (
-                        size,
-                        files.drop_download_after.take(),
-                        files.stall_download_after.take(),
-                        files.trickle_download.take(),
-                    )
+                    if !faults {
+                        (size, None, None, None)
+                    } else {
+                        (
+                            size,
+                            files.drop_download_after.take(),
+                            files.stall_download_after.take(),
+                            files.trickle_download.take(),
+                        )
+                    }
                 }
                 _ => return reply(error(403, "AccessDenied: Request has expired")),
             }

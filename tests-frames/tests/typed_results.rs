@@ -766,3 +766,128 @@ fn frames_written_to_civis_files_read_back_equal() {
         .unwrap();
     assert_eq!(batches, [batch]);
 }
+
+/// A result several decoding chunks long (the frame's chunks are 4 MiB of text, the batches'
+/// the batch size), with quoted delimiters, escaped quotes and line breaks inside quotes on
+/// every chunk's edge: the frame and the batches hold every row in order, equal to the rows
+/// read one by one, and a value that does not fit in a late chunk names its own row.
+#[test]
+fn a_result_of_many_chunks_decodes_in_order_and_names_a_late_rows_number() {
+    let (mock, client) = setup();
+    let sql = "select id, name, amount from many";
+    let bad_sql = "select id, name, amount from many_bad";
+    let count: usize = 50_000;
+    let row = |i: usize| {
+        let name = match i % 4 {
+            0 => format!("n{i}, \"quoted\""),
+            1 => format!("two\nlines {i}"),
+            2 => "x".repeat(400),
+            _ => String::new(),
+        };
+        vec![
+            Some(i.to_string()),
+            Some(name),
+            Some(format!("{}.5", i % 1000)),
+        ]
+    };
+    let mut rows = MockRows::new(["id", "name", "amount"]);
+    rows.rows = (0..count).map(row).collect();
+    // More than one of the frame's chunks.
+    let text: usize = rows
+        .rows
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|f| f.len() + 3)
+        .sum();
+    assert!(text > 5 << 20, "{text} bytes");
+    let mut bad = rows.clone();
+    bad.rows[count - 3][2] = Some("12,5".to_string());
+    mock.sql_returns(sql, rows);
+    mock.sql_returns(bad_sql, bad);
+
+    let expected: Vec<Vec<String>> = client
+        .sql(sql, DB)
+        .rows()
+        .unwrap()
+        .skip(1)
+        .map(|record| record.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(expected.len(), count);
+
+    let frame = client
+        .sql(sql, DB)
+        .column_type("name", SqlType::Text)
+        .dataframe()
+        .unwrap();
+    assert_eq!(frame.height(), count);
+    let ids = frame.column("id").unwrap().i64().unwrap();
+    let names = frame.column("name").unwrap().str().unwrap();
+    for (i, want) in expected.iter().enumerate() {
+        assert_eq!(ids.get(i), Some(i as i64), "row {}", i + 1);
+        assert_eq!(names.get(i).unwrap_or(""), want[1], "row {}", i + 1);
+    }
+
+    let batches = client
+        .sql(sql, DB)
+        .batch_size(20_000)
+        .arrow_all()
+        .unwrap()
+        .1;
+    assert_eq!(
+        batches
+            .iter()
+            .map(RecordBatch::num_rows)
+            .collect::<Vec<_>>(),
+        [20_000, 20_000, 10_000]
+    );
+    let mut i = 0;
+    for batch in &batches {
+        let ids = batch
+            .column(0)
+            .as_any()
+            .downcast_ref::<Int64Array>()
+            .unwrap();
+        let names = batch
+            .column(1)
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap();
+        for offset in 0..batch.num_rows() {
+            assert_eq!(ids.value(offset), i as i64);
+            let name = if names.is_null(offset) {
+                ""
+            } else {
+                names.value(offset)
+            };
+            assert_eq!(name, expected[i][1], "row {}", i + 1);
+            i += 1;
+        }
+    }
+
+    let late_row = (count - 2) as u64;
+    for error in [
+        client
+            .sql(bad_sql, DB)
+            .column_type("amount", SqlType::Double)
+            .dataframe()
+            .unwrap_err(),
+        client
+            .sql(bad_sql, DB)
+            .column_type("amount", SqlType::Double)
+            .batch_size(20_000)
+            .arrow_all()
+            .unwrap_err(),
+    ] {
+        let Error::Value {
+            row, column, text, ..
+        } = &error
+        else {
+            panic!("not a value error: {error}");
+        };
+        assert_eq!(
+            (*row, column.as_str(), text.as_str()),
+            (late_row, "amount", "12,5")
+        );
+    }
+}

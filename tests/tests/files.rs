@@ -1098,3 +1098,49 @@ fn a_file_that_shrinks_during_an_upload_fails_at_once_naming_both_sizes() {
         std::fs::remove_file(&path).unwrap();
     }
 }
+
+/// Readers that size an object before they download it (polars' `read_csv` of a URL) ask
+/// storage with HEAD: the mock answers as S3 does, the size without the body, and a fault a
+/// test scripted for the next download is left for the download.
+#[test]
+fn storage_answers_head_with_the_size_and_leaves_scripted_faults_to_the_download() {
+    let mock = mock();
+    let client = client(&mock, &FakeClock::default());
+    let bytes = pattern(20_000, 11);
+    let id = client
+        .upload_bytes(bytes.clone(), "headed.bin")
+        .send()
+        .unwrap();
+    let api = civis::ApiClient::from(client.clone());
+    let described = api.call("files", "get", json!({"id": id})).unwrap();
+    let url = described
+        .get("file_url")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    mock.drop_download_once_after(100);
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_at(rest.find('/').unwrap());
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "HEAD {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    let head = head.to_ascii_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("content-length: 20000"), "{head}");
+    assert!(head.contains("etag: "), "{head}");
+    assert_eq!(body, "", "a HEAD answer has no body");
+    // The cut scripted above still meets the download, which resumes past it.
+    assert_eq!(client.download_file(id).bytes().unwrap(), bytes);
+    let gets = storage_requests(&mock)
+        .iter()
+        .filter(|r| r.method == "GET")
+        .count();
+    assert_eq!(gets, 2, "the cut download and its resumption");
+}

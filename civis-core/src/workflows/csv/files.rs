@@ -252,9 +252,8 @@ impl<'c> CsvFiles<'c> {
             Header::Given(names) => Some(names.clone().unwrap_or_default()),
         };
         let stream = self.open()?;
-        let first = self.files.first().copied().unwrap_or_default();
         Ok(Rows::from_stream(
-            first,
+            self.first_file(),
             stream,
             delimiter,
             given,
@@ -313,7 +312,7 @@ impl<'c> CsvFiles<'c> {
     }
 
     /// The files' inflated bytes, in order, as UTF-8.
-    fn open(&self) -> Result<Box<dyn std::io::Read + Send>, Error> {
+    pub(crate) fn open(&self) -> Result<Box<dyn std::io::Read + Send>, Error> {
         self.check_files()?;
         self.options.check_encoding()?;
         let stream = match self.files.as_slice() {
@@ -322,6 +321,11 @@ impl<'c> CsvFiles<'c> {
             many => stream::concatenated(self.client, many),
         };
         self.options.decoded(stream)
+    }
+
+    /// The first file's id, which errors of the stream name (0 when there is none).
+    pub(crate) fn first_file(&self) -> i64 {
+        self.files.first().copied().unwrap_or_default()
     }
 
     /// What the errors name as the rows' source.

@@ -3,6 +3,8 @@
 //! shares, multifile manifests, delimiters and compression, and the streams that inflate and
 //! decode them.
 
+#[cfg(any(feature = "arrow", feature = "polars"))]
+pub(crate) mod chunks;
 mod dialect;
 mod files;
 mod manifest;
@@ -18,13 +20,13 @@ pub(crate) use dialect::delimiter_name;
 pub use dialect::Compression;
 #[cfg(feature = "arrow")]
 pub(crate) use files::infer;
-#[cfg(feature = "polars")]
+#[cfg(any(feature = "arrow", feature = "polars"))]
 pub(crate) use files::Header;
 pub use files::{plain_select_table, CsvFiles};
 pub use manifest::{ManifestEntry, UnloadManifest};
 pub(crate) use options::ReadOptions;
 pub use options::{DEFAULT_BATCH_SIZE, INFER_ROWS};
-#[cfg(feature = "polars")]
+#[cfg(any(feature = "arrow", feature = "polars"))]
 pub(crate) use rows::header_mismatch;
 pub(crate) use rows::PARSE_BUFFER;
 pub use rows::{Rows, DEFAULT_MAX_RECORD_BYTES};

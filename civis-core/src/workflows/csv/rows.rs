@@ -214,15 +214,13 @@ pub(crate) fn header_mismatch(path: String, row: u64, fields: usize, width: usiz
     Error::Decode {
         method: "GET".into(),
         path,
-        detail: format!(
-            "row {row} has {fields} fields, but the header (an unload's manifest) names {width} columns"
-        ),
+        detail: format!("row {row} has {fields} fields, but the header names {width} columns"),
         snippet: String::new(),
     }
 }
 
 /// The error of a record longer than `limit` bytes in file `file_id`.
-fn too_long(file_id: i64, limit: u64) -> Error {
+pub(crate) fn too_long(file_id: i64, limit: u64) -> Error {
     Error::Usage(format!(
         "a record of file {file_id} is longer than {limit} bytes, the most one may hold (Redshift's longest value is 65,535 bytes); raise the bound with `.max_record_size(..)` if the data is meant to hold such records"
     ))

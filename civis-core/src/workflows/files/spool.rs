@@ -18,8 +18,8 @@ pub(crate) struct Spooled {
     size: u64,
 }
 
-// Named spools serve polars (which reads a path) and, off Unix, uploads.
-#[cfg_attr(all(unix, not(feature = "polars")), allow(dead_code))]
+// Named spools serve uploads off Unix.
+#[cfg_attr(unix, allow(dead_code))]
 impl Spooled {
     pub(crate) fn path(&self) -> &Path {
         &self.path
@@ -158,7 +158,7 @@ fn fill(
 }
 
 /// Copies `reader` to a new file in the system's temporary directory.
-#[cfg_attr(all(unix, not(feature = "polars")), allow(dead_code))]
+#[cfg_attr(unix, allow(dead_code))]
 pub(crate) fn spool(reader: &mut dyn Read) -> Result<Spooled, Error> {
     let (path, file) = create(false)?;
     // Removed when dropped, also when the copy fails.

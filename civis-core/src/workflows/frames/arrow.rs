@@ -17,8 +17,9 @@ use crate::data::sql_types::{
     parse_timestamptz, SqlType,
 };
 use crate::transport::client::Client;
-use crate::workflows::csv::{infer, CsvFiles, INFER_ROWS};
-use crate::workflows::sql::{Rows, SqlBuilder};
+use crate::workflows::csv::chunks::{self, Chunk, Cutting, InOrder};
+use crate::workflows::csv::{header_mismatch, infer, CsvFiles, Header, INFER_ROWS};
+use crate::workflows::sql::SqlBuilder;
 use crate::workflows::tables::frame_import::{
     check_text_length, write_record, FrameSource, GzipChunks,
 };
@@ -106,19 +107,8 @@ pub fn sql_type_of(data_type: &DataType) -> Option<SqlType> {
 /// # Ok(()) }
 /// ```
 pub struct RecordBatches {
-    rows: Rows,
     schema: SchemaRef,
-    types: Vec<SqlType>,
-    names: Vec<String>,
-    /// Whether each column may hold nulls: all may, but those of a typed query's columns that
-    /// are not NULL-able.
-    nullable: Vec<bool>,
-    /// Records read ahead to infer types from.
-    leading: std::vec::IntoIter<csv::StringRecord>,
-    /// The records of a batch, their buffers reused from batch to batch.
-    buffer: Vec<csv::StringRecord>,
-    batch_size: usize,
-    row: u64,
+    batches: InOrder<RecordBatch>,
     source: String,
     over: bool,
 }
@@ -127,11 +117,14 @@ impl fmt::Debug for RecordBatches {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RecordBatches")
             .field("schema", &self.schema)
-            .field("batch_size", &self.batch_size)
             .field("source", &self.source)
             .finish_non_exhaustive()
     }
 }
+
+/// The most inflated text one batch is decoded from, whatever the batch size: batches of
+/// long records hold fewer rows.
+const BATCH_CHUNK_BYTES: usize = 64 << 20;
 
 impl RecordBatches {
     /// The batches' schema.
@@ -150,28 +143,64 @@ impl RecordBatches {
 
     fn new(files: CsvFiles<'_>) -> Result<Self, Error> {
         let source = files.shown();
-        let batch_size = files.options.batch_size;
-        let resolved_with = (files.options.clone(), files.table.clone());
-        let mut rows = files.rows()?;
-        let header = rows.next().transpose()?.unwrap_or_default();
+        let delimiter = files.delimiter_byte()?;
+        let header = matches!(files.header, Header::InFile);
+        let given = match &files.header {
+            Header::InFile => None,
+            Header::Given(names) => Some(names.clone().unwrap_or_default()),
+        };
+        let cutting = Cutting {
+            rows: files.options.batch_size,
+            bytes: BATCH_CHUNK_BYTES,
+            max_record: files.options.max_record,
+            header,
+            delimiter,
+        };
+        let mut chunks = chunks::cut(files.open()?, cutting, files.first_file());
+        let first = chunks.next().transpose()?;
+        let first_data: &[u8] = first.as_ref().map_or(&[], Chunk::data);
+        // The leading records, to count the columns of a text without names and to infer the
+        // types not given.
+        let mut leading = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(first_data);
+        for record in reader.records().take(INFER_ROWS) {
+            leading.push(record.map_err(|e| decode_failure(&source, e))?);
+        }
         #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
-        let mut names: Vec<String> = header.iter().map(str::to_string).collect();
+        let mut names: Vec<String> = match given {
+            Some(names) if !names.is_empty() => names,
+            Some(_) => {
+                let width = leading.first().map_or(0, csv::StringRecord::len);
+                (1..=width).map(|i| format!("column_{i}")).collect()
+            }
+            None => {
+                let header = first.as_ref().map_or(&[][..], Chunk::header);
+                csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .delimiter(delimiter)
+                    .from_reader(header)
+                    .records()
+                    .next()
+                    .transpose()
+                    .map_err(|e| decode_failure(&source, e))?
+                    .map(|record| record.iter().map(str::to_string).collect())
+                    .unwrap_or_default()
+            }
+        };
         #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
         let mut nullable = vec![true; names.len()];
         // A typed query's columns are checked before any value is read, and name the fields.
         #[cfg(feature = "typed-sql")]
-        if let Some(shape) = &resolved_with.0.shape {
+        if let Some(shape) = &files.options.shape {
             shape.check(&names)?;
             names.clone_from(&shape.names);
             nullable.clone_from(&shape.nullable);
         }
-        let resolved = resolved_with.0.resolve(&names, resolved_with.1.as_deref());
-        let mut leading = Vec::new();
-        if resolved.iter().any(Option::is_none) {
-            for record in rows.by_ref().take(INFER_ROWS) {
-                leading.push(record?);
-            }
-        }
+        let resolved = files.options.resolve(&names, files.table.as_deref());
         let types: Vec<SqlType> = resolved
             .iter()
             .enumerate()
@@ -185,65 +214,103 @@ impl RecordBatches {
             .zip(&nullable)
             .map(|((name, t), nullable)| Field::new(name, arrow_type(*t), *nullable))
             .collect();
-        Ok(Self {
-            rows,
-            schema: Arc::new(Schema::new(fields)),
+        let schema = Arc::new(Schema::new(fields));
+        let decoder = Decoder {
+            schema: schema.clone(),
             types,
             names,
             nullable,
-            leading: leading.into_iter(),
-            buffer: Vec::new(),
-            batch_size,
-            row: 0,
+            delimiter,
+            source: source.clone(),
+        };
+        let workers = chunks::workers();
+        let batches = chunks::in_order(
+            first.map(Ok).into_iter().chain(chunks),
+            workers,
+            workers + 1,
+            source.clone(),
+            move |chunk| decoder.batch(&chunk),
+        );
+        Ok(Self {
+            schema,
+            batches,
             source,
             over: false,
         })
     }
+}
 
-    fn next_batch(&mut self) -> Result<Option<RecordBatch>, Error> {
-        let mut filled = 0;
-        while filled < self.batch_size {
-            if filled == self.buffer.len() {
-                self.buffer.push(csv::StringRecord::new());
+/// What decodes a chunk of records into a batch: the columns' names, types and nullability.
+struct Decoder {
+    schema: SchemaRef,
+    types: Vec<SqlType>,
+    names: Vec<String>,
+    nullable: Vec<bool>,
+    delimiter: u8,
+    source: String,
+}
+
+impl Decoder {
+    /// The batch of `chunk`'s records, each field appended to its column's builder as it is
+    /// read (one record's buffers reused for the whole chunk).
+    fn batch(&self, chunk: &Chunk) -> Result<RecordBatch, Error> {
+        let data = chunk.data();
+        // Text columns share the chunk's bytes: a fair first guess of their size.
+        let text_guess = data.len() / self.types.len().max(1);
+        let mut builders = self
+            .types
+            .iter()
+            .map(|t| ColumnBuilder::new(*t, chunk.rows, text_guess))
+            .collect::<Result<Vec<_>, ArrowError>>()
+            .map_err(|e| arrow_failure(&self.source, e))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(data);
+        let mut record = csv::StringRecord::new();
+        let mut row = chunk.first_row;
+        let width = self.types.len();
+        while reader
+            .read_record(&mut record)
+            .map_err(|e| decode_failure(&self.source, e))?
+        {
+            // A header that names fewer (or more) columns than the rows hold would drop a
+            // column or shift the rows under the names.
+            if record.len() != width {
+                return Err(header_mismatch(
+                    self.source.clone(),
+                    row,
+                    record.len(),
+                    width,
+                ));
             }
-            if let Some(record) = self.leading.next() {
-                self.buffer[filled] = record;
-            } else {
-                match self.rows.read_into(&mut self.buffer[filled]) {
-                    Some(read) => read?,
-                    None => break,
+            for (column, (builder, text)) in builders.iter_mut().zip(record.iter()).enumerate() {
+                let nullable = self.nullable[column];
+                // An export writes '' as it writes NULL: in a text column that cannot be
+                // NULL, it is ''.
+                let appended = if text.is_empty() && nullable {
+                    builder.append_null();
+                    true
+                } else {
+                    builder.append(text)
+                };
+                if !appended {
+                    return Err(self.bad_value(row, column, text));
                 }
             }
-            filled += 1;
+            row += 1;
         }
-        if filled == 0 {
-            return Ok(None);
-        }
-        let records = &self.buffer[..filled];
-        let first_row = self.row + 1;
-        self.row += records.len() as u64;
-        let columns = (0..self.types.len())
-            .map(|column| self.build(records, column, first_row))
-            .collect::<Result<Vec<ArrayRef>, Error>>()?;
+        let columns: Vec<ArrayRef> = builders.into_iter().map(ColumnBuilder::finish).collect();
         RecordBatch::try_new(self.schema.clone(), columns)
-            .map(Some)
             .map_err(|e| arrow_failure(&self.source, e))
     }
 
-    /// Column `column` of `records` (whose first is row `first_row`) as an array of its type.
-    fn build(
-        &self,
-        records: &[csv::StringRecord],
-        column: usize,
-        first_row: u64,
-    ) -> Result<ArrayRef, Error> {
+    fn bad_value(&self, row: u64, column: usize, text: &str) -> Error {
         let sql_type = self.types[column];
-        let nullable = self.nullable[column];
-        let n = records.len();
-        let fields = records.iter().map(|r| r.get(column).unwrap_or_default());
-        let bad = |offset: usize, text: &str| Error::Value {
+        Error::Value {
             source: self.source.clone(),
-            row: first_row + offset as u64,
+            row,
             column: self.names[column].clone(),
             text: text.to_string(),
             expected: if text.is_empty() {
@@ -252,73 +319,109 @@ impl RecordBatches {
             } else {
                 sql_type.to_string()
             },
-        };
-        // One loop for every primitive type: empty is null, else the parse or the error.
-        macro_rules! primitive {
-            ($builder:expr, $parse:expr) => {{
-                let mut builder = $builder;
-                for (offset, text) in fields.enumerate() {
-                    if text.is_empty() && !nullable {
-                        return Err(bad(offset, text));
-                    } else if text.is_empty() {
-                        builder.append_null();
-                    } else {
-                        match $parse(text) {
-                            Some(value) => builder.append_value(value),
-                            None => return Err(bad(offset, text)),
-                        }
-                    }
-                }
-                Arc::new(builder.finish()) as ArrayRef
-            }};
         }
+    }
+}
+
+/// An Arrow builder of one column's type.
+enum ColumnBuilder {
+    SmallInt(Int16Builder),
+    Integer(Int32Builder),
+    BigInt(Int64Builder),
+    Real(Float32Builder),
+    Double(Float64Builder),
+    Boolean(BooleanBuilder),
+    Date(Date32Builder),
+    Timestamp(TimestampMicrosecondBuilder, fn(&str) -> Option<i64>),
+    Numeric(Decimal128Builder, u8, u8),
+    Text(StringBuilder),
+}
+
+impl ColumnBuilder {
+    /// A builder for `rows` values of `sql_type` (`text_bytes` of them when it is text).
+    fn new(sql_type: SqlType, rows: usize, text_bytes: usize) -> Result<Self, ArrowError> {
         Ok(match sql_type {
-            SqlType::SmallInt => {
-                primitive!(Int16Builder::with_capacity(n), |t: &str| t.parse().ok())
-            }
-            SqlType::Integer => {
-                primitive!(Int32Builder::with_capacity(n), |t: &str| t.parse().ok())
-            }
-            SqlType::BigInt => primitive!(Int64Builder::with_capacity(n), |t: &str| t.parse().ok()),
-            // A value beyond the type's range is an error, not infinity.
-            SqlType::Real => primitive!(Float32Builder::with_capacity(n), parse_real),
-            SqlType::Double => primitive!(Float64Builder::with_capacity(n), parse_double),
-            SqlType::Boolean => primitive!(BooleanBuilder::with_capacity(n), parse_bool),
-            SqlType::Date => primitive!(Date32Builder::with_capacity(n), parse_date),
-            SqlType::Timestamp => {
-                primitive!(
-                    TimestampMicrosecondBuilder::with_capacity(n),
-                    parse_timestamp
-                )
-            }
-            SqlType::TimestampTz => primitive!(
-                TimestampMicrosecondBuilder::with_capacity(n).with_timezone("UTC"),
-                parse_timestamptz
+            SqlType::SmallInt => Self::SmallInt(Int16Builder::with_capacity(rows)),
+            SqlType::Integer => Self::Integer(Int32Builder::with_capacity(rows)),
+            SqlType::BigInt => Self::BigInt(Int64Builder::with_capacity(rows)),
+            SqlType::Real => Self::Real(Float32Builder::with_capacity(rows)),
+            SqlType::Double => Self::Double(Float64Builder::with_capacity(rows)),
+            SqlType::Boolean => Self::Boolean(BooleanBuilder::with_capacity(rows)),
+            SqlType::Date => Self::Date(Date32Builder::with_capacity(rows)),
+            SqlType::Timestamp => Self::Timestamp(
+                TimestampMicrosecondBuilder::with_capacity(rows),
+                parse_timestamp,
             ),
-            SqlType::Numeric { precision, scale } => primitive!(
-                Decimal128Builder::with_capacity(n)
-                    .with_precision_and_scale(precision, scale as i8)
-                    .map_err(|e| arrow_failure(&self.source, e))?,
-                |t: &str| parse_decimal(t, precision, scale)
+            SqlType::TimestampTz => Self::Timestamp(
+                TimestampMicrosecondBuilder::with_capacity(rows).with_timezone("UTC"),
+                parse_timestamptz,
             ),
-            SqlType::Text => {
-                let bytes = records
-                    .iter()
-                    .map(|r| r.get(column).map_or(0, str::len))
-                    .sum();
-                let mut builder = StringBuilder::with_capacity(n, bytes);
-                for text in fields {
-                    // An export writes '' as it writes NULL: in a column that cannot be
-                    // NULL, it is ''.
-                    if text.is_empty() && nullable {
-                        builder.append_null();
-                    } else {
-                        builder.append_value(text);
-                    }
-                }
-                Arc::new(builder.finish())
-            }
+            SqlType::Numeric { precision, scale } => Self::Numeric(
+                Decimal128Builder::with_capacity(rows)
+                    .with_precision_and_scale(precision, scale as i8)?,
+                precision,
+                scale,
+            ),
+            SqlType::Text => Self::Text(StringBuilder::with_capacity(rows, text_bytes)),
         })
+    }
+
+    fn append_null(&mut self) {
+        match self {
+            Self::SmallInt(b) => b.append_null(),
+            Self::Integer(b) => b.append_null(),
+            Self::BigInt(b) => b.append_null(),
+            Self::Real(b) => b.append_null(),
+            Self::Double(b) => b.append_null(),
+            Self::Boolean(b) => b.append_null(),
+            Self::Date(b) => b.append_null(),
+            Self::Timestamp(b, _) => b.append_null(),
+            Self::Numeric(b, ..) => b.append_null(),
+            Self::Text(b) => b.append_null(),
+        }
+    }
+
+    /// Appends the value `text` holds; false when it holds none of the column's type.
+    fn append(&mut self, text: &str) -> bool {
+        fn put<T>(value: Option<T>, append: impl FnOnce(T)) -> bool {
+            value.map(append).is_some()
+        }
+        match self {
+            Self::SmallInt(b) => put(text.parse().ok(), |v| b.append_value(v)),
+            Self::Integer(b) => put(text.parse().ok(), |v| b.append_value(v)),
+            Self::BigInt(b) => put(text.parse().ok(), |v| b.append_value(v)),
+            // A value beyond the type's range is an error, not infinity.
+            Self::Real(b) => put(parse_real(text), |v| b.append_value(v)),
+            Self::Double(b) => put(parse_double(text), |v| b.append_value(v)),
+            Self::Boolean(b) => put(parse_bool(text), |v| b.append_value(v)),
+            Self::Date(b) => put(parse_date(text), |v| b.append_value(v)),
+            Self::Timestamp(b, parse) => put(parse(text), |v| b.append_value(v)),
+            Self::Numeric(b, precision, scale) => {
+                put(parse_decimal(text, *precision, *scale), |v| {
+                    b.append_value(v)
+                })
+            }
+            // Empty only in a column that cannot be NULL: an empty text.
+            Self::Text(b) => {
+                b.append_value(text);
+                true
+            }
+        }
+    }
+
+    fn finish(self) -> ArrayRef {
+        match self {
+            Self::SmallInt(mut b) => Arc::new(b.finish()),
+            Self::Integer(mut b) => Arc::new(b.finish()),
+            Self::BigInt(mut b) => Arc::new(b.finish()),
+            Self::Real(mut b) => Arc::new(b.finish()),
+            Self::Double(mut b) => Arc::new(b.finish()),
+            Self::Boolean(mut b) => Arc::new(b.finish()),
+            Self::Date(mut b) => Arc::new(b.finish()),
+            Self::Timestamp(mut b, _) => Arc::new(b.finish()),
+            Self::Numeric(mut b, ..) => Arc::new(b.finish()),
+            Self::Text(mut b) => Arc::new(b.finish()),
+        }
     }
 }
 
@@ -329,11 +432,22 @@ impl Iterator for RecordBatches {
         if self.over {
             return None;
         }
-        let next = self.next_batch().transpose();
+        let next = self.batches.next();
         if !matches!(next, Some(Ok(_))) {
             self.over = true;
         }
         next
+    }
+}
+
+/// A CSV parse error as a decoding error naming the source; an I/O error cannot occur (the
+/// chunks are in memory).
+fn decode_failure(source: &str, error: csv::Error) -> Error {
+    Error::Decode {
+        method: "GET".into(),
+        path: source.to_string(),
+        detail: error.to_string(),
+        snippet: String::new(),
     }
 }
 

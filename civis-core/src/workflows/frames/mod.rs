@@ -42,7 +42,7 @@ mod polars;
 #[cfg(feature = "arrow")]
 pub use self::arrow::{arrow_type, sql_type_of, RecordBatches};
 #[cfg(feature = "polars")]
-pub use self::polars::{polars_type, sql_type_of_polars, IN_MEMORY_BYTES};
+pub use self::polars::{polars_type, sql_type_of_polars};
 pub use crate::workflows::csv::{
     plain_select_table, CsvFiles, TypedRows, DEFAULT_BATCH_SIZE, DEFAULT_MAX_RECORD_BYTES,
     INFER_ROWS,

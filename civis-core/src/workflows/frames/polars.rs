@@ -1,19 +1,18 @@
 //! polars DataFrames out of CSV in Civis, and into tables (feature `polars`).
 //!
-//! polars' own CSV reader parses on every core, but it wants the inflated text whole: in
-//! memory up to [`IN_MEMORY_BYTES`], in a temporary file it maps beyond. It parses integers,
-//! floating point and text itself; booleans (`t`/`f`), dates and timestamps (Redshift's trimmed
-//! fractions and `+00` offsets) are read as text and converted here, a column per thread, so
-//! that a value that does not fit names its row.
+//! polars' own CSV reader parses each chunk of the text (cut at record boundaries as the
+//! download inflates, a chunk per core at a time), so the inflated text is never held whole.
+//! It parses integers, floating point and text itself; booleans (`t`/`f`), dates and
+//! timestamps (Redshift's trimmed fractions and `+00` offsets) are read as text and converted
+//! here, in the same chunk's thread, so that a value that does not fit names its row.
 
-use std::io::{Cursor, Read};
-use std::path::PathBuf;
+use std::io::Cursor;
 use std::sync::Arc;
 
 use polars::prelude::{
     BooleanChunked, Column, CsvParseOptions, CsvReadOptions, CsvWriter, DataFrame, DataType, Field,
     Float32Chunked, Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, PlSmallStr,
-    Schema, SerReader, SerWriter, Series, TimeUnit, TimeZone,
+    Schema, SchemaRef, SerReader, SerWriter, Series, TimeUnit, TimeZone,
 };
 
 use crate::data::error::Error;
@@ -22,21 +21,15 @@ use crate::data::sql_types::{
     parse_bool, parse_date, parse_real, parse_timestamp, parse_timestamptz, SqlType,
 };
 use crate::transport::client::Client;
-use crate::workflows::csv::stream::{self, PARALLEL_DOWNLOADS};
+use crate::workflows::csv::chunks::{self, Chunk, Cutting};
 use crate::workflows::csv::{header_mismatch, CsvFiles, Header, ReadOptions, INFER_ROWS};
-use crate::workflows::files::spool;
 use crate::workflows::sql::SqlBuilder;
 use crate::workflows::tables::frame_import::{check_text_length, FrameSource, GzipChunks};
 use crate::workflows::tables::{ImportBuilder, TableColumn};
 
-/// The most inflated CSV text a DataFrame read holds in memory; more goes to a temporary file
-/// that polars maps (and that is removed once the frame is made).
-///
-/// ```
-/// # extern crate civis_core as civis;
-/// assert_eq!(civis::frames::IN_MEMORY_BYTES, 1 << 30);
-/// ```
-pub const IN_MEMORY_BYTES: usize = 1 << 30;
+/// The inflated text of a chunk of a DataFrame read: chunks are parsed by polars' reader on
+/// every core while the download inflates, and stacked in order.
+const FRAME_CHUNK_BYTES: usize = 4 << 20;
 
 /// The polars type of a column of SQL type `sql_type`: see the table of
 /// [`SqlType`](crate::tables::SqlType) (`numeric` is `Float64`: this build of polars has no
@@ -116,56 +109,10 @@ fn polars_error(source: &str, error: impl std::fmt::Display) -> Error {
     }
 }
 
-/// The inflated text of one file, in memory or spooled to a temporary file.
-enum Text {
-    Memory(Vec<u8>),
-    File(spool::Spooled),
-}
-
-impl Text {
-    /// Everything `stream` gives, in memory up to [`IN_MEMORY_BYTES`], else in a file.
-    fn read(mut stream: Box<dyn Read + Send>, id: i64) -> Result<Self, Error> {
-        let mut memory = Vec::new();
-        let io = |e| crate::workflows::files::from_io(e, id);
-        (&mut stream)
-            .take(IN_MEMORY_BYTES as u64 + 1)
-            .read_to_end(&mut memory)
-            .map_err(io)?;
-        if memory.len() <= IN_MEMORY_BYTES {
-            return Ok(Self::Memory(memory));
-        }
-        log::info!(
-            "file {id} inflates to more than {} MiB: spooling it to a temporary file for polars",
-            IN_MEMORY_BYTES >> 20
-        );
-        let mut whole = Cursor::new(memory).chain(stream);
-        Ok(Self::File(spool::spool(&mut whole)?))
-    }
-
-    fn bytes(&self) -> Result<Box<dyn Read + '_>, Error> {
-        Ok(match self {
-            Self::Memory(bytes) => Box::new(&bytes[..]),
-            Self::File(spooled) => Box::new(std::fs::File::open(spooled.path()).map_err(
-                |source| Error::Io {
-                    path: spooled.path().display().to_string(),
-                    source,
-                },
-            )?),
-        })
-    }
-
-    fn path(&self) -> Option<PathBuf> {
-        match self {
-            Self::Memory(_) => None,
-            Self::File(spooled) => Some(spooled.path().to_path_buf()),
-        }
-    }
-}
-
-/// How one file is read: its header, delimiter, the columns' types, and its name in errors.
+/// How the files are read: their header, delimiter, the columns' types.
 struct Plan {
     header: bool,
-    /// The column names when the file has none (an unload's part).
+    /// The column names when the text has none (an unload's parts).
     names: Option<Vec<String>>,
     delimiter: u8,
     options: ReadOptions,
@@ -173,29 +120,33 @@ struct Plan {
 }
 
 impl Plan {
-    /// The frame of `text`, from file `id`. The text is dropped once polars has parsed it,
-    /// before the columns read as text are converted, so that the two are never all in memory
-    /// at once.
-    fn frame(&self, text: Text, id: i64) -> Result<DataFrame, Error> {
-        let source = format!("file {id}");
-        #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
-        let mut names = match &self.names {
-            Some(names) => {
-                // A manifest's header that names fewer columns than the file holds would drop
-                // one (or shift the names).
-                let width = first_record(&text, self.delimiter)?.len();
-                if !names.is_empty() && width > 0 && width != names.len() {
-                    return Err(header_mismatch(source.clone(), 1, width, names.len()));
+    /// How every chunk of a text whose first chunk is `first` is read: the names and the types
+    /// (those not given inferred by polars from the first [`INFER_ROWS`] rows, as its reader
+    /// infers on a whole file).
+    fn layout(&self, first: &Chunk, source: &str) -> Result<Layout, Error> {
+        let found = first_record(&first.bytes, self.delimiter)?;
+        let names = match &self.names {
+            // A manifest's header that names fewer columns than the file holds would drop
+            // one (or shift the names).
+            Some(names) if !names.is_empty() => {
+                if !found.is_empty() && found.len() != names.len() {
+                    return Err(header_mismatch(
+                        source.to_string(),
+                        1,
+                        found.len(),
+                        names.len(),
+                    ));
                 }
                 names.clone()
             }
-            None => first_record(&text, self.delimiter)?,
+            _ if self.header => found,
+            _ => (1..=found.len()).map(|i| format!("column_{i}")).collect(),
         };
         // A typed query's columns are checked before any value is read, and name the frame's.
         #[cfg(feature = "typed-sql")]
-        let shape = self.options.shape.as_deref();
+        let shape = self.options.shape.clone();
         #[cfg(feature = "typed-sql")]
-        if let Some(shape) = shape {
+        if let Some(shape) = &shape {
             shape.check(&names)?;
         }
         let types = self.options.resolve(&names, self.table.as_deref());
@@ -210,76 +161,128 @@ impl Plan {
             .zip(&types)
             .filter_map(|(name, t)| t.map(|t| Field::new(name.into(), read_type(t))))
             .collect();
-        let options = CsvReadOptions::default()
+        let inferred = CsvReadOptions::default()
             .with_has_header(self.header)
             .with_infer_schema_length(Some(INFER_ROWS))
+            .with_n_rows(Some(INFER_ROWS))
+            .with_n_threads(Some(1))
             .with_schema_overwrite(Some(Arc::new(overwrite)))
-            .with_parse_options(CsvParseOptions::default().with_separator(self.delimiter));
-        let read = match (&text, text.path()) {
-            (Text::Memory(bytes), _) => options
-                .into_reader_with_file_handle(Cursor::new(bytes.as_slice()))
-                .finish(),
-            (Text::File(_), path) => options
-                .try_into_reader_with_file_path(path)
-                .and_then(|reader| reader.finish()),
+            .with_parse_options(CsvParseOptions::default().with_separator(self.delimiter))
+            .into_reader_with_file_handle(Cursor::new(first.bytes.as_slice()))
+            .finish();
+        #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
+        let mut layout = Layout {
+            read_schema: Arc::new(Schema::default()),
+            rename: !self.header,
+            names,
+            types,
+            delimiter: self.delimiter,
+            source: source.to_string(),
+            #[cfg(feature = "typed-sql")]
+            shape: None,
         };
-        let mut frame = match read {
+        let inferred = match inferred {
             Ok(frame) => frame,
             // polars names the column and the text but not the row: find it.
             Err(error) => {
-                return Err(self
-                    .first_bad_value(&text, &names, &types, &source)?
-                    .unwrap_or_else(|| polars_error(&source, error)))
+                return Err(layout
+                    .first_bad_value(first.data(), first.first_row)?
+                    .unwrap_or_else(|| polars_error(source, error)))
             }
         };
-        drop(text);
+        layout.read_schema = inferred.schema().clone();
         // A typed query's columns take its names (an alias's type override left out).
         #[cfg(feature = "typed-sql")]
-        let renamed = match shape {
-            Some(shape) => {
-                names.clone_from(&shape.names);
-                true
-            }
-            None => false,
-        };
-        #[cfg(not(feature = "typed-sql"))]
-        let renamed = false;
-        if !self.header || renamed {
-            frame
-                .set_column_names(&names)
-                .map_err(|e| polars_error(&source, e))?;
-        }
-        convert_text_columns(&mut frame, &names, &types, &source)?;
-        #[cfg(feature = "typed-sql")]
         if let Some(shape) = shape {
-            not_null(&mut frame, shape, &source)?;
+            layout.names.clone_from(&shape.names);
+            layout.rename = true;
+            layout.shape = Some(shape);
+        }
+        Ok(layout)
+    }
+}
+
+/// How every chunk of one read is parsed and converted.
+struct Layout {
+    /// The names the frame's columns take.
+    names: Vec<String>,
+    types: Vec<Option<SqlType>>,
+    /// The names and types polars reads each chunk with (text for the columns converted after).
+    read_schema: SchemaRef,
+    /// Whether the columns are renamed to `names` after polars has read them.
+    rename: bool,
+    delimiter: u8,
+    /// What the errors name as the source.
+    source: String,
+    #[cfg(feature = "typed-sql")]
+    shape: Option<Arc<crate::workflows::csv::Shape>>,
+}
+
+impl Layout {
+    /// The frame of `chunk`'s data records. The text is dropped once polars has parsed it,
+    /// before the columns read as text are converted, so that the two are never all in memory
+    /// at once.
+    fn frame(&self, chunk: Chunk) -> Result<DataFrame, Error> {
+        let mut frame = if chunk.rows == 0 {
+            DataFrame::empty_with_schema(&self.read_schema)
+        } else {
+            let read = CsvReadOptions::default()
+                .with_has_header(false)
+                .with_schema(Some(self.read_schema.clone()))
+                .with_n_threads(Some(1))
+                .with_rechunk(false)
+                .with_parse_options(CsvParseOptions::default().with_separator(self.delimiter))
+                .into_reader_with_file_handle(Cursor::new(chunk.data()))
+                .finish();
+            match read {
+                Ok(frame) => frame,
+                // polars names the column and the text but not the row: find it.
+                Err(error) => {
+                    return Err(self
+                        .first_bad_value(chunk.data(), chunk.first_row)?
+                        .unwrap_or_else(|| polars_error(&self.source, error)))
+                }
+            }
+        };
+        let first_row = chunk.first_row;
+        drop(chunk);
+        if self.rename {
+            frame
+                .set_column_names(&self.names)
+                .map_err(|e| polars_error(&self.source, e))?;
+        }
+        convert_text_columns(
+            &mut frame,
+            &self.names,
+            &self.types,
+            &self.source,
+            first_row,
+        )?;
+        #[cfg(feature = "typed-sql")]
+        if let Some(shape) = &self.shape {
+            not_null(&mut frame, shape, &self.source, first_row)?;
         }
         Ok(frame)
     }
 
-    /// The first value of `text` that does not fit its column's given type.
-    fn first_bad_value(
-        &self,
-        text: &Text,
-        names: &[String],
-        types: &[Option<SqlType>],
-        source: &str,
-    ) -> Result<Option<Error>, Error> {
+    /// The first value of the records `data` (whose first is row `first_row`) that does not
+    /// fit its column's given type.
+    fn first_bad_value(&self, data: &[u8], first_row: u64) -> Result<Option<Error>, Error> {
         let mut reader = csv::ReaderBuilder::new()
-            .has_headers(self.header)
+            .has_headers(false)
             .delimiter(self.delimiter)
-            .from_reader(text.bytes()?);
-        for (row, record) in reader.records().enumerate() {
+            .from_reader(data);
+        for (offset, record) in reader.records().enumerate() {
             let Ok(record) = record else { return Ok(None) };
             for (column, field) in record.iter().enumerate() {
-                let Some(Some(sql_type)) = types.get(column) else {
+                let Some(Some(sql_type)) = self.types.get(column) else {
                     continue;
                 };
                 if !field.is_empty() && !sql_type.accepts(field) {
                     return Ok(Some(Error::Value {
-                        source: source.to_string(),
-                        row: row as u64 + 1,
-                        column: names.get(column).cloned().unwrap_or_default(),
+                        source: self.source.clone(),
+                        row: first_row + offset as u64,
+                        column: self.names.get(column).cloned().unwrap_or_default(),
                         text: field.to_string(),
                         expected: sql_type.to_string(),
                     }));
@@ -298,6 +301,7 @@ fn not_null(
     frame: &mut DataFrame,
     shape: &crate::workflows::csv::Shape,
     source: &str,
+    first_row: u64,
 ) -> Result<(), Error> {
     for (index, name) in shape.names.iter().enumerate() {
         if shape.nullable.get(index) != Some(&false) {
@@ -325,7 +329,7 @@ fn not_null(
         let row = series.is_null().iter().position(|null| null == Some(true));
         return Err(Error::Value {
             source: source.to_string(),
-            row: row.map_or(0, |row| row as u64 + 1),
+            row: row.map_or(0, |row| first_row + row as u64),
             column: name.clone(),
             text: String::new(),
             expected: format!("{sql_type}: the field is empty, which an export writes for NULL, but the query's column is NOT NULL (has a table it reads changed since it was pinned?)"),
@@ -334,12 +338,12 @@ fn not_null(
     Ok(())
 }
 
-/// The names in the first record of `text`.
-fn first_record(text: &Text, delimiter: u8) -> Result<Vec<String>, Error> {
+/// The fields of the first record of `text`.
+fn first_record(text: &[u8], delimiter: u8) -> Result<Vec<String>, Error> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .delimiter(delimiter)
-        .from_reader(text.bytes()?);
+        .from_reader(text);
     match reader.records().next() {
         Some(Ok(record)) => Ok(record.iter().map(str::to_string).collect()),
         _ => Ok(Vec::new()),
@@ -347,41 +351,27 @@ fn first_record(text: &Text, delimiter: u8) -> Result<Vec<String>, Error> {
 }
 
 /// The columns read as text because polars' reader does not parse Redshift's forms of them
-/// (booleans `t`/`f`, timestamps with `+00`), converted to their types, a column per thread.
+/// (booleans `t`/`f`, timestamps with `+00`), converted to their types; `first_row` is the
+/// number of the frame's first row in the read, for errors.
 fn convert_text_columns(
     frame: &mut DataFrame,
     names: &[String],
     types: &[Option<SqlType>],
     source: &str,
+    first_row: u64,
 ) -> Result<(), Error> {
-    let to_convert: Vec<(usize, SqlType)> = types
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| match t {
-            Some(t) if read_type(*t) != polars_type(*t) => Some((i, *t)),
-            _ => None,
-        })
-        .collect();
-    let converted: Vec<Result<Column, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = to_convert
-            .iter()
-            .map(|&(index, sql_type)| {
-                let column = &frame.columns()[index];
-                let name = &names[index];
-                scope.spawn(move || convert(column, name, sql_type, source))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|_| Err(polars_error(source, "a conversion thread panicked")))
-            })
-            .collect()
-    });
-    for column in converted {
-        let column = column?;
+    for (index, sql_type) in types.iter().enumerate() {
+        let Some(sql_type) = *sql_type else { continue };
+        if read_type(sql_type) == polars_type(sql_type) {
+            continue;
+        }
+        let column = convert(
+            &frame.columns()[index],
+            &names[index],
+            sql_type,
+            source,
+            first_row,
+        )?;
         frame
             .with_column(column)
             .map_err(|e| polars_error(source, e))?;
@@ -390,8 +380,14 @@ fn convert_text_columns(
 }
 
 /// The text column `column` as `sql_type`; a value that does not parse is an error naming its
-/// row.
-fn convert(column: &Column, name: &str, sql_type: SqlType, source: &str) -> Result<Column, Error> {
+/// row (the column's first is row `first_row`).
+fn convert(
+    column: &Column,
+    name: &str,
+    sql_type: SqlType,
+    source: &str,
+    first_row: u64,
+) -> Result<Column, Error> {
     let texts = column
         .as_materialized_series()
         .str()
@@ -399,7 +395,7 @@ fn convert(column: &Column, name: &str, sql_type: SqlType, source: &str) -> Resu
     let name: PlSmallStr = name.into();
     let bad = |row: usize, text: &str| Error::Value {
         source: source.to_string(),
-        row: row as u64 + 1,
+        row: first_row + row as u64,
         column: name.to_string(),
         text: text.to_string(),
         expected: sql_type.to_string(),
@@ -450,9 +446,12 @@ fn convert(column: &Column, name: &str, sql_type: SqlType, source: &str) -> Resu
 }
 
 impl CsvFiles<'_> {
-    /// The rows as one polars `DataFrame`, parsed by polars' reader on every core; the parts
-    /// of an unload are downloaded and parsed in parallel (up to four at once), then stacked in
-    /// order. See [`frames`](crate::frames) for where the types come from.
+    /// The rows as one polars `DataFrame`. The text is cut into chunks of about 4 MiB at record
+    /// boundaries as it downloads and inflates (the parts of an unload downloading up to four
+    /// at once), each chunk parsed by polars' reader on a core of its own, the pieces stacked
+    /// in order: the inflated text is never held whole, so memory is the frame and a few
+    /// chunks (one per core and one more). See [`frames`](crate::frames) for where the types
+    /// come from.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -474,43 +473,40 @@ impl CsvFiles<'_> {
             options: self.options.clone(),
             table: self.table.clone(),
         };
-        let client = self.client;
-        self.check_files()?;
-        self.options.check_encoding()?;
-        let read_one = |id: i64| -> Result<DataFrame, Error> {
-            let stream = plan.options.decoded(stream::inflated(client, id)?)?;
-            let text = Text::read(stream, id)?;
-            plan.frame(text, id)
+        let source = self.shown();
+        let cutting = Cutting {
+            rows: usize::MAX,
+            bytes: FRAME_CHUNK_BYTES,
+            max_record: self.options.max_record,
+            header: plan.header,
+            delimiter,
         };
-        let mut frames = Vec::with_capacity(self.files.len());
-        for group in self.files.chunks(PARALLEL_DOWNLOADS) {
-            let read: Vec<Result<DataFrame, Error>> = std::thread::scope(|scope| {
-                let handles: Vec<_> = group
-                    .iter()
-                    .map(|&id| scope.spawn(move || read_one(id)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| {
-                        h.join().unwrap_or_else(|_| {
-                            Err(polars_error(&self.shown(), "a reading thread panicked"))
-                        })
-                    })
-                    .collect()
-            });
-            for frame in read {
-                frames.push(frame?);
-            }
-        }
-        let mut frames = frames.into_iter();
-        let Some(mut whole) = frames.next() else {
+        let mut chunks = chunks::cut(self.open()?, cutting, self.first_file());
+        let Some(first) = chunks.next().transpose()? else {
             return Ok(DataFrame::empty());
         };
+        let layout = plan.layout(&first, &source)?;
+        let workers = chunks::workers();
+        let frames = chunks::in_order(
+            std::iter::once(Ok(first)).chain(chunks),
+            workers,
+            workers + 1,
+            source.clone(),
+            move |chunk| layout.frame(chunk),
+        );
+        let mut whole: Option<DataFrame> = None;
         for frame in frames {
-            whole
-                .vstack_mut_owned(frame)
-                .map_err(|e| polars_error(&self.shown(), e))?;
+            let frame = frame?;
+            match &mut whole {
+                None => whole = Some(frame),
+                Some(whole) => {
+                    whole
+                        .vstack_mut_owned(frame)
+                        .map_err(|e| polars_error(&source, e))?;
+                }
+            }
         }
+        let mut whole = whole.unwrap_or_else(DataFrame::empty);
         whole.rechunk_mut();
         Ok(whole)
     }
