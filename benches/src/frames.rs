@@ -62,7 +62,7 @@ fn row(i: usize) -> Vec<Option<String>> {
     ]
 }
 
-fn mock(sizes: Sizes) -> MockServer {
+fn mock(sizes: &Sizes) -> MockServer {
     let mock = MockServer::scripted().expect("the mock");
     mock.database(DB_ID, DATABASE);
     mock.default_database_credential(1);
@@ -318,14 +318,20 @@ impl Sides {
 }
 
 /// The figures' sizes: `rows` in the large table, a quarter of them in the small one.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Sizes {
     /// Rows of the export of figures 15–18.
     pub rows: usize,
+    /// The figures to run (`15b`, `15`, ... `18`); all when empty.
+    pub figures: Vec<String>,
 }
 
 impl Sizes {
-    fn small(self) -> usize {
+    fn wants(&self, figure: &str) -> bool {
+        self.figures.is_empty() || self.figures.iter().any(|f| f == figure)
+    }
+
+    fn small(&self) -> usize {
         self.rows / 4
     }
 }
@@ -334,7 +340,7 @@ impl Sizes {
 /// rounds for the DataFrame figures.
 pub fn frames(work: &Path, spec: &Path, run_python: bool, sizes: Sizes, rounds: usize) -> Vec<Row> {
     let built = Instant::now();
-    let mock = mock(sizes);
+    let mock = mock(&sizes);
     eprintln!(
         "the mock's typed tables took {:.1} s",
         built.elapsed().as_secs_f64()
@@ -395,154 +401,160 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool, sizes: Sizes, rounds: 
     let run_s = exporting.elapsed().as_secs_f64();
     eprintln!("the export's run alone: {run_s:.2} s (file {file_id})");
 
-    // 15b. a gzipped CSV already in Civis files to a DataFrame: no export run on either side.
-    let figure =
-        format!("15b. `read_csv_file(id).dataframe()` of the {shown_rows}-row gzipped CSV");
-    let target = "≥ 1.5× faster and ≤ ½ the peak memory of file_to_dataframe(return_as=\"polars\")";
-    let file = file_id.to_string();
-    let (file_ours, file_theirs) = alternating(
-        rounds,
-        || ours("file_dataframe", &file).0,
-        || theirs("file", &file).0,
-    );
-    rows.push(side_by_side(
-        &figure,
-        target,
-        &file_ours,
-        &file_theirs,
-        "file_to_dataframe",
-        0.0,
-        |speed, memory| speed >= 1.5 && memory <= 0.5,
-    ));
-
-    // 15. to a DataFrame, end to end.
-    let figure = format!("15. `.dataframe()` of the {shown_rows}-row export");
-    let target = "no slower and ≤ ½ the peak memory of read_civis_sql(return_as=\"polars\")";
-    let (frame_ours, frame_theirs) = alternating(
-        rounds,
-        || ours("dataframe", TABLE).0,
-        || theirs("dataframe", &format!("select * from {TABLE}")).0,
-    );
-    rows.push(side_by_side(
-        &figure,
-        target,
-        &frame_ours,
-        &frame_theirs,
-        "read_civis_sql",
-        run_s,
-        |speed, memory| speed >= 1.0 && memory <= 0.5,
-    ));
-
-    // 16. Arrow batches streamed and dropped, at two sizes.
-    let figure = format!(
-        "16. `.arrow()` streamed and dropped: peak memory at {} and {shown_rows} rows",
-        thousands(sizes.small())
-    );
-    let target = "≤ 64 MB at both sizes";
-    let (small, _) = ours("arrow", SMALL_TABLE);
-    let (large, _) = ours("arrow", TABLE);
-    rows.push(match (&small, &large) {
-        (Ok(small), Ok(large)) => {
-            let (s, l) = (mb(small, "VmHWM_kB"), mb(large, "VmHWM_kB"));
-            let large_s = value(large, "TOTAL_S");
-            Row::new(
-                figure,
-                format!(
+    if sizes.wants("15b") {
+        // 15b. a gzipped CSV already in Civis files to a DataFrame: no export run on either side.
+        let figure =
+            format!("15b. `read_csv_file(id).dataframe()` of the {shown_rows}-row gzipped CSV");
+        let target =
+            "≥ 1.5× faster and ≤ ½ the peak memory of file_to_dataframe(return_as=\"polars\")";
+        let file = file_id.to_string();
+        let (file_ours, file_theirs) = alternating(
+            rounds,
+            || ours("file_dataframe", &file).0,
+            || theirs("file", &file).0,
+        );
+        rows.push(side_by_side(
+            &figure,
+            target,
+            &file_ours,
+            &file_theirs,
+            "file_to_dataframe",
+            0.0,
+            |speed, memory| speed >= 1.5 && memory <= 0.5,
+        ));
+    }
+    if sizes.wants("15") {
+        // 15. to a DataFrame, end to end.
+        let figure = format!("15. `.dataframe()` of the {shown_rows}-row export");
+        let target = "no slower and ≤ ½ the peak memory of read_civis_sql(return_as=\"polars\")";
+        let (frame_ours, frame_theirs) = alternating(
+            rounds,
+            || ours("dataframe", TABLE).0,
+            || theirs("dataframe", &format!("select * from {TABLE}")).0,
+        );
+        rows.push(side_by_side(
+            &figure,
+            target,
+            &frame_ours,
+            &frame_theirs,
+            "read_civis_sql",
+            run_s,
+            |speed, memory| speed >= 1.0 && memory <= 0.5,
+        ));
+    }
+    if sizes.wants("16") {
+        // 16. Arrow batches streamed and dropped, at two sizes.
+        let figure = format!(
+            "16. `.arrow()` streamed and dropped: peak memory at {} and {shown_rows} rows",
+            thousands(sizes.small())
+        );
+        let target = "≤ 64 MB at both sizes";
+        let (small, _) = ours("arrow", SMALL_TABLE);
+        let (large, _) = ours("arrow", TABLE);
+        rows.push(match (&small, &large) {
+            (Ok(small), Ok(large)) => {
+                let (s, l) = (mb(small, "VmHWM_kB"), mb(large, "VmHWM_kB"));
+                let large_s = value(large, "TOTAL_S");
+                Row::new(
+                    figure,
+                    format!(
                     "{s:.1} MB and {l:.1} MB ({:.2} s and {large_s:.2} s; after the run {:.2} s)",
                     value(small, "TOTAL_S"),
                     large_s - run_s
                 ),
-                "-",
-                "-",
-                target,
-                Some(s <= 64.0 && l <= 64.0),
-            )
-        }
-        (Err(why), _) | (_, Err(why)) => {
-            eprintln!("the arrow child failed: {why}");
-            Row::skipped(figure, "the child failed (see above)", target)
-        }
-    });
-
-    // 17. rows into structs.
-    let figure = format!("17. `.rows_as::<Order>()` over the {shown_rows}-row export, rows/s");
-    let target = "≥ 5× read_civis_sql(return_as=\"list\")";
-    let (typed, _) = ours("rows_as", TABLE);
-    let (plain, _) = ours("rows", TABLE);
-    // A list of 20 million Python lists takes minutes and tens of GB: at that size the
-    // reference is not run.
-    let (python_list, _) = if n <= PYTHON_LIST_ROWS {
-        theirs("list", &format!("select * from {TABLE}"))
-    } else {
-        (
-            Err(format!(
-                "not run above {} rows",
-                thousands(PYTHON_LIST_ROWS)
-            )),
-            (0, 0),
-        )
-    };
-    // What the export, its run and the wait cost before either side reads a byte, and the
-    // same download read as `StringRecord`s: the floor that typing the rows adds to.
-    let floor = match (&typed, &plain) {
-        (Ok(text), Ok(plain)) => format!(
-            "; the run before the download {:.2} s, `.rows()` of the same export {:.2} s",
-            value(text, "TOTAL_S") - value(text, "STREAM_S"),
-            value(plain, "TOTAL_S")
-        ),
-        _ => String::new(),
-    };
-    rows.push(match (&typed, &python_list) {
-        (Ok(text), Ok(py)) => {
-            let (t, py_t) = (value(text, "TOTAL_S"), value(py, "TOTAL_S"));
-            Row::new(
-                figure,
-                format!("{:.2} M rows/s ({t:.2} s{floor})", n as f64 / t / 1e6),
-                format!(
-                    "civis-python {}: {:.2} M rows/s ({py_t:.2} s)",
-                    python::VERSION,
-                    n as f64 / py_t / 1e6
-                ),
-                format!("{:.1}×", py_t / t),
-                target,
-                Some(py_t / t >= 5.0),
-            )
-        }
-        (Ok(text), Err(why)) => Row::new(
-            figure,
-            format!(
-                "{:.2} M rows/s ({:.2} s{floor})",
-                n as f64 / value(text, "TOTAL_S") / 1e6,
-                value(text, "TOTAL_S")
-            ),
-            format!("skipped: {}", last_line(why)),
-            "-",
-            target,
-            None,
-        ),
-        (Err(why), _) => {
-            eprintln!("the rows_as child failed: {why}");
-            Row::skipped(figure, "the child failed (see above)", target)
-        }
-    });
-
-    // 18. a frame into a table (at the default size only: building the frame in Python from
-    // lists is most of the reference's time).
-    if n > PYTHON_LIST_ROWS {
-        return rows;
+                    "-",
+                    "-",
+                    target,
+                    Some(s <= 64.0 && l <= 64.0),
+                )
+            }
+            (Err(why), _) | (_, Err(why)) => {
+                eprintln!("the arrow child failed: {why}");
+                Row::skipped(figure, "the child failed (see above)", target)
+            }
+        });
     }
-    let figure = format!("18. `import_dataframe` of a {shown_rows}-row frame");
-    let target = "(side by side: time, peak memory, API calls, job runs)";
-    let (import, (calls_ours, runs_ours)) = ours("import", TABLE);
-    let (python_import, (calls_py, runs_py)) = theirs("import", "-");
-    let ours_shown = |text: &str| {
-        format!(
-            "{:.2} s, peak {:.0} MB, {calls_ours} calls, {runs_ours} job run(s)",
-            value(text, "TOTAL_S"),
-            mb(text, "VmHWM_kB")
-        )
-    };
-    rows.push(match (&import, &python_import) {
+    if sizes.wants("17") {
+        // 17. rows into structs.
+        let figure = format!("17. `.rows_as::<Order>()` over the {shown_rows}-row export, rows/s");
+        let target = "≥ 5× read_civis_sql(return_as=\"list\")";
+        let (typed, _) = ours("rows_as", TABLE);
+        let (plain, _) = ours("rows", TABLE);
+        // A list of 20 million Python lists takes minutes and tens of GB: at that size the
+        // reference is not run.
+        let (python_list, _) = if n <= PYTHON_LIST_ROWS {
+            theirs("list", &format!("select * from {TABLE}"))
+        } else {
+            (
+                Err(format!(
+                    "not run above {} rows",
+                    thousands(PYTHON_LIST_ROWS)
+                )),
+                (0, 0),
+            )
+        };
+        // What the export, its run and the wait cost before either side reads a byte, and the
+        // same download read as `StringRecord`s: the floor that typing the rows adds to.
+        let floor = match (&typed, &plain) {
+            (Ok(text), Ok(plain)) => format!(
+                "; the run before the download {:.2} s, `.rows()` of the same export {:.2} s",
+                value(text, "TOTAL_S") - value(text, "STREAM_S"),
+                value(plain, "TOTAL_S")
+            ),
+            _ => String::new(),
+        };
+        rows.push(match (&typed, &python_list) {
+            (Ok(text), Ok(py)) => {
+                let (t, py_t) = (value(text, "TOTAL_S"), value(py, "TOTAL_S"));
+                Row::new(
+                    figure,
+                    format!("{:.2} M rows/s ({t:.2} s{floor})", n as f64 / t / 1e6),
+                    format!(
+                        "civis-python {}: {:.2} M rows/s ({py_t:.2} s)",
+                        python::VERSION,
+                        n as f64 / py_t / 1e6
+                    ),
+                    format!("{:.1}×", py_t / t),
+                    target,
+                    Some(py_t / t >= 5.0),
+                )
+            }
+            (Ok(text), Err(why)) => Row::new(
+                figure,
+                format!(
+                    "{:.2} M rows/s ({:.2} s{floor})",
+                    n as f64 / value(text, "TOTAL_S") / 1e6,
+                    value(text, "TOTAL_S")
+                ),
+                format!("skipped: {}", last_line(why)),
+                "-",
+                target,
+                None,
+            ),
+            (Err(why), _) => {
+                eprintln!("the rows_as child failed: {why}");
+                Row::skipped(figure, "the child failed (see above)", target)
+            }
+        });
+    }
+    if sizes.wants("18") {
+        // 18. a frame into a table (at the default size only: building the frame in Python from
+        // lists is most of the reference's time).
+        if n > PYTHON_LIST_ROWS {
+            return rows;
+        }
+        let figure = format!("18. `import_dataframe` of a {shown_rows}-row frame");
+        let target = "(side by side: time, peak memory, API calls, job runs)";
+        let (import, (calls_ours, runs_ours)) = ours("import", TABLE);
+        let (python_import, (calls_py, runs_py)) = theirs("import", "-");
+        let ours_shown = |text: &str| {
+            format!(
+                "{:.2} s, peak {:.0} MB, {calls_ours} calls, {runs_ours} job run(s)",
+                value(text, "TOTAL_S"),
+                mb(text, "VmHWM_kB")
+            )
+        };
+        rows.push(match (&import, &python_import) {
         (Ok(text), Ok(py)) => Row::new(
             figure,
             ours_shown(text),
@@ -568,6 +580,7 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool, sizes: Sizes, rounds: 
             Row::skipped(figure, "the child failed (see above)", target)
         }
     });
+    }
     rows
 }
 

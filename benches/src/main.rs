@@ -25,7 +25,7 @@
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
 //! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-sql`
 //! (skip figures 11–13), `--sql-only`, `--no-cli` (skip figure 14), `--cli-only`, `--no-frames`
-//! (skip figures 15–18), `--frames-only` (`--frames-rows N` for another size than 2,000,000), `--no-runs` (skip figure 19), `--runs-only`.
+//! (skip figures 15–18), `--frames-only` (`--frames-rows N` for another size than 2,000,000, `--frames-figures 15b,16` for some of them), `--no-runs` (skip figure 19), `--runs-only`.
 
 mod calls;
 mod cli;
@@ -206,8 +206,15 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .map(|n| n.parse().expect("--frames-rows N: a number of rows"))
             .unwrap_or(frames::ROWS);
+        let figures = args
+            .iter()
+            .position(|a| a == "--frames-figures")
+            .and_then(|i| args.get(i + 1))
+            .map(|list| list.split(',').map(str::to_string).collect())
+            .unwrap_or_default();
         let rounds = if quick { 1 } else { 3 };
-        for row in frames::frames(&work, &spec, run_python, frames::Sizes { rows }, rounds) {
+        let sizes = frames::Sizes { rows, figures };
+        for row in frames::frames(&work, &spec, run_python, sizes, rounds) {
             push(row);
         }
     }

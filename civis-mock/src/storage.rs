@@ -496,7 +496,7 @@ impl Store {
         ))
     }
 
-    /// Sends file `id`, honouring `Range: bytes=START-` (with `If-Range`: only when it names the
+    /// Sends file `id`, honouring `Range` (see [`parse_range`]; with `If-Range`: only when it names the
     /// object's `ETag`, else the whole object), cut off when a test asked for it (`faults`: a
     /// download, which takes the faults a test scripted). The ETag is the object's id and size.
     fn send(&self, id: i64, range: Option<&str>, if_range: Option<&str>, faults: bool) -> Reply {
@@ -526,19 +526,20 @@ impl Store {
         let etag = format!("\"{id}-{size}\"");
         // A range for another version of the object is ignored: the whole object is sent.
         let range = range.filter(|_| if_range.is_none_or(|tag| tag.trim() == etag));
-        let start = match range.map(parse_range) {
-            None => 0,
-            Some(Some(start)) if start < size => start,
-            Some(_) => {
+        let (start, last) = match range.map(|range| parse_range(range, size)) {
+            None => (0, size.saturating_sub(1)),
+            Some(Some(bounds)) => bounds,
+            Some(None) => {
                 return reply(
                     error(416, "InvalidRange: The requested range is not satisfiable")
                         .header("Content-Range", &format!("bytes */{size}")),
                 )
             }
         };
+        let body_len = if size == 0 { 0 } else { last + 1 - start };
         let file = File::open(self.path(id)).and_then(|mut file| {
             file.seek(SeekFrom::Start(start))?;
-            Ok(file)
+            Ok(file.take(body_len))
         });
         let Ok(file) = file else {
             return reply(error(500, "the stored file cannot be read"));
@@ -553,7 +554,7 @@ impl Store {
         if range.is_some() {
             headers.push((
                 "Content-Range".to_string(),
-                format!("bytes {start}-{}/{size}", size - 1),
+                format!("bytes {start}-{last}/{size}"),
             ));
         }
         let body: Box<dyn Read + Send> = match (stall, trickle) {
@@ -573,7 +574,7 @@ impl Store {
             status: if range.is_some() { 206 } else { 200 },
             headers,
             body,
-            body_len: size - start,
+            body_len,
             cut_after,
         }
     }
@@ -632,17 +633,23 @@ fn upload_fields(id: i64) -> Map<String, Value> {
     fields
 }
 
-/// The start of `bytes=START-` or `bytes=START-END` (the end is ignored: the answer runs to the
-/// end of the file, as a resuming client asks).
-fn parse_range(range: &str) -> Option<u64> {
-    range
-        .trim()
-        .strip_prefix("bytes=")?
-        .split('-')
-        .next()?
-        .trim()
-        .parse()
-        .ok()
+/// The first and last byte of `bytes=START-`, `bytes=START-END` (the end cut to the object's)
+/// or `bytes=-N` (the last N) in an object of `size` bytes, as S3 reads them; `None` when the
+/// range is not one or cannot be satisfied.
+fn parse_range(range: &str, size: u64) -> Option<(u64, u64)> {
+    let (first, last) = range.trim().strip_prefix("bytes=")?.split_once('-')?;
+    let (first, last) = (first.trim(), last.trim());
+    if first.is_empty() {
+        // `bytes=-N`: the last N bytes.
+        let suffix: u64 = last.parse().ok()?;
+        return (suffix > 0 && size > 0).then(|| (size.saturating_sub(suffix), size - 1));
+    }
+    let first: u64 = first.parse().ok()?;
+    let last = match last {
+        "" => size.checked_sub(1)?,
+        last => last.parse::<u64>().ok()?.min(size.checked_sub(1)?),
+    };
+    (first <= last).then_some((first, last))
 }
 
 /// Copies the file part of the form in `spooled` to `dest`: `Ok(Err(why))` when the form is not

@@ -1100,10 +1100,11 @@ fn a_file_that_shrinks_during_an_upload_fails_at_once_naming_both_sizes() {
 }
 
 /// Readers that size an object before they download it (polars' `read_csv` of a URL) ask
-/// storage with HEAD: the mock answers as S3 does, the size without the body, and a fault a
-/// test scripted for the next download is left for the download.
+/// storage with HEAD and then for the first bytes: the mock answers as S3 does, the size
+/// without the body, a closed range with just its bytes, and a fault a test scripted for the
+/// next download is left for the download.
 #[test]
-fn storage_answers_head_with_the_size_and_leaves_scripted_faults_to_the_download() {
+fn storage_answers_head_and_closed_ranges_and_leaves_scripted_faults_to_the_download() {
     let mock = mock();
     let client = client(&mock, &FakeClock::default());
     let bytes = pattern(20_000, 11);
@@ -1120,27 +1121,45 @@ fn storage_answers_head_with_the_size_and_leaves_scripted_faults_to_the_download
         .unwrap()
         .to_string();
     mock.drop_download_once_after(100);
-    let rest = url.strip_prefix("http://").unwrap();
-    let (host, path) = rest.split_at(rest.find('/').unwrap());
-    let mut stream = std::net::TcpStream::connect(host).unwrap();
-    write!(
-        stream,
-        "HEAD {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
-    let head = head.to_ascii_lowercase();
+    // The head of the answer (lower-cased) and its body, over a connection of its own.
+    let ask = |method: &str, header: &str| {
+        let rest = url.strip_prefix("http://").unwrap();
+        let (host, path) = rest.split_at(rest.find('/').unwrap());
+        let mut stream = std::net::TcpStream::connect(host).unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{header}Connection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let end = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&answer[..end]).to_ascii_lowercase();
+        (head, answer[end + 4..].to_vec())
+    };
+    let (head, body) = ask("HEAD", "");
     assert!(head.starts_with("http/1.1 200"), "{head}");
     assert!(head.contains("content-length: 20000"), "{head}");
     assert!(head.contains("etag: "), "{head}");
-    assert_eq!(body, "", "a HEAD answer has no body");
+    assert!(body.is_empty(), "a HEAD answer has no body");
     // The cut scripted above still meets the download, which resumes past it.
     assert_eq!(client.download_file(id).bytes().unwrap(), bytes);
-    let gets = storage_requests(&mock)
+    let whole_gets = storage_requests(&mock)
         .iter()
         .filter(|r| r.method == "GET")
         .count();
-    assert_eq!(gets, 2, "the cut download and its resumption");
+    assert_eq!(whole_gets, 2, "the cut download and its resumption");
+    for (range, first, last) in [
+        ("bytes=0-3", 0, 3),
+        ("bytes=19990-30000", 19_990, 19_999),
+        ("bytes=-5", 19_995, 19_999),
+    ] {
+        let (head, body) = ask("GET", &format!("Range: {range}\r\n"));
+        assert!(head.starts_with("http/1.1 206"), "{range}: {head}");
+        assert!(
+            head.contains(&format!("content-range: bytes {first}-{last}/20000")),
+            "{range}: {head}"
+        );
+        assert_eq!(body, bytes[first..=last], "{range}");
+    }
 }

@@ -290,8 +290,8 @@ pub(super) fn merge(
     check_not_null(&existing.columns, &existing.not_null, &rows)?;
     let mut table = existing.clone();
     match mode {
-        "truncate" => table.rows = Arc::new(rows),
-        "append" => Arc::make_mut(&mut table.rows).extend(rows),
+        "truncate" => *table.rows_mut() = rows,
+        "append" => table.rows_mut().extend(rows),
         "upsert" => {
             if primary_keys.is_empty() {
                 return Err("an upsert needs primary keys".into());
@@ -311,7 +311,7 @@ pub(super) fn merge(
                 .iter()
                 .map(position)
                 .collect::<Result<Vec<_>, _>>()?;
-            let stored = Arc::make_mut(&mut table.rows);
+            let stored = table.rows_mut();
             for row in rows {
                 let key: Vec<&Option<String>> = keys.iter().map(|&k| &row[k]).collect();
                 let found = stored

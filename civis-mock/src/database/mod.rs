@@ -126,6 +126,17 @@ struct Table {
     /// When its rows last changed or it was scanned (`dataUpdatedAt`, `lastRefresh`), set by
     /// [`Database::put_table`] and by a scan.
     updated: SystemTime,
+    /// Each column's null and distinct counts, as the platform's scanner keeps them: counted
+    /// once per version of the rows (a `GET /tables/{id}` of a 2-million-row table would
+    /// otherwise count them again each time), emptied whenever the rows change.
+    stats: std::sync::OnceLock<Vec<ColumnStats>>,
+}
+
+/// What `GET /tables/{id}` says of a column's values.
+#[derive(Debug, Clone, Copy)]
+struct ColumnStats {
+    nulls: usize,
+    distinct: usize,
 }
 
 impl Table {
@@ -139,7 +150,31 @@ impl Table {
             scan: Scan::Known,
             created: SystemTime::UNIX_EPOCH,
             updated: SystemTime::UNIX_EPOCH,
+            stats: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The rows, to change: the column statistics are counted again when next asked for.
+    fn rows_mut(&mut self) -> &mut Vec<Vec<Option<String>>> {
+        self.stats = std::sync::OnceLock::new();
+        Arc::make_mut(&mut self.rows)
+    }
+
+    /// Each column's statistics, counted now if the rows changed since they last were.
+    fn stats(&self) -> &[ColumnStats] {
+        self.stats.get_or_init(|| {
+            (0..self.columns.len())
+                .map(|index| {
+                    let values = self
+                        .rows
+                        .iter()
+                        .map(|row| row.get(index).and_then(Option::as_deref));
+                    let nulls = values.clone().filter(Option::is_none).count();
+                    let distinct = values.collect::<std::collections::HashSet<_>>().len();
+                    ColumnStats { nulls, distinct }
+                })
+                .collect()
+        })
     }
 }
 
@@ -313,9 +348,10 @@ impl MockServer {
             return;
         };
         let columns = detect_types(&rows.columns, &rows.rows);
-        lock(&self.state)
-            .database
-            .put_table(key, Table::new(columns, rows.rows));
+        let made = Table::new(columns, rows.rows);
+        // Counted as a scan would, before the lock is taken (see `typed_table`).
+        made.stats();
+        lock(&self.state).database.put_table(key, made);
     }
 
     /// Creates (or replaces) the table `table` (`"schema.table"`) of database `database` with
@@ -385,6 +421,9 @@ impl MockServer {
         check_not_null(&columns, &not_null, &data).map_err(Error::Value)?;
         let mut made = Table::new(columns, data);
         made.not_null = not_null;
+        // A table set up for a test is as scanned as the platform's: its statistics are
+        // counted now, before the lock is taken, not in the first request that describes it.
+        made.stats();
         lock(&self.state).database.put_table(key, made);
         Ok(())
     }

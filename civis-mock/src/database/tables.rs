@@ -333,12 +333,14 @@ fn describe_table(key: &(i64, String, String), table: &Table) -> Value {
 /// Column `index` of `table` as the spec's `TableColumn`: the counts are of its values now;
 /// the statistics a scan computes over samples (min, max, distributions) are left empty.
 fn describe_column(table: &Table, index: usize, name: &str, sql_type: &str) -> Value {
-    let values = table
-        .rows
-        .iter()
-        .map(|row| row.get(index).and_then(Option::as_deref));
-    let nulls = values.clone().filter(Option::is_none).count();
-    let distinct: std::collections::HashSet<Option<&str>> = values.collect();
+    let stats = table
+        .stats()
+        .get(index)
+        .copied()
+        .unwrap_or(super::ColumnStats {
+            nulls: 0,
+            distinct: 0,
+        });
     json!({
         "name": name,
         "civisDataType": civis_data_type(sql_type),
@@ -352,13 +354,13 @@ fn describe_column(table: &Table, index: usize, name: &str, sql_type: &str) -> V
         "avgValue": null,
         "stddev": null,
         "valueDistributionPercent": {},
-        "coverageCount": table.rows.len() - nulls,
-        "nullCount": nulls,
+        "coverageCount": table.rows.len() - stats.nulls,
+        "nullCount": stats.nulls,
         "possibleDependentVariableTypes": [],
         "useableAsIndependentVariable": false,
         "useableAsPrimaryKey": false,
         "valueDistribution": {},
-        "distinctCount": distinct.len(),
+        "distinctCount": stats.distinct,
     })
 }
 
