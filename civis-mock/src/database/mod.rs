@@ -196,6 +196,8 @@ pub(super) struct Database {
     jobs: HashMap<i64, DbJob>,
     /// `output` of `GET /scripts/sql/{id}/runs/{run_id}`, by script.
     exports: HashMap<i64, Value>,
+    /// `GET /scripts/sql/{id}`: each SQL script as it was made, by id.
+    scripts: HashMap<i64, Value>,
     /// Query id -> (SQL outcome, preview rows, run id).
     queries: HashMap<i64, (Outcome, usize, i64, Value)>,
     next_id: i64,

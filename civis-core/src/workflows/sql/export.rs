@@ -54,7 +54,8 @@ impl SqlBuilder<'_> {
     ) -> Result<Run, Error> {
         self.check()?;
         let delimiter = delimiter_name(self.delimiter)?;
-        let (database, credential) = self.database_and_credential()?;
+        // The one place the kinds of SQL differ: given here, or a saved script's.
+        let source = self.export_source()?;
         // The fields civis-python's `civis_to_csv` and `civis_to_multifile_csv` send
         // (`max_file_size` with the latter only); `csv_setting(..)` goes over them.
         let mut csv_settings = json!({
@@ -72,16 +73,16 @@ impl SqlBuilder<'_> {
             settings.extend(self.csv_settings.clone());
         }
         let mut body = json!({
-            "name": self.job_name.clone().unwrap_or_else(export_name),
-            "remote_host_id": database,
-            "credential_id": credential,
-            "sql": self.sql,
+            "name": self.job_name.clone().unwrap_or_else(|| export_name(self.script.as_ref())),
+            "remote_host_id": source.database,
+            "credential_id": source.credential,
+            "sql": source.sql,
             "hidden": self.hidden,
             "csv_settings": csv_settings,
         });
         // `params` and `arguments` only when given, as civis-python's `**sql_params_arguments`.
         if let Value::Object(fields) = &mut body {
-            fields.extend(self.params_arguments.clone());
+            fields.extend(source.params_arguments);
         }
         let script = self.client.post_for_id("/scripts/sql", body)?;
         let run_id = self
@@ -143,10 +144,14 @@ pub(super) fn output_file(run: &Run) -> Result<i64, Error> {
 }
 
 /// A name for the export script, unique enough for a user's script list (civis-python uses a
-/// random UUID).
-fn export_name() -> String {
+/// random UUID); a saved script's run says whose SQL it ran.
+fn export_name(script: Option<&super::script::SavedScript>) -> String {
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    format!("civis-rs SQL export {:x}-{:x}", nanos, std::process::id())
+    let what = match script {
+        Some(script) => format!("run of SQL script {}", script.id),
+        None => "SQL export".to_string(),
+    };
+    format!("civis-rs {what} {:x}-{:x}", nanos, std::process::id())
 }
