@@ -316,10 +316,11 @@ fn a_part_that_fails_leaves_no_manifest_and_a_second_call_completes() {
     let manifest = unloaded(&mock, &client);
     let dir = scratch("unloaded-failing");
     let last = manifest.entries.last().unwrap().id;
-    mock.script(
+    // Once: the part's second download is answered as usual.
+    mock.fail_after_work_once(
         "GET",
         &format!("/files/{last}"),
-        [civis_mock::Scripted::status(404)],
+        civis_mock::Scripted::status(404),
     );
     let error = manifest.download_to(&client, &dir).unwrap_err();
     assert_eq!(error.status(), Some(404), "{error:?}");
