@@ -122,6 +122,35 @@ fn a_saved_script_runs_with_an_argument_overridden_and_is_never_changed() {
 }
 
 #[test]
+fn a_saved_script_whose_settings_are_those_asked_for_runs_itself() {
+    let mock = mock();
+    let client = client(&mock, None);
+    mock.sql_returns("select 1 as one", MockRows::new(["one"]).row([Some("1")]));
+    // The API's default CSV settings: gzip, comma, a header, as rows() asks.
+    let script = mock
+        .sql_script(json!({"remote_host_id": DB, "sql": "select 1 as one", "credential_id": 77}))
+        .unwrap();
+    let rows = client.sql_script(script).rows().unwrap();
+    assert_eq!(records(rows), [["one"], ["1"]]);
+    assert!(posts(&mock, "/scripts/sql").is_empty(), "no copy made");
+    assert_eq!(
+        posts(&mock, &format!("/scripts/sql/{script}/runs")).len(),
+        1
+    );
+    // Another delimiter than the saved one, or a credential of its own: a copy runs.
+    client.sql_script(script).delimiter('|').rows().unwrap();
+    client.sql_script(script).credential(5).rows().unwrap();
+    let made = posts(&mock, "/scripts/sql");
+    assert_eq!(made.len(), 2);
+    assert_eq!(made[0]["csv_settings"]["column_delimiter"], "pipe");
+    assert_eq!(made[1]["credential_id"], 5);
+    assert_eq!(
+        posts(&mock, &format!("/scripts/sql/{script}/runs")).len(),
+        1
+    );
+}
+
+#[test]
 fn a_saved_script_ends_as_sql_does() {
     let mock = mock();
     let client = client(&mock, None);

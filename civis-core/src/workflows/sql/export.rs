@@ -72,6 +72,16 @@ impl SqlBuilder<'_> {
         if let Value::Object(settings) = &mut csv_settings {
             settings.extend(self.csv_settings.clone());
         }
+        let as_saved = source
+            .as_saved
+            .as_ref()
+            .filter(|(_, saved)| same_csv_settings(saved, &csv_settings))
+            .map(|(id, _)| *id);
+        if let Some(script) = as_saved {
+            // Nothing to override: the saved script itself runs, and its run is in its history.
+            log::debug!("SQL script {script} runs as saved: its CSV settings are those asked for");
+            return self.started_run(script);
+        }
         let mut body = json!({
             "name": self.job_name.clone().unwrap_or_else(|| export_name(self.script.as_ref())),
             "remote_host_id": source.database,
@@ -85,6 +95,11 @@ impl SqlBuilder<'_> {
             fields.extend(source.params_arguments);
         }
         let script = self.client.post_for_id("/scripts/sql", body)?;
+        self.started_run(script)
+    }
+
+    /// Starts a run of the SQL script `script` (an export made here, or a saved one).
+    fn started_run(&self, script: i64) -> Result<Run, Error> {
         let run_id = self
             .client
             .post_for_id(&format!("/scripts/sql/{script}/runs"), json!({}))?;
@@ -106,6 +121,46 @@ impl SqlBuilder<'_> {
         run.wait()?;
         output_file(&run)
     }
+}
+
+/// Whether a saved script's `csv_settings` (snake_case or the API's camelCase keys, absent ones
+/// at the API's documented defaults) are `wanted`'s, every field of them.
+fn same_csv_settings(saved: &Value, wanted: &Value) -> bool {
+    let Some(wanted) = wanted.as_object() else {
+        return false;
+    };
+    wanted.iter().all(|(key, want)| {
+        let camel = snake_to_camel(key);
+        let given = saved
+            .get(key)
+            .or_else(|| saved.get(&camel))
+            .filter(|v| !v.is_null())
+            .cloned();
+        let default = match key.as_str() {
+            "include_header" => json!(true),
+            "compression" => json!("gzip"),
+            "column_delimiter" => json!("comma"),
+            "unquoted" | "force_multifile" => json!(false),
+            _ => Value::Null,
+        };
+        given.unwrap_or(default) == *want
+    })
+}
+
+fn snake_to_camel(snake: &str) -> String {
+    let mut camel = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                camel.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => camel.push(c),
+        }
+    }
+    camel
 }
 
 /// What a finished export run left: its first output (`output[0]` of

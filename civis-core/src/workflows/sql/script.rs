@@ -22,6 +22,9 @@ pub(super) struct ExportSource {
     pub(super) database: i64,
     pub(super) credential: Value,
     pub(super) params_arguments: Map<String, Value>,
+    /// A saved script that may run as it is (nothing overridden), and its `csv_settings`: it
+    /// does when they are those the ending asks for.
+    pub(super) as_saved: Option<(i64, Value)>,
 }
 
 impl Client {
@@ -34,17 +37,20 @@ impl Client {
     /// [`arg`](SqlBuilder::arg) overrides them. civis-r's `query_civis(id)` and
     /// `read_civis(civis_script(id))`; civis-python has no such call (its issue #335).
     ///
-    /// How it runs: `GET /scripts/sql/{id}` for the script's SQL, database, credential,
-    /// parameters and their values, then one hidden export script made from them
-    /// (`POST /scripts/sql`) and its run, as `client.sql(..)` makes. The saved script is never
-    /// changed: its own run (`POST /scripts/sql/{id}/runs`) takes no argument values, so
-    /// running it with others would mean patching it for everyone who runs it, and its output
-    /// would be in whatever CSV form it was saved with. Three requests before the run is
-    /// polled, as a `client.sql(..)` export with a default credential; the run is the copy's,
-    /// not listed under the saved script. The database and credential are the saved script's
-    /// ([`credential`](SqlBuilder::credential) overrides the latter). Typed results infer
-    /// their column types from the data (the SQL is not known until the run starts).
-    /// [`preview`](SqlBuilder::preview) runs queries, not scripts, and refuses.
+    /// How it runs, and the saved script is never changed: `GET /scripts/sql/{id}` first (its
+    /// SQL, database, credential, parameters and CSV settings). When no
+    /// [`arg`](SqlBuilder::arg) or [`credential`](SqlBuilder::credential) overrides it and its
+    /// saved CSV settings are those the ending asks for (the local endings ask for the API's
+    /// defaults: gzip, comma, header; mind [`delimiter`](SqlBuilder::delimiter) and the other
+    /// settings), the script itself runs (`POST /scripts/sql/{id}/runs`, its run listed in its
+    /// history): two requests before the run is polled. Otherwise its SQL runs in one hidden
+    /// export script made from it (`POST /scripts/sql` with its parameters and their values,
+    /// the overrides applied, and this builder's CSV settings) and that script's run, as
+    /// `client.sql(..)` makes: three requests. Civis's run endpoint takes no argument values,
+    /// so running the saved script itself with others would mean patching it for everyone who
+    /// runs it, which this never does. The database and credential are the saved script's.
+    /// Typed results infer their column types from the data (the SQL is not known until the
+    /// run starts). [`preview`](SqlBuilder::preview) runs queries, not scripts, and refuses.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -120,6 +126,7 @@ impl SqlBuilder<'_> {
                 database,
                 credential,
                 params_arguments: self.params_arguments.clone(),
+                as_saved: None,
             });
         };
         let path = format!("/scripts/sql/{}", script.id);
@@ -143,10 +150,15 @@ impl SqlBuilder<'_> {
         let database = field("remote_host_id", "remoteHostId")
             .and_then(|v| v.as_i64())
             .ok_or_else(|| decoding("the SQL script has no `remote_host_id`"))?;
+        let saved_credential = field("credential_id", "credentialId").unwrap_or(Value::Null);
         let credential = match self.credential {
             Some(id) => json!(id),
-            None => field("credential_id", "credentialId").unwrap_or(Value::Null),
+            None => saved_credential.clone(),
         };
+        let as_saved = (script.args.is_empty() && credential == saved_credential).then(|| {
+            let settings = field("csv_settings", "csvSettings").unwrap_or(json!({}));
+            (script.id, settings)
+        });
         let params = match field("params", "params") {
             Some(Value::Array(params)) => params,
             _ => Vec::new(),
@@ -193,6 +205,7 @@ impl SqlBuilder<'_> {
             database,
             credential,
             params_arguments,
+            as_saved,
         })
     }
 }
