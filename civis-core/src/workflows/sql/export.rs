@@ -200,7 +200,7 @@ pub(super) fn output_file(run: &Run) -> Result<i64, Error> {
 
 /// A name for the export script, unique enough for a user's script list (civis-python uses a
 /// random UUID); a saved script's run says whose SQL it ran.
-fn export_name(script: Option<&super::script::SavedScript>) -> String {
+fn export_name(script: Option<&super::SavedScript>) -> String {
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());

@@ -55,10 +55,10 @@ pub use crate::data::sql_types::SqlType;
 pub use crate::workflows::csv::{
     Compression, ManifestEntry, Rows, UnloadManifest, MANIFEST_FILE_NAME, UNLOAD_DOWNLOADS_AT_ONCE,
 };
-pub use database::Database;
 /// The record type of [`Rows`], re-exported so that scripts need not depend on `csv`
 /// themselves.
 pub use csv::StringRecord;
+pub use database::Database;
 pub use export::ExportOutput;
 pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 #[cfg(feature = "typed-sql")]
@@ -108,7 +108,7 @@ pub struct SqlBuilder<'c> {
     sql: String,
     database: Database,
     /// The saved SQL script whose SQL runs instead of `sql`: [`Client::sql_script`].
-    script: Option<script::SavedScript>,
+    script: Option<SavedScript>,
     delimiter: char,
     header: bool,
     compression: Compression,
@@ -129,6 +129,14 @@ pub struct SqlBuilder<'c> {
     refused: Option<String>,
     /// The table a `select_table` reads, looked up before the export starts.
     table: Option<String>,
+}
+
+/// A saved SQL script ([`Client::sql_script`]) and the values of its parameters this run
+/// overrides.
+#[derive(Debug, Clone)]
+struct SavedScript {
+    id: i64,
+    args: Map<String, Value>,
 }
 
 impl fmt::Debug for SqlBuilder<'_> {

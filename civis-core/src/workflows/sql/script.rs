@@ -4,16 +4,9 @@
 
 use serde_json::{json, Map, Value};
 
-use super::SqlBuilder;
+use super::{SavedScript, SqlBuilder};
 use crate::data::error::Error;
 use crate::transport::client::Client;
-
-/// A saved SQL script and the values of its parameters this run overrides.
-#[derive(Debug, Clone)]
-pub(super) struct SavedScript {
-    pub(super) id: i64,
-    pub(super) args: Map<String, Value>,
-}
 
 /// What the export script is made from: its SQL, database, credential, and `params` and
 /// `arguments` when it has any.
