@@ -129,12 +129,15 @@ fn sql_without_d_uses_civis_database_or_the_only_visible_one() {
     );
     let set = civis_with_database(&mock, &args, "redshift-general");
     assert!(set.status.success(), "{}", stderr(&set));
+    // Digits are an id.
+    let by_id = civis_with_database(&mock, &args, "33");
+    assert!(by_id.status.success(), "{}", stderr(&by_id));
     let queries: Vec<_> = mock
         .requests()
         .into_iter()
         .filter(|r| r.method == "POST" && r.url == "/queries")
         .map(|r| r.json().unwrap())
         .collect();
-    assert!(queries.iter().all(|q| q["database"] == 32), "{queries:?}");
-    assert_eq!(queries.len(), 2);
+    let databases: Vec<_> = queries.iter().map(|q| q["database"].clone()).collect();
+    assert_eq!(databases, [json!(32), json!(32), json!(33)]);
 }

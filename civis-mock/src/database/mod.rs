@@ -8,6 +8,8 @@
 //!   gzip in several members, as the platform writes it; `force_multifile` writes parts, of at
 //!   most `max_file_size` MB when given, and a manifest), and give the file as the run's
 //!   output; a script's `params` and `arguments` fill the SQL's `{{name}}`s;
+//! - saved SQL scripts ([`MockServer::sql_script`]) are answered by `GET /scripts/sql/{id}` as
+//!   they were made (as is every script `POST /scripts/sql` made), and run as exports do;
 //! - `POST /files/preprocess/csv` and a run of it clean a stored file and detect its header,
 //!   delimiter, compression and column types (`detectedInfo` of `GET /files/{id}`);
 //! - `POST /imports/files/csv` and a run of it create or extend a table per
