@@ -21,17 +21,45 @@ pub fn sql_command(command: Command) -> Command {
              zip when it ends in .zip). The SQL comes from -c, -f, or standard input, read as \
              civis-python reads it: up to the first empty line (or the end). As civis-python's, \
              it says \"Executing query...\" on stderr, and -q prints nothing but errors (no \
-             preview table either).",
+             preview table either).\n\n\
+             --script ID runs a saved SQL script instead (its parameters overridden with --arg \
+             name=value) and writes its whole result to -o, or as CSV to standard output. \
+             --unload DIR exports the result as several files and downloads every part into DIR, \
+             four at a time, with manifest.json written last.\n\n\
+             Without -d, the database is CIVIS_DATABASE, else the only one you can see; with \
+             several and none set, the error lists them.",
         )
         .arg(
             Arg::new("dbname")
                 .short('d')
                 .long("dbname")
                 .value_name("DATABASE")
-                .required(true)
-                .help("The database's name or id"),
+                .help("The database's name or id (default: CIVIS_DATABASE, else the only one visible)"),
         )
         .args(sql_source_args("run"))
+        .arg(
+            Arg::new("script")
+                .long("script")
+                .value_name("ID")
+                .value_parser(value_parser!(i64))
+                .conflicts_with_all(["command", "filename"])
+                .help("Run the saved SQL script ID and write its result (to -o, else stdout as CSV)"),
+        )
+        .arg(
+            Arg::new("arg")
+                .long("arg")
+                .value_name("NAME=VALUE")
+                .action(ArgAction::Append)
+                .requires("script")
+                .help("A value for a parameter of the --script (repeat for several)"),
+        )
+        .arg(
+            Arg::new("unload")
+                .long("unload")
+                .value_name("DIR")
+                .conflicts_with("output")
+                .help("Export as several files and download every part, and manifest.json, into DIR"),
+        )
         .arg(
             Arg::new("output")
                 .short('o')
@@ -161,21 +189,43 @@ pub(crate) fn given_sql(matches: &ArgMatches) -> Result<Option<String>, Error> {
 
 /// Runs `civis sql` (`matches` are its own).
 pub fn sql(matches: &ArgMatches) -> Result<(), Error> {
-    let sql = match given_sql(matches)? {
-        Some(sql) => sql,
-        None => sql_from_stdin(std::io::stdin().lock())?,
+    let script = matches.get_one::<i64>("script").copied();
+    let sql = match (script, given_sql(matches)?) {
+        (Some(_), _) => String::new(),
+        (None, Some(sql)) => sql,
+        (None, None) => sql_from_stdin(std::io::stdin().lock())?,
     };
     let quiet = matches.get_flag("quiet");
-    if sql.trim().is_empty() {
+    if script.is_none() && sql.trim().is_empty() {
         return Err(Error::Usage(
-            "no SQL given: use -c SQL, -f FILE or standard input".into(),
+            "no SQL given: use -c SQL, -f FILE, --script ID or standard input".into(),
         ));
     }
     if !quiet {
         eprintln!("\nExecuting query...");
     }
     let client = ApiClient::new()?;
-    let statement = client.sql(sql, database(&text(matches, "dbname")));
+    // Without -d, the client's default database (CIVIS_DATABASE, else the only one visible).
+    let given = matches.get_one::<String>("dbname").map(|d| database(d));
+    let statement = match script {
+        Some(id) => script_arguments(client.sql_script(id), matches)?,
+        None => client.sql(sql, given),
+    };
+    if let Some(dir) = matches.get_one::<String>("unload") {
+        let parts = statement.unload()?.download_to(&client, dir)?;
+        if !quiet {
+            eprintln!(
+                "Downloaded {} parts of the result, and manifest.json, to {dir}.",
+                parts.len()
+            );
+        }
+        return Ok(());
+    }
+    if script.is_some() && matches.get_one::<String>("output").is_none() {
+        let stdout = std::io::stdout();
+        statement.to_writer(&mut stdout.lock())?;
+        return Ok(());
+    }
     match matches.get_one::<String>("output") {
         Some(output) => {
             let compression = if output.ends_with(".gz") {
@@ -206,6 +256,21 @@ pub fn sql(matches: &ArgMatches) -> Result<(), Error> {
             })
         }
     }
+}
+
+/// The saved script's `--arg NAME=VALUE`s, given to it as text (a parameter of type integer,
+/// float or bool reads its text as one).
+fn script_arguments<'c>(
+    mut statement: civis::sql::SqlBuilder<'c>,
+    matches: &ArgMatches,
+) -> Result<civis::sql::SqlBuilder<'c>, Error> {
+    for given in matches.get_many::<String>("arg").into_iter().flatten() {
+        let Some((name, value)) = given.split_once('=') else {
+            return Err(Error::Usage(format!("--arg {given:?} is not NAME=VALUE")));
+        };
+        statement = statement.arg(name.trim(), value);
+    }
+    Ok(statement)
 }
 
 /// The SQL on standard input as civis-python's `civis sql` reads it: lines up to the first

@@ -13,3 +13,4 @@ mod cli_pins;
 mod cli_runs;
 mod cli_spec;
 mod cli_sql;
+mod cli_sql_scripts;

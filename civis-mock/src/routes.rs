@@ -46,6 +46,7 @@ pub(crate) static ROUTES: &[Route<Handler>] = &[
     route("POST", "/queries", queries::post),
     route("GET", "/queries/{id}", queries::get),
     route("POST", "/scripts/sql", exports::post_sql),
+    route("GET", "/scripts/sql/{id}", exports::get_sql),
     route("POST", "/scripts/sql/{id}/runs", exports::post_sql_runs),
     route(
         "GET",

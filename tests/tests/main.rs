@@ -24,6 +24,7 @@ mod runs;
 mod secrets;
 mod snapshots;
 mod sql;
+mod sql_scripts;
 mod started;
 mod templates;
 mod transport;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::data::error::Error;
+use crate::data::names::NameOrId;
 use crate::transport::client::Client;
 use crate::transport::config::{
     ApiKey, Config, StalledTransfer, DEFAULT_API_ENDPOINT, DEFAULT_MAX_RESPONSE_SIZE,
@@ -61,6 +62,7 @@ pub struct ClientBuilder<C = Client> {
     allow_insecure_http: bool,
     clock: Arc<dyn Clock>,
     polling: Polling,
+    default_database: Option<NameOrId>,
     client: PhantomData<fn() -> C>,
 }
 
@@ -78,6 +80,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("max_response_size", &self.max_response_size)
             .field("stalled_transfer", &self.stalled_transfer)
             .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("default_database", &self.default_database)
             .finish()
     }
 }
@@ -97,6 +100,7 @@ impl<C> Default for ClientBuilder<C> {
             allow_insecure_http: false,
             clock: Arc::new(SystemClock),
             polling: Polling::default(),
+            default_database: None,
             client: PhantomData,
         }
     }
@@ -166,6 +170,24 @@ impl<C: From<Client>> ClientBuilder<C> {
     /// ```
     pub fn polling(mut self, polling: Polling) -> Self {
         self.polling = polling;
+        self
+    }
+
+    /// The database that SQL runs on when a call gives none (`client.sql(sql, None)`): a name
+    /// or an id. Without it, `CIVIS_DATABASE` is read (digits are an id, anything else a name);
+    /// without either, the one database the user can see, if there is exactly one (civis-r's
+    /// `options(civis.default_db = ..)` and its fallback). See
+    /// [`Client::default_database`](crate::Client::default_database).
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// let client = civis::Client::builder().default_database("redshift-general").build()?;
+    /// let rows = client.sql("select 1", None).rows()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn default_database(mut self, database: impl Into<NameOrId>) -> Self {
+        self.default_database = Some(database.into());
         self
     }
 
@@ -268,6 +290,12 @@ impl<C: From<Client>> ClientBuilder<C> {
             stalled_transfer: self.stalled_transfer,
             job_id: env("CIVIS_JOB_ID"),
             run_id: env("CIVIS_RUN_ID"),
+            default_database: self.default_database.or_else(|| {
+                env("CIVIS_DATABASE").map(|given| match given.trim().parse::<i64>() {
+                    Ok(id) => NameOrId::from(id),
+                    Err(_) => NameOrId::from(given),
+                })
+            }),
         })
     }
 

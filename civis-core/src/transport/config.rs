@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::data::names::NameOrId;
 use crate::transport::polling::Polling;
 use crate::transport::retry::{Clock, Retry};
 
@@ -56,6 +57,7 @@ pub struct Config {
     pub(crate) stalled_transfer: StalledTransfer,
     pub(crate) job_id: Option<String>,
     pub(crate) run_id: Option<String>,
+    pub(crate) default_database: Option<NameOrId>,
 }
 
 /// When a download from file storage counts as stalled: fewer than `min_bytes_per_second` on
@@ -147,6 +149,14 @@ impl Config {
     /// `X-Civis-Job-ID`, from `CIVIS_JOB_ID` (default: none, the header is not sent).
     pub fn job_id(&self) -> Option<&str> {
         self.job_id.as_deref()
+    }
+
+    /// The database SQL runs on when a call gives none:
+    /// [`ClientBuilder::default_database`](crate::ClientBuilder::default_database), else
+    /// `CIVIS_DATABASE` (digits are an id, anything else a name); default none, when the one
+    /// database the user can see is used (see [`Client::default_database`](crate::Client::default_database)).
+    pub fn default_database(&self) -> Option<&NameOrId> {
+        self.default_database.as_ref()
     }
 
     /// `X-Civis-Run-ID`, from `CIVIS_RUN_ID` (default: none, the header is not sent).

@@ -20,20 +20,98 @@ pub(crate) fn post_sql(
         Some(Value::Object(settings)) => settings.clone(),
         _ => Map::new(),
     };
-    let params = match ScriptParams::from_body(&body) {
-        Ok(params) => params,
-        Err(error) => return Some(bad_request(&error)),
-    };
-    let job = simulation.database.new_job(DbJob::Export {
-        database: database.unwrap_or_default(),
-        sql: sql.to_string(),
-        settings,
-        params,
-    });
-    let mut answer = body.clone();
-    answer.insert("id".into(), json!(job));
-    answer.insert("type".into(), json!("JobTypes::SqlRunner"));
-    Some(Scripted::json(201, Value::Object(answer).to_string()))
+    match simulation
+        .database
+        .new_sql_script(database.unwrap_or_default(), sql, settings, &body)
+    {
+        Ok(answer) => Some(Scripted::json(201, answer.to_string())),
+        Err(error) => Some(bad_request(&error)),
+    }
+}
+
+/// `GET /scripts/sql/{id}`: a SQL script as it was made (a saved one,
+/// [`MockServer::sql_script`], or an export), with its `id`.
+pub(crate) fn get_sql(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let job = params.number("id")?;
+    let script = simulation.database.scripts.get(&job)?;
+    Some(Scripted::json(200, script.to_string()))
+}
+
+impl MockServer {
+    /// Saves a SQL script, as `POST /scripts/sql` with `body` would (its snake_case fields:
+    /// `sql`, `remote_host_id` of a declared database, and optionally `name`, `credential_id`,
+    /// `params`, `arguments`, `csv_settings`), and returns its id. `GET /scripts/sql/{id}`
+    /// answers it, and a run of it (`POST /scripts/sql/{id}/runs`) writes its result as an
+    /// export's. A body the API would refuse (an undeclared database, an argument for no
+    /// parameter) is an [`Error::Value`].
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use civis_mock::{MockRows, MockServer};
+    /// let mock = MockServer::scripted()?;
+    /// mock.database(32, "redshift-general");
+    /// mock.sql_returns("select * from t where n > 2", MockRows::new(["n"]).row([Some("3")]));
+    /// let script = mock.sql_script(serde_json::json!({
+    ///     "remote_host_id": 32,
+    ///     "sql": "select * from t where n > {{least}}",
+    ///     "params": [{"name": "least", "type": "integer", "default": 2}],
+    /// }))?;
+    /// # Ok(()) }
+    /// ```
+    pub fn sql_script(&self, body: Value) -> Result<i64, Error> {
+        let Value::Object(body) = body else {
+            return Err(Error::Value(format!(
+                "a SQL script is an object, not {body}"
+            )));
+        };
+        let mut state = lock(&self.state);
+        let database = number(body.get("remote_host_id"));
+        if !state.database.known(database) {
+            return Err(Error::Value(format!(
+                "the SQL script's remote_host_id {database:?} is not a declared database (MockServer::database)"
+            )));
+        }
+        let sql = body.get("sql").and_then(Value::as_str).unwrap_or_default();
+        let settings = match body.get("csv_settings") {
+            Some(Value::Object(settings)) => settings.clone(),
+            _ => Map::new(),
+        };
+        let answer = state
+            .database
+            .new_sql_script(database.unwrap_or_default(), sql, settings, &body)
+            .map_err(Error::Value)?;
+        Ok(answer["id"].as_i64().unwrap_or_default())
+    }
+}
+
+impl Database {
+    /// A SQL script made from `body` (its parameters checked): an export job, remembered for
+    /// `GET /scripts/sql/{id}`; the answer of `POST /scripts/sql`.
+    fn new_sql_script(
+        &mut self,
+        database: i64,
+        sql: &str,
+        settings: Map<String, Value>,
+        body: &Map<String, Value>,
+    ) -> Result<Value, String> {
+        let params = ScriptParams::from_body(body)?;
+        let job = self.new_job(DbJob::Export {
+            database,
+            sql: sql.to_string(),
+            settings,
+            params,
+        });
+        let mut answer = body.clone();
+        answer.insert("id".into(), json!(job));
+        answer.insert("type".into(), json!("JobTypes::SqlRunner"));
+        let answer = Value::Object(answer);
+        self.scripts.insert(job, answer.clone());
+        Ok(answer)
+    }
 }
 
 /// `POST /scripts/sql/{id}/runs` of an export job: the export is written, then its run starts.

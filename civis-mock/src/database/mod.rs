@@ -8,6 +8,8 @@
 //!   gzip in several members, as the platform writes it; `force_multifile` writes parts, of at
 //!   most `max_file_size` MB when given, and a manifest), and give the file as the run's
 //!   output; a script's `params` and `arguments` fill the SQL's `{{name}}`s;
+//! - saved SQL scripts ([`MockServer::sql_script`]) are answered by `GET /scripts/sql/{id}` as
+//!   they were made (as is every script `POST /scripts/sql` made), and run as exports do;
 //! - `POST /files/preprocess/csv` and a run of it clean a stored file and detect its header,
 //!   delimiter, compression and column types (`detectedInfo` of `GET /files/{id}`);
 //! - `POST /imports/files/csv` and a run of it create or extend a table per
@@ -231,6 +233,8 @@ pub(super) struct Database {
     jobs: HashMap<i64, DbJob>,
     /// `output` of `GET /scripts/sql/{id}/runs/{run_id}`, by script.
     exports: HashMap<i64, Value>,
+    /// `GET /scripts/sql/{id}`: each SQL script as it was made, by id.
+    scripts: HashMap<i64, Value>,
     /// Query id -> (SQL outcome, preview rows, run id).
     queries: HashMap<i64, (Outcome, usize, i64, Value)>,
     next_id: i64,

@@ -1,6 +1,23 @@
-//! The manifest of a multifile export: its columns and the files that hold its parts, in order.
+//! The manifest of a multifile export: its columns and the files that hold its parts, in order,
+//! and all of it downloaded into a folder.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+
+use crate::data::error::Error;
+use crate::transport::client::Client;
+use crate::workflows::files::partial::PartialFile;
+
+/// How many parts [`UnloadManifest::download_to`] downloads at once.
+pub const UNLOAD_DOWNLOADS_AT_ONCE: usize = 4;
+
+/// The name of the manifest [`UnloadManifest::download_to`] writes beside the parts.
+pub const MANIFEST_FILE_NAME: &str = "manifest.json";
 
 /// The manifest of a multifile export ([`SqlBuilder::unload`](crate::sql::SqlBuilder::unload)), as the platform writes it (an
 /// AWS-style unload manifest, civis-python's `unload_manifest`).
@@ -63,4 +80,133 @@ pub struct ManifestEntry {
     /// A presigned URL to download it (it expires; `download_file(id)` does not).
     #[serde(default)]
     pub url_signed: String,
+}
+
+impl UnloadManifest {
+    /// Downloads every part of the export into the folder `dir` (created if missing), each
+    /// under its name in the manifest, and then writes the manifest beside them as
+    /// [`MANIFEST_FILE_NAME`] (`manifest.json`): civis-r's `download_civis(split = TRUE)`.
+    /// Returns the parts' paths, in the manifest's order.
+    ///
+    /// Bounds: [`UNLOAD_DOWNLOADS_AT_ONCE`] (4) parts download at once, each on its own
+    /// thread, streamed to disk (memory does not grow with the parts' sizes). Each part is
+    /// written as [`DownloadBuilder::to_path`](crate::files::DownloadBuilder::to_path) writes
+    /// a file: under a temporary name, renamed once complete, and a part whose download was
+    /// cut off goes on from where it stopped when this is called again. The manifest is
+    /// written last, the same way, so its presence in `dir` means every part is complete. The
+    /// first failure stops new parts from starting, lets those under way finish, and is
+    /// returned (the manifest is then not written). A name that is not a plain file name
+    /// (a path, `..`), two parts of one name, or a part called `manifest.json` is refused
+    /// before anything is downloaded.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let manifest = client.sql("select * from big_table", 32).unload()?;
+    /// let parts = manifest.download_to(&client, "big_table")?;
+    /// println!("{} parts, and big_table/manifest.json", parts.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn download_to(
+        &self,
+        client: &Client,
+        dir: impl AsRef<Path>,
+    ) -> Result<Vec<PathBuf>, Error> {
+        let dir = dir.as_ref();
+        let paths = self.part_paths(dir)?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let next = AtomicUsize::new(0);
+        let failed = AtomicBool::new(false);
+        let first_error: Mutex<Option<(usize, Error)>> = Mutex::new(None);
+        let workers = UNLOAD_DOWNLOADS_AT_ONCE.min(self.entries.len());
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    while !failed.load(Ordering::SeqCst) {
+                        let index = next.fetch_add(1, Ordering::SeqCst);
+                        let (Some(entry), Some(path)) = (self.entries.get(index), paths.get(index))
+                        else {
+                            return;
+                        };
+                        if let Err(error) = client.download_file(entry.id).to_path(path) {
+                            failed.store(true, Ordering::SeqCst);
+                            let mut first = first_error.lock().unwrap_or_else(|e| e.into_inner());
+                            // The earliest part's error, whichever thread saw its own first.
+                            if first.as_ref().is_none_or(|(at, _)| index < *at) {
+                                *first = Some((index, error));
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        let failure = first_error.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Some((index, error)) = failure {
+            log::warn!(
+                "part {} of {} ({}) did not download; the others that did are kept, and {MANIFEST_FILE_NAME} is not written",
+                index + 1,
+                self.entries.len(),
+                self.entries[index].name
+            );
+            return Err(error);
+        }
+        let manifest_path = dir.join(MANIFEST_FILE_NAME);
+        let shown = manifest_path.display().to_string();
+        let text = serde_json::to_vec_pretty(self).map_err(|e| Error::Io {
+            path: shown.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        let mut partial = PartialFile::create(&manifest_path)?;
+        partial
+            .file()
+            .write_all(&text)
+            .and_then(|()| partial.file().sync_all())
+            .map_err(|source| Error::Io {
+                path: shown.clone(),
+                source,
+            })?;
+        partial.commit()?;
+        log::info!(
+            "{} parts of the export and {MANIFEST_FILE_NAME} are in {}",
+            paths.len(),
+            dir.display()
+        );
+        Ok(paths)
+    }
+
+    /// Where each part goes in `dir`: its name, checked to be a plain file name, unique and
+    /// not the manifest's.
+    fn part_paths(&self, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+        let mut seen = HashSet::new();
+        self.entries
+            .iter()
+            .map(|entry| {
+                let name = entry.name.as_str();
+                let plain = Path::new(name)
+                    .file_name()
+                    .is_some_and(|file_name| file_name == name)
+                    && !name.contains(['/', '\\'])
+                    && name != "."
+                    && name != "..";
+                if !plain {
+                    return Err(Error::Usage(format!(
+                        "part {} of the export is named {name:?}, which is not a plain file name: it is not written outside {}",
+                        entry.id,
+                        dir.display()
+                    )));
+                }
+                if name == MANIFEST_FILE_NAME || !seen.insert(name) {
+                    return Err(Error::Usage(format!(
+                        "two files of the export would be {name:?} in {}",
+                        dir.display()
+                    )));
+                }
+                Ok(dir.join(name))
+            })
+            .collect()
+    }
 }

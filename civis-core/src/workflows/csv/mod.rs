@@ -23,7 +23,7 @@ pub(crate) use files::infer;
 #[cfg(any(feature = "arrow", feature = "polars"))]
 pub(crate) use files::Header;
 pub use files::{plain_select_table, CsvFiles};
-pub use manifest::{ManifestEntry, UnloadManifest};
+pub use manifest::{ManifestEntry, UnloadManifest, MANIFEST_FILE_NAME, UNLOAD_DOWNLOADS_AT_ONCE};
 pub(crate) use options::ReadOptions;
 pub use options::{DEFAULT_BATCH_SIZE, INFER_ROWS};
 #[cfg(any(feature = "arrow", feature = "polars"))]

@@ -54,7 +54,8 @@ impl SqlBuilder<'_> {
     ) -> Result<Run, Error> {
         self.check()?;
         let delimiter = delimiter_name(self.delimiter)?;
-        let (database, credential) = self.database_and_credential()?;
+        // The one place the kinds of SQL differ: given here, or a saved script's.
+        let source = self.export_source()?;
         // The fields civis-python's `civis_to_csv` and `civis_to_multifile_csv` send
         // (`max_file_size` with the latter only); `csv_setting(..)` goes over them.
         let mut csv_settings = json!({
@@ -71,19 +72,34 @@ impl SqlBuilder<'_> {
         if let Value::Object(settings) = &mut csv_settings {
             settings.extend(self.csv_settings.clone());
         }
+        let as_saved = source
+            .as_saved
+            .as_ref()
+            .filter(|(_, saved)| same_csv_settings(saved, &csv_settings))
+            .map(|(id, _)| *id);
+        if let Some(script) = as_saved {
+            // Nothing to override: the saved script itself runs, and its run is in its history.
+            log::debug!("SQL script {script} runs as saved: its CSV settings are those asked for");
+            return self.started_run(script);
+        }
         let mut body = json!({
-            "name": self.job_name.clone().unwrap_or_else(export_name),
-            "remote_host_id": database,
-            "credential_id": credential,
-            "sql": self.sql,
+            "name": self.job_name.clone().unwrap_or_else(|| export_name(self.script.as_ref())),
+            "remote_host_id": source.database,
+            "credential_id": source.credential,
+            "sql": source.sql,
             "hidden": self.hidden,
             "csv_settings": csv_settings,
         });
         // `params` and `arguments` only when given, as civis-python's `**sql_params_arguments`.
         if let Value::Object(fields) = &mut body {
-            fields.extend(self.params_arguments.clone());
+            fields.extend(source.params_arguments);
         }
         let script = self.client.post_for_id("/scripts/sql", body)?;
+        self.started_run(script)
+    }
+
+    /// Starts a run of the SQL script `script` (an export made here, or a saved one).
+    fn started_run(&self, script: i64) -> Result<Run, Error> {
         let run_id = self
             .client
             .post_for_id(&format!("/scripts/sql/{script}/runs"), json!({}))?;
@@ -105,6 +121,46 @@ impl SqlBuilder<'_> {
         run.wait()?;
         output_file(&run)
     }
+}
+
+/// Whether a saved script's `csv_settings` (snake_case or the API's camelCase keys, absent ones
+/// at the API's documented defaults) are `wanted`'s, every field of them.
+fn same_csv_settings(saved: &Value, wanted: &Value) -> bool {
+    let Some(wanted) = wanted.as_object() else {
+        return false;
+    };
+    wanted.iter().all(|(key, want)| {
+        let camel = snake_to_camel(key);
+        let given = saved
+            .get(key)
+            .or_else(|| saved.get(&camel))
+            .filter(|v| !v.is_null())
+            .cloned();
+        let default = match key.as_str() {
+            "include_header" => json!(true),
+            "compression" => json!("gzip"),
+            "column_delimiter" => json!("comma"),
+            "unquoted" | "force_multifile" => json!(false),
+            _ => Value::Null,
+        };
+        given.unwrap_or(default) == *want
+    })
+}
+
+fn snake_to_camel(snake: &str) -> String {
+    let mut camel = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                camel.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => camel.push(c),
+        }
+    }
+    camel
 }
 
 /// What a finished export run left: its first output (`output[0]` of
@@ -143,10 +199,14 @@ pub(super) fn output_file(run: &Run) -> Result<i64, Error> {
 }
 
 /// A name for the export script, unique enough for a user's script list (civis-python uses a
-/// random UUID).
-fn export_name() -> String {
+/// random UUID); a saved script's run says whose SQL it ran.
+fn export_name(script: Option<&super::SavedScript>) -> String {
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    format!("civis-rs SQL export {:x}-{:x}", nanos, std::process::id())
+    let what = match script {
+        Some(script) => format!("run of SQL script {}", script.id),
+        None => "SQL export".to_string(),
+    };
+    format!("civis-rs {what} {:x}-{:x}", nanos, std::process::id())
 }

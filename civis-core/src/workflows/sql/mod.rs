@@ -28,9 +28,11 @@
 //! - [`Compression::Gzip`] writes a gzip file whether or not the header is on (civis-python
 //!   then silently writes plain CSV), and a failure while writing is returned, never swallowed.
 
+mod database;
 mod export;
 mod preview;
 mod results;
+mod script;
 #[cfg(feature = "typed-sql")]
 mod typed;
 mod unload;
@@ -50,10 +52,13 @@ use crate::workflows::csv::{delimiter_name, CsvFiles, ReadOptions, TypedRows};
 /// The SQL types of columns ([`Column::sql_type`]), as [`tables`](crate::tables) has them.
 #[cfg(feature = "typed-sql")]
 pub use crate::data::sql_types::SqlType;
-pub use crate::workflows::csv::{Compression, ManifestEntry, Rows, UnloadManifest};
+pub use crate::workflows::csv::{
+    Compression, ManifestEntry, Rows, UnloadManifest, MANIFEST_FILE_NAME, UNLOAD_DOWNLOADS_AT_ONCE,
+};
 /// The record type of [`Rows`], re-exported so that scripts need not depend on `csv`
 /// themselves.
 pub use csv::StringRecord;
+pub use database::Database;
 pub use export::ExportOutput;
 pub use preview::{QueryResult, MAX_PREVIEW_ROWS};
 #[cfg(feature = "typed-sql")]
@@ -101,7 +106,9 @@ pub mod values {
 pub struct SqlBuilder<'c> {
     client: &'c Client,
     sql: String,
-    database: NameOrId,
+    database: Database,
+    /// The saved SQL script whose SQL runs instead of `sql`: [`Client::sql_script`].
+    script: Option<SavedScript>,
     delimiter: char,
     header: bool,
     compression: Compression,
@@ -124,11 +131,20 @@ pub struct SqlBuilder<'c> {
     table: Option<String>,
 }
 
+/// A saved SQL script ([`Client::sql_script`]) and the values of its parameters this run
+/// overrides.
+#[derive(Debug, Clone)]
+struct SavedScript {
+    id: i64,
+    args: Map<String, Value>,
+}
+
 impl fmt::Debug for SqlBuilder<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SqlBuilder")
             .field("sql", &self.sql)
             .field("database", &self.database)
+            .field("script", &self.script)
             .field("delimiter", &self.delimiter)
             .field("header", &self.header)
             .field("compression", &self.compression)
@@ -142,8 +158,8 @@ impl fmt::Debug for SqlBuilder<'_> {
 
 impl Client {
     /// The SQL statement `sql`, to run on `database` (a name, looked up with
-    /// [`get_database_id`](Client::get_database_id), or an id). See [`SqlBuilder`] for how it
-    /// ends.
+    /// [`get_database_id`](Client::get_database_id), an id, or `None` for the client's
+    /// [`default_database`](Client::default_database)). See [`SqlBuilder`] for how it ends.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -151,13 +167,15 @@ impl Client {
     /// # let client = civis::Client::new()?;
     /// let preview = client.sql("select 1 as one", "redshift-general").preview(10)?;
     /// let rows = client.sql("select * from t", 32).rows()?;
+    /// let on_the_default = client.sql("select * from t", None).rows()?;
     /// # Ok(()) }
     /// ```
-    pub fn sql(&self, sql: impl Into<String>, database: impl Into<NameOrId>) -> SqlBuilder<'_> {
+    pub fn sql(&self, sql: impl Into<String>, database: impl Into<Database>) -> SqlBuilder<'_> {
         SqlBuilder {
             client: self,
             sql: sql.into(),
             database: database.into(),
+            script: None,
             delimiter: ',',
             header: true,
             compression: Compression::None,
@@ -194,7 +212,7 @@ impl Client {
         &self,
         table: &str,
         columns: impl IntoIterator<Item = S>,
-        database: impl Into<NameOrId>,
+        database: impl Into<Database>,
     ) -> SqlBuilder<'_> {
         let columns: Vec<String> = columns
             .into_iter()
@@ -229,7 +247,7 @@ impl Client {
     /// let users: Vec<User> = client.select_table("public.users", 32).rows_as()?.collect::<Result<_, _>>()?;
     /// # Ok(()) }
     /// ```
-    pub fn select_table(&self, table: &str, database: impl Into<NameOrId>) -> SqlBuilder<'_> {
+    pub fn select_table(&self, table: &str, database: impl Into<Database>) -> SqlBuilder<'_> {
         let mut builder = self.sql(format!("select * from {table}"), database);
         match crate::data::names::split_schema_tablename(table) {
             Ok(_) => builder.table = Some(table.to_string()),
@@ -254,7 +272,7 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn read_table(&self, table: &str, database: impl Into<NameOrId>) -> Result<Rows, Error> {
+    pub fn read_table(&self, table: &str, database: impl Into<Database>) -> Result<Rows, Error> {
         // A name that does not parse is an error here, not a SQL error after a run.
         crate::data::names::split_schema_tablename(table)?;
         self.select_table(table, database).rows()
@@ -637,7 +655,7 @@ impl SqlBuilder<'_> {
         let Some(table) = crate::workflows::csv::plain_select_table(&self.sql) else {
             return Ok(None);
         };
-        match self.client.table_columns(&table, self.database.clone()) {
+        match self.client.table_columns(&table, self.database()?) {
             Ok(columns) => Ok(Some(
                 columns
                     .iter()
@@ -660,10 +678,11 @@ impl SqlBuilder<'_> {
             return Err(Error::Usage(why.clone()));
         }
         self.read.check_encoding()?;
+        self.check_script()?;
         let Some(table) = &self.table else {
             return Ok(());
         };
-        match self.client.get_table_id(table, self.database.clone()) {
+        match self.client.get_table_id(table, self.database()?) {
             Ok(_) => Ok(()),
             Err(Error::NotFound(why)) if why.starts_with("No tables found") => {
                 Err(Error::NotFound(format!(
@@ -680,9 +699,14 @@ impl SqlBuilder<'_> {
         }
     }
 
+    /// The database given, else the client's default.
+    fn database(&self) -> Result<NameOrId, Error> {
+        self.database.resolve(self.client)
+    }
+
     /// The database's id and the credential to use.
     fn database_and_credential(&self) -> Result<(i64, Value), Error> {
-        let database = self.client.get_database_id(self.database.clone())?;
+        let database = self.client.get_database_id(self.database()?)?;
         let credential = match self.credential {
             Some(id) => Some(id),
             None => self.client.default_database_credential_id()?,

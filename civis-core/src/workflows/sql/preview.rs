@@ -77,6 +77,12 @@ impl SqlBuilder<'_> {
     /// ```
     pub fn start_preview(self, n: u32) -> Result<Started<QueryResult>, Error> {
         self.check()?;
+        if let Some(script) = &self.script {
+            return Err(Error::Usage(format!(
+                "a preview is a query (POST /queries), not a run of SQL script {}: read its result with .rows()",
+                script.id
+            )));
+        }
         if !self.params_arguments.is_empty() {
             return Err(Error::Usage(
                 "a preview is a query (POST /queries), which takes no SQL parameters: put the values in the SQL, or export with .rows()".into(),
