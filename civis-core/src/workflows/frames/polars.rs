@@ -450,8 +450,9 @@ impl CsvFiles<'_> {
     /// boundaries as it downloads and inflates (the parts of an unload downloading up to four
     /// at once), each chunk parsed by polars' reader on a core of its own, the pieces stacked
     /// in order: the inflated text is never held whole, so memory is the frame and a few
-    /// chunks (one per core and one more). See [`frames`](crate::frames) for where the types
-    /// come from.
+    /// chunks (one per core and one more). The frame keeps a chunk per piece, as polars' own
+    /// `read_csv` leaves its frames (`frame.rechunk_mut()` makes each column contiguous, at the
+    /// cost of a copy). See [`frames`](crate::frames) for where the types come from.
     ///
     /// ```no_run
     /// # extern crate civis_core as civis;
@@ -506,9 +507,9 @@ impl CsvFiles<'_> {
                 }
             }
         }
-        let mut whole = whole.unwrap_or_else(DataFrame::empty);
-        whole.rechunk_mut();
-        Ok(whole)
+        // Not rechunked, as polars' own `read_csv` leaves its frames: making every column
+        // contiguous would copy the whole frame once more at the end.
+        Ok(whole.unwrap_or_else(DataFrame::empty))
     }
 }
 
