@@ -9,6 +9,8 @@ use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 
 use super::logs::Logs;
+#[cfg(feature = "io")]
+use crate::workflows::tables::ScanAfter;
 
 /// A run of a job: civis-python's `CivisFuture`, for any kind of job.
 ///
@@ -35,6 +37,10 @@ pub struct Run {
     /// Started by this handle: the run is known to be queued, so a wait starts with a pause
     /// instead of a poll (civis-python's `poll_on_creation=False` in `run_job`).
     pub(super) started_here: bool,
+    /// A table this run makes, scanned once the run succeeds (an import's; see
+    /// [`ImportBuilder::scan`](crate::tables::ImportBuilder::scan)).
+    #[cfg(feature = "io")]
+    pub(super) scan_after: Option<ScanAfter>,
 }
 
 /// A job's page on Civis Platform, or one of its runs' pages: civis-python's
@@ -71,6 +77,8 @@ impl Client {
             run_id,
             polling: self.config().polling,
             started_here: false,
+            #[cfg(feature = "io")]
+            scan_after: None,
         }
     }
 }
@@ -82,6 +90,13 @@ impl Run {
             started_here: true,
             ..client.job_run(job_id, run_id)
         }
+    }
+
+    #[cfg(feature = "io")]
+    /// The same run, whose wait scans `table` once the run succeeds.
+    pub(crate) fn scan_after(mut self, table: ScanAfter) -> Self {
+        self.scan_after = Some(table);
+        self
     }
 
     /// The client the run is polled with.
