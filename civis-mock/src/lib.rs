@@ -56,7 +56,7 @@ use serde_json::Value;
 
 pub use database::MockRows;
 pub use error::Error;
-pub use jobs::MockJob;
+pub use jobs::{MockJob, DEFAULT_JOB_TYPE};
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
 use storage::{Storage, Store};
