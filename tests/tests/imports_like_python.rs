@@ -499,3 +499,47 @@ fn the_mock_refuses_an_unknown_execution_and_a_compression_that_is_not_the_files
     }
     assert_eq!(mock.table_rows(DB, "s.t"), None);
 }
+
+#[test]
+fn a_typed_read_right_after_an_import_is_typed_and_without_the_scan_it_is_inferred() {
+    record_logs();
+    let (_mock, client) = setup();
+    #[derive(serde::Deserialize)]
+    struct Score {
+        id: i64,
+        score: f64,
+    }
+    let read = |table: &str| -> Vec<(i64, f64)> {
+        client
+            .sql(&format!("select * from {table}"), DB)
+            .rows_as::<Score>()
+            .unwrap()
+            .map(|s| s.map(|s| (s.id, s.score)).unwrap())
+            .collect()
+    };
+    let path = write_csv("typed.csv", "id,score\n1,2.5\n2,3.5\n");
+    client
+        .import_csv(&path, DB, "crm.typed_now")
+        .send()
+        .unwrap()
+        .wait()
+        .unwrap();
+    assert_eq!(read("crm.typed_now"), [(1, 2.5), (2, 3.5)]);
+    let inferred = |table: &str| {
+        logged(
+            log::Level::Warn,
+            &format!("the column types of {table} are inferred"),
+        )
+    };
+    assert!(inferred("crm.typed_now").is_empty());
+
+    client
+        .import_csv(&path, DB, "crm.typed_later")
+        .scan(false)
+        .send()
+        .unwrap()
+        .wait()
+        .unwrap();
+    assert_eq!(read("crm.typed_later"), [(1, 2.5), (2, 3.5)]);
+    assert_eq!(inferred("crm.typed_later").len(), 1);
+}

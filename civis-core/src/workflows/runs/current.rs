@@ -265,7 +265,10 @@ mod tests {
     #[test]
     fn a_custom_script_takes_outputs_as_custom_whatever_its_type() {
         assert_eq!(script_kind("JobTypes::PythonDocker", true), Some("custom"));
-        assert_eq!(script_kind("JobTypes::PythonDocker", false), Some("python3"));
+        assert_eq!(
+            script_kind("JobTypes::PythonDocker", false),
+            Some("python3")
+        );
         assert_eq!(script_kind("JobTypes::SqlRunner", false), None);
     }
 }
