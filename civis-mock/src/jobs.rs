@@ -70,6 +70,10 @@ pub struct MockJob {
 
 /// The type `GET /jobs/{id}` gives a simulated job unless [`MockJob::job_type`] says otherwise:
 /// a container script's, the kind a compiled program runs in.
+///
+/// ```
+/// assert_eq!(civis_mock::DEFAULT_JOB_TYPE, "JobTypes::ContainerDocker");
+/// ```
 pub const DEFAULT_JOB_TYPE: &str = "JobTypes::ContainerDocker";
 
 impl MockJob {

@@ -49,7 +49,8 @@ pub struct ScannedTable {
     pub columns: Vec<TableColumn>,
 }
 
-/// The table an import's run scans once it succeeds (see [`ImportBuilder::scan`](super::ImportBuilder::scan)).
+/// The table an import's run scans once it succeeds (see
+/// [`ImportBuilder::scan`](super::ImportBuilder::scan)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ScanAfter {
     pub(crate) database: i64,
