@@ -598,7 +598,7 @@ pub(crate) fn get_job(
     let id = params.number("id")?;
     let job = jobs.jobs.get(&id)?;
     let template = jobs.custom_scripts.get(&id);
-    let last = jobs.runs.iter().filter(|r| r.job_id == id).last();
+    let last = jobs.runs.iter().rfind(|r| r.job_id == id);
     let state = last.map_or("idle", |run| jobs.state(run).0);
     let answer = json!({
         "id": id,

@@ -511,7 +511,7 @@ fn a_typed_read_right_after_an_import_is_typed_and_without_the_scan_it_is_inferr
     }
     let read = |table: &str| -> Vec<(i64, f64)> {
         client
-            .sql(&format!("select * from {table}"), DB)
+            .sql(format!("select * from {table}"), DB)
             .rows_as::<Score>()
             .unwrap()
             .map(|s| s.map(|s| (s.id, s.score)).unwrap())
