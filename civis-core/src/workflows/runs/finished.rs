@@ -71,25 +71,6 @@ pub(super) fn message_from_log(run: &Run) -> (String, bool) {
 }
 
 impl Run {
-    #[cfg(feature = "io")]
-    /// Scans the table this run made, when it made one (an import's run): the one place every
-    /// wait on a run (alone, in a set, in a fan-out) passes once the run has succeeded. A scan
-    /// that fails leaves the table unknown to the API, so typed reads infer its types: a
-    /// warning, not the run's failure, since the rows are in the table.
-    fn scan_made_table(&self) {
-        let Some(target) = &self.scan_after else {
-            return;
-        };
-        if let Err(error) = self.client.scan(target) {
-            log::warn!(
-                "{} succeeded, but the scan of {}.{} failed ({error}): the API does not know its column types until client.scan_table(..) succeeds",
-                crate::data::run_state::from_job_run(self.job_id, self.run_id),
-                target.schema,
-                target.table
-            );
-        }
-    }
-
     /// The finished run, or the error of a failed one.
     pub(super) fn finished(
         &self,
@@ -113,9 +94,10 @@ impl Run {
             state,
             response,
         };
-        #[cfg(feature = "io")]
+        // The one place every wait on a run (alone, in a set, in a fan-out) passes once the
+        // run has succeeded.
         if run.state == RunState::Succeeded {
-            self.scan_made_table();
+            self.succeeded();
         }
         if run.state != RunState::Failed {
             return Ok(run);

@@ -1,5 +1,8 @@
 //! A run of a job: the handle, its page, one poll of its state, and its log.
 
+use std::fmt;
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::data::error::Error;
@@ -9,8 +12,6 @@ use crate::transport::client::Client;
 use crate::transport::polling::Polling;
 
 use super::logs::Logs;
-#[cfg(feature = "io")]
-use crate::workflows::tables::ScanAfter;
 
 /// A run of a job: civis-python's `CivisFuture`, for any kind of job.
 ///
@@ -37,10 +38,20 @@ pub struct Run {
     /// Started by this handle: the run is known to be queued, so a wait starts with a pause
     /// instead of a poll (civis-python's `poll_on_creation=False` in `run_job`).
     pub(super) started_here: bool,
-    /// A table this run makes, scanned once the run succeeds (an import's; see
-    /// [`ImportBuilder::scan`](crate::tables::ImportBuilder::scan)).
-    #[cfg(feature = "io")]
-    pub(super) scan_after: Option<ScanAfter>,
+    /// What the wait does once the run has succeeded: an import's scan of the table it made
+    /// (see [`ImportBuilder::scan`](crate::tables::ImportBuilder::scan)).
+    pub(super) after_success: Option<AfterSuccess>,
+}
+
+/// Work a wait does once its run has succeeded, before it returns; it reports its own
+/// failures (a run's success is not undone by them).
+#[derive(Clone)]
+pub(crate) struct AfterSuccess(Arc<dyn Fn() + Send + Sync>);
+
+impl fmt::Debug for AfterSuccess {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AfterSuccess")
+    }
 }
 
 /// A job's page on Civis Platform, or one of its runs' pages: civis-python's
@@ -77,8 +88,7 @@ impl Client {
             run_id,
             polling: self.config().polling,
             started_here: false,
-            #[cfg(feature = "io")]
-            scan_after: None,
+            after_success: None,
         }
     }
 }
@@ -92,11 +102,19 @@ impl Run {
         }
     }
 
-    #[cfg(feature = "io")]
-    /// The same run, whose wait scans `table` once the run succeeds.
-    pub(crate) fn scan_after(mut self, table: ScanAfter) -> Self {
-        self.scan_after = Some(table);
+    /// The same run, whose wait does `work` once the run has succeeded.
+    // Only imports, behind `io`, give runs such work.
+    #[cfg_attr(not(feature = "io"), allow(dead_code))]
+    pub(crate) fn after_success(mut self, work: impl Fn() + Send + Sync + 'static) -> Self {
+        self.after_success = Some(AfterSuccess(Arc::new(work)));
         self
+    }
+
+    /// Does the work the run's wait owes once it has succeeded, if any.
+    pub(super) fn succeeded(&self) {
+        if let Some(AfterSuccess(work)) = &self.after_success {
+            work();
+        }
     }
 
     /// The client the run is polled with.

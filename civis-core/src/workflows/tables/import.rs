@@ -586,15 +586,16 @@ impl<'c> ImportBuilder<'c> {
         let run = self.polled(client.run_job(import)?);
         // The table is made by this import: the API learns of it only from a scan.
         let creates = !exists || self.existing_rows == ExistingRows::Drop;
-        Ok(if self.scan && creates {
-            run.scan_after(ScanAfter {
-                database,
-                schema,
-                table,
-            })
-        } else {
-            run
-        })
+        if !(self.scan && creates) {
+            return Ok(run);
+        }
+        let scanner = client.clone();
+        let target = ScanAfter {
+            database,
+            schema,
+            table,
+        };
+        Ok(run.after_success(move || scanner.scan_made_table(&target)))
     }
 
     /// Whether the caller gave every column a type (civis-python's `sql_types_provided`);

@@ -35,7 +35,6 @@ pub use crate::data::names::split_schema_tablename;
 pub use crate::data::sql_types::{SqlType, MAX_VARCHAR};
 pub use frame_import::IMPORT_CHUNK_BYTES;
 pub use import::ImportBuilder;
-pub(crate) use scan::ScanAfter;
 pub use scan::{ScannedTable, SCAN_TIMEOUT};
 pub use transfer::TransferBuilder;
 

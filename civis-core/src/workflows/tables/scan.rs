@@ -114,6 +114,19 @@ impl Client {
         })
     }
 
+    /// The scan of a table an import made, once its run has succeeded. A scan that fails
+    /// leaves the table unknown to the API, so typed reads infer its types: a warning, not the
+    /// import's failure, since the rows are in the table.
+    pub(crate) fn scan_made_table(&self, target: &ScanAfter) {
+        if let Err(error) = self.scan(target) {
+            log::warn!(
+                "the import into {}.{} succeeded, but its scan failed ({error}): the API does not know the table's column types until client.scan_table(..) succeeds",
+                target.schema,
+                target.table
+            );
+        }
+    }
+
     /// The scan of [`scan_table`](Client::scan_table), of a database given by id.
     pub(crate) fn scan(&self, target: &ScanAfter) -> Result<ScannedTable, Error> {
         let ScanAfter {
