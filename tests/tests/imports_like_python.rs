@@ -543,3 +543,31 @@ fn a_typed_read_right_after_an_import_is_typed_and_without_the_scan_it_is_inferr
     assert_eq!(read("crm.typed_later"), [(1, 2.5), (2, 3.5)]);
     assert_eq!(inferred("crm.typed_later").len(), 1);
 }
+
+#[test]
+fn a_scan_that_fails_after_an_import_is_a_warning_and_the_import_still_succeeds() {
+    record_logs();
+    let (mock, client) = setup();
+    mock.script(
+        "POST",
+        "/tables/scan",
+        [Scripted::json(
+            500,
+            r#"{"error": "internal", "errorDescription": "the scanner is down", "code": 500}"#,
+        )],
+    );
+    let path = write_csv("scan_fails.csv", "id\n1\n");
+    let finished = client
+        .import_csv(&path, DB, "crm.scan_fails")
+        .send()
+        .unwrap()
+        .wait()
+        .unwrap();
+    assert_eq!(finished.state, civis::runs::RunState::Succeeded);
+    let warnings = logged(
+        log::Level::Warn,
+        "the import into crm.scan_fails succeeded, but its scan failed",
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("the scanner is down"), "{warnings:?}");
+}
