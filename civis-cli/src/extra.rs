@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn the_commands_that_need_no_spec_are_the_own_top_level_ones() {
-        for own in ["spec", "mock", "civis", "sql"] {
+        for own in ["spec", "mock", "civis", "sql", "outputs"] {
             assert!(is_own(EXTRAS, own), "{own}");
         }
         for resource in ["jobs", "files", "notebooks", "tables", "users", "run"] {

@@ -2,7 +2,8 @@
 //! operation of the API's spec, read when the program starts (see [`spec`]), so every resource
 //! is there, and endpoints added after this program was built too; civis-python's extra
 //! commands (`civis jobs run|follow-log|follow-run-log`, `civis files upload|download`,
-//! `civis notebooks download|new|up|down|open`); `civis spec download` and `civis mock serve`.
+//! `civis notebooks download|new|up|down|open`); `civis spec download` and `civis mock serve`;
+//! `civis tables scan` and `civis outputs add` (the run this program is part of).
 //!
 //! Output is JSON (pretty on a terminal), or YAML with `--yaml` (civis-python's default), or
 //! compact JSON with civis-python's `--json-output`. `CIVIS_LOG_LEVEL` sets what is logged on
@@ -21,7 +22,9 @@ mod mock_world;
 mod notebooks;
 mod output;
 mod pins;
+mod run_outputs;
 mod runs;
+mod scans;
 mod sources;
 mod spec;
 mod sql;
@@ -71,6 +74,12 @@ const SPEC: Place = Place::Group {
 const MOCK: Place = Place::Group {
     name: "mock",
     about: "An offline Civis API",
+};
+
+/// The group of `civis outputs add`.
+const OUTPUTS: Place = Place::Group {
+    name: "outputs",
+    about: "Outputs of the Civis run this program is part of",
 };
 
 /// Every command beside the spec's operations, in the order `--help` lists them (after the
@@ -179,6 +188,18 @@ const EXTRAS: &[Extra] = &[
         name: "import",
         define: sql::import_command,
         run: |matches, _| sql::import(matches),
+    },
+    Extra {
+        place: Place::Resource("tables"),
+        name: "scan",
+        define: scans::scan_command,
+        run: scans::scan,
+    },
+    Extra {
+        place: OUTPUTS,
+        name: "add",
+        define: run_outputs::add_command,
+        run: run_outputs::add,
     },
     Extra {
         place: Place::Resource("tables"),

@@ -9,6 +9,7 @@ mod support;
 mod cli;
 mod cli_faults;
 mod cli_like_python;
+mod cli_outputs;
 mod cli_pins;
 mod cli_runs;
 mod cli_spec;

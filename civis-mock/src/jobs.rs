@@ -65,7 +65,16 @@ pub struct MockJob {
     later_runs: Vec<MockJob>,
     log_stays_open: bool,
     ignores_cancel: bool,
+    job_type: String,
 }
+
+/// The type `GET /jobs/{id}` gives a simulated job unless [`MockJob::job_type`] says otherwise:
+/// a container script's, the kind a compiled program runs in.
+///
+/// ```
+/// assert_eq!(civis_mock::DEFAULT_JOB_TYPE, "JobTypes::ContainerDocker");
+/// ```
+pub const DEFAULT_JOB_TYPE: &str = "JobTypes::ContainerDocker";
 
 impl MockJob {
     fn new(outcome: Outcome, polls: u32) -> Self {
@@ -78,6 +87,7 @@ impl MockJob {
             later_runs: Vec::new(),
             log_stays_open: false,
             ignores_cancel: false,
+            job_type: DEFAULT_JOB_TYPE.to_string(),
         }
     }
 
@@ -230,6 +240,19 @@ impl MockJob {
         self
     }
 
+    /// The job's `type` in `GET /jobs/{id}` (default [`DEFAULT_JOB_TYPE`]):
+    /// `JobTypes::PythonDocker`, `JobTypes::RDocker`, ...; it decides which script path
+    /// (`/scripts/containers/..`, `/scripts/python3/..`) takes outputs for its runs, as on the
+    /// platform. A custom script made from a template answers with its `fromTemplateId` too.
+    ///
+    /// ```
+    /// let job = civis_mock::MockJob::succeeds_after(1).job_type("JobTypes::PythonDocker");
+    /// ```
+    pub fn job_type(mut self, job_type: &str) -> Self {
+        self.job_type = job_type.to_string();
+        self
+    }
+
     /// One more run output (`objectType` `File`, `Table`, `JSONValue`, ...).
     ///
     /// ```
@@ -284,6 +307,9 @@ struct SimulatedRun {
     cancelled_at_poll: Option<u32>,
     /// When a poll first found the run over: its `finishedAt`.
     finished: Option<SystemTime>,
+    /// The outputs added to the run through the API (`POST .../runs/{run_id}/outputs`), after
+    /// those its job declares.
+    added: Vec<Value>,
 }
 
 /// The simulated jobs of one mock.
@@ -299,7 +325,13 @@ pub(super) struct Jobs {
     runs: Vec<SimulatedRun>,
     /// The most runs that were unfinished at once, counted as each run starts.
     peak_unfinished: usize,
+    /// The JSON values made with `POST /json_values`: name and value, the id being
+    /// [`FIRST_JSON_VALUE_ID`] plus the place.
+    json_values: Vec<(String, Value)>,
 }
+
+/// Ids of JSON values start here, apart from the other ids the mock gives.
+const FIRST_JSON_VALUE_ID: i64 = 60_001;
 
 /// Run ids and custom script ids start apart from each other and from the ids tests give jobs,
 /// so that a mixed-up id finds nothing.
@@ -556,6 +588,149 @@ pub(crate) fn run_outputs<P: RunsOf>(
     })
 }
 
+/// `GET /jobs/{id}` of a simulated job: its `type`, and a custom script's `fromTemplateId`.
+pub(crate) fn get_job(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let jobs = &*simulation.jobs;
+    let id = params.number("id")?;
+    let job = jobs.jobs.get(&id)?;
+    let template = jobs.custom_scripts.get(&id);
+    let last = jobs.runs.iter().rfind(|r| r.job_id == id);
+    let state = last.map_or("idle", |run| jobs.state(run).0);
+    let answer = json!({
+        "id": id,
+        "name": format!("Job {id}"),
+        "type": job.job_type,
+        "fromTemplateId": template,
+        "state": state,
+        "hidden": false,
+        "archived": false,
+    });
+    Some(Scripted::json(200, answer.to_string()))
+}
+
+/// The kind of script (`/scripts/{kind}/..`) whose paths take a job's run outputs: the
+/// platform's job types of the scripts the spec has such paths for; a custom script's is
+/// `custom`, whatever its template runs.
+fn script_kind(jobs: &Jobs, id: i64, job: &MockJob) -> Option<&'static str> {
+    if jobs.custom_scripts.contains_key(&id) {
+        return Some("custom");
+    }
+    Some(match job.job_type.as_str() {
+        "JobTypes::ContainerDocker" => "containers",
+        "JobTypes::PythonDocker" => "python3",
+        "JobTypes::RDocker" => "r",
+        "JobTypes::ScriptedSql" => "javascript",
+        "JobTypes::DbtDocker" => "dbt",
+        _ => return None,
+    })
+}
+
+/// `POST /scripts/{kind}/{id}/runs/{run_id}/outputs` of a simulated job's run: the object
+/// (`objectType`, `objectId`) becomes an output of the run, listed after the job's declared
+/// ones (202, the output as the API gives it). A file the mock does not hold, or a JSON value
+/// it did not make, is a 404; so is a kind that is not the job's (a container script's run
+/// under `/scripts/python3/..`), as the platform finds no such script.
+pub(crate) fn post_run_outputs(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let kind = params.text("kind")?;
+    let id = params.number("id")?;
+    let run_id = params.number("run_id")?;
+    let jobs = &mut *simulation.jobs;
+    let job = jobs.jobs.get(&id)?;
+    if script_kind(jobs, id, job) != Some(kind) {
+        return Some(not_found(&format!("there is no {kind} script {id}")));
+    }
+    let Some(run) = jobs
+        .runs
+        .iter()
+        .position(|r| r.id == run_id && r.job_id == id)
+    else {
+        return Some(not_found(&format!("job {id} has no run {run_id}")));
+    };
+    let body = incoming.body_fields();
+    let field = |camel: &str, snake: &str| body.get(camel).or_else(|| body.get(snake)).cloned();
+    let object_type = field("objectType", "object_type");
+    let object_id = field("objectId", "object_id").and_then(|v| v.as_i64());
+    let (Some(Value::String(object_type)), Some(object_id)) = (object_type, object_id) else {
+        return Some(bad_request("objectType and objectId are required"));
+    };
+    let (name, value) = match object_type.as_str() {
+        "File" => match simulation.store.name_of(object_id) {
+            Some(name) => (name, Value::Null),
+            None => return Some(not_found(&format!("file {object_id} does not exist"))),
+        },
+        "JSONValue" => match jobs.json_value(object_id) {
+            Some((name, value)) => (name.clone(), value.clone()),
+            None => return Some(not_found(&format!("JSON value {object_id} does not exist"))),
+        },
+        "Table" | "Report" | "Project" | "Credential" => (String::new(), Value::Null),
+        other => {
+            return Some(bad_request(&format!(
+                "objectType must be one of File, Table, Report, Project, Credential or JSONValue, not {other:?}"
+            )))
+        }
+    };
+    let output = json!({
+        "objectType": object_type,
+        "objectId": object_id,
+        "name": name,
+        "link": format!("/{}/{object_id}", link_resource(&object_type)),
+        "value": value,
+    });
+    jobs.runs[run].added.push(output.clone());
+    Some(Scripted::json(202, output.to_string()))
+}
+
+/// `POST /json_values` (`name`, `value_str`: the value as JSON text): a JSON value, which a
+/// run output can then name (201, `{"id", "name", "value"}`).
+pub(crate) fn post_json_values(
+    simulation: &mut Simulation<'_>,
+    incoming: &Incoming,
+    _: &Params,
+) -> Option<Scripted> {
+    let body = incoming.body_fields();
+    let text = |camel: &str, snake: &str| {
+        body.get(camel)
+            .or_else(|| body.get(snake))
+            .and_then(Value::as_str)
+    };
+    let Some(value_str) = text("valueStr", "value_str") else {
+        return Some(bad_request("value_str is required"));
+    };
+    let Ok(value) = serde_json::from_str::<Value>(value_str) else {
+        return Some(bad_request("value_str is not JSON"));
+    };
+    let name = text("name", "name").unwrap_or_default().to_string();
+    let jobs = &mut *simulation.jobs;
+    let id = FIRST_JSON_VALUE_ID + jobs.json_values.len() as i64;
+    jobs.json_values.push((name.clone(), value.clone()));
+    Some(Scripted::json(
+        201,
+        json!({"id": id, "name": name, "value": value}).to_string(),
+    ))
+}
+
+/// `GET /json_values/{id}` of a JSON value the mock made.
+pub(crate) fn get_json_value(
+    simulation: &mut Simulation<'_>,
+    _: &Incoming,
+    params: &Params,
+) -> Option<Scripted> {
+    let id = params.number("id")?;
+    let (name, value) = simulation.jobs.json_value(id)?;
+    Some(Scripted::json(
+        200,
+        json!({"id": id, "name": name, "value": value}).to_string(),
+    ))
+}
+
 /// Any other request about a run (another verb, a deeper path): the 404 of a run the job does
 /// not have; one it has is left to recorded examples.
 pub(crate) fn other_run_request<P: RunsOf>(
@@ -588,6 +763,12 @@ impl Jobs {
             Some(run) => answer(self, run),
             None => Some(not_found(&format!("job {job} has no run {run_id}"))),
         }
+    }
+
+    /// JSON value `id`'s name and value, if the mock made it.
+    fn json_value(&self, id: i64) -> Option<(&String, &Value)> {
+        let at = usize::try_from(id.checked_sub(FIRST_JSON_VALUE_ID)?).ok()?;
+        self.json_values.get(at).map(|(name, value)| (name, value))
     }
 
     /// Declares job `job_id` (the mock database's exports, queries, preprocess and import
@@ -630,6 +811,7 @@ impl Jobs {
             polls: 0,
             cancelled_at_poll: None,
             finished: None,
+            added: Vec::new(),
         };
         let mut answer = self.run_json(&run, parent_key);
         answer["state"] = json!("queued");
@@ -652,14 +834,15 @@ impl Jobs {
     /// `GET .../outputs`: pages of `limit` (at most 50, the API's largest) with the API's
     /// pagination headers.
     fn outputs(&self, run: &SimulatedRun, incoming: &Incoming) -> Scripted {
-        let outputs = self.plan(run).map_or(&[][..], |j| &j.outputs[..]);
+        let declared = self.plan(run).map_or(&[][..], |j| &j.outputs[..]);
+        let outputs: Vec<&Value> = declared.iter().chain(&run.added).collect();
         let per_page = query_number(incoming, "limit").map_or(50, |l| l.clamp(1, 50)) as usize;
         let page = query_number(incoming, "page_num").map_or(1, |p| p.max(1)) as usize;
         let items: Vec<Value> = outputs
             .iter()
             .skip((page - 1) * per_page)
             .take(per_page)
-            .cloned()
+            .map(|output| (*output).clone())
             .collect();
         let total_pages = outputs.len().div_ceil(per_page).max(1);
         Scripted::json(200, Value::Array(items).to_string())
@@ -793,6 +976,11 @@ fn query_number(incoming: &Incoming, name: &str) -> Option<i64> {
 fn not_found(message: &str) -> Scripted {
     let body = json!({"error": "not_found", "errorDescription": message, "code": 404});
     Scripted::json(404, body.to_string())
+}
+
+fn bad_request(message: &str) -> Scripted {
+    let body = json!({"error": "bad_request", "errorDescription": message, "code": 400});
+    Scripted::json(400, body.to_string())
 }
 
 /// A time as the API writes it: `2026-05-27T14:44:37.854Z`.

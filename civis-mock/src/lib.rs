@@ -29,7 +29,13 @@
 //! or extend tables, Dbsync transfers and table scans (`POST /tables/scan`), all run as
 //! simulated jobs; `GET /tables` and `GET /tables/{id}` describe its tables as the spec's
 //! `Table` (with `order` and a `tableDef` that says `NOT NULL`), whose typed values are stored
-//! and exported as Redshift prints them.
+//! and exported as Redshift prints them. A table an import makes is unknown to the API until it
+//! is scanned, as on the platform.
+//!
+//! A simulated job's runs take outputs as a script's do
+//! (`POST /scripts/{kind}/{id}/runs/{run_id}/outputs`, the kind from the job's type,
+//! [`MockJob::job_type`]; `POST /json_values` for JSON values), listed after the outputs the
+//! job declares.
 //!
 //! Behind the `mock` feature.
 
@@ -56,7 +62,7 @@ use serde_json::Value;
 
 pub use database::MockRows;
 pub use error::Error;
-pub use jobs::MockJob;
+pub use jobs::{MockJob, DEFAULT_JOB_TYPE};
 pub use recorded::{describe, examples, query_pairs, Example, Incoming};
 
 use storage::{Storage, Store};

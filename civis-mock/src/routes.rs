@@ -62,6 +62,14 @@ pub(crate) static ROUTES: &[Route<Handler>] = &[
     route("POST", "/imports", syncs::post),
     route("POST", "/imports/{id}/syncs", syncs::post_syncs),
     route("POST", "/imports/{id}/runs", syncs::post_runs),
+    // Outputs added to a simulated job's run through its kind of script, and JSON values.
+    route(
+        "POST",
+        "/scripts/{kind:text}/{id}/runs/{run_id}/outputs",
+        jobs::post_run_outputs,
+    ),
+    route("POST", "/json_values", jobs::post_json_values),
+    route("GET", "/json_values/{id}", jobs::get_json_value),
     // Custom scripts made from simulated templates, and their runs.
     route("POST", "/scripts/custom", jobs::post_custom),
     route("POST", "/scripts/custom/{id}/runs", jobs::post_custom_runs),
@@ -91,6 +99,7 @@ pub(crate) static ROUTES: &[Route<Handler>] = &[
         jobs::other_run_request::<CustomScript>,
     ),
     // Simulated jobs (the database's among them), and their runs.
+    route("GET", "/jobs/{id}", jobs::get_job),
     route("POST", "/jobs/{id}/runs", jobs::post_runs),
     route("GET", "/jobs/{id}/runs", jobs::list_runs),
     route("GET", "/jobs/{id}/runs/{run_id}", jobs::get_run::<Job>),

@@ -252,6 +252,13 @@ impl Store {
         Ok(id)
     }
 
+    /// The name of stored file `id`, if the mock holds it.
+    pub(super) fn name_of(&self, id: i64) -> Option<String> {
+        let files = self.lock();
+        let name = files.files.get(&id)?.meta.get("name")?;
+        Some(name.as_str().unwrap_or_default().to_string())
+    }
+
     /// Sets `key` of what `GET /files/{id}` answers for a stored file.
     pub(super) fn set_meta(&self, id: i64, key: &str, value: Value) {
         if let Some(file) = self.lock().files.get_mut(&id) {

@@ -151,6 +151,22 @@ fn import(mock: &MockServer, files: &[i64], table: &str, extra: Value) -> Value 
     wait(mock, &format!("jobs/{job}/runs/{}", run["id"]))
 }
 
+/// Scans `table` (`POST /tables/scan`) and waits for the scan's run: a table an import made is
+/// known to the API only after.
+fn scan(mock: &MockServer, table: &str) {
+    let (schema, name) = table.split_once('.').unwrap();
+    let scan = post(
+        mock,
+        "tables/scan",
+        json!({"database_id": DB, "schema": schema, "table_name": name}),
+    );
+    let run = wait(
+        mock,
+        &format!("jobs/{}/runs/{}", scan["jobId"], scan["runId"]),
+    );
+    assert_eq!(run["state"], "succeeded", "{run}");
+}
+
 #[test]
 fn tables_are_listed_and_described_with_their_own_ids() {
     let mock = setup();
@@ -221,6 +237,10 @@ fn a_table_keeps_its_id_when_added_to_and_gone_tables_are_404() {
         import(&mock, &[csv], "s.t", json!({}))["state"],
         "succeeded"
     );
+    // A table an import made is unknown to the API until it is scanned, as on the platform.
+    let (_, unknown) = get(&mock, "tables?database_id=32&schema=s&name=t");
+    assert_eq!(unknown, json!([]));
+    scan(&mock, "s.t");
     let (_, found) = get(&mock, "tables?database_id=32&schema=s&name=t");
     let id = found[0]["id"].as_i64().unwrap();
     let more = upload(&mock, "b.csv.gz", &gzip("n\n2\n"));
@@ -363,6 +383,7 @@ fn a_gzipped_import_with_table_columns_makes_a_typed_table() {
         ]}),
     );
     assert_eq!(run["state"], "succeeded", "{run}");
+    scan(&mock, "analytics.frame");
 
     let (_, found) = get(&mock, "tables?database_id=32&schema=analytics&name=frame");
     let (_, described) = get(&mock, &format!("tables/{}", found[0]["id"]));
@@ -405,6 +426,7 @@ fn an_import_without_columns_detects_dates_timestamps_and_booleans() {
         import(&mock, &[file], "s.d", json!({}))["state"],
         "succeeded"
     );
+    scan(&mock, "s.d");
     let (_, described) = get(&mock, "databases/32/schemas/s/tables/d");
     assert_eq!(described["columns"][0]["sqlType"], "DATE");
     assert_eq!(described["columns"][1]["sqlType"], "TIMESTAMP");

@@ -27,6 +27,11 @@ fn the_environment_configures_the_client() {
     assert_eq!(request.header("authorization"), Some("Bearer env-key"));
     assert_eq!(request.header("x-civis-job-id"), Some("12"));
     assert_eq!(request.header("x-civis-run-id"), Some("34"));
+    // Inside Civis, the run the program is part of is the one the environment names.
+    let current = client
+        .current_run()
+        .expect("CIVIS_JOB_ID and CIVIS_RUN_ID are set");
+    assert_eq!((current.job_id(), current.run_id()), (12, 34));
 
     // The builder's settings win over the environment.
     let other = ApiClient::builder()
@@ -46,6 +51,9 @@ fn the_environment_configures_the_client() {
     ] {
         std::env::remove_var(name);
     }
+    // Outside Civis there is no current run.
+    let outside = ApiClient::builder().api_key("k").build().unwrap();
+    assert!(outside.current_run().is_none());
     assert_eq!(
         ApiClient::builder()
             .api_key("k")

@@ -499,3 +499,75 @@ fn the_mock_refuses_an_unknown_execution_and_a_compression_that_is_not_the_files
     }
     assert_eq!(mock.table_rows(DB, "s.t"), None);
 }
+
+#[test]
+fn a_typed_read_right_after_an_import_is_typed_and_without_the_scan_it_is_inferred() {
+    record_logs();
+    let (_mock, client) = setup();
+    #[derive(serde::Deserialize)]
+    struct Score {
+        id: i64,
+        score: f64,
+    }
+    let read = |table: &str| -> Vec<(i64, f64)> {
+        client
+            .sql(format!("select * from {table}"), DB)
+            .rows_as::<Score>()
+            .unwrap()
+            .map(|s| s.map(|s| (s.id, s.score)).unwrap())
+            .collect()
+    };
+    let path = write_csv("typed.csv", "id,score\n1,2.5\n2,3.5\n");
+    client
+        .import_csv(&path, DB, "crm.typed_now")
+        .send()
+        .unwrap()
+        .wait()
+        .unwrap();
+    assert_eq!(read("crm.typed_now"), [(1, 2.5), (2, 3.5)]);
+    let inferred = |table: &str| {
+        logged(
+            log::Level::Warn,
+            &format!("the column types of {table} are inferred"),
+        )
+    };
+    assert!(inferred("crm.typed_now").is_empty());
+
+    client
+        .import_csv(&path, DB, "crm.typed_later")
+        .scan(false)
+        .send()
+        .unwrap()
+        .wait()
+        .unwrap();
+    assert_eq!(read("crm.typed_later"), [(1, 2.5), (2, 3.5)]);
+    assert_eq!(inferred("crm.typed_later").len(), 1);
+}
+
+#[test]
+fn a_scan_that_fails_after_an_import_is_a_warning_and_the_import_still_succeeds() {
+    record_logs();
+    let (mock, client) = setup();
+    mock.script(
+        "POST",
+        "/tables/scan",
+        [Scripted::json(
+            500,
+            r#"{"error": "internal", "errorDescription": "the scanner is down", "code": 500}"#,
+        )],
+    );
+    let path = write_csv("scan_fails.csv", "id\n1\n");
+    let finished = client
+        .import_csv(&path, DB, "crm.scan_fails")
+        .send()
+        .unwrap()
+        .wait()
+        .unwrap();
+    assert_eq!(finished.state, civis::runs::RunState::Succeeded);
+    let warnings = logged(
+        log::Level::Warn,
+        "the import into crm.scan_fails succeeded, but its scan failed",
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("the scanner is down"), "{warnings:?}");
+}

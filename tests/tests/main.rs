@@ -21,6 +21,7 @@ mod recorded_examples;
 mod robustness;
 mod run_sets;
 mod runs;
+mod scans_and_outputs;
 mod secrets;
 mod snapshots;
 mod sql;

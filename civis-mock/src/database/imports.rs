@@ -1,5 +1,6 @@
 //! CSV imports: a run of `POST /imports/files/csv` creates or extends a table per
-//! `existing_table_rows`.
+//! `existing_table_rows`; a table it makes (new or dropped) is unknown to the API until
+//! `POST /tables/scan` runs on it, as on the platform.
 
 use super::*;
 
@@ -133,7 +134,10 @@ impl Database {
         load_rows(self.tables.get(&key), mode, &columns, &mut rows, |bad| {
             located(bad, &starts)
         })?;
-        let merged = merge(
+        // A table the import makes (new, or dropped and made again) is unknown to the API until
+        // the table scanner runs on it, as on the platform.
+        let made = mode == "drop" || !self.tables.contains_key(&key);
+        let mut merged = merge(
             self.tables.get(&key),
             columns,
             rows,
@@ -142,6 +146,9 @@ impl Database {
             &strings(&destination["last_modified_keys"]),
             &format!("{}.{}", key.1, key.2),
         )?;
+        if made {
+            merged.scan = Scan::Unscanned;
+        }
         self.put_table(key, merged);
         Ok(())
     }

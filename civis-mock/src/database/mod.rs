@@ -14,7 +14,9 @@
 //!   delimiter, compression and column types (`detectedInfo` of `GET /files/{id}`);
 //! - `POST /imports/files/csv` and a run of it create or extend a table per
 //!   `existing_table_rows` (with the types of `table_columns`, or detected ones), from plain or
-//!   gzipped CSV; `GET /databases/{db}/schemas/{s}/tables/{t}` says whether it exists;
+//!   gzipped CSV; a table an import makes (new or dropped) is unknown to the API until a run
+//!   of `POST /tables/scan` succeeds, as on the platform;
+//!   `GET /databases/{db}/schemas/{s}/tables/{t}` says whether the API knows it;
 //!   `select * from schema.table` and `select a, "B c" from schema.table [limit N]` return
 //!   its rows;
 //! - `GET /tables?database_id=&schema=&name=` finds tables, `GET /tables/{id}` (and

@@ -94,6 +94,11 @@ impl Run {
             state,
             response,
         };
+        // The one place every wait on a run (alone, in a set, in a fan-out) passes once the
+        // run has succeeded.
+        if run.state == RunState::Succeeded {
+            self.succeeded();
+        }
         if run.state != RunState::Failed {
             return Ok(run);
         }

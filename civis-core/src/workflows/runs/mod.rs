@@ -20,6 +20,7 @@
 //! ```
 
 mod cancel;
+mod current;
 mod fan_out;
 mod finished;
 mod logs;
@@ -37,6 +38,7 @@ mod wait;
 pub use crate::data::run_state::{FinishedRun, RunState};
 pub use crate::transport::polling::Polling;
 pub use cancel::{CancelOnDrop, CANCEL_TIMEOUT};
+pub use current::CurrentRun;
 pub use fan_out::{FanOut, FanOutRuns, TemplateOutcome};
 pub use logs::{LogEntry, Logs};
 pub use outputs::RunOutput;

@@ -92,3 +92,94 @@ impl Run {
         Ok(outputs)
     }
 }
+
+#[cfg(feature = "io")]
+impl Run {
+    /// The first file output of the run whose name matches the glob `pattern` (`*`: any text,
+    /// `?`: any one character, the rest itself; the whole name must match), read as
+    /// [`Client::read_csv_file`](crate::Client::read_csv_file) reads a file: civis-r's
+    /// `read_civis(civis_script(id), regex = ".csv")`. Call it on a run that is over (after
+    /// [`wait`](Run::wait)): the outputs are listed once, every page (`GET
+    /// /jobs/{id}/runs/{run_id}/outputs`), and nothing waits. No file output matches:
+    /// [`Error::NotFound`](crate::Error::NotFound), naming the file outputs the run has.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// let run = client.run_job(42)?;
+    /// run.wait()?;
+    /// for record in run.output_file("scores-*.csv")?.rows()? {
+    ///     println!("{:?}", record?);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn output_file(&self, pattern: &str) -> Result<crate::workflows::csv::CsvFiles<'_>, Error> {
+        let file_id = self
+            .client
+            .file_id_from_run_output_matching(self.job_id, self.run_id, |name| {
+                glob_matches(pattern, name)
+            })
+            .map_err(|error| match error {
+                Error::NotFound(listing) => {
+                    Error::NotFound(format!("no file output matches \"{pattern}\": {listing}"))
+                }
+                other => other,
+            })?;
+        Ok(self.client.read_csv_file(file_id))
+    }
+}
+
+/// Whether all of `name` matches the glob `pattern`: `*` any text (none included), `?` any one
+/// character, anything else itself. Backtracks only to the last `*`, so the time is at most
+/// the product of the two lengths.
+#[cfg_attr(not(feature = "io"), allow(dead_code))]
+pub(crate) fn glob_matches(pattern: &str, name: &str) -> bool {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let name: Vec<char> = name.chars().collect();
+    let (mut p, mut n) = (0, 0);
+    // Where the last `*` was, and the name's position it stands for so far.
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, n));
+                p += 1;
+            }
+            Some(&c) if c == '?' || c == name[n] => {
+                p += 1;
+                n += 1;
+            }
+            _ => match star {
+                // The `*` takes one more character.
+                Some((at, taken)) => {
+                    star = Some((at, taken + 1));
+                    p = at + 1;
+                    n = taken + 1;
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob_matches;
+
+    #[test]
+    fn a_glob_matches_the_whole_name_with_stars_and_question_marks() {
+        assert!(glob_matches("*.csv", "report.csv"));
+        assert!(glob_matches("*.csv", ".csv"));
+        assert!(!glob_matches("*.csv", "report.csv.gz"));
+        assert!(glob_matches("*.csv*", "report.csv.gz"));
+        assert!(glob_matches("part-??.csv", "part-07.csv"));
+        assert!(!glob_matches("part-??.csv", "part-7.csv"));
+        assert!(glob_matches("a*b*c", "axxbyyc"));
+        assert!(!glob_matches("a*b*c", "axxbyy"));
+        assert!(glob_matches("*", ""));
+        assert!(!glob_matches("", "x"));
+        assert!(glob_matches("résumé-*", "résumé-1"));
+    }
+}

@@ -1,5 +1,8 @@
 //! A run of a job: the handle, its page, one poll of its state, and its log.
 
+use std::fmt;
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::data::error::Error;
@@ -35,6 +38,20 @@ pub struct Run {
     /// Started by this handle: the run is known to be queued, so a wait starts with a pause
     /// instead of a poll (civis-python's `poll_on_creation=False` in `run_job`).
     pub(super) started_here: bool,
+    /// What the wait does once the run has succeeded: an import's scan of the table it made
+    /// (see [`ImportBuilder::scan`](crate::tables::ImportBuilder::scan)).
+    pub(super) after_success: Option<AfterSuccess>,
+}
+
+/// Work a wait does once its run has succeeded, before it returns; it reports its own
+/// failures (a run's success is not undone by them).
+#[derive(Clone)]
+pub(crate) struct AfterSuccess(Arc<dyn Fn() + Send + Sync>);
+
+impl fmt::Debug for AfterSuccess {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AfterSuccess")
+    }
 }
 
 /// A job's page on Civis Platform, or one of its runs' pages: civis-python's
@@ -71,6 +88,7 @@ impl Client {
             run_id,
             polling: self.config().polling,
             started_here: false,
+            after_success: None,
         }
     }
 }
@@ -81,6 +99,21 @@ impl Run {
         Self {
             started_here: true,
             ..client.job_run(job_id, run_id)
+        }
+    }
+
+    /// The same run, whose wait does `work` once the run has succeeded.
+    // Only imports, behind `io`, give runs such work.
+    #[cfg_attr(not(feature = "io"), allow(dead_code))]
+    pub(crate) fn after_success(mut self, work: impl Fn() + Send + Sync + 'static) -> Self {
+        self.after_success = Some(AfterSuccess(Arc::new(work)));
+        self
+    }
+
+    /// Does the work the run's wait owes once it has succeeded, if any.
+    pub(super) fn succeeded(&self) {
+        if let Some(AfterSuccess(work)) = &self.after_success {
+            work();
         }
     }
 

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use super::cleaning::{agree, CleanedFile};
 use super::frame_import::{upload_frame, FrameSource};
+use super::scan::ScanAfter;
 use super::{Execution, ExistingRows, TableColumn};
 use crate::data::error::Error;
 use crate::data::names::{split_schema_tablename, NameOrId};
@@ -22,7 +23,9 @@ use crate::workflows::runs::{Run, RunSet};
 /// civis-python's sequence: upload; `GET /databases/{db}/schemas/{s}/tables/{t}` (404: a new
 /// table); for each file a preprocess job (`POST /files/preprocess/csv`, run and waited on),
 /// which cleans the file and, for a new or dropped table, detects its columns; then the import
-/// job (`POST /imports/files/csv`) and its run, returned without waiting.
+/// job (`POST /imports/files/csv`) and its run, returned without waiting. When the import
+/// creates the table, the wait on that run scans it after the import succeeds
+/// ([`scan`](Self::scan)), so that the API knows its column types.
 ///
 /// Defaults: existing rows [`Fail`](ExistingRows::Fail); the header and delimiter as the
 /// preprocess job detects them (`import_csv` starts from `,`, as `csv_to_civis` does); the
@@ -66,6 +69,7 @@ pub struct ImportBuilder<'c> {
     hidden: bool,
     polling: Option<Polling>,
     timeout: Option<Duration>,
+    scan: bool,
 }
 
 enum Source<'c> {
@@ -193,6 +197,7 @@ impl<'c> ImportBuilder<'c> {
             hidden: true,
             polling: None,
             timeout: None,
+            scan: true,
         }
     }
 
@@ -424,6 +429,28 @@ impl<'c> ImportBuilder<'c> {
         self
     }
 
+    /// Whether an import that creates the table (a new table, or one dropped with
+    /// [`ExistingRows::Drop`]) scans it once its run succeeds (default: yes), so that the API
+    /// knows its columns and a typed read right after the import is typed rather than
+    /// inferred. The scan ([`Client::scan_table`]) runs inside the wait on the returned run
+    /// ([`Run::wait`], [`Run::wait_timeout`], a [`RunSet`]), after the import succeeded, and
+    /// is waited on for [`SCAN_TIMEOUT`](super::SCAN_TIMEOUT) at most; a scan that fails is a
+    /// warning in the log, not an error of the import, whose rows are in the table. An import
+    /// into a table that exists (append, truncate, upsert) keeps its columns and scans nothing.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let client = civis::Client::new()?;
+    /// // Many imports into new tables, scanned later all at once (or never).
+    /// client.import_csv("in.csv", 32, "s.t").scan(false).send()?.wait()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn scan(mut self, scan: bool) -> Self {
+        self.scan = scan;
+        self
+    }
+
     /// Gives up on the preprocess jobs when they have not all ended `timeout` after the wait
     /// for them began: [`send`](Self::send) then fails with
     /// [`Error::WaitTimeout`](crate::Error::WaitTimeout) naming a run still going, and the
@@ -556,7 +583,19 @@ impl<'c> ImportBuilder<'c> {
             "hidden": self.hidden,
         });
         let import = client.post_for_id("/imports/files/csv", body)?;
-        Ok(self.polled(client.run_job(import)?))
+        let run = self.polled(client.run_job(import)?);
+        // The table is made by this import: the API learns of it only from a scan.
+        let creates = !exists || self.existing_rows == ExistingRows::Drop;
+        if !(self.scan && creates) {
+            return Ok(run);
+        }
+        let scanner = client.clone();
+        let target = ScanAfter {
+            database,
+            schema,
+            table,
+        };
+        Ok(run.after_success(move || scanner.scan_made_table(&target)))
     }
 
     /// Whether the caller gave every column a type (civis-python's `sql_types_provided`);

@@ -22,6 +22,7 @@
 mod cleaning;
 pub(crate) mod frame_import;
 mod import;
+mod scan;
 mod transfer;
 
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,7 @@ pub use crate::data::names::split_schema_tablename;
 pub use crate::data::sql_types::{SqlType, MAX_VARCHAR};
 pub use frame_import::IMPORT_CHUNK_BYTES;
 pub use import::ImportBuilder;
+pub use scan::{ScannedTable, SCAN_TIMEOUT};
 pub use transfer::TransferBuilder;
 
 /// What an import does when the table exists (`existing_table_rows`); when it does not, every
