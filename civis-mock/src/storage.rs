@@ -754,9 +754,15 @@ mod tests {
     }
 
     #[test]
-    fn ranges_give_their_start() {
-        assert_eq!(parse_range("bytes=100-"), Some(100));
-        assert_eq!(parse_range("bytes=5-9"), Some(5));
-        assert_eq!(parse_range("items=5-"), None);
+    fn ranges_give_their_first_and_last_byte_as_s3_reads_them() {
+        assert_eq!(parse_range("bytes=100-", 1_000), Some((100, 999)));
+        assert_eq!(parse_range("bytes=5-9", 1_000), Some((5, 9)));
+        assert_eq!(parse_range("bytes=990-2000", 1_000), Some((990, 999)));
+        assert_eq!(parse_range("bytes=-10", 1_000), Some((990, 999)));
+        assert_eq!(parse_range("bytes=-5000", 1_000), Some((0, 999)));
+        assert_eq!(parse_range("bytes=1000-", 1_000), None);
+        assert_eq!(parse_range("bytes=9-5", 1_000), None);
+        assert_eq!(parse_range("bytes=0-", 0), None);
+        assert_eq!(parse_range("items=5-", 1_000), None);
     }
 }
