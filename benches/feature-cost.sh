@@ -11,6 +11,12 @@
 #   benches/feature-cost.sh --release           # release builds
 #   benches/feature-cost.sh --release io,arrow  # only the sets named
 #
+# Two settings of the user's crate, from the environment: FEATURE_COST_DEPS, more lines for its
+# [dependencies] (polars with `lazy`, say), and FEATURE_COST_PROFILE, more of its Cargo.toml
+# (a [profile.dev.package."*"] table, say). Also printed: the CPU time of the clean build
+# (user + system, which other work on the machine changes less than the wall time), the
+# binary's size, and the largest process of the rebuild (the link).
+#
 # Run it on an idle machine: two builds at once would share its cores.
 set -euo pipefail
 
@@ -36,7 +42,12 @@ peak_mb() {
     awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
 }
 
-printf '%-12s %7s %10s %10s %10s\n' features crates "clean (s)" "peak (MB)" "touch (s)"
+cpu_seconds() {
+    awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"
+}
+
+printf '%-12s %7s %10s %9s %10s %10s %11s %11s\n' features crates "clean (s)" "CPU (s)" "peak (MB)" \
+    "touch (s)" "touch (MB)" "binary (MB)"
 for features in "${sets[@]}"; do
     dir="$work/${features//,/-}"
     rm -rf "$dir"
@@ -51,8 +62,11 @@ publish = false
 
 [dependencies]
 civis = { path = "$repo/civis", default-features = false, features = [$quoted] }
+${FEATURE_COST_DEPS:-}
 
 [workspace]
+
+${FEATURE_COST_PROFILE:-}
 EOF
     cat > "$dir/src/main.rs" <<'EOF'
 fn main() {
@@ -61,11 +75,18 @@ fn main() {
 }
 EOF
     cp "$repo/Cargo.lock" "$dir/Cargo.lock"
+    # Dependencies of FEATURE_COST_DEPS that the workspace does not lock are fetched first.
+    if [[ -n "${FEATURE_COST_DEPS:-}" ]]; then
+        (cd "$dir" && cargo fetch -q)
+    fi
     crates=$(cd "$dir" && cargo tree --offline -e normal --prefix none 2>/dev/null | sed 's/ (\*)//' | sort -u | wc -l)
     (cd "$dir" && /usr/bin/time -v cargo build --offline -q $release 2> "$dir/clean.time" >/dev/null) ||
         { cat "$dir/clean.time"; exit 1; }
     touch "$dir/src/main.rs"
     (cd "$dir" && /usr/bin/time -v cargo build --offline -q $release 2> "$dir/touch.time" >/dev/null)
-    printf '%-12s %7s %10s %10s %10s\n' "$features" "$crates" "$(seconds "$dir/clean.time")" \
-        "$(peak_mb "$dir/clean.time")" "$(seconds "$dir/touch.time")"
+    binary=$(du -m "$dir/target/$profile/feature-cost" | cut -f1)
+    printf '%-12s %7s %10s %9s %10s %10s %11s %11s\n' "$features" "$crates" \
+        "$(seconds "$dir/clean.time")" "$(cpu_seconds "$dir/clean.time")" \
+        "$(peak_mb "$dir/clean.time")" "$(seconds "$dir/touch.time")" \
+        "$(peak_mb "$dir/touch.time")" "$binary"
 done

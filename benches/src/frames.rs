@@ -4,14 +4,19 @@
 //! in a process of its own so that its peak memory is its own.
 //!
 //! 15. `client.sql(..).dataframe()` against civis-python 2.10.1's
-//!     `read_civis_sql(sql, db, return_as="polars")`: time and peak memory;
+//!     `read_civis_sql(sql, db, return_as="polars")`: time and peak memory, and both less the
+//!     export's run (timed alone first: both sides pay the same run of the same mock);
+//! 15b. `client.read_csv_file(id).dataframe()` of that export's gzipped CSV, already in Civis
+//!     files, against `civis.io.file_to_dataframe(id, return_as="polars")`: no run on either
+//!     side, so the clients' own work;
 //! 16. `client.sql(..).arrow()` streamed and dropped: peak memory at two sizes (500,000 and
 //!     2,000,000 rows);
 //! 17. `rows_as::<Order>()` against `read_civis_sql(.., return_as="list")`: rows per second;
 //! 18. `import_dataframe` of a 2,000,000-row frame against `dataframe_to_civis`: time, peak
 //!     memory, API calls and job runs.
 //!
-//! Both sides poll every 50 ms.
+//! Both sides poll every 50 ms. The DataFrame figures are medians of alternating rounds (three,
+//! one with `--quick`); `--frames-rows N` runs them at another size than 2,000,000 rows.
 
 use std::path::Path;
 use std::process::Command;

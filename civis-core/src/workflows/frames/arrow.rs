@@ -90,9 +90,13 @@ pub fn sql_type_of(data_type: &DataType) -> Option<SqlType> {
 }
 
 /// Arrow record batches of a CSV result, streamed: what `arrow()` returns on
-/// [`SqlBuilder`](crate::sql::SqlBuilder) and [`CsvFiles`]. Each batch holds up to the batch
-/// size's rows; memory holds one batch and the download's buffers, whatever the result's size.
-/// Every column is nullable (an empty field is a null). After an error the iterator ends.
+/// [`SqlBuilder`](crate::sql::SqlBuilder) and [`CsvFiles`]. Each batch holds the batch size's
+/// rows (fewer in the last, and in one whose rows hold more than 64 MiB of text). The batches
+/// are decoded in parallel, one per core, while a thread downloads, inflates and cuts the text
+/// at record boundaries; they come in order. Memory holds the batches being decoded and their
+/// text (one per core, one being cut and one waiting), whatever the result's size. Every
+/// column is nullable (an empty field is a null). After an error the iterator ends; dropping
+/// it stops the threads.
 ///
 /// ```no_run
 /// # extern crate civis_core as civis;
@@ -227,7 +231,7 @@ impl RecordBatches {
         let batches = chunks::in_order(
             first.map(Ok).into_iter().chain(chunks),
             workers,
-            workers + 1,
+            workers,
             source.clone(),
             move |chunk| decoder.batch(&chunk),
         );

@@ -450,7 +450,7 @@ impl CsvFiles<'_> {
     /// boundaries as it downloads and inflates (the parts of an unload downloading up to four
     /// at once), each chunk parsed by polars' reader on a core of its own, the pieces stacked
     /// in order: the inflated text is never held whole, so memory is the frame and a few
-    /// chunks (one per core and one more). The frame keeps a chunk per piece, as polars' own
+    /// chunks (one per core, one being cut and one waiting). The frame keeps a chunk per piece, as polars' own
     /// `read_csv` leaves its frames (`frame.rechunk_mut()` makes each column contiguous, at the
     /// cost of a copy). See [`frames`](crate::frames) for where the types come from.
     ///
@@ -491,7 +491,7 @@ impl CsvFiles<'_> {
         let frames = chunks::in_order(
             std::iter::once(Ok(first)).chain(chunks),
             workers,
-            workers + 1,
+            workers,
             source.clone(),
             move |chunk| layout.frame(chunk),
         );
