@@ -37,6 +37,9 @@ pub(crate) struct ReadOptions {
     /// position) and the header must name them.
     #[cfg(feature = "typed-sql")]
     pub(crate) shape: Option<std::sync::Arc<super::shape::Shape>>,
+    /// How `to_parquet` compresses its file.
+    #[cfg(feature = "parquet")]
+    pub(crate) parquet_compression: crate::workflows::frames::ParquetCompression,
 }
 
 impl Default for ReadOptions {
@@ -49,6 +52,8 @@ impl Default for ReadOptions {
             max_record: super::rows::DEFAULT_MAX_RECORD_BYTES,
             #[cfg(feature = "typed-sql")]
             shape: None,
+            #[cfg(feature = "parquet")]
+            parquet_compression: Default::default(),
         }
     }
 }

@@ -108,7 +108,8 @@ pub struct SqlBuilder<'c> {
     hidden: bool,
     credential: Option<i64>,
     polling: Option<Polling>,
-    read: ReadOptions,
+    /// `pub(crate)` for the setters of the frames' endings (`parquet_compression`).
+    pub(crate) read: ReadOptions,
     job_name: Option<String>,
     unquoted: bool,
     filename_prefix: Option<String>,
