@@ -56,6 +56,15 @@ pub fn sql_command(command: Command) -> Command {
                     "Suppress screen output: no messages, no preview table (as civis-python's -q)",
                 ),
         )
+        .arg(
+            Arg::new("read-only")
+                .long("read-only")
+                .action(ArgAction::SetTrue)
+                .help(
+                    "Refuse, before any request, anything but a single select (or with ... select): \
+                     DDL, DML, unload, copy, grants, several statements",
+                ),
+        )
 }
 
 /// `tables import`, given `Command::new("import")`.
@@ -175,7 +184,10 @@ pub fn sql(matches: &ArgMatches) -> Result<(), Error> {
         eprintln!("\nExecuting query...");
     }
     let client = ApiClient::new()?;
-    let statement = client.sql(sql, database(&text(matches, "dbname")));
+    let mut statement = client.sql(sql, database(&text(matches, "dbname")));
+    if matches.get_flag("read-only") {
+        statement = statement.read_only();
+    }
     match matches.get_one::<String>("output") {
         Some(output) => {
             let compression = if output.ends_with(".gz") {

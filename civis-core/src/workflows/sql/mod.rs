@@ -30,6 +30,8 @@
 
 mod export;
 mod preview;
+#[cfg(feature = "read-only")]
+mod read_only;
 mod results;
 #[cfg(feature = "typed-sql")]
 mod typed;
@@ -123,6 +125,9 @@ pub struct SqlBuilder<'c> {
     refused: Option<String>,
     /// The table a `select_table` reads, looked up before the export starts.
     table: Option<String>,
+    /// Whether only a single read may run (`read_only()`), checked before any request.
+    #[cfg(feature = "read-only")]
+    read_only: bool,
 }
 
 impl fmt::Debug for SqlBuilder<'_> {
@@ -174,6 +179,8 @@ impl Client {
             csv_settings: Map::new(),
             refused: None,
             table: None,
+            #[cfg(feature = "read-only")]
+            read_only: false,
         }
     }
 
@@ -660,6 +667,8 @@ impl SqlBuilder<'_> {
         if let Some(why) = &self.refused {
             return Err(Error::Usage(why.clone()));
         }
+        #[cfg(feature = "read-only")]
+        self.check_read_only()?;
         self.read.check_encoding()?;
         let Some(table) = &self.table else {
             return Ok(());
