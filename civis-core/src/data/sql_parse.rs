@@ -95,7 +95,11 @@ fn body_not_a_read(body: &SetExpr) -> Option<String> {
 /// object.
 fn statement_kind(statement: &Statement) -> String {
     let text = statement.to_string();
-    let mut words = text.split_whitespace().map(str::to_uppercase);
+    // Keywords only: `UNLOAD('select ...')` prints without a space before its parenthesis.
+    let mut words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| !word.is_empty())
+        .map(str::to_uppercase);
     let first = words.next().unwrap_or_else(|| "empty".into());
     let mut kind = first.clone();
     if matches!(first.as_str(), "CREATE" | "ALTER" | "DROP") {

@@ -31,23 +31,6 @@ impl<R> TypedSql<'_, R> {
         self.builder().arrow()
     }
 
-    /// Exports the result and reads it as a polars `DataFrame`
-    /// ([`SqlBuilder::dataframe`](crate::sql::SqlBuilder::dataframe)), whose columns are the
-    /// query's [`columns`](super::Query::columns): their names, and their types as
-    /// [`polars_type`](crate::frames::polars_type) maps the SQL types (polars' schema has no
-    /// nullability: a column that is not NULL-able holds no null, its empty text fields being
-    /// `""`, and an empty field of another type being an
-    /// [`Error::Value`](crate::Error::Value)). Nothing is inferred from the data.
-    ///
-    /// ```no_run
-    /// # extern crate civis_core as civis;
-    /// # fn main() -> Result<(), civis::Error> {
-    /// # let q: civis::sql::Query<()> = civis::sql::Query::__new(32, "select 1", &[], &[], |_| Ok(()));
-    /// # let client = civis::Client::new()?;
-    /// let frame = q.on(&client).dataframe()?;
-    /// println!("{frame}");
-    /// # Ok(()) }
-    /// ```
     /// Exports the result and writes it to `path` as a Parquet file whose schema is the
     /// query's [`columns`](super::Query::columns), as [`arrow`](Self::arrow) reads them
     /// (`NOT NULL` columns are required in Parquet): see
@@ -70,6 +53,23 @@ impl<R> TypedSql<'_, R> {
         self.builder().to_parquet(path)
     }
 
+    /// Exports the result and reads it as a polars `DataFrame`
+    /// ([`SqlBuilder::dataframe`](crate::sql::SqlBuilder::dataframe)), whose columns are the
+    /// query's [`columns`](super::Query::columns): their names, and their types as
+    /// [`polars_type`](crate::frames::polars_type) maps the SQL types (polars' schema has no
+    /// nullability: a column that is not NULL-able holds no null, its empty text fields being
+    /// `""`, and an empty field of another type being an
+    /// [`Error::Value`](crate::Error::Value)). Nothing is inferred from the data.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let q: civis::sql::Query<()> = civis::sql::Query::__new(32, "select 1", &[], &[], |_| Ok(()));
+    /// # let client = civis::Client::new()?;
+    /// let frame = q.on(&client).dataframe()?;
+    /// println!("{frame}");
+    /// # Ok(()) }
+    /// ```
     #[cfg(feature = "polars")]
     pub fn dataframe(self) -> Result<polars::prelude::DataFrame, Error> {
         self.builder().dataframe()
