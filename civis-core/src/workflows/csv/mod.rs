@@ -22,6 +22,8 @@ pub(crate) use files::infer;
 pub(crate) use files::Header;
 pub use files::{plain_select_table, CsvFiles};
 pub use manifest::{ManifestEntry, UnloadManifest};
+#[cfg(feature = "parquet")]
+pub use options::ParquetCompression;
 pub(crate) use options::ReadOptions;
 pub use options::{DEFAULT_BATCH_SIZE, INFER_ROWS};
 #[cfg(feature = "polars")]

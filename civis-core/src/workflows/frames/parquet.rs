@@ -13,6 +13,8 @@ use parquet::file::properties::WriterProperties;
 
 use crate::data::error::Error;
 use crate::workflows::csv::CsvFiles;
+// Among the read's options (`csv/options.rs`), which must not name this file (no circles).
+pub use crate::workflows::csv::ParquetCompression;
 use crate::workflows::files::partial::PartialFile;
 use crate::workflows::sql::SqlBuilder;
 
@@ -35,32 +37,12 @@ pub const PARQUET_ROW_GROUP_ROWS: usize = 1024 * 1024;
 /// ```
 pub const PARQUET_ROW_GROUP_BYTES: usize = 64 * 1024 * 1024;
 
-/// How the pages of a Parquet file are compressed: [`Zstd`](Self::Zstd) unless a
-/// `parquet_compression` setter says otherwise. Only these codecs are built in.
-///
-/// ```
-/// # extern crate civis_core as civis;
-/// use civis::frames::ParquetCompression;
-/// assert_eq!(ParquetCompression::default(), ParquetCompression::Zstd);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ParquetCompression {
-    /// Zstandard at its default level (3): smaller files than snappy, for a little more time.
-    #[default]
-    Zstd,
-    /// Snappy: fast, what Spark and Redshift's own `UNLOAD ... FORMAT PARQUET` write.
-    Snappy,
-    /// No compression.
-    None,
-}
-
-impl ParquetCompression {
-    fn codec(self) -> Compression {
-        match self {
-            Self::Zstd => Compression::ZSTD(ZstdLevel::default()),
-            Self::Snappy => Compression::SNAPPY,
-            Self::None => Compression::UNCOMPRESSED,
-        }
+/// The `parquet` crate's codec of `compression`.
+fn codec(compression: ParquetCompression) -> Compression {
+    match compression {
+        ParquetCompression::Zstd => Compression::ZSTD(ZstdLevel::default()),
+        ParquetCompression::Snappy => Compression::SNAPPY,
+        ParquetCompression::None => Compression::UNCOMPRESSED,
     }
 }
 
@@ -184,7 +166,7 @@ pub(crate) fn write_parquet(
         other => Error::Usage(format!("writing the Parquet file {shown}: {other}")),
     };
     let properties = WriterProperties::builder()
-        .set_compression(compression.codec())
+        .set_compression(codec(compression))
         .set_max_row_group_row_count(Some(PARQUET_ROW_GROUP_ROWS))
         .set_max_row_group_bytes(Some(PARQUET_ROW_GROUP_BYTES))
         .build();
