@@ -25,7 +25,9 @@
 //! builds a throwaway crate for minutes), `--compile-only`, `--no-python`, `--no-files` (skip
 //! figures 7–10, which write a few GiB to `target/civis-bench/`), `--files-only`, `--no-sql`
 //! (skip figures 11–13), `--sql-only`, `--no-cli` (skip figure 14), `--cli-only`, `--no-frames`
-//! (skip figures 15–18), `--frames-only` (`--frames-rows N` for another size than 2,000,000, `--frames-figures 15b,16` for some of them), `--no-runs` (skip figure 19), `--runs-only`.
+//! (skip figures 15–18), `--frames-only` (`--frames-rows N` for another size than 2,000,000,
+//! `--frames-figures 15b,16` for some of them), `--no-runs` (skip figure 19), `--runs-only`,
+//! `--parquet-only` (figure 20, `to_parquet`, which the full run leaves out: see parquet.rs).
 
 mod calls;
 mod cli;
@@ -33,6 +35,7 @@ mod compile;
 mod decode;
 mod files;
 mod frames;
+mod parquet;
 mod python;
 mod runs;
 mod server;
@@ -126,6 +129,10 @@ fn main() {
         frames::child(&args[1], &args[2], &args[3]);
         return;
     }
+    if args.first().map(String::as_str) == Some("--child-parquet") {
+        parquet::child(&args[1], &args[2], &args[3], &args[4]);
+        return;
+    }
     if args.first().map(String::as_str) == Some("--child-runs") {
         runs::child(&args[1], &args[2], &args[3]);
         return;
@@ -135,6 +142,15 @@ fn main() {
         return;
     }
     let flag = |name: &str| args.iter().any(|a| a == name);
+    if flag("--parquet-only") {
+        let work = target_dir(&repo_root()).join("civis-bench");
+        std::fs::create_dir_all(&work).expect("create target/civis-bench");
+        println!("load average at start: {}", load_average());
+        let rows = parquet::parquet(&work);
+        println!("load average at end: {}", load_average());
+        stats::print_table(&rows);
+        return;
+    }
     let quick = flag("--quick");
     let cli_only = flag("--cli-only");
     let runs_only = flag("--runs-only") && !cli_only;

@@ -84,6 +84,15 @@ pub fn sql_command(command: Command) -> Command {
                     "Suppress screen output: no messages, no preview table (as civis-python's -q)",
                 ),
         )
+        .arg(
+            Arg::new("read-only")
+                .long("read-only")
+                .action(ArgAction::SetTrue)
+                .help(
+                    "Refuse, before any request, anything but a single select (or with ... select): \
+                     DDL, DML, unload, copy, grants, several statements",
+                ),
+        )
 }
 
 /// `tables import`, given `Command::new("import")`.
@@ -207,10 +216,13 @@ pub fn sql(matches: &ArgMatches) -> Result<(), Error> {
     let client = ApiClient::new()?;
     // Without -d, the client's default database (CIVIS_DATABASE, else the only one visible).
     let given = matches.get_one::<String>("dbname").map(|d| database(d));
-    let statement = match script {
+    let mut statement = match script {
         Some(id) => script_arguments(client.sql_script(id), matches)?,
         None => client.sql(sql, given),
     };
+    if matches.get_flag("read-only") {
+        statement = statement.read_only();
+    }
     if let Some(dir) = matches.get_one::<String>("unload") {
         let parts = statement.unload()?.download_to(&client, dir)?;
         if !quiet {

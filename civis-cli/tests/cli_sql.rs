@@ -200,3 +200,24 @@ fn a_truncated_gzip_export_fails_sql_o_and_leaves_no_file() {
         text(&output.stderr)
     );
 }
+
+#[test]
+fn sql_read_only_refuses_anything_but_a_select_before_any_request() {
+    let mock = mock();
+    let output = civis(
+        &mock,
+        &[
+            "sql",
+            "-d",
+            "redshift-general",
+            "--read-only",
+            "-c",
+            "drop table people",
+        ],
+        "",
+    );
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("a DROP TABLE statement"), "{stderr}");
+    assert!(mock.requests().is_empty(), "{:?}", mock.requests());
+}

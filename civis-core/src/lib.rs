@@ -116,6 +116,12 @@ pub mod __private {
     pub mod sql_types {
         pub use crate::data::sql_types::SqlType;
     }
+    /// The statements of SQL text in Redshift's dialect, for civis-sql: one parser
+    /// configuration for `civis::query!` and the read-only guard.
+    #[cfg(feature = "read-only")]
+    pub mod sql_parse {
+        pub use crate::data::sql_parse::{parse, Redshift};
+    }
     /// civis-python's camelCase to snake_case.
     pub mod case {
         pub use crate::data::case::*;

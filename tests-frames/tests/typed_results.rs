@@ -19,6 +19,8 @@ use civis::{Client, Error};
 use civis_mock::{MockRows, MockServer};
 use serde::Deserialize;
 
+mod parquet;
+
 const DB: i64 = 32;
 const DB_NAME: &str = "redshift-general";
 

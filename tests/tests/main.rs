@@ -17,6 +17,8 @@ mod files;
 mod helpers;
 mod method_table;
 mod mock_usage;
+// `read_only()`: the crate's `civis` has the feature `read-only`.
+mod read_only;
 mod recorded_examples;
 mod robustness;
 mod run_sets;

@@ -19,6 +19,9 @@ pub(crate) mod response;
 #[cfg(feature = "client")]
 pub(crate) mod run_state;
 pub(crate) mod spec_files;
+// The Redshift dialect of the read-only guard and of civis-sql.
+#[cfg(feature = "read-only")]
+pub(crate) mod sql_parse;
 // Without `io` too: civis-sql types its columns with it at compile time.
 pub(crate) mod sql_types;
 pub(crate) mod suggest;

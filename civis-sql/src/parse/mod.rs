@@ -3,20 +3,21 @@
 //! Redshift's dialect; anything else is an error that says so.
 
 use sqlparser::ast::{SetExpr, Spanned, Statement};
-use sqlparser::parser::{Parser, ParserError};
+use sqlparser::parser::ParserError;
 use sqlparser::tokenizer::Span;
 
 pub(crate) use sqlparser::ast;
 
-mod dialect;
+// The dialect is civis-core's (feature `read-only`), so that the read-only guard of SQL
+// builders reads SQL as the query macros do.
+use civis_core::__private::sql_parse;
 
 use crate::offsets::byte_offset;
 use crate::SqlError;
 
 /// Parses `sql` (already through `params::scan`) into its one query.
 pub(crate) fn parse_select(sql: &str) -> Result<ast::Query, SqlError> {
-    let statements =
-        Parser::parse_sql(&dialect::Redshift::default(), sql).map_err(|e| parse_error(sql, &e))?;
+    let statements = sql_parse::parse(sql).map_err(|e| parse_error(sql, &e))?;
     let mut statements = statements.into_iter();
     let Some(first) = statements.next() else {
         return Err(SqlError::new("the SQL is empty", None)

@@ -24,6 +24,8 @@ pub(crate) use files::infer;
 pub(crate) use files::Header;
 pub use files::{plain_select_table, CsvFiles};
 pub use manifest::{ManifestEntry, UnloadManifest, MANIFEST_FILE_NAME, UNLOAD_DOWNLOADS_AT_ONCE};
+#[cfg(feature = "parquet")]
+pub use options::ParquetCompression;
 pub(crate) use options::ReadOptions;
 pub use options::{DEFAULT_BATCH_SIZE, INFER_ROWS};
 #[cfg(any(feature = "arrow", feature = "polars"))]

@@ -22,6 +22,26 @@ pub const INFER_ROWS: usize = 100;
 /// ```
 pub const DEFAULT_BATCH_SIZE: usize = 65_536;
 
+#[cfg(feature = "parquet")]
+/// How the pages of a Parquet file are compressed (feature `parquet`): [`Zstd`](Self::Zstd)
+/// unless a `parquet_compression` setter says otherwise. Only these codecs are built in.
+///
+/// ```
+/// # extern crate civis_core as civis;
+/// use civis::frames::ParquetCompression;
+/// assert_eq!(ParquetCompression::default(), ParquetCompression::Zstd);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParquetCompression {
+    /// Zstandard at its default level (3): smaller files than snappy, for a little more time.
+    #[default]
+    Zstd,
+    /// Snappy: fast, what Spark and Redshift's own `UNLOAD ... FORMAT PARQUET` write.
+    Snappy,
+    /// No compression.
+    None,
+}
+
 /// What the caller says of the columns' types, and how big Arrow batches are: the options
 /// that [`SqlBuilder`](crate::sql::SqlBuilder) and [`CsvFiles`](crate::frames::CsvFiles) share.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +57,9 @@ pub(crate) struct ReadOptions {
     /// position) and the header must name them.
     #[cfg(feature = "typed-sql")]
     pub(crate) shape: Option<std::sync::Arc<super::shape::Shape>>,
+    /// How `to_parquet` compresses its file.
+    #[cfg(feature = "parquet")]
+    pub(crate) parquet_compression: ParquetCompression,
 }
 
 impl Default for ReadOptions {
@@ -49,6 +72,8 @@ impl Default for ReadOptions {
             max_record: super::rows::DEFAULT_MAX_RECORD_BYTES,
             #[cfg(feature = "typed-sql")]
             shape: None,
+            #[cfg(feature = "parquet")]
+            parquet_compression: Default::default(),
         }
     }
 }

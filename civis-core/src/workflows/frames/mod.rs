@@ -36,11 +36,17 @@
 
 #[cfg(feature = "arrow")]
 mod arrow;
+#[cfg(feature = "parquet")]
+mod parquet;
 #[cfg(feature = "polars")]
 mod polars;
 
 #[cfg(feature = "arrow")]
 pub use self::arrow::{arrow_type, sql_type_of, RecordBatches};
+#[cfg(feature = "parquet")]
+pub use self::parquet::{
+    ParquetCompression, ParquetWritten, PARQUET_ROW_GROUP_BYTES, PARQUET_ROW_GROUP_ROWS,
+};
 #[cfg(feature = "polars")]
 pub use self::polars::{polars_type, sql_type_of_polars};
 pub use crate::workflows::csv::{

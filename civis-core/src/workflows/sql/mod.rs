@@ -31,6 +31,8 @@
 mod database;
 mod export;
 mod preview;
+#[cfg(feature = "read-only")]
+mod read_only;
 mod results;
 mod script;
 #[cfg(feature = "typed-sql")]
@@ -115,7 +117,8 @@ pub struct SqlBuilder<'c> {
     hidden: bool,
     credential: Option<i64>,
     polling: Option<Polling>,
-    read: ReadOptions,
+    /// `pub(crate)` for the setters of the frames' endings (`parquet_compression`).
+    pub(crate) read: ReadOptions,
     job_name: Option<String>,
     unquoted: bool,
     filename_prefix: Option<String>,
@@ -129,6 +132,9 @@ pub struct SqlBuilder<'c> {
     refused: Option<String>,
     /// The table a `select_table` reads, looked up before the export starts.
     table: Option<String>,
+    /// Whether only a single read may run (`read_only()`), checked before any request.
+    #[cfg(feature = "read-only")]
+    read_only: bool,
 }
 
 /// A saved SQL script ([`Client::sql_script`]) and the values of its parameters this run
@@ -191,6 +197,8 @@ impl Client {
             csv_settings: Map::new(),
             refused: None,
             table: None,
+            #[cfg(feature = "read-only")]
+            read_only: false,
         }
     }
 
@@ -677,6 +685,8 @@ impl SqlBuilder<'_> {
         if let Some(why) = &self.refused {
             return Err(Error::Usage(why.clone()));
         }
+        #[cfg(feature = "read-only")]
+        self.check_read_only()?;
         self.read.check_encoding()?;
         self.check_script()?;
         let Some(table) = &self.table else {

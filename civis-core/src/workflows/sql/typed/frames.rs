@@ -31,6 +31,28 @@ impl<R> TypedSql<'_, R> {
         self.builder().arrow()
     }
 
+    /// Exports the result and writes it to `path` as a Parquet file whose schema is the
+    /// query's [`columns`](super::Query::columns), as [`arrow`](Self::arrow) reads them
+    /// (`NOT NULL` columns are required in Parquet): see
+    /// [`SqlBuilder::to_parquet`](crate::sql::SqlBuilder::to_parquet) for the memory bound
+    /// and the atomic write.
+    ///
+    /// ```no_run
+    /// # extern crate civis_core as civis;
+    /// # fn main() -> Result<(), civis::Error> {
+    /// # let q: civis::sql::Query<()> = civis::sql::Query::__new(32, "select 1", &[], &[], |_| Ok(()));
+    /// # let client = civis::Client::new()?;
+    /// let written = q.on(&client).to_parquet("result.parquet")?;
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "parquet")]
+    pub fn to_parquet(
+        self,
+        path: impl AsRef<std::path::Path>,
+    ) -> Result<crate::workflows::frames::ParquetWritten, Error> {
+        self.builder().to_parquet(path)
+    }
+
     /// Exports the result and reads it as a polars `DataFrame`
     /// ([`SqlBuilder::dataframe`](crate::sql::SqlBuilder::dataframe)), whose columns are the
     /// query's [`columns`](super::Query::columns): their names, and their types as

@@ -1,0 +1,86 @@
+//! `read_only()` on SQL builders (feature `read-only`) against the mock: a statement that is
+//! not a single read is refused by name before any request, whichever ending it has, and a read
+//! runs as it would without the guard.
+
+use civis::{Client, Error};
+use civis_mock::{MockRows, MockServer};
+use civis_tests::FakeClock;
+
+const DB: i64 = 32;
+
+fn setup() -> (MockServer, Client) {
+    let mock = MockServer::scripted().expect("a free loopback port");
+    mock.database(DB, "redshift-general");
+    mock.default_database_credential(4321);
+    let client = Client::builder()
+        .api_key("read-only-test-key")
+        .base_url(mock.url())
+        .clock(FakeClock::default())
+        .build()
+        .unwrap();
+    (mock, client)
+}
+
+fn refusal(result: Result<impl std::fmt::Debug, Error>) -> String {
+    match result {
+        Err(Error::Usage(why)) => why,
+        other => panic!("not refused as a usage error: {other:?}"),
+    }
+}
+
+#[test]
+fn a_statement_that_is_not_a_single_read_is_refused_before_any_request() {
+    let (mock, client) = setup();
+    let dir = std::env::temp_dir().join(format!("civis-read-only-{}", std::process::id()));
+    let why = refusal(
+        client
+            .sql("delete from sales.orders", DB)
+            .read_only()
+            .preview(10),
+    );
+    assert!(why.contains("a DELETE statement"), "{why}");
+    let why = refusal(
+        client
+            .sql("select * from t; drop table t", "redshift-general")
+            .read_only()
+            .rows(),
+    );
+    assert!(why.contains("2 statements"), "{why}");
+    let why = refusal(
+        client
+            .sql(
+                "with a as (select 1 as x) insert into t select x from a",
+                DB,
+            )
+            .read_only()
+            .to_csv(dir.join("never.csv")),
+    );
+    assert!(why.contains("an INSERT statement"), "{why}");
+    let why = refusal(
+        client
+            .sql("select * from t where id = {{id}}", DB)
+            .param("id", "string", "1; grant all on t to public")
+            .read_only()
+            .to_civis_file(),
+    );
+    assert!(why.contains("a GRANT statement"), "{why}");
+    // Not a lookup of the database, not a query, not an export script.
+    assert!(mock.requests().is_empty(), "{:?}", mock.requests());
+    assert!(!dir.join("never.csv").exists());
+}
+
+#[test]
+fn a_single_select_runs_as_it_would_without_the_guard() {
+    let (mock, client) = setup();
+    let sql = "with recent as (select id from orders) select id from recent union select 2";
+    mock.sql_returns(sql, MockRows::new(["id"]).row([Some("1")]).row([Some("2")]));
+    let records: Vec<_> = client
+        .sql(sql, DB)
+        .read_only()
+        .rows()
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(records.len(), 3, "the header and two rows");
+    assert!(!mock.requests().is_empty());
+}
