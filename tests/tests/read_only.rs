@@ -84,3 +84,36 @@ fn a_single_select_runs_as_it_would_without_the_guard() {
     assert_eq!(records.len(), 3, "the header and two rows");
     assert!(!mock.requests().is_empty());
 }
+
+/// A saved script's SQL is known only once it is read: `read_only()` checks it then, with the
+/// arguments given in place, and refuses before the run starts (the script's GET is the only
+/// request); a saved read runs.
+#[test]
+fn a_saved_script_is_checked_once_read_and_refused_before_its_run() {
+    let (mock, client) = setup();
+    mock.sql_returns("select 1 as one", MockRows::new(["one"]).row([Some("1")]));
+    let script = mock
+        .sql_script(serde_json::json!({
+            "remote_host_id": DB,
+            "sql": "select {{what}}",
+            "params": [{"name": "what", "type": "string", "default": "1 as one"}],
+        }))
+        .unwrap();
+    let rows = client.sql_script(script).read_only().rows().unwrap();
+    assert_eq!(rows.count(), 2, "the header and the one row");
+    mock.clear_requests();
+    let why = refusal(
+        client
+            .sql_script(script)
+            .arg("what", "1; delete from sales.orders")
+            .read_only()
+            .rows(),
+    );
+    assert!(why.contains("2 statements"), "{why}");
+    let requests = mock.requests();
+    assert!(
+        requests.iter().all(|r| r.method == "GET"),
+        "only the script was read: {requests:?}"
+    );
+    assert!(!requests.is_empty());
+}

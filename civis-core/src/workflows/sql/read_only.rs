@@ -1,7 +1,7 @@
 //! The read-only guard of SQL builders (feature `read-only`): the statement, as it will run, is
 //! parsed in Redshift's dialect and refused before any request unless it is a single read.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::SqlBuilder;
 use crate::data::error::Error;
@@ -38,60 +38,71 @@ impl SqlBuilder<'_> {
         self
     }
 
-    /// [`read_only`](Self::read_only)'s check, when it was asked for.
+    /// [`read_only`](Self::read_only)'s check, when it was asked for. A saved script's SQL is
+    /// checked once it has been read, before its run starts (see `script.rs`).
     pub(super) fn check_read_only(&self) -> Result<(), Error> {
-        if !self.read_only {
+        if !self.read_only || self.script.is_some() {
             return Ok(());
         }
-        let sql = self.sql_as_run()?;
-        refuse_unless_read(&sql).map_err(|why| {
-            Error::Usage(format!(
-                "read_only(): {why}; only a single `select` (or `with ... select`) runs"
-            ))
-        })
+        refuse_unless_single_read(&self.sql, &self.params_arguments)
     }
+}
 
-    /// The SQL with the values of its parameters in place of their `{{name}}` (the arguments
-    /// given, else the parameters' defaults), as Civis runs it. A placeholder left without a
-    /// value is an error: the guard checks only what it can read whole.
-    fn sql_as_run(&self) -> Result<String, Error> {
-        let mut values = std::collections::HashMap::new();
-        if let Some(Value::Array(params)) = self.params_arguments.get("params") {
-            for param in params {
-                if let (Some(Value::String(name)), Some(default)) =
-                    (param.get("name"), param.get("default"))
-                {
-                    values.insert(name.clone(), default.clone());
-                }
+/// The guard of [`SqlBuilder::read_only`] on `sql` with `params_arguments` (`{"params": [..],
+/// "arguments": {..}}`): an [`Error::Usage`] naming what it found unless the SQL, as Civis runs
+/// it, is a single read.
+pub(super) fn refuse_unless_single_read(
+    sql: &str,
+    params_arguments: &Map<String, Value>,
+) -> Result<(), Error> {
+    let sql = sql_as_run(sql, params_arguments)?;
+    refuse_unless_read(&sql).map_err(|why| {
+        Error::Usage(format!(
+            "read_only(): {why}; only a single `select` (or `with ... select`) runs"
+        ))
+    })
+}
+
+/// `sql` with the values of its parameters in place of their `{{name}}` (the arguments given,
+/// else the parameters' defaults), as Civis runs it. A placeholder left without a value is an
+/// error: the guard checks only what it can read whole.
+fn sql_as_run(sql: &str, params_arguments: &Map<String, Value>) -> Result<String, Error> {
+    let mut values = std::collections::HashMap::new();
+    if let Some(Value::Array(params)) = params_arguments.get("params") {
+        for param in params {
+            if let (Some(Value::String(name)), Some(default)) =
+                (param.get("name"), param.get("default"))
+            {
+                values.insert(name.clone(), default.clone());
             }
         }
-        if let Some(Value::Object(arguments)) = self.params_arguments.get("arguments") {
-            for (name, value) in arguments {
-                values.insert(name.clone(), value.clone());
-            }
-        }
-        let mut sql = String::with_capacity(self.sql.len());
-        let mut rest = self.sql.as_str();
-        while let Some(start) = rest.find("{{") {
-            let Some(length) = rest[start..].find("}}") else {
-                break;
-            };
-            let name = rest[start + 2..start + length].trim();
-            let value = values.get(name).ok_or_else(|| {
-                Error::Usage(format!(
-                    "read_only(): the SQL's parameter {{{{{name}}}}} has no value here, so the statement that would run cannot be checked"
-                ))
-            })?;
-            sql.push_str(&rest[..start]);
-            match value {
-                Value::String(text) => sql.push_str(text),
-                other => sql.push_str(&other.to_string()),
-            }
-            rest = &rest[start + length + 2..];
-        }
-        sql.push_str(rest);
-        Ok(sql)
     }
+    if let Some(Value::Object(arguments)) = params_arguments.get("arguments") {
+        for (name, value) in arguments {
+            values.insert(name.clone(), value.clone());
+        }
+    }
+    let mut run = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start..].find("}}") else {
+            break;
+        };
+        let name = rest[start + 2..start + length].trim();
+        let value = values.get(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "read_only(): the SQL's parameter {{{{{name}}}}} has no value here, so the statement that would run cannot be checked"
+            ))
+        })?;
+        run.push_str(&rest[..start]);
+        match value {
+            Value::String(text) => run.push_str(text),
+            other => run.push_str(&other.to_string()),
+        }
+        rest = &rest[start + length + 2..];
+    }
+    run.push_str(rest);
+    Ok(run)
 }
 
 #[cfg(test)]

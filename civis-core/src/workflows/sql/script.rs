@@ -188,6 +188,11 @@ impl SqlBuilder<'_> {
             params_arguments.insert("params".to_string(), Value::Array(params));
             params_arguments.insert("arguments".to_string(), Value::Object(arguments));
         }
+        // The saved SQL is known only now: `read_only()` checks it before the run starts.
+        #[cfg(feature = "read-only")]
+        if self.read_only {
+            super::read_only::refuse_unless_single_read(&sql, &params_arguments)?;
+        }
         log::debug!(
             "SQL script {} read: database {database}, {} parameter value(s) overridden",
             script.id,
