@@ -5,10 +5,10 @@
 //!
 //! 15. `client.sql(..).dataframe()` against civis-python 2.10.1's
 //!     `read_civis_sql(sql, db, return_as="polars")`: time and peak memory, and both less the
-//!     export's run (timed alone first: both sides pay the same run of the same mock);
-//! 15b. `client.read_csv_file(id).dataframe()` of that export's gzipped CSV, already in Civis
-//!     files, against `civis.io.file_to_dataframe(id, return_as="polars")`: no run on either
-//!     side, so the clients' own work;
+//!     export's run (timed alone first: both sides pay the same run of the same mock); and
+//!     (15b) `client.read_csv_file(id).dataframe()` of that export's gzipped CSV, already in
+//!     Civis files, against `civis.io.file_to_dataframe(id, return_as="polars")`: no run on
+//!     either side, so the clients' own work;
 //! 16. `client.sql(..).arrow()` streamed and dropped: peak memory at two sizes (500,000 and
 //!     2,000,000 rows);
 //! 17. `rows_as::<Order>()` against `read_civis_sql(.., return_as="list")`: rows per second;
@@ -33,11 +33,11 @@ use crate::stats::Row;
 
 /// The rows of figures 15–18 unless `--frames-rows N` says otherwise.
 pub const ROWS: usize = 2_000_000;
-const DATABASE: &str = "bench-db";
+pub(crate) const DATABASE: &str = "bench-db";
 const DB_ID: i64 = 41;
-const TABLE: &str = "bench.orders";
-const SMALL_TABLE: &str = "bench.orders_small";
-const POLL: Duration = Duration::from_millis(50);
+pub(crate) const TABLE: &str = "bench.orders";
+pub(crate) const SMALL_TABLE: &str = "bench.orders_small";
+pub(crate) const POLL: Duration = Duration::from_millis(50);
 const COLUMNS: [(&str, &str); 5] = [
     ("id", "BIGINT"),
     ("customer", "VARCHAR(64)"),
@@ -67,7 +67,8 @@ fn row(i: usize) -> Vec<Option<String>> {
     ]
 }
 
-fn mock(sizes: &Sizes) -> MockServer {
+/// The mock of figures 15–18 (and 20): the typed tables of `sizes.rows` rows and a quarter of them.
+pub(crate) fn mock(sizes: &Sizes) -> MockServer {
     let mock = MockServer::scripted().expect("the mock");
     mock.database(DB_ID, DATABASE);
     mock.default_database_credential(1);

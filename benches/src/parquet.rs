@@ -5,67 +5,28 @@
 //! file's size, zstd (the default) at 500,000 and 2,000,000 rows (memory flat in the result's
 //! size) and snappy at 2,000,000. Run alone with `cargo bench -p civis-bench -- --parquet-only`.
 //!
-//! The table's rows are those of `frames.rs`, built here again so that the figures of either
-//! file run without the other's.
+//! The tables and their rows are those of `frames.rs`.
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use civis::frames::ParquetCompression;
-use civis_mock::{MockRows, MockServer};
+use civis_mock::MockServer;
 
 use crate::calls::API_KEY;
+use crate::frames::{self, DATABASE, POLL, SMALL_TABLE, TABLE};
 use crate::sql::{run, value};
 use crate::stats::Row;
 
 const ROWS: usize = 2_000_000;
-const SMALL_ROWS: usize = 500_000;
-const DATABASE: &str = "bench-db";
-const DB_ID: i64 = 41;
-const TABLE: &str = "bench.orders";
-const SMALL_TABLE: &str = "bench.orders_small";
-const POLL: Duration = Duration::from_millis(50);
-const COLUMNS: [(&str, &str); 5] = [
-    ("id", "BIGINT"),
-    ("customer", "VARCHAR(64)"),
-    ("amount", "NUMERIC(10,2)"),
-    ("created_at", "TIMESTAMP"),
-    ("note", "VARCHAR(32)"),
-];
 
-/// Row `i` of the export, as the SQL and frames figures make it.
-fn row(i: usize) -> Vec<Option<String>> {
-    let customer = if i % 10 == 0 {
-        format!("Customer {i}, \"VIP\"")
-    } else {
-        format!("Customer {i}")
-    };
-    vec![
-        Some(i.to_string()),
-        Some(customer),
-        Some(format!("{}.{:02}", i % 10_000, i % 100)),
-        Some(format!(
-            "2026-{:02}-{:02} 12:{:02}:00",
-            i % 12 + 1,
-            i % 28 + 1,
-            i % 60
-        )),
-        (i % 3 != 0).then(|| "multi\nline note".to_string()),
-    ]
-}
-
+/// The mock of the frames figures, at 2,000,000 rows (and 500,000 in the small table).
 fn mock() -> MockServer {
-    let mock = MockServer::scripted().expect("the mock");
-    mock.database(DB_ID, DATABASE);
-    mock.default_database_credential(1);
-    for (table, count) in [(TABLE, ROWS), (SMALL_TABLE, SMALL_ROWS)] {
-        let mut rows = MockRows::new(COLUMNS.map(|(name, _)| name));
-        rows.rows = (0..count).map(row).collect();
-        mock.typed_table(DB_ID, table, &COLUMNS, rows)
-            .expect("the table's values fit its types");
-    }
-    mock
+    frames::mock(&frames::Sizes {
+        rows: ROWS,
+        figures: Vec::new(),
+    })
 }
 
 /// The child process of figure 20: writes `table` to `path` as Parquet with `codec` (`zstd` or
