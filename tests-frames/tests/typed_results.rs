@@ -275,9 +275,9 @@ fn sql_of_no_table_has_its_types_inferred_or_given() {
     assert_eq!(x.iter().collect::<Vec<_>>(), [Some("1.5"), Some("3"), None]);
 }
 
-#[test]
-fn a_value_that_does_not_fit_names_its_row_column_and_text() {
-    let (mock, client) = setup();
+/// `select id, amount from staged` returns 40 rows whose 37th amount is `12,5`, which is not a
+/// number; the SQL is returned.
+fn staged_with_a_bad_row_37(mock: &MockServer) -> &'static str {
     let sql = "select id, amount from staged";
     let mut rows = MockRows::new(["id", "amount"]);
     for i in 1..=40 {
@@ -289,6 +289,13 @@ fn a_value_that_does_not_fit_names_its_row_column_and_text() {
         rows.rows.push(vec![Some(i.to_string()), Some(amount)]);
     }
     mock.sql_returns(sql, rows);
+    sql
+}
+
+#[test]
+fn a_value_that_does_not_fit_names_its_row_column_and_text() {
+    let (mock, client) = setup();
+    let sql = staged_with_a_bad_row_37(&mock);
     let error = client
         .sql(sql, DB)
         .column_type("amount", SqlType::Double)

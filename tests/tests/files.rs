@@ -103,6 +103,18 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The presigned storage URL of file `id`, as `GET /files/{id}` gives it.
+fn storage_url(client: &Client, id: i64) -> String {
+    let api = civis::ApiClient::from(client.clone());
+    let described = api.call("files", "get", json!({"id": id})).unwrap();
+    described
+        .get("file_url")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 fn storage_requests(mock: &MockServer) -> Vec<ReceivedRequest> {
     mock.requests()
         .into_iter()
@@ -739,14 +751,7 @@ fn a_stale_file_size_says_which_way_storage_differs() {
         .upload_bytes(pattern(50_000, 3), "sized.bin")
         .send()
         .unwrap();
-    let api = civis::ApiClient::from(client.clone());
-    let described = api.call("files", "get", json!({"id": id})).unwrap();
-    let url = described
-        .get("file_url")
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string();
+    let url = storage_url(&client, id);
     for (size, says) in [(60_000, "shorter object"), (40_000, "went past")] {
         mock.script(
             "GET",
@@ -1112,14 +1117,7 @@ fn storage_answers_head_and_closed_ranges_and_leaves_scripted_faults_to_the_down
         .upload_bytes(bytes.clone(), "headed.bin")
         .send()
         .unwrap();
-    let api = civis::ApiClient::from(client.clone());
-    let described = api.call("files", "get", json!({"id": id})).unwrap();
-    let url = described
-        .get("file_url")
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string();
+    let url = storage_url(&client, id);
     mock.drop_download_once_after(100);
     // The head of the answer (lower-cased) and its body, over a connection of its own.
     let ask = |method: &str, header: &str| {

@@ -159,17 +159,7 @@ fn an_unload_and_a_csv_file_write_parquet_in_the_codec_asked_for() {
 #[test]
 fn a_read_that_fails_halfway_leaves_the_target_as_it_was_and_no_partial_file() {
     let (mock, client) = setup();
-    let sql = "select id, amount from staged";
-    let mut rows = MockRows::new(["id", "amount"]);
-    for i in 1..=40 {
-        let amount = if i == 37 {
-            "12,5".to_string()
-        } else {
-            format!("{i}.25")
-        };
-        rows.rows.push(vec![Some(i.to_string()), Some(amount)]);
-    }
-    mock.sql_returns(sql, rows);
+    let sql = super::staged_with_a_bad_row_37(&mock);
     let dir = directory("halfway");
     let path = dir.join("staged.parquet");
     std::fs::write(&path, "an older file").unwrap();
