@@ -238,13 +238,13 @@ fn live_table(
     let id = match find_table(client, database_id, schema, table)? {
         Some(id) => id,
         None if scan => {
-            scan_table(client, database_id, schema, table)?;
-            find_table(client, database_id, schema, table)?.ok_or_else(|| {
-                Error::NotFound(format!(
-                    "{schema}.{table} of database {database} was scanned, and the API still \
-                     does not know it"
-                ))
-            })?
+            eprintln!(
+                "civis: scanning {schema}.{table} (POST /tables/scan), then waiting for the scan"
+            );
+            // The library's scan: its run waited on (SCAN_TIMEOUT at most), the table's id.
+            client
+                .scan_table(database_id, &format!("{schema}.{table}"))?
+                .id
         }
         None => {
             return Err(Error::NotFound(format!(
@@ -290,30 +290,6 @@ fn find_table(
             .find(|t| same(t, "schema", schema) && same(t, "name", table))
             .and_then(|t| t["id"].as_i64())
     }))
-}
-
-/// `POST /tables/scan` of `schema.table`, and a wait for its run (with the client's polling:
-/// `CIVIS_POLL_INTERVAL` sets it).
-fn scan_table(
-    client: &ApiClient,
-    database_id: i64,
-    schema: &str,
-    table: &str,
-) -> Result<(), Error> {
-    eprintln!("civis: scanning {schema}.{table} (POST /tables/scan), then waiting for the scan");
-    let started = call(
-        client,
-        "tables",
-        "post_scan",
-        json!({"database_id": database_id, "schema": schema, "table_name": table}),
-    )?;
-    let (Some(job), Some(run)) = (started["jobId"].as_i64(), started["runId"].as_i64()) else {
-        return Err(Error::Config(format!(
-            "POST /tables/scan answered without jobId and runId: {started}"
-        )));
-    };
-    client.job_run(job, run).wait()?;
-    Ok(())
 }
 
 /// A pin file found in the catalog.
