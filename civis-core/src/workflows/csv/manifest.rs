@@ -4,13 +4,12 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
 use crate::data::error::Error;
 use crate::transport::client::Client;
+use crate::workflows::files::parallel::each_at_most;
 use crate::workflows::files::partial::PartialFile;
 
 /// How many parts [`UnloadManifest::download_to`] downloads at once.
@@ -119,33 +118,14 @@ impl UnloadManifest {
             path: dir.display().to_string(),
             source,
         })?;
-        let next = AtomicUsize::new(0);
-        let failed = AtomicBool::new(false);
-        let first_error: Mutex<Option<(usize, Error)>> = Mutex::new(None);
-        let workers = UNLOAD_DOWNLOADS_AT_ONCE.min(self.entries.len());
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                scope.spawn(|| {
-                    while !failed.load(Ordering::SeqCst) {
-                        let index = next.fetch_add(1, Ordering::SeqCst);
-                        let (Some(entry), Some(path)) = (self.entries.get(index), paths.get(index))
-                        else {
-                            return;
-                        };
-                        if let Err(error) = client.download_file(entry.id).to_path(path) {
-                            failed.store(true, Ordering::SeqCst);
-                            let mut first = first_error.lock().unwrap_or_else(|e| e.into_inner());
-                            // The earliest part's error, whichever thread saw its own first.
-                            if first.as_ref().is_none_or(|(at, _)| index < *at) {
-                                *first = Some((index, error));
-                            }
-                        }
-                    }
-                });
-            }
+        // After a failure no other part starts; the earliest failed part's error is given.
+        let downloaded = each_at_most(self.entries.len(), UNLOAD_DOWNLOADS_AT_ONCE, |index| {
+            client
+                .download_file(self.entries[index].id)
+                .to_path(&paths[index])
+                .map(drop)
         });
-        let failure = first_error.into_inner().unwrap_or_else(|e| e.into_inner());
-        if let Some((index, error)) = failure {
+        if let Err((index, error)) = downloaded {
             log::warn!(
                 "part {} of {} ({}) did not download; the others that did are kept, and {MANIFEST_FILE_NAME} is not written",
                 index + 1,

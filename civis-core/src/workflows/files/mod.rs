@@ -34,6 +34,7 @@
 mod download;
 mod form_post;
 mod multipart;
+pub(crate) mod parallel;
 pub(crate) mod partial;
 mod progress;
 mod run_output;

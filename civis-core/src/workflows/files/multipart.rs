@@ -2,9 +2,6 @@
 //! presigned URL (up to four at once, each streamed from its offset in the file and retried),
 //! then `POST /files/multipart/{id}/complete`.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Mutex;
-
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use ureq::SendBody;
@@ -39,33 +36,13 @@ pub(super) fn upload(upload: &Upload<'_>, mut fields: Map<String, Value>) -> Res
             snippet: String::new(),
         });
     }
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let failed: Mutex<Option<(usize, Error)>> = Mutex::new(None);
-    std::thread::scope(|scope| {
-        for _ in 0..parts.len().min(MAX_PARALLEL_PARTS) {
-            scope.spawn(|| {
-                while !stop.load(Ordering::Relaxed) {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(offset, length)) = parts.get(index) else {
-                        break;
-                    };
-                    let url = &created.upload_urls[index];
-                    if let Err(error) =
-                        put_part(upload, created.id, index, parts.len(), url, offset, length)
-                    {
-                        // The other parts in flight finish; none starts after a failure.
-                        stop.store(true, Ordering::Relaxed);
-                        let mut failed = failed.lock().unwrap_or_else(|e| e.into_inner());
-                        if failed.as_ref().is_none_or(|(first, _)| index < *first) {
-                            *failed = Some((index, error));
-                        }
-                    }
-                }
-            });
-        }
+    // The other parts in flight finish; none starts after a failure.
+    let sent = super::parallel::each_at_most(parts.len(), MAX_PARALLEL_PARTS, |index| {
+        let (offset, length) = parts[index];
+        let url = &created.upload_urls[index];
+        put_part(upload, created.id, index, parts.len(), url, offset, length)
     });
-    if let Some((index, error)) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+    if let Err((index, error)) = sent {
         return Err(Error::UploadPart {
             file_id: created.id,
             part: index + 1,
