@@ -108,8 +108,11 @@ pub(crate) fn cut(stream: Box<dyn Read + Send>, cutting: Cutting, file_id: i64) 
 /// Where the cutting of a text stands.
 struct Cutter {
     cutting: Cutting,
-    /// Read and not yet handed out: whole records, then the start of one.
+    /// Read and not yet handed out: whole records, then the start of one, in `..filled`;
+    /// after it, room already zeroed for the next read (zeroed once, not at every read).
     buffer: Vec<u8>,
+    /// How much of `buffer` holds text.
+    filled: usize,
     /// How much of `buffer` has been scanned.
     scanned: usize,
     /// Where the last whole record in `buffer` ends.
@@ -131,6 +134,7 @@ impl Cutter {
         Self {
             cutting,
             buffer: Vec::with_capacity(READ),
+            filled: 0,
             scanned: 0,
             boundary: 0,
             records: 0,
@@ -160,21 +164,21 @@ impl Cutter {
             }
             if self.ended {
                 // A last record without a line break.
-                if self.boundary < self.buffer.len() {
+                if self.boundary < self.filled {
                     if self.header_ahead {
                         self.header_ahead = false;
-                        self.header_end = self.buffer.len();
+                        self.header_end = self.filled;
                     } else {
                         self.records += 1;
                     }
-                    self.boundary = self.buffer.len();
+                    self.boundary = self.filled;
                 }
                 if self.boundary == 0 {
                     return Ok(None);
                 }
                 return Ok(Some(self.hand_out()));
             }
-            if self.buffer.len() - self.boundary > self.cutting.max_record {
+            if self.filled - self.boundary > self.cutting.max_record {
                 return Err(too_long(file_id, self.cutting.max_record as u64));
             }
             self.read(stream).map_err(|e| from_io(e, file_id))?;
@@ -183,19 +187,19 @@ impl Cutter {
 
     /// More of the stream into the buffer; marks the end when there is none.
     fn read(&mut self, stream: &mut dyn Read) -> io::Result<()> {
-        let filled = self.buffer.len();
-        self.buffer.resize(filled + READ, 0);
+        // A read may fill much less than it is offered: the room is zeroed only when there is
+        // little of it left.
+        if self.buffer.len() - self.filled < READ / 4 {
+            self.buffer.resize(self.filled + READ, 0);
+        }
         let read = loop {
-            match stream.read(&mut self.buffer[filled..]) {
+            match stream.read(&mut self.buffer[self.filled..]) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.buffer.truncate(filled);
-                    return Err(e);
-                }
+                Err(e) => return Err(e),
             }
         };
-        self.buffer.truncate(filled + read);
+        self.filled += read;
         self.ended = read == 0;
         Ok(())
     }
@@ -203,7 +207,7 @@ impl Cutter {
     /// The end (after its line break) of the next record in what is scanned next, or `None`
     /// when it needs more of the stream. Quoting state carries over.
     fn next_boundary(&mut self) -> Option<usize> {
-        let buffer = &self.buffer;
+        let buffer = &self.buffer[..self.filled];
         let mut at = self.scanned;
         loop {
             let Some(found) = memchr::memchr2(b'"', b'\n', &buffer[at..]) else {
@@ -250,7 +254,8 @@ impl Cutter {
     /// The whole records read so far as a chunk; what follows them starts the next.
     fn hand_out(&mut self) -> Chunk {
         let mut rest = Vec::with_capacity(self.boundary + READ);
-        rest.extend_from_slice(&self.buffer[self.boundary..]);
+        rest.extend_from_slice(&self.buffer[self.boundary..self.filled]);
+        self.filled -= self.boundary;
         let mut bytes = std::mem::replace(&mut self.buffer, rest);
         bytes.truncate(self.boundary);
         let chunk = Chunk {
