@@ -9,10 +9,11 @@
 use std::io::Cursor;
 use std::sync::Arc;
 
+use polars::io::csv::read::_csv_read_internal::{read_chunk, validate_utf8};
 use polars::prelude::{
-    BooleanChunked, Column, CsvParseOptions, CsvReadOptions, CsvWriter, DataFrame, DataType, Field,
-    Float32Chunked, Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom, PlSmallStr,
-    Schema, SchemaRef, SerReader, SerWriter, Series, TimeUnit, TimeZone,
+    polars_bail, BooleanChunked, Column, CsvParseOptions, CsvReadOptions, CsvWriter, DataFrame,
+    DataType, Field, Float32Chunked, Int32Chunked, Int64Chunked, IntoColumn, IntoSeries, NamedFrom,
+    PlSmallStr, PolarsResult, Schema, SchemaRef, SerReader, SerWriter, Series, TimeUnit, TimeZone,
 };
 
 use crate::data::error::Error;
@@ -177,6 +178,7 @@ impl Plan {
             names,
             types,
             delimiter: self.delimiter,
+            parse_options: CsvParseOptions::default().with_separator(self.delimiter),
             source: source.to_string(),
             #[cfg(feature = "typed-sql")]
             shape: None,
@@ -212,6 +214,8 @@ struct Layout {
     /// Whether the columns are renamed to `names` after polars has read them.
     rename: bool,
     delimiter: u8,
+    /// How polars' parser reads the text (the delimiter; otherwise its defaults).
+    parse_options: CsvParseOptions,
     /// What the errors name as the source.
     source: String,
     #[cfg(feature = "typed-sql")]
@@ -226,15 +230,7 @@ impl Layout {
         let mut frame = if chunk.rows == 0 {
             DataFrame::empty_with_schema(&self.read_schema)
         } else {
-            let read = CsvReadOptions::default()
-                .with_has_header(false)
-                .with_schema(Some(self.read_schema.clone()))
-                .with_n_threads(Some(1))
-                .with_rechunk(false)
-                .with_parse_options(CsvParseOptions::default().with_separator(self.delimiter))
-                .into_reader_with_file_handle(Cursor::new(chunk.data()))
-                .finish();
-            match read {
+            match self.parsed(chunk.data(), chunk.rows) {
                 Ok(frame) => frame,
                 // polars names the column and the text but not the row: find it.
                 Err(error) => {
@@ -261,6 +257,39 @@ impl Layout {
         #[cfg(feature = "typed-sql")]
         if let Some(shape) = &self.shape {
             not_null(&mut frame, shape, &self.source, first_row)?;
+        }
+        Ok(frame)
+    }
+
+    /// The `rows` whole records `data` as one frame of `read_schema`, parsed by polars' chunk
+    /// parser on this thread. polars' `CsvReader` would first count the lines of the text again
+    /// (a scalar pass as long as the parse itself in a build without its nightly `simd`
+    /// feature), cut it into 16 pieces and parse them on its own thread pool; the chunk is
+    /// already cut at record boundaries and every core is already parsing one, so its parser
+    /// is called directly, with the rows counted while cutting as the capacity. polars exports
+    /// it for its own streaming engine (`_csv_read_internal`), pinned by the `0.55` requirement.
+    fn parsed(&self, data: &[u8], rows: usize) -> PolarsResult<DataFrame> {
+        let has_text = self.read_schema.iter_values().any(DataType::is_string);
+        if has_text && !validate_utf8(data) {
+            polars_bail!(ComputeError: "invalid utf-8 sequence");
+        }
+        let projection: Vec<usize> = (0..self.read_schema.len()).collect();
+        let frame = read_chunk(
+            data,
+            &self.parse_options,
+            &self.read_schema,
+            false,
+            &projection,
+            0,
+            rows,
+            None,
+            usize::MAX,
+            data.len(),
+            Some(0),
+        )?;
+        // A malformed text (a field past the last column, say) reads as another number of rows.
+        if frame.height() != rows {
+            polars_bail!(ComputeError: "CSV malformed: expected {rows} rows, read {}", frame.height());
         }
         Ok(frame)
     }
