@@ -736,6 +736,32 @@ fn a_csv_file_in_civis_reads_as_typed_results_with_given_types() {
     );
 }
 
+/// A file in forms the Arrow decoder's in-place splitter leaves to the csv crate (Windows line
+/// ends, a quote inside an unquoted field, text after a closing quote) reads as the same
+/// batches as the plain file of the same values.
+#[test]
+fn batches_of_a_file_in_unusual_csv_forms_equal_those_of_the_plain_file() {
+    let (_mock, client) = setup();
+    let plain = "size,label\n5,\"5 in\"\"\"\n7,big\n";
+    let unusual = "size,label\r\n5,5 in\"\r\n7,\"b\"ig\r\n";
+    let batches = |text: &str, name: &str| {
+        let file = client
+            .upload_bytes(text.as_bytes().to_vec(), name)
+            .send()
+            .unwrap();
+        client.read_csv_file(file).arrow_all().unwrap().1
+    };
+    let plain = batches(plain, "plain.csv");
+    let unusual = batches(unusual, "unusual.csv");
+    assert_eq!(unusual, plain);
+    let labels = plain[0]
+        .column(1)
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .unwrap();
+    assert_eq!((labels.value(0), labels.value(1)), ("5 in\"", "big"));
+}
+
 #[test]
 fn frames_written_to_civis_files_read_back_equal() {
     let (_mock, client) = setup();

@@ -6,6 +6,8 @@
 #[cfg(any(feature = "arrow", feature = "polars"))]
 pub(crate) mod chunks;
 mod dialect;
+#[cfg(feature = "arrow")]
+pub(crate) mod fields;
 mod files;
 mod manifest;
 mod options;

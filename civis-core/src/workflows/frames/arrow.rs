@@ -18,6 +18,7 @@ use crate::data::sql_types::{
 };
 use crate::transport::client::Client;
 use crate::workflows::csv::chunks::{self, Chunk, Cutting, InOrder};
+use crate::workflows::csv::fields::{split_records, Split};
 use crate::workflows::csv::{header_mismatch, infer, CsvFiles, Header, INFER_ROWS};
 use crate::workflows::sql::SqlBuilder;
 use crate::workflows::tables::frame_import::{
@@ -256,17 +257,23 @@ struct Decoder {
 
 impl Decoder {
     /// The batch of `chunk`'s records, each field appended to its column's builder as it is
-    /// read (one record's buffers reused for the whole chunk).
+    /// read: split in place ([`split_records`]), or by the csv crate for a chunk in a form the
+    /// splitter leaves to it (one record's buffers reused for the whole chunk).
     fn batch(&self, chunk: &Chunk) -> Result<RecordBatch, Error> {
         let data = chunk.data();
-        // Text columns share the chunk's bytes: a fair first guess of their size.
-        let text_guess = data.len() / self.types.len().max(1);
-        let mut builders = self
-            .types
-            .iter()
-            .map(|t| ColumnBuilder::new(*t, chunk.rows, text_guess))
-            .collect::<Result<Vec<_>, ArrowError>>()
-            .map_err(|e| arrow_failure(&self.source, e))?;
+        if let Ok(text) = std::str::from_utf8(data) {
+            let mut builders = self.builders(chunk)?;
+            let mut row = chunk.first_row;
+            let split = split_records(text, self.delimiter, |record| {
+                self.append(&mut builders, row, record.len(), record.iter())?;
+                row += 1;
+                Ok(())
+            })?;
+            if split == Split::Done {
+                return self.finish(builders);
+            }
+        }
+        let mut builders = self.builders(chunk)?;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -274,37 +281,62 @@ impl Decoder {
             .from_reader(data);
         let mut record = csv::StringRecord::new();
         let mut row = chunk.first_row;
-        let width = self.types.len();
         while reader
             .read_record(&mut record)
             .map_err(|e| decode_failure(&self.source, e))?
         {
-            // A header that names fewer (or more) columns than the rows hold would drop a
-            // column or shift the rows under the names.
-            if record.len() != width {
-                return Err(header_mismatch(
-                    self.source.clone(),
-                    row,
-                    record.len(),
-                    width,
-                ));
-            }
-            for (column, (builder, text)) in builders.iter_mut().zip(record.iter()).enumerate() {
-                let nullable = self.nullable[column];
-                // An export writes '' as it writes NULL: in a text column that cannot be
-                // NULL, it is ''.
-                let appended = if text.is_empty() && nullable {
-                    builder.append_null();
-                    true
-                } else {
-                    builder.append(text)
-                };
-                if !appended {
-                    return Err(self.bad_value(row, column, text));
-                }
-            }
+            self.append(&mut builders, row, record.len(), record.iter())?;
             row += 1;
         }
+        self.finish(builders)
+    }
+
+    /// A builder per column for `chunk`'s rows.
+    fn builders(&self, chunk: &Chunk) -> Result<Vec<ColumnBuilder>, Error> {
+        // Text columns share the chunk's bytes: a fair first guess of their size.
+        let text_guess = chunk.data().len() / self.types.len().max(1);
+        self.types
+            .iter()
+            .map(|t| ColumnBuilder::new(*t, chunk.rows, text_guess))
+            .collect::<Result<Vec<_>, ArrowError>>()
+            .map_err(|e| arrow_failure(&self.source, e))
+    }
+
+    /// Appends record `row`, `width` `fields`, to the columns' builders.
+    fn append<'f>(
+        &self,
+        builders: &mut [ColumnBuilder],
+        row: u64,
+        width: usize,
+        fields: impl Iterator<Item = &'f str>,
+    ) -> Result<(), Error> {
+        // A header that names fewer (or more) columns than the rows hold would drop a column
+        // or shift the rows under the names.
+        if width != self.types.len() {
+            return Err(header_mismatch(
+                self.source.clone(),
+                row,
+                width,
+                self.types.len(),
+            ));
+        }
+        for (column, (builder, text)) in builders.iter_mut().zip(fields).enumerate() {
+            // An export writes '' as it writes NULL: in a text column that cannot be NULL,
+            // it is ''.
+            let appended = if text.is_empty() && self.nullable[column] {
+                builder.append_null();
+                true
+            } else {
+                builder.append(text)
+            };
+            if !appended {
+                return Err(self.bad_value(row, column, text));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&self, builders: Vec<ColumnBuilder>) -> Result<RecordBatch, Error> {
         let columns: Vec<ArrayRef> = builders.into_iter().map(ColumnBuilder::finish).collect();
         RecordBatch::try_new(self.schema.clone(), columns)
             .map_err(|e| arrow_failure(&self.source, e))
