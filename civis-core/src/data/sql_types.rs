@@ -271,25 +271,33 @@ fn says_infinity(text: &str) -> bool {
 /// assert_eq!(parse_decimal("1.234", 10, 2), None);
 /// ```
 pub fn parse_decimal(text: &str, precision: u8, scale: u8) -> Option<i128> {
-    let (negative, digits) = match text.as_bytes().first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
-        _ => (false, text),
+    // Read as bytes: every byte that counts is ASCII, and a decoder calls this once per field.
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes.first()? {
+        b'-' => (true, &bytes[1..]),
+        b'+' => (false, &bytes[1..]),
+        _ => (false, bytes),
     };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = match digits.iter().position(|&b| b == b'.') {
+        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
+        None => (digits, &[][..]),
+    };
+    let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
-    let fraction = fraction.trim_end_matches('0');
-    let whole = whole.trim_start_matches('0');
+    let fraction = &fraction[..fraction
+        .iter()
+        .rposition(|&b| b != b'0')
+        .map_or(0, |i| i + 1)];
+    let whole = &whole[whole.iter().position(|&b| b != b'0').unwrap_or(whole.len())..];
     if fraction.len() > usize::from(scale)
         || whole.len() + usize::from(scale) > usize::from(precision)
     {
         return None;
     }
     let mut value: i128 = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
+    for b in whole.iter().chain(fraction) {
         value = value * 10 + i128::from(b - b'0');
     }
     for _ in fraction.len()..usize::from(scale) {
