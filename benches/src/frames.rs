@@ -185,14 +185,42 @@ pub fn child(url: &str, mode: &str, table: &str) {
     );
 }
 
-/// The frame's height, its size printed as `FRAME_MB` (checked to be the export's five columns).
+/// The frame's height, its size printed as `FRAME_MB` (polars' `estimated_size`) and
+/// `FRAME_HELD_MB` (what its arrays hold), checked to be the export's five columns.
 fn described(frame: &DataFrame) -> usize {
     assert_eq!(frame.width(), 5);
-    println!(
-        "FRAME_MB {}",
-        frame.estimated_size() as f64 / 1024.0 / 1024.0
-    );
+    let mb = |bytes: usize| bytes as f64 / 1024.0 / 1024.0;
+    println!("FRAME_MB {}", mb(frame.estimated_size()));
+    println!("FRAME_HELD_MB {}", mb(held_bytes(frame)));
     frame.height()
+}
+
+/// The bytes `frame`'s arrays hold. polars' `estimated_size` counts a text column's characters
+/// only; its arrays also hold a 16-byte view of every value (the characters of one of 12 bytes
+/// or fewer inside it) and the nulls' bitmap, counted here. Other columns are as it counts them.
+fn held_bytes(frame: &DataFrame) -> usize {
+    frame
+        .columns()
+        .iter()
+        .map(|column| {
+            let series = column.as_materialized_series();
+            match series.str() {
+                Ok(texts) => {
+                    let nulls = if texts.null_count() > 0 {
+                        texts.len().div_ceil(8)
+                    } else {
+                        0
+                    };
+                    let buffers: usize = texts
+                        .downcast_iter()
+                        .map(|array| array.total_buffer_len())
+                        .sum();
+                    texts.len() * 16 + buffers + nulls
+                }
+                Err(_) => series.estimated_size(),
+            }
+        })
+        .sum()
 }
 
 /// Counts `items`, each checked, and prints how long that took (the download and the parse).
@@ -291,8 +319,10 @@ fn alternating(
 struct Sides {
     seconds: f64,
     peak_mb: f64,
-    /// The frame's own size (`DataFrame::estimated_size`), ours only.
+    /// The frame's size by polars' `DataFrame::estimated_size`, ours only.
     frame_mb: f64,
+    /// What the frame's arrays hold (see [`held_bytes`]), ours only.
+    held_mb: f64,
     /// Every run's seconds, for the table.
     all: Vec<f64>,
 }
@@ -308,8 +338,20 @@ impl Sides {
             seconds: crate::stats::median(&all),
             peak_mb: of(peak) / 1024.0,
             frame_mb: of("FRAME_MB"),
+            held_mb: of("FRAME_HELD_MB"),
             all,
         })
+    }
+
+    /// The frame's sizes and the peak against them.
+    fn frame(&self) -> String {
+        format!(
+            "; the frame {:.0} MB by estimated_size (peak {:.2}× it), its arrays {:.0} MB (peak {:.2}× them)",
+            self.frame_mb,
+            self.peak_mb / self.frame_mb,
+            self.held_mb,
+            self.peak_mb / self.held_mb
+        )
     }
 
     fn shown(&self) -> String {
@@ -625,13 +667,7 @@ fn side_by_side(
             };
             Row::new(
                 figure,
-                format!(
-                    "{}{}; the frame {:.0} MB, peak {:.2}× it",
-                    ours.shown(),
-                    after(ours.seconds),
-                    ours.frame_mb,
-                    ours.peak_mb / ours.frame_mb
-                ),
+                format!("{}{}{}", ours.shown(), after(ours.seconds), ours.frame()),
                 format!(
                     "civis-python {} {reference}(return_as=\"polars\"): {}{}",
                     python::VERSION,
@@ -645,7 +681,7 @@ fn side_by_side(
         }
         (Ok(ours), Err(why)) => Row::new(
             figure,
-            format!("{}{}", ours.shown(), after(ours.seconds)),
+            format!("{}{}{}", ours.shown(), after(ours.seconds), ours.frame()),
             format!("skipped: {}", last_line(why)),
             "-",
             target,

@@ -210,17 +210,21 @@ impl Cutter {
         let buffer = &self.buffer[..self.filled];
         let mut at = self.scanned;
         loop {
-            let Some(found) = memchr::memchr2(b'"', b'\n', &buffer[at..]) else {
+            // Inside quotes only a quote matters: the line breaks a quoted field holds are
+            // skipped over rather than stopped at.
+            let found = if self.in_quotes {
+                memchr::memchr(b'"', &buffer[at..])
+            } else {
+                memchr::memchr2(b'"', b'\n', &buffer[at..])
+            };
+            let Some(found) = found else {
                 self.scanned = buffer.len();
                 return None;
             };
             let i = at + found;
+            // Found only outside quotes: a record's end.
             if buffer[i] == b'\n' {
-                if !self.in_quotes {
-                    return Some(i + 1);
-                }
-                at = i + 1;
-                continue;
+                return Some(i + 1);
             }
             if self.in_quotes {
                 match buffer.get(i + 1) {

@@ -1,7 +1,7 @@
 //! polars DataFrames out of CSV in Civis, and into tables (feature `polars`).
 //!
-//! polars' own CSV reader parses each chunk of the text (cut at record boundaries as the
-//! download inflates, a chunk per core at a time), so the inflated text is never held whole.
+//! polars' CSV parser parses each chunk of the text (cut at record boundaries as the download
+//! inflates, a chunk per core at a time), so the inflated text is never held whole.
 //! It parses integers, floating point and text itself; booleans (`t`/`f`), dates and
 //! timestamps (Redshift's trimmed fractions and `+00` offsets) are read as text and converted
 //! here, in the same chunk's thread, so that a value that does not fit names its row.
@@ -28,7 +28,7 @@ use crate::workflows::sql::SqlBuilder;
 use crate::workflows::tables::frame_import::{check_text_length, FrameSource, GzipChunks};
 use crate::workflows::tables::{ImportBuilder, TableColumn};
 
-/// The inflated text of a chunk of a DataFrame read: chunks are parsed by polars' reader on
+/// The inflated text of a chunk of a DataFrame read: chunks are parsed by polars' parser on
 /// every core while the download inflates, and stacked in order.
 const FRAME_CHUNK_BYTES: usize = 4 << 20;
 
@@ -477,7 +477,7 @@ fn convert(
 impl CsvFiles<'_> {
     /// The rows as one polars `DataFrame`. The text is cut into chunks of about 4 MiB at record
     /// boundaries as it downloads and inflates (the parts of an unload downloading up to four
-    /// at once), each chunk parsed by polars' reader on a core of its own, the pieces stacked
+    /// at once), each chunk parsed by polars' parser on a core of its own, the pieces stacked
     /// in order: the inflated text is never held whole, so memory is the frame and a few
     /// chunks (one per core, one being cut and one waiting). The frame keeps a chunk per piece, as polars' own
     /// `read_csv` leaves its frames (`frame.rechunk_mut()` makes each column contiguous, at the
