@@ -271,36 +271,55 @@ fn says_infinity(text: &str) -> bool {
 /// assert_eq!(parse_decimal("1.234", 10, 2), None);
 /// ```
 pub fn parse_decimal(text: &str, precision: u8, scale: u8) -> Option<i128> {
-    // Read as bytes: every byte that counts is ASCII, and a decoder calls this once per field.
-    let bytes = text.as_bytes();
-    let (negative, digits) = match bytes.first()? {
-        b'-' => (true, &bytes[1..]),
-        b'+' => (false, &bytes[1..]),
-        _ => (false, bytes),
+    // One pass over the bytes (every byte that counts is ASCII; a decoder calls this per field):
+    // leading zeros skipped, a fraction's zeros held until a digit follows them, so that
+    // trailing ones are not counted against the scale.
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
     };
-    let (whole, fraction) = match digits.iter().position(|&b| b == b'.') {
-        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
-        None => (digits, &[][..]),
-    };
-    let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
-    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
-        return None;
-    }
-    let fraction = &fraction[..fraction
-        .iter()
-        .rposition(|&b| b != b'0')
-        .map_or(0, |i| i + 1)];
-    let whole = &whole[whole.iter().position(|&b| b != b'0').unwrap_or(whole.len())..];
-    if fraction.len() > usize::from(scale)
-        || whole.len() + usize::from(scale) > usize::from(precision)
-    {
-        return None;
-    }
+    let (precision, scale) = (usize::from(precision), usize::from(scale));
     let mut value: i128 = 0;
-    for b in whole.iter().chain(fraction) {
-        value = value * 10 + i128::from(b - b'0');
+    let (mut whole, mut fraction, mut held_zeros) = (0, 0, 0);
+    let (mut point, mut any_digit) = (false, false);
+    for &byte in digits {
+        if byte == b'.' && !point {
+            point = true;
+            continue;
+        }
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        any_digit = true;
+        let digit = i128::from(byte - b'0');
+        if point {
+            if digit == 0 {
+                held_zeros += 1;
+                continue;
+            }
+            fraction += held_zeros + 1;
+            if fraction > scale {
+                return None;
+            }
+            for _ in 0..held_zeros {
+                value *= 10;
+            }
+            held_zeros = 0;
+        } else if value == 0 && digit == 0 {
+            continue;
+        } else {
+            whole += 1;
+            if whole + scale > precision {
+                return None;
+            }
+        }
+        value = value * 10 + digit;
     }
-    for _ in fraction.len()..usize::from(scale) {
+    if !any_digit {
+        return None;
+    }
+    for _ in fraction..scale {
         value *= 10;
     }
     Some(if negative { -value } else { value })
@@ -374,5 +393,71 @@ mod tests {
         assert_eq!(parse_decimal("1e5", 10, 0), None);
         assert_eq!(parse_decimal("-", 10, 0), None);
         assert_eq!(parse_decimal("", 10, 0), None);
+        assert_eq!(parse_decimal("1.2.3", 10, 2), None);
+        assert_eq!(parse_decimal("-007.050", 4, 2), Some(-705));
+    }
+
+    /// The one-pass reading agrees with the plain one (split at the point, zeros trimmed,
+    /// lengths checked, then the digits read) on every short text of the characters that
+    /// matter, at several precisions and scales.
+    #[test]
+    fn decimals_read_in_one_pass_as_split_and_trimmed() {
+        fn plain(text: &str, precision: u8, scale: u8) -> Option<i128> {
+            let (negative, digits) = match text.as_bytes().first()? {
+                b'-' => (true, &text[1..]),
+                b'+' => (false, &text[1..]),
+                _ => (false, text),
+            };
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+            let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+            if (whole.is_empty() && fraction.is_empty())
+                || !all_digits(whole)
+                || !all_digits(fraction)
+            {
+                return None;
+            }
+            let fraction = fraction.trim_end_matches('0');
+            let whole = whole.trim_start_matches('0');
+            if fraction.len() > usize::from(scale)
+                || whole.len() + usize::from(scale) > usize::from(precision)
+            {
+                return None;
+            }
+            let digits: String = [
+                whole,
+                fraction,
+                &"0".repeat(usize::from(scale) - fraction.len()),
+            ]
+            .concat();
+            let value: i128 = if digits.is_empty() {
+                0
+            } else {
+                digits.parse().ok()?
+            };
+            Some(if negative { -value } else { value })
+        }
+        let alphabet = ['0', '1', '9', '.', '-', 'e'];
+        let mut texts = vec![String::new()];
+        let mut shorter = texts.clone();
+        for _ in 0..6 {
+            shorter = shorter
+                .iter()
+                .flat_map(|text| alphabet.map(|c| format!("{text}{c}")))
+                .collect();
+            texts.extend(shorter.iter().cloned());
+        }
+        let mut read = 0;
+        for text in &texts {
+            for (precision, scale) in [(1, 0), (3, 2), (5, 1), (38, 10)] {
+                let value = parse_decimal(text, precision, scale);
+                assert_eq!(
+                    value,
+                    plain(text, precision, scale),
+                    "{text:?} at ({precision}, {scale})"
+                );
+                read += usize::from(value.is_some());
+            }
+        }
+        assert!(read > 1_000, "only {read} values read");
     }
 }
