@@ -8,6 +8,8 @@ mod answer;
 pub(crate) mod case;
 #[cfg(feature = "client")]
 pub(crate) mod error;
+#[cfg(test)]
+pub(crate) mod every_text;
 #[cfg(feature = "client")]
 pub(crate) mod lenient;
 pub(crate) mod methods;

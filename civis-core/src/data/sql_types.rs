@@ -436,18 +436,8 @@ mod tests {
             };
             Some(if negative { -value } else { value })
         }
-        let alphabet = ['0', '1', '9', '.', '-', 'e'];
-        let mut texts = vec![String::new()];
-        let mut shorter = texts.clone();
-        for _ in 0..6 {
-            shorter = shorter
-                .iter()
-                .flat_map(|text| alphabet.map(|c| format!("{text}{c}")))
-                .collect();
-            texts.extend(shorter.iter().cloned());
-        }
         let mut read = 0;
-        for text in &texts {
+        for text in &crate::data::every_text::every_text(&['0', '1', '9', '.', '-', 'e'], 6) {
             for (precision, scale) in [(1, 0), (3, 2), (5, 1), (38, 10)] {
                 let value = parse_decimal(text, precision, scale);
                 assert_eq!(

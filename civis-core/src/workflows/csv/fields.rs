@@ -204,16 +204,7 @@ mod tests {
     /// what the csv crate reads.
     #[test]
     fn where_the_splitter_reads_a_text_it_agrees_with_the_csv_crate() {
-        let alphabet = ['a', ',', '"', '\n', '\r', 'é'];
-        let mut texts = vec![String::new()];
-        let mut shorter = texts.clone();
-        for _ in 0..7 {
-            shorter = shorter
-                .iter()
-                .flat_map(|text| alphabet.map(|c| format!("{text}{c}")))
-                .collect();
-            texts.extend(shorter.iter().cloned());
-        }
+        let texts = crate::data::every_text::every_text(&['a', ',', '"', '\n', '\r', 'é'], 7);
         let mut read = 0;
         for text in &texts {
             let (outcome, records) = split(text);
