@@ -21,6 +21,22 @@ pub fn our_client(url: &str) -> civis::ApiClient {
         .expect("a client")
 }
 
+/// How often the workflow figures' clients poll a run (civis-python's side is given the same,
+/// `polling_interval=0.05`).
+pub const POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// The workflows' client (`civis::Client`) of the benchmark's figures and children, polling
+/// every [`POLL`] when `polling` is true (else the default schedule).
+pub fn workflow_client(url: &str, polling: bool) -> civis::Client {
+    let builder = civis::Client::builder().api_key(API_KEY).base_url(url);
+    let builder = if polling {
+        builder.polling(civis::runs::Polling::every(POLL))
+    } else {
+        builder
+    };
+    builder.build().expect("a client")
+}
+
 /// The floor: a bare ureq agent that sends the same headers.
 pub fn floor_agent() -> ureq::Agent {
     let config = ureq::Agent::config_builder()

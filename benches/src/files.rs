@@ -26,11 +26,7 @@ use crate::stats::{self, Row};
 const GIB: u64 = 1 << 30;
 
 fn client(url: &str) -> civis::Client {
-    civis::Client::builder()
-        .api_key(API_KEY)
-        .base_url(url)
-        .build()
-        .expect("a client")
+    crate::calls::workflow_client(url, false)
 }
 
 /// A 1 GiB file of varied bytes, made once and reused by later runs.

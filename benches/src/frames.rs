@@ -20,7 +20,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use civis::polars::prelude::{DataFrame, DataType, IntoColumn, NamedFrom, Series, TimeUnit};
 use civis::tables::ExistingRows;
@@ -37,7 +37,6 @@ pub(crate) const DATABASE: &str = "bench-db";
 const DB_ID: i64 = 41;
 pub(crate) const TABLE: &str = "bench.orders";
 pub(crate) const SMALL_TABLE: &str = "bench.orders_small";
-pub(crate) const POLL: Duration = Duration::from_millis(50);
 const COLUMNS: [(&str, &str); 5] = [
     ("id", "BIGINT"),
     ("customer", "VARCHAR(64)"),
@@ -129,12 +128,7 @@ fn frame(rows: usize) -> DataFrame {
 /// or `import`; prints the rows, the time (and for `arrow`, `rows_as` and `rows` the time after
 /// the call returned: the download and the parse) and VmHWM.
 pub fn child(url: &str, mode: &str, table: &str) {
-    let client = civis::Client::builder()
-        .api_key(API_KEY)
-        .base_url(url)
-        .polling(civis::runs::Polling::every(POLL))
-        .build()
-        .expect("a client");
+    let client = crate::calls::workflow_client(url, true);
     let sql = format!("select * from {table}");
     let mut started = Instant::now();
     let rows = match mode {
@@ -436,12 +430,7 @@ pub fn frames(work: &Path, spec: &Path, run_python: bool, sizes: Sizes, rounds: 
     // The export's run alone, as our client sees it (the lookups, the run the mock does and
     // the polls, no download): what both sides of figure 15 pay before reading a byte. Its
     // file is the one figure 15b reads.
-    let client = civis::Client::builder()
-        .api_key(API_KEY)
-        .base_url(mock.url())
-        .polling(civis::runs::Polling::every(POLL))
-        .build()
-        .expect("a client");
+    let client = crate::calls::workflow_client(mock.url(), true);
     let exporting = Instant::now();
     let file_id = client
         .sql(format!("select * from {TABLE}"), DATABASE)

@@ -14,8 +14,7 @@ use std::time::Instant;
 use civis::frames::ParquetCompression;
 use civis_mock::MockServer;
 
-use crate::calls::API_KEY;
-use crate::frames::{self, DATABASE, POLL, SMALL_TABLE, TABLE};
+use crate::frames::{self, DATABASE, SMALL_TABLE, TABLE};
 use crate::sql::{run, value};
 use crate::stats::Row;
 
@@ -32,12 +31,7 @@ fn mock() -> MockServer {
 /// The child process of figure 20: writes `table` to `path` as Parquet with `codec` (`zstd` or
 /// `snappy`); prints the rows, the time, the file's size and VmHWM.
 pub fn child(url: &str, table: &str, codec: &str, path: &str) {
-    let client = civis::Client::builder()
-        .api_key(API_KEY)
-        .base_url(url)
-        .polling(civis::runs::Polling::every(POLL))
-        .build()
-        .expect("a client");
+    let client = crate::calls::workflow_client(url, true);
     let compression = match codec {
         "snappy" => ParquetCompression::Snappy,
         _ => ParquetCompression::Zstd,

@@ -44,11 +44,7 @@ print("TOTAL_S", time.perf_counter() - started)
 pub fn child(url: &str, first: &str, count: &str) {
     let first: i64 = first.parse().expect("a job id");
     let count: i64 = count.parse().expect("a count");
-    let client = civis::Client::builder()
-        .api_key(API_KEY)
-        .base_url(url)
-        .build()
-        .expect("a client");
+    let client = crate::calls::workflow_client(url, false);
     let started = Instant::now();
     let runs: Vec<civis::runs::Run> = (first..first + count)
         .map(|job| client.run_job(job).expect("a run"))

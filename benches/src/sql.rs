@@ -14,7 +14,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use civis_mock::{MockRows, MockServer};
 
@@ -25,7 +25,6 @@ use crate::stats::Row;
 const ROWS: usize = 2_000_000;
 const SQL: &str = "select * from bench.orders";
 const DATABASE: &str = "bench-db";
-const POLL: Duration = Duration::from_millis(50);
 
 /// A mock whose database returns the 2-million-row result for [`SQL`].
 fn mock() -> MockServer {
@@ -60,12 +59,7 @@ fn mock() -> MockServer {
 /// The child process of figures 11–13: `rows` iterates the export, `to_csv` writes it to `out`;
 /// prints the counts, times and VmHWM.
 pub fn child(url: &str, mode: &str, out: &str) {
-    let client = civis::Client::builder()
-        .api_key(API_KEY)
-        .base_url(url)
-        .polling(civis::runs::Polling::every(POLL))
-        .build()
-        .expect("a client");
+    let client = crate::calls::workflow_client(url, true);
     let started = Instant::now();
     if mode == "rows" {
         let rows = client.sql(SQL, DATABASE).rows().expect("the export");
