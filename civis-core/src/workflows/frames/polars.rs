@@ -174,6 +174,8 @@ impl Plan {
         #[cfg_attr(not(feature = "typed-sql"), allow(unused_mut))]
         let mut layout = Layout {
             read_schema: Arc::new(Schema::default()),
+            every_column: Vec::new(),
+            has_text: false,
             rename: !self.header,
             names,
             types,
@@ -193,6 +195,8 @@ impl Plan {
             }
         };
         layout.read_schema = inferred.schema().clone();
+        layout.every_column = (0..layout.read_schema.len()).collect();
+        layout.has_text = layout.read_schema.iter_values().any(DataType::is_string);
         // A typed query's columns take its names (an alias's type override left out).
         #[cfg(feature = "typed-sql")]
         if let Some(shape) = shape {
@@ -211,6 +215,10 @@ struct Layout {
     types: Vec<Option<SqlType>>,
     /// The names and types polars reads each chunk with (text for the columns converted after).
     read_schema: SchemaRef,
+    /// Every column's index: the projection polars' parser reads (all of them, in order).
+    every_column: Vec<usize>,
+    /// Whether a column is read as text, so that the chunk's UTF-8 is checked.
+    has_text: bool,
     /// Whether the columns are renamed to `names` after polars has read them.
     rename: bool,
     delimiter: u8,
@@ -269,17 +277,15 @@ impl Layout {
     /// is called directly, with the rows counted while cutting as the capacity. polars exports
     /// it for its own streaming engine (`_csv_read_internal`), pinned by the `0.55` requirement.
     fn parsed(&self, data: &[u8], rows: usize) -> PolarsResult<DataFrame> {
-        let has_text = self.read_schema.iter_values().any(DataType::is_string);
-        if has_text && !validate_utf8(data) {
+        if self.has_text && !validate_utf8(data) {
             polars_bail!(ComputeError: "invalid utf-8 sequence");
         }
-        let projection: Vec<usize> = (0..self.read_schema.len()).collect();
         let frame = read_chunk(
             data,
             &self.parse_options,
             &self.read_schema,
             false,
-            &projection,
+            &self.every_column,
             0,
             rows,
             None,
