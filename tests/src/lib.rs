@@ -84,6 +84,26 @@ impl civis::config::Clock for FakeClock {
     }
 }
 
+/// A mock Civis API with database `id` called `name` (and a default credential), and a client
+/// of it sending `api_key` whose polls do not sleep (a [`FakeClock`]): the setup of the SQL
+/// workflows' tests.
+pub fn mock_with_database(
+    id: i64,
+    name: &str,
+    api_key: &str,
+) -> (civis_mock::MockServer, civis::Client) {
+    let mock = civis_mock::MockServer::scripted().expect("a free loopback port");
+    mock.database(id, name);
+    mock.default_database_credential(4321);
+    let client = civis::Client::builder()
+        .api_key(api_key)
+        .base_url(mock.url())
+        .clock(FakeClock::default())
+        .build()
+        .expect("a client of the mock");
+    (mock, client)
+}
+
 /// A mock Civis API with no recordings that answers every request with `answers` in order (the
 /// last repeats), for transport tests.
 pub fn scripted_server(

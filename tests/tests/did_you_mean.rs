@@ -3,25 +3,17 @@
 
 use civis::{Client, Error};
 use civis_mock::{MockRows, MockServer};
-use civis_tests::FakeClock;
 
 const DB: i64 = 32;
 
 fn setup() -> (MockServer, Client) {
-    let mock = MockServer::scripted().expect("a free loopback port");
-    mock.database(DB, "redshift-general");
-    mock.default_database_credential(4321);
+    let (mock, client) =
+        civis_tests::mock_with_database(DB, "redshift-general", "did-you-mean-test-key");
     mock.table(
         DB,
         "public.users",
         MockRows::new(["id", "name"]).row([Some("1"), Some("ann")]),
     );
-    let client = Client::builder()
-        .api_key("did-you-mean-test-key")
-        .base_url(mock.url())
-        .clock(FakeClock::default())
-        .build()
-        .unwrap();
     (mock, client)
 }
 

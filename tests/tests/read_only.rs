@@ -4,21 +4,11 @@
 
 use civis::{Client, Error};
 use civis_mock::{MockRows, MockServer};
-use civis_tests::FakeClock;
 
 const DB: i64 = 32;
 
 fn setup() -> (MockServer, Client) {
-    let mock = MockServer::scripted().expect("a free loopback port");
-    mock.database(DB, "redshift-general");
-    mock.default_database_credential(4321);
-    let client = Client::builder()
-        .api_key("read-only-test-key")
-        .base_url(mock.url())
-        .clock(FakeClock::default())
-        .build()
-        .unwrap();
-    (mock, client)
+    civis_tests::mock_with_database(DB, "redshift-general", "read-only-test-key")
 }
 
 fn refusal(result: Result<impl std::fmt::Debug, Error>) -> String {

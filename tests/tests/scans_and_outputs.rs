@@ -6,22 +6,13 @@ use std::path::{Path, PathBuf};
 
 use civis::{Client, Error};
 use civis_mock::{MockJob, MockRows, MockServer};
-use civis_tests::{posts, FakeClock};
+use civis_tests::posts;
 use serde_json::json;
 
 const DB: i64 = 32;
 
 fn setup() -> (MockServer, Client) {
-    let mock = MockServer::scripted().expect("a free loopback port");
-    mock.database(DB, "redshift-general");
-    mock.default_database_credential(4321);
-    let client = Client::builder()
-        .api_key("scans-test-key")
-        .base_url(mock.url())
-        .clock(FakeClock::default())
-        .build()
-        .unwrap();
-    (mock, client)
+    civis_tests::mock_with_database(DB, "redshift-general", "scans-test-key")
 }
 
 fn scratch(name: &str, text: &str) -> PathBuf {

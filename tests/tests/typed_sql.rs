@@ -18,17 +18,7 @@ const PIN: &str =
     "sales.orders pinned 2026-12-01 (.civis/tables/redshift-general/sales.orders.json)";
 
 fn setup() -> (MockServer, Client) {
-    let mock = MockServer::scripted().expect("a free loopback port");
-    mock.database(DB, DB_NAME);
-    mock.default_database_credential(4321);
-    let client = Client::builder()
-        .api_key("typed-sql-test-key")
-        .base_url(mock.url())
-        // Polls without sleeping.
-        .clock(FakeClock::default())
-        .build()
-        .unwrap();
-    (mock, client)
+    civis_tests::mock_with_database(DB, DB_NAME, "typed-sql-test-key")
 }
 
 /// A table with a column of every type of the mapping.
