@@ -36,6 +36,16 @@ pub(crate) struct Chunk {
     pub(crate) first_row: u64,
     /// How many data records the chunk holds.
     pub(crate) rows: usize,
+    /// Where the text's buffer goes once the chunk is dropped (decoded), for the next chunks.
+    spare: Option<Spare>,
+}
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        if let Some(spare) = &self.spare {
+            spare.keep(std::mem::take(&mut self.bytes));
+        }
+    }
 }
 
 impl Chunk {
@@ -63,6 +73,31 @@ pub(crate) struct Cutting {
     /// Whether the first record is a header.
     pub(crate) header: bool,
     pub(crate) delimiter: u8,
+}
+
+/// Buffers of chunks already decoded, taken again by the cutter for the chunks it cuts next.
+///
+/// A chunk is a few MiB: a new buffer of that size is fresh pages that the kernel zeroes and
+/// maps one fault at a time, which was a tenth of the cutting thread's time (BENCHMARKS.md,
+/// issue 34). At most [`Spare::MOST`] wait here, so memory stays bounded by the chunk size.
+#[derive(Debug, Clone, Default)]
+struct Spare(Arc<Mutex<Vec<Vec<u8>>>>);
+
+impl Spare {
+    /// The most buffers kept.
+    const MOST: usize = 2;
+
+    fn keep(&self, buffer: Vec<u8>) {
+        if let Ok(mut kept) = self.0.lock() {
+            if kept.len() < Self::MOST {
+                kept.push(buffer);
+            }
+        }
+    }
+
+    fn take(&self) -> Option<Vec<u8>> {
+        self.0.lock().ok()?.pop()
+    }
 }
 
 /// The chunks of a text, cut by a thread of their own as it reads: see [`cut`].
@@ -105,6 +140,24 @@ pub(crate) fn cut(stream: Box<dyn Read + Send>, cutting: Cutting, file_id: i64) 
     Chunks { receiver }
 }
 
+/// How many bytes of `text` hold its first `rows` data records, after the header when
+/// `header`: whole records, found as the cutter finds them (all of `text` when it holds
+/// fewer). What a reader infers the types from, without parsing the rest of a chunk.
+#[cfg_attr(not(feature = "polars"), allow(dead_code))]
+pub(crate) fn leading_records(text: &[u8], rows: usize, header: bool, delimiter: u8) -> usize {
+    let mut cutter = Cutter::new(Cutting {
+        rows,
+        bytes: usize::MAX,
+        max_record: usize::MAX,
+        header,
+        delimiter,
+    });
+    match cutter.next_chunk(&mut &text[..], 0) {
+        Ok(Some(chunk)) => chunk.bytes.len(),
+        _ => text.len(),
+    }
+}
+
 /// Where the cutting of a text stands.
 struct Cutter {
     cutting: Cutting,
@@ -127,6 +180,8 @@ struct Cutter {
     next_row: u64,
     /// The stream has ended.
     ended: bool,
+    /// Buffers of the chunks handed out and since decoded.
+    spare: Spare,
 }
 
 impl Cutter {
@@ -143,6 +198,7 @@ impl Cutter {
             header_end: 0,
             next_row: 1,
             ended: false,
+            spare: Spare::default(),
         }
     }
 
@@ -257,7 +313,11 @@ impl Cutter {
 
     /// The whole records read so far as a chunk; what follows them starts the next.
     fn hand_out(&mut self) -> Chunk {
-        let mut rest = Vec::with_capacity(self.boundary + READ);
+        let mut rest = self
+            .spare
+            .take()
+            .unwrap_or_else(|| Vec::with_capacity(self.boundary + READ));
+        rest.clear();
         rest.extend_from_slice(&self.buffer[self.boundary..self.filled]);
         self.filled -= self.boundary;
         let mut bytes = std::mem::replace(&mut self.buffer, rest);
@@ -267,6 +327,7 @@ impl Cutter {
             data_start: self.header_end,
             first_row: self.next_row,
             rows: self.records,
+            spare: Some(self.spare.clone()),
         };
         self.next_row += self.records as u64;
         self.scanned -= self.boundary;
@@ -490,6 +551,39 @@ mod tests {
     }
 
     #[test]
+    fn a_dropped_chunk_leaves_its_buffer_to_the_cutter_and_at_most_two_wait() {
+        let mut cutter = Cutter::new(cutting(1, 1 << 20));
+        let chunk = cutter.next_chunk(&mut &TEXT[..], 0).unwrap().unwrap();
+        let capacity = chunk.bytes.capacity();
+        drop(chunk);
+        assert_eq!(cutter.spare.take().map(|b| b.capacity()), Some(capacity));
+
+        let spare = Spare::default();
+        for _ in 0..3 {
+            spare.keep(Vec::with_capacity(10));
+        }
+        assert!(spare.take().is_some() && spare.take().is_some());
+        assert!(spare.take().is_none());
+    }
+
+    #[test]
+    fn the_leading_records_end_where_the_cutter_would_cut() {
+        for rows in 1..=4 {
+            let length = leading_records(TEXT, rows, true, b',');
+            let first = &chunks_of(TEXT, cutting(rows, 1 << 20), 5)[0];
+            assert_eq!(length, first.bytes.len(), "{rows} rows");
+            assert_eq!(first.rows, rows);
+        }
+        // More rows than the text holds: all of it.
+        assert_eq!(leading_records(TEXT, 10, true, b','), TEXT.len());
+        // Without a header the first record is a row.
+        assert_eq!(
+            leading_records(b"1,a\n2,b\n3,c\n", 2, false, b','),
+            "1,a\n2,b\n".len()
+        );
+    }
+
+    #[test]
     fn an_empty_text_has_no_chunk_and_a_header_alone_one_without_rows() {
         assert!(chunks_of(b"", cutting(5, 100), 4).is_empty());
         let alone = chunks_of(b"a,b\n", cutting(5, 100), 4);
@@ -546,6 +640,7 @@ mod tests {
                 data_start: 0,
                 first_row: 1,
                 rows: 1,
+                spare: None,
             }),
             Err(Error::Usage("the cut failed".into())),
         ];
