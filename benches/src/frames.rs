@@ -131,20 +131,19 @@ pub fn child(url: &str, mode: &str, table: &str) {
     let client = crate::calls::workflow_client(url, true);
     let sql = format!("select * from {table}");
     let mut started = Instant::now();
-    // Kept until the child ends, as civis-python's side keeps its frame: freeing it (tens of
-    // milliseconds for 2,000,000 rows) is not part of reading it.
-    let mut frame_read = None;
-    let mut imported = None;
+    // The frame read or imported, kept until the child ends, as civis-python's side keeps its
+    // frame: freeing it (tens of milliseconds for 2,000,000 rows) is not part of the call.
+    let mut kept = None;
     let rows = match mode {
         "dataframe" => {
             let frame = client.sql(&sql, DATABASE).dataframe().expect("the frame");
-            frame_read.insert(frame).height()
+            kept.insert(frame).height()
         }
         // `table` is a file id here.
         "file_dataframe" => {
             let id = table.parse().expect("a file id");
             let frame = client.read_csv_file(id).dataframe().expect("the frame");
-            frame_read.insert(frame).height()
+            kept.insert(frame).height()
         }
         // The batches come once the run is over and the first chunk is read (for its types):
         // what follows is the download and the decode alone.
@@ -171,14 +170,11 @@ pub fn child(url: &str, mode: &str, table: &str) {
                 .expect("the import")
                 .wait()
                 .expect("the import's run");
-            let height = frame.height();
-            imported = Some(frame);
-            height
+            kept.insert(frame).height()
         }
     };
     let total = started.elapsed();
-    drop(imported);
-    if let Some(frame) = &frame_read {
+    if let (Some(frame), "dataframe" | "file_dataframe") = (&kept, mode) {
         described(frame);
     }
     println!("ROWS {rows}");
